@@ -1,0 +1,5 @@
+"""``python -m kasko_dcat`` runs the command line."""
+
+from kasko_dcat.cli import main
+
+main()

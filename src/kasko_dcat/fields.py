@@ -1,0 +1,408 @@
+"""Typed, checked access to one YAML block, with every complaint tied to its line.
+
+Each ``parse`` function in the model modules reads its block only through :class:`Fields`,
+so the accepted fields of a block are exactly the ones its parser asks for, and anything else
+is reported as an unknown field with a "did you mean" suggestion.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, TypeVar, overload
+
+from kasko_dcat.problems import Problems, Where
+from kasko_dcat.vocabularies import VOCABULARIES, Vocabularies
+from kasko_dcat.yamlread import Block, Items
+
+LANGS = ("fi", "sv", "en")
+"""Languages of the description: Finnish is the language of record, Swedish and English translations."""
+
+Text = dict[str, str]
+"""A human text as ``{lang: text}``; ``fi`` is always present."""
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_URL = re.compile(r"^https?://[^\s/?#<>\"]+\.[^\s/?#<>\"]+(?:[/?#][^\s<>\"]*)?$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]*[0-9]$")
+# ckanext-dcat / CKAN validators accept tags of 2-100 letters, digits, space, '-', '_' and '.'.
+_KEYWORD = re.compile(r"^[\w \-.]{2,100}$")
+
+T = TypeVar("T")
+
+
+class Ref(str):
+    """An id that points at another part of the source; remembers where it was written."""
+
+    kind: str
+    where: Where
+
+    def __new__(cls, value: str, kind: str, where: Where) -> Ref:
+        ref = super().__new__(cls, value)
+        ref.kind, ref.where = kind, where
+        return ref
+
+
+@dataclass
+class Context:
+    """What all parsers of one build share: the problem list, the id registry and the references."""
+
+    problems: Problems
+    vocabularies: Vocabularies = VOCABULARIES
+    ids: dict[str, dict[str, Where]] = field(default_factory=dict)
+    refs: list[Ref] = field(default_factory=list)
+
+
+def _found(value: object) -> str:
+    if isinstance(value, Block):
+        return "a block"
+    if isinstance(value, Items):
+        return "a list"
+    return f"'{value}'"
+
+
+def slug(text: str) -> str:
+    """Turn Finnish text into an IRI segment: ``Työntekijän nimi`` → ``tyontekijan-nimi``."""
+    lowered = text.lower().translate(str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"}))
+    return re.sub(r"[^a-z0-9]+", "-", lowered).strip("-")
+
+
+def normalise_phone(raw: str) -> str | None:
+    """Return the E.164 ``tel:`` IRI of a Finnish number (``09 310 8600`` → ``tel:+35893108600``), or None."""
+    if not _PHONE.match(raw):
+        return None
+    digits = re.sub(r"\D", "", raw)
+    if raw.startswith("+"):
+        number = digits
+    elif digits.startswith("0"):
+        number = "358" + digits[1:]
+    else:
+        return None
+    return f"tel:+{number}" if 8 <= len(number) <= 15 else None
+
+
+class Fields:
+    """One YAML block being read; collects problems instead of raising."""
+
+    def __init__(self, ctx: Context, path: Path, block: Block, name: str) -> None:
+        self.ctx, self.path, self.block, self.name = ctx, path, block, name
+        self._asked: list[str] = []
+
+    @classmethod
+    def of(cls, ctx: Context, path: Path, value: object, name: str, line: int = 0) -> Fields | None:
+        """Wrap ``value`` if it is a block; otherwise record an error and return None."""
+        if isinstance(value, Block):
+            return cls(ctx, path, value, name)
+        ctx.problems.error(Where.of(path, line), "not-a-mapping", key=name, found=_found(value))
+        return None
+
+    # --- plumbing -------------------------------------------------------------------------------
+    def where(self, key: str | None = None) -> Where:
+        """The line of ``key`` in this block, or of the block itself."""
+        line = self.block.lines.get(key, self.block.line) if key else self.block.line
+        return Where.of(self.path, line)
+
+    def error(self, at: str | None, code: str, **params: object) -> None:
+        """Record an error on the line of field ``at`` (or of the block)."""
+        self.ctx.problems.error(self.where(at), code, **params)
+
+    def gap(self, at: str | None, code: str, **params: object) -> None:
+        """Record an unknown fact on the line of field ``at`` (or of the block)."""
+        self.ctx.problems.gap(self.where(at), code, **params)
+
+    def _get(self, key: str, required: bool) -> object | None:
+        self._asked.append(key)
+        value = self.block.get(key)
+        if value is None and required:
+            self.error(None, "missing-field", key=key)
+        return value
+
+    def _scalar(self, key: str, value: object, kind: type[T]) -> T | None:
+        if isinstance(value, kind) and not isinstance(value, Block | Items):
+            return value
+        self.error(key, "not-text" if kind is str else "not-bool", key=key, value=value, found=_found(value))
+        return None
+
+    def _list(self, key: str, required: bool) -> Items:
+        value = self._get(key, required)
+        if value is None:
+            empty = Items()
+            empty.line, empty.lines = self.block.line, []
+            return empty
+        if not isinstance(value, Items):
+            self.error(key, "not-a-list", key=key, found=_found(value))
+            empty = Items()
+            empty.line, empty.lines = self.block.line, []
+            return empty
+        return value
+
+    def _each(self, key: str, required: bool, read: Callable[[object, Where], T | None]) -> list[T]:
+        items = self._list(key, required)
+        if required and not items and key in self.block:
+            self.error(key, "empty-list", key=key)
+        out: list[T] = []
+        for value, line in zip(items, items.lines, strict=True):
+            result = read(value, Where.of(self.path, line))
+            if result is not None:
+                out.append(result)
+        return out
+
+    def done(self) -> None:
+        """Report fields that no parser asked for: typos and misplaced lines."""
+        allowed = sorted(set(self._asked))
+        for key in self.block:
+            if key not in self._asked:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                self.error(
+                    key, "unknown-field", key=key, suggestion=close[0] if close else "", allowed=", ".join(allowed)
+                )
+
+    # --- text -----------------------------------------------------------------------------------
+    @overload
+    def string(self, key: str, required: Literal[True] = True) -> str: ...
+    @overload
+    def string(self, key: str, required: bool) -> str | None: ...
+
+    def string(self, key: str, required: bool = True) -> str | None:
+        """Plain text that is not translated (a code, an address line); ``""`` if required and missing."""
+        value = self._get(key, required)
+        text = None if value is None else self._scalar(key, value, str)
+        if text is None:
+            return "" if required else None
+        return text.strip()
+
+    def strings(self, key: str) -> list[str]:
+        """A list of plain texts."""
+
+        def read(value: object, where: Where) -> str | None:
+            if isinstance(value, str):
+                return value.strip()
+            self.ctx.problems.error(where, "not-text", key=key, found=_found(value))
+            return None
+
+        return self._each(key, False, read)
+
+    @overload
+    def text(self, key: str, required: Literal[True] = True) -> Text: ...
+    @overload
+    def text(self, key: str, required: bool) -> Text | None: ...
+
+    def text(self, key: str, required: bool = True) -> Text | None:
+        """A human text in fi (required) and sv/en (a gap when missing); ``{}`` if required and missing."""
+        value = self._get(key, required)
+        text = None if value is None else self._text(key, value, self.where(key))
+        return {} if text is None and required else text
+
+    def texts(self, key: str) -> list[Text]:
+        """A list of human texts, each ``{fi, sv, en}``; the Finnish texts must differ."""
+        found = self._each(key, False, lambda value, where: self._text(key, value, where))
+        seen: set[str] = set()
+        for text in found:
+            if text["fi"] in seen:
+                self.error(key, "duplicate-text", key=key, text=text["fi"])
+            seen.add(text["fi"])
+        return found
+
+    def _text(self, key: str, value: object, where: Where) -> Text | None:
+        if not isinstance(value, Block):
+            self.ctx.problems.error(where, "not-a-mapping", key=key, found=_found(value))
+            return None
+        text: Text = {}
+        for lang, item in value.items():
+            at = Where.of(self.path, value.lines[lang])
+            if lang not in LANGS:
+                self.ctx.problems.error(at, "unknown-lang", key=key, lang=lang)
+            elif not isinstance(item, str):
+                self.ctx.problems.error(at, "not-text", key=f"{key}.{lang}", found=_found(item))
+            elif not item.strip():
+                self.ctx.problems.error(at, "empty-text", key=key, lang=lang)
+            else:
+                text[lang] = item.strip()
+        if "fi" not in text:
+            if "fi" not in value:
+                self.ctx.problems.error(where, "missing-fi", key=key)
+            return None
+        for lang in LANGS[1:]:
+            if lang not in value:
+                self.ctx.problems.gap(where, "gap-translation", key=key, lang=lang)
+        return text
+
+    def keywords(self, key: str) -> dict[str, list[str]] | None:
+        """Keywords per language, each safe for CKAN's tag validator."""
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if not isinstance(value, Block):
+            self.error(key, "not-a-mapping", key=key, found=_found(value))
+            return None
+        sub = Fields(self.ctx, self.path, value, key)
+        out: dict[str, list[str]] = {}
+        for lang in LANGS:
+            words = sub.strings(lang)
+            for word in words:
+                if not _KEYWORD.match(word):
+                    sub.error(lang, "bad-keyword", value=word)
+            if words:
+                out[lang] = words
+            elif lang == "fi":
+                self.error(key, "missing-fi", key=key)
+            else:
+                self.gap(key, "gap-translation", key=key, lang=lang)
+        sub.done()
+        return out
+
+    # --- ids and references -----------------------------------------------------------------------
+    def ident(self, kind: str, key: str = "id") -> str:
+        """Read the block's own id and register it, so that a second use is reported; ``""`` if invalid."""
+        value = self.string(key)
+        if not value:
+            return ""
+        if not _ID.match(value):
+            self.error(key, "bad-id", value=value)
+            return ""
+        registry = self.ctx.ids.setdefault(kind, {})
+        if value in registry:
+            self.error(key, "duplicate-id", kind=kind, id=value, first=registry[value])
+            return ""
+        registry[value] = self.where(key)
+        return value
+
+    @overload
+    def ref(self, key: str, kind: str, required: Literal[True] = True) -> Ref: ...
+    @overload
+    def ref(self, key: str, kind: str, required: bool) -> Ref | None: ...
+
+    def ref(self, key: str, kind: str, required: bool = True) -> Ref | None:
+        """An id of another part of the source, checked once everything is read."""
+        value = self.string(key, required)
+        if value is None:
+            return None
+        ref = Ref(value, kind, self.where(key))
+        if value:
+            self.ctx.refs.append(ref)
+        return ref
+
+    def refs(self, key: str, kind: str) -> list[Ref]:
+        """A list of ids of other parts of the source."""
+
+        def read(value: object, where: Where) -> Ref | None:
+            if not isinstance(value, str):
+                self.ctx.problems.error(where, "not-text", key=key, found=_found(value))
+                return None
+            ref = Ref(value.strip(), kind, where)
+            self.ctx.refs.append(ref)
+            return ref
+
+        found = self._each(key, False, read)
+        return _unique(self, key, found)
+
+    # --- typed values -----------------------------------------------------------------------------
+    def url(self, key: str, required: bool = False) -> str | None:
+        """An http(s) address, or None when absent."""
+        value = self.string(key, required)
+        if value and not _URL.match(value):
+            self.error(key, "bad-url", value=value)
+            return None
+        return value
+
+    def urls(self, key: str) -> list[str]:
+        """A list of http(s) addresses."""
+
+        def read(value: object, where: Where) -> str | None:
+            if isinstance(value, str) and _URL.match(value.strip()):
+                return value.strip()
+            self.ctx.problems.error(where, "bad-url", value=value)
+            return None
+
+        return self._each(key, False, read)
+
+    def email(self, key: str) -> str | None:
+        """An e-mail address, written without ``mailto:``, or None when absent."""
+        value = self.string(key, False)
+        if value is not None and not _EMAIL.match(value):
+            self.error(key, "bad-email", value=value)
+            return None
+        return value
+
+    def phone(self, key: str) -> str | None:
+        """A phone number as written, or None when absent; :func:`normalise_phone` makes the ``tel:`` IRI."""
+        value = self.string(key, False)
+        if value is not None and normalise_phone(value) is None:
+            self.error(key, "bad-phone", value=value)
+            return None
+        return value
+
+    def date(self, key: str) -> str | None:
+        """A calendar date written as YYYY-MM-DD, or None when absent."""
+        value = self.string(key, False)
+        if value:
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                self.error(key, "bad-date", value=value)
+                return None
+        return value
+
+    def flag(self, key: str) -> bool | None:
+        """True / false, or None when the source leaves it unknown."""
+        value = self._get(key, False)
+        return None if value is None else self._scalar(key, value, bool)
+
+    def code(self, key: str, table: str, required: bool = False) -> str | None:
+        """A code of a controlled vocabulary table (see data/vocabularies.ttl), or None when absent."""
+        value = self.string(key, required)
+        if not value or not self._known_code(key, table, value, self.where(key)):
+            return None
+        return value
+
+    def choice(self, key: str, table: str, options: list[str]) -> str:
+        """One of a fixed set of words defined by this tool (not by a vocabulary file)."""
+        value = self.string(key)
+        if value and value not in options:
+            self.error(key, "unknown-code", value=value, table=table, codes=", ".join(options))
+            return ""
+        return value
+
+    def codes(self, key: str, table: str) -> list[str]:
+        """Codes of a controlled vocabulary table."""
+
+        def read(value: object, where: Where) -> str | None:
+            if not isinstance(value, str):
+                self.ctx.problems.error(where, "not-text", key=key, found=_found(value))
+                return None
+            return value if self._known_code(key, table, value.strip(), where) else None
+
+        return _unique(self, key, self._each(key, False, read))
+
+    def _known_code(self, key: str, table: str, value: str, where: Where) -> bool:
+        known = self.ctx.vocabularies.codes(table)
+        if value in known:
+            return True
+        self.ctx.problems.error(where, "unknown-code", value=value, table=table, codes=", ".join(known))
+        return False
+
+    # --- nested blocks ---------------------------------------------------------------------------
+    def sub(self, key: str, required: bool = False) -> Fields | None:
+        """A nested block."""
+        value = self._get(key, required)
+        if value is None:
+            return None
+        return Fields.of(self.ctx, self.path, value, key, self.block.lines[key])
+
+    def subs(self, key: str, required: bool = False) -> list[Fields]:
+        """A list of nested blocks."""
+        return self._each(key, required, lambda value, where: Fields.of(self.ctx, self.path, value, key, where.line))
+
+
+def _unique(fields: Fields, key: str, values: list[T]) -> list[T]:
+    seen: list[T] = []
+    for value in values:
+        if value in seen:
+            fields.error(key, "duplicate-value", key=key, value=value)
+        else:
+            seen.append(value)
+    return seen

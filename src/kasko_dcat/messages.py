@@ -1,0 +1,353 @@
+"""What kasko-dcat says to people, in English and Finnish.
+
+Each entry is ``code: {lang: (what happened, how to fix it)}``. Keeping both languages side by
+side makes a missing translation visible in review, and ``tests/test_messages.py`` checks that
+every entry has both and that their placeholders match.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGS = ("en", "fi")
+
+MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+    # --- reading YAML -------------------------------------------------------------------------
+    "yaml-syntax": {
+        "en": (
+            "the YAML cannot be read: {problem}",
+            "check the indentation and quoting on this line and the line above",
+        ),
+        "fi": (
+            "YAML-tiedostoa ei voi lukea: {problem}",
+            "tarkista sisennys ja lainausmerkit tällä ja edellisellä rivillä",
+        ),
+    },
+    "yaml-encoding": {
+        "en": ("the file is not UTF-8 text", "save the file as UTF-8"),
+        "fi": ("tiedosto ei ole UTF-8-tekstiä", "tallenna tiedosto UTF-8-muodossa"),
+    },
+    "yaml-empty": {
+        "en": ("the file is empty", "restore its content from version control or see source/README.md"),
+        "fi": ("tiedosto on tyhjä", "palauta sisältö versionhallinnasta tai katso source/README.md"),
+    },
+    "yaml-duplicate-key": {
+        "en": ("the field '{key}' appears twice in the same block (first on line {first})", "keep one of them"),
+        "fi": ("kenttä '{key}' esiintyy kahdesti samassa lohkossa (ensin rivillä {first})", "jätä vain toinen"),
+    },
+    "yaml-key-not-text": {
+        "en": ("a field name must be text, found {found}", "write the field name as plain text"),
+        "fi": ("kentän nimen pitää olla tekstiä, löytyi {found}", "kirjoita kentän nimi tavallisena tekstinä"),
+    },
+    "file-missing": {
+        "en": ("this file is missing", "create it; source/README.md describes each file"),
+        "fi": ("tiedosto puuttuu", "luo tiedosto; source/README.md kuvaa jokaisen tiedoston"),
+    },
+    "no-resources": {
+        "en": (
+            "there are no information resources (resources/*.yaml)",
+            "add one YAML file per information resource in this folder",
+        ),
+        "fi": (
+            "tietovarantoja ei ole (resources/*.yaml)",
+            "lisää tähän kansioon yksi YAML-tiedosto kutakin tietovarantoa kohden",
+        ),
+    },
+    # --- shape of the data ----------------------------------------------------------------------
+    "not-a-mapping": {
+        "en": ("'{key}' must be a block of 'field: value' lines, found {found}", "indent the fields under '{key}:'"),
+        "fi": (
+            "kohdan '{key}' pitää olla 'kenttä: arvo' -rivien lohko, löytyi {found}",
+            "sisennä kentät kohdan '{key}:' alle",
+        ),
+    },
+    "not-a-list": {
+        "en": ("'{key}' must be a list, found {found}", "write each item on its own line starting with '- '"),
+        "fi": (
+            "kohdan '{key}' pitää olla luettelo, löytyi {found}",
+            "kirjoita jokainen alkio omalle rivilleen '- '-merkillä alkaen",
+        ),
+    },
+    "not-text": {
+        "en": ("'{key}' must be text, found {found}", "write the value as text; quote it if it looks like a number"),
+        "fi": (
+            "kohdan '{key}' pitää olla tekstiä, löytyi {found}",
+            "kirjoita arvo tekstinä; lainausmerkit, jos se näyttää luvulta",
+        ),
+    },
+    "not-bool": {
+        "en": (
+            "'{key}' must be true or false, found '{value}'",
+            "write true or false, or leave it empty (~) when it is not known",
+        ),
+        "fi": (
+            "kohdan '{key}' pitää olla true tai false, löytyi '{value}'",
+            "kirjoita true tai false, tai jätä tyhjäksi (~), jos asiaa ei tiedetä",
+        ),
+    },
+    "unknown-field": {
+        "en": ("unknown field '{key}'", "{suggestion}fields allowed here: {allowed}"),
+        "fi": ("tuntematon kenttä '{key}'", "{suggestion}sallitut kentät: {allowed}"),
+    },
+    "did-you-mean": {
+        "en": ("did you mean '{name}'? ", ""),
+        "fi": ("tarkoititko '{name}'? ", ""),
+    },
+    "missing-field": {
+        "en": ("'{key}' is required here", "add '{key}:' to this block; source/README.md shows an example"),
+        "fi": ("kenttä '{key}' puuttuu", "lisää '{key}:' tähän lohkoon; esimerkki on tiedostossa source/README.md"),
+    },
+    "empty-list": {
+        "en": ("'{key}' must list at least one item", "add an item, or remove '{key}' if that is allowed"),
+        "fi": ("kohdassa '{key}' pitää olla vähintään yksi alkio", "lisää alkio"),
+    },
+    # --- identifiers and references --------------------------------------------------------------
+    "bad-id": {
+        "en": (
+            "'{value}' is not a valid id",
+            "use lowercase letters a-z, digits and single hyphens, for example 'perusopetus'",
+        ),
+        "fi": (
+            "'{value}' ei kelpaa tunnisteeksi",
+            "käytä pieniä kirjaimia a-z, numeroita ja yksittäisiä yhdysmerkkejä, esim. 'perusopetus'",
+        ),
+    },
+    "duplicate-id": {
+        "en": ("the {kind} id '{id}' is already used at {first}", "give each {kind} its own id"),
+        "fi": ("tunniste '{id}' ({kind}) on jo käytössä kohdassa {first}", "anna jokaiselle oma tunniste"),
+    },
+    "unknown-ref": {
+        "en": ("there is no {kind} with id '{id}'", "{suggestion}known ids: {known}"),
+        "fi": ("tunnisteella '{id}' ei löydy kohdetta ({kind})", "{suggestion}tunnetut tunnisteet: {known}"),
+    },
+    "wrong-resource": {
+        "en": (
+            "register '{register}' belongs to resource '{actual}', not '{resource}'",
+            "name the resource that the register is listed under",
+        ),
+        "fi": (
+            "rekisteri '{register}' kuuluu tietovarantoon '{actual}', ei '{resource}'",
+            "mainitse tietovaranto, jonka alle rekisteri on kirjattu",
+        ),
+    },
+    "duplicate-text": {
+        "en": ("two items under '{key}' have the same Finnish text '{text}'", "remove the repeated item"),
+        "fi": (
+            "kohdassa '{key}' on kaksi alkiota, joilla on sama suomenkielinen teksti '{text}'",
+            "poista toistuva alkio",
+        ),
+    },
+    "duplicate-value": {
+        "en": ("'{value}' is listed twice under '{key}'", "remove the repeated item"),
+        "fi": ("'{value}' on lueteltu kahdesti kohdassa '{key}'", "poista toistuva alkio"),
+    },
+    # --- texts ----------------------------------------------------------------------------------
+    "missing-fi": {
+        "en": ("'{key}' has no Finnish text", "Finnish is the language of record: add 'fi: ...' under '{key}:'"),
+        "fi": ("kohdasta '{key}' puuttuu suomenkielinen teksti", "lisää 'fi: ...' kohdan '{key}:' alle"),
+    },
+    "unknown-lang": {
+        "en": ("'{key}' has text in an unknown language '{lang}'", "use fi, sv or en"),
+        "fi": ("kohdassa '{key}' on tekstiä tuntemattomalla kielellä '{lang}'", "käytä kieliä fi, sv tai en"),
+    },
+    "empty-text": {
+        "en": ("'{key}' in {lang} is empty", "write the text, or remove the line to leave the translation open"),
+        "fi": ("kohdan '{key}' teksti kielellä {lang} on tyhjä", "kirjoita teksti tai poista rivi"),
+    },
+    "bad-keyword": {
+        "en": (
+            "the keyword '{value}' would be rejected by CKAN harvesters",
+            "use 2-100 characters: letters, digits, spaces, '-', '_' or '.'",
+        ),
+        "fi": (
+            "CKAN-haravoija hylkäisi avainsanan '{value}'",
+            "käytä 2-100 merkkiä: kirjaimia, numeroita, välilyöntejä, '-', '_' tai '.'",
+        ),
+    },
+    # --- typed values ---------------------------------------------------------------------------
+    "bad-email": {
+        "en": ("'{value}' is not an e-mail address", "write it as name@example.fi, without 'mailto:'"),
+        "fi": ("'{value}' ei ole sähköpostiosoite", "kirjoita muodossa nimi@esimerkki.fi ilman 'mailto:'-alkua"),
+    },
+    "bad-url": {
+        "en": ("'{value}' is not a web address", "write the full address starting with https:// or http://"),
+        "fi": ("'{value}' ei ole verkko-osoite", "kirjoita koko osoite alkaen https:// tai http://"),
+    },
+    "bad-phone": {
+        "en": ("'{value}' is not a phone number", "write it as 09 310 8600 or +358 9 310 8600"),
+        "fi": ("'{value}' ei ole puhelinnumero", "kirjoita muodossa 09 310 8600 tai +358 9 310 8600"),
+    },
+    "bad-date": {
+        "en": ("'{value}' is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-26"),
+        "fi": ("'{value}' ei ole päivämäärä", "kirjoita muodossa VVVV-KK-PP, esim. 2026-11-26"),
+    },
+    "bad-base-iri": {
+        "en": (
+            "'{value}' cannot be the base IRI",
+            "use an http(s) address that ends with '/', e.g. https://data.example.fi/",
+        ),
+        "fi": (
+            "'{value}' ei kelpaa perus-IRI:ksi",
+            "käytä http(s)-osoitetta, joka päättyy '/'-merkkiin, esim. https://data.example.fi/",
+        ),
+    },
+    "unknown-code": {
+        "en": ("'{value}' is not a code of the {table} table", "use one of: {codes}"),
+        "fi": ("'{value}' ei ole taulukon {table} koodi", "käytä jotakin näistä: {codes}"),
+    },
+    "personal-data-public": {
+        "en": (
+            "'{id}' holds personal data but its access rights are '{value}'",
+            "personal data is never PUBLIC: use NON_PUBLIC or RESTRICTED, or correct personal_data",
+        ),
+        "fi": (
+            "'{id}' sisältää henkilötietoja, mutta sen saatavuus on '{value}'",
+            "henkilötiedot eivät ole julkisia: käytä NON_PUBLIC tai RESTRICTED tai korjaa personal_data",
+        ),
+    },
+    "address-label": {
+        "en": (
+            "the address label does not contain '{part}'",
+            "keep 'label' (the address as written) in step with the address fields",
+        ),
+        "fi": (
+            "osoitteen tekstissä ('label') ei ole osaa '{part}'",
+            "pidä 'label' (osoite kirjoitettuna) ja osoitekentät yhtäpitävinä",
+        ),
+    },
+    # --- gaps: facts the source leaves unknown --------------------------------------------------
+    "gap-translation": {
+        "en": ("'{key}' has no {lang} translation", "add '{lang}: ...' under '{key}:'"),
+        "fi": ("kohdalta '{key}' puuttuu käännös kielelle {lang}", "lisää '{lang}: ...' kohdan '{key}:' alle"),
+    },
+    "gap-privacy-notices": {
+        "en": (
+            "no privacy notices (tietosuojaselosteet) are listed for '{id}'",
+            "add their web addresses under 'privacy_notices:'",
+        ),
+        "fi": (
+            "tietovarannolle '{id}' ei ole lueteltu tietosuojaselosteita",
+            "lisää niiden verkko-osoitteet kohtaan 'privacy_notices:'",
+        ),
+    },
+    "gap-technical-interface": {
+        "en": (
+            "it is not stated whether '{id}' is openly available through a technical interface (§ 28 item 5)",
+            "set 'technical_interface:' to true or false",
+        ),
+        "fi": (
+            "ei ole kerrottu, onko '{id}' avoimesti saatavilla teknisen rajapinnan kautta (28 §:n 5 kohta)",
+            "aseta 'technical_interface:' arvoon true tai false",
+        ),
+    },
+    "gap-personal-data": {
+        "en": (
+            "it is not stated whether '{id}' holds personal data, so it has no access rights",
+            "set 'personal_data:' to true or false, or give 'access_rights:'",
+        ),
+        "fi": (
+            "ei ole kerrottu, sisältääkö '{id}' henkilötietoja, joten sillä ei ole saatavuustietoa",
+            "aseta 'personal_data:' arvoon true tai false tai anna 'access_rights:'",
+        ),
+    },
+    "gap-register-description": {
+        "en": (
+            "register '{id}' has no description of its own; a generated one naming its resource is published",
+            "add 'description:' with fi, sv and en text",
+        ),
+        "fi": (
+            "rekisterillä '{id}' ei ole omaa kuvausta; julkaistaan tietovarannon nimeävä kuvaus",
+            "lisää 'description:' suomeksi, ruotsiksi ja englanniksi",
+        ),
+    },
+    "gap-search-keys": {
+        "en": (
+            "no search keys (hakutekijät) are given for '{id}' (§ 28 item 4)",
+            "add a request example with 'search_keys:' for it in request.yaml",
+        ),
+        "fi": (
+            "tietovarannolle '{id}' ei ole annettu hakutekijöitä (28 §:n 4 kohta)",
+            "lisää sille tietopyyntöesimerkki, jossa on 'search_keys:', tiedostoon request.yaml",
+        ),
+    },
+    "gap-catalog-field": {
+        "en": ("the catalogue's '{key}' is not known", "fill in '{key}:' when the division decides it"),
+        "fi": ("luettelon kenttää '{key}' ei tiedetä", "täytä '{key}:', kun toimiala päättää asiasta"),
+    },
+    "gap-placeholder-iri": {
+        "en": (
+            "base_iri {value} is a reserved example domain, so the published IRIs are not yet resolvable",
+            "set base_iri to a domain the city controls (JHS 193)",
+        ),
+        "fi": (
+            "base_iri {value} on varattu esimerkkitunnus, joten julkaistut IRI:t eivät vielä ratkea",
+            "aseta base_iri kaupungin hallitsemaan verkkotunnukseen (JHS 193)",
+        ),
+    },
+    # --- command line ----------------------------------------------------------------------------
+    "cli-no-source": {
+        "en": ("there is no source folder at {path}", "run in the repository root or give --source DIR"),
+        "fi": ("lähdekansiota {path} ei ole", "aja komento repositorion juuressa tai anna --source KANSIO"),
+    },
+    "cli-errors": {
+        "en": ("{count} error(s) in the source; output/ was not changed", "fix the lines above and run again"),
+        "fi": (
+            "lähteessä on {count} virhettä; output/-kansiota ei muutettu",
+            "korjaa yllä mainitut rivit ja aja uudelleen",
+        ),
+    },
+    "cli-built": {
+        "en": (
+            "built {datasets} datasets, {triples} triples: {written} written, {unchanged} unchanged in {output}",
+            "",
+        ),
+        "fi": (
+            "koottiin {datasets} aineistoa, {triples} kolmikkoa: {written} kirjoitettu, "
+            "{unchanged} ennallaan, {output}",
+            "",
+        ),
+    },
+    "cli-gaps": {
+        "en": ("{count} gap(s): facts the source leaves unknown", "list them with: kasko-dcat gaps"),
+        "fi": ("{count} aukkoa: tietoja, joita lähde ei kerro", "näytä ne komennolla: kasko-dcat gaps"),
+    },
+    "cli-up-to-date": {
+        "en": ("{output} is up to date", ""),
+        "fi": ("{output} on ajan tasalla", ""),
+    },
+    "cli-stale": {
+        "en": ("{path} is out of date with the source", "run 'kasko-dcat build' and commit the output"),
+        "fi": ("{path} ei vastaa lähdettä", "aja 'kasko-dcat build' ja tallenna tuotokset versionhallintaan"),
+    },
+    "cli-write-failed": {
+        "en": (
+            "could not write {path}: {reason}; output/ was left as it was",
+            "check the folder's permissions and free space",
+        ),
+        "fi": (
+            "tiedostoa {path} ei voitu kirjoittaa: {reason}; output/ jäi ennalleen",
+            "tarkista kansion oikeudet ja vapaa tila",
+        ),
+    },
+}
+
+
+def choose_lang(explicit: str | None = None) -> str:
+    """Pick the message language: ``--lang``, then ``KASKO_DCAT_LANG``, then the locale; English otherwise."""
+    for candidate in (explicit, os.environ.get("KASKO_DCAT_LANG"), os.environ.get("LANG", "")):
+        if candidate:
+            code = candidate[:2].lower()
+            if code in LANGS:
+                return code
+    return "en"
+
+
+def render(code: str, lang: str, params: dict[str, str]) -> str:
+    """Return ``what — how to fix`` for ``code`` in ``lang``."""
+    lang = lang if lang in LANGS else "en"
+    what, fix = MESSAGES[code][lang]
+    if "suggestion" in params:  # a close match is offered as "did you mean …?" in the same language
+        name = params["suggestion"]
+        params = {**params, "suggestion": MESSAGES["did-you-mean"][lang][0].format(name=name) if name else ""}
+    text = what.format(**params)
+    return f"{text} — {fix.format(**params)}" if fix else text
