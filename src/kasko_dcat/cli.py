@@ -1,0 +1,155 @@
+"""The ``kasko-dcat`` command line.
+
+Exit codes, the same for every command: 0 success, 1 the check failed (``build --check`` found
+``output/`` stale), 2 the source or the command line is wrong. Messages go to stderr in Finnish
+or English (``--lang``, ``KASKO_DCAT_LANG`` or the locale); nothing a user can cause prints a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from kasko_dcat import __version__
+from kasko_dcat.messages import choose_lang, render
+
+if TYPE_CHECKING:
+    from kasko_dcat.source import Source
+
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
+source_option = click.option(
+    "--source",
+    "source_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("source"),
+    show_default=True,
+    help="Folder of the YAML description (catalog.yaml, resources/, …).",
+)
+base_iri_option = click.option(
+    "--base-iri",
+    envvar="KASKO_DCAT_BASE_IRI",
+    metavar="IRI",
+    help="Base of every minted IRI, overriding base_iri in catalog.yaml (env KASKO_DCAT_BASE_IRI).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kasko-dcat")
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "en"]),
+    envvar="KASKO_DCAT_LANG",
+    help="Language of messages: fi or en (default: from the locale).",
+)
+@click.pass_context
+def main(ctx: click.Context, lang: str | None) -> None:
+    """Publish an authority's § 28 description of its information resources as DCAT-AP 3.0.1.
+
+    \b
+    The description lives in source/ as YAML (see source/README.md). Typical use:
+      kasko-dcat build            write output/catalog.{ttl,jsonld,rdf,nt}
+      kasko-dcat build --check    fail (exit 1) when output/ is out of date, for CI
+      kasko-dcat gaps             list the facts the source leaves unknown
+
+    \b
+    Exit codes: 0 success, 1 check failed, 2 error in the source or the command line.
+    """
+    ctx.obj = choose_lang(lang)
+
+
+@main.command()
+@source_option
+@click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the catalogue files.",
+)
+@base_iri_option
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any output file differs from a fresh build.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.pass_obj
+def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, check: bool, quiet: bool) -> None:
+    """Build the catalogue from the source and write it atomically to the output folder.
+
+    \b
+    Four files, the same graph in each and the same bytes for the same source on any machine:
+      catalog.ttl     Turtle            catalog.jsonld  JSON-LD, compacted with our context
+      catalog.rdf     RDF/XML           catalog.nt      N-Triples, sorted
+    Files whose bytes would not change are left untouched. If the source has errors, each is
+    printed with its file and line and nothing is written.
+    """
+    from kasko_dcat.formats import render as render_files
+    from kasko_dcat.graph import build_graph
+    from kasko_dcat.output import stale_files, write_atomically
+
+    source = _read(lang, source_dir, base_iri)
+    graph = build_graph(source)
+    files = render_files(graph)
+    if check:
+        stale = stale_files(output_dir, files)
+        for name in stale:
+            _say(lang, "cli-stale", path=output_dir / name)
+        if stale:
+            raise SystemExit(EXIT_FAILED)
+        if not quiet:
+            _say(lang, "cli-up-to-date", output=output_dir)
+        return
+    try:
+        result = write_atomically(output_dir, files)
+    except OSError as exc:
+        _say(lang, "cli-write-failed", path=exc.filename or output_dir, reason=exc.strerror or exc)
+        raise SystemExit(EXIT_ERROR) from None
+    if not quiet:
+        _say(
+            lang,
+            "cli-built",
+            datasets=len(source.datasets),
+            triples=len(graph),
+            written=len(result.written),
+            unchanged=len(result.unchanged),
+            output=output_dir,
+        )
+        if source.gaps:
+            _say(lang, "cli-gaps", count=len(source.gaps))
+
+
+@main.command()
+@source_option
+@base_iri_option
+@click.pass_obj
+def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
+    """List the facts the source leaves unknown, with file and line, so the division can fill them in.
+
+    A gap never stops a build: the law asks for what is known to be published, and these tools
+    show what is missing (a privacy notice, search keys, whether an interface exists, …).
+    """
+    source = _read(lang, source_dir, base_iri)
+    for gap in source.gaps:
+        click.echo(gap.message(lang))
+    _say(lang, "cli-gaps", count=len(source.gaps))
+
+
+def _read(lang: str, source_dir: Path, base_iri: str | None) -> Source:
+    from kasko_dcat.problems import SourceError
+    from kasko_dcat.source import read_source
+
+    if not source_dir.is_dir():
+        _say(lang, "cli-no-source", path=source_dir)
+        raise SystemExit(EXIT_ERROR)
+    try:
+        return read_source(source_dir, base_iri)
+    except SourceError as exc:
+        for problem in exc.problems:
+            click.echo(problem.message(lang), err=True)
+        _say(lang, "cli-errors", count=len(exc.problems))
+        raise SystemExit(EXIT_ERROR) from None
+
+
+def _say(lang: str, code: str, **params: object) -> None:
+    click.echo(render(code, lang, {key: str(value) for key, value in params.items()}), err=True)

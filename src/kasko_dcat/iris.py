@@ -1,0 +1,90 @@
+"""Every IRI the converter mints: the configured base IRI plus source ids.
+
+IRIs depend only on ids written in the source (and, for search keys and data groups, on their
+Finnish text), never on order or position, so they stay the same when the source is reordered.
+``kasko-dcat serve`` resolves exactly these paths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+
+@dataclass(frozen=True)
+class Iris:
+    """The IRI scheme under ``base`` (which ends with ``/``)."""
+
+    base: str
+
+    def _mint(self, *segments: str) -> URIRef:
+        return URIRef(self.base + "/".join(segments))
+
+    def catalog(self) -> URIRef:
+        """The catalogue: ``catalog``."""
+        return self._mint("catalog")
+
+    def dataset(self, dataset_id: str) -> URIRef:
+        """An information resource or register: ``dataset/{id}``."""
+        return self._mint("dataset", dataset_id)
+
+    def distribution(self, dataset_id: str) -> URIRef:
+        """The information-request route of a dataset: ``dataset/{id}/information-request``."""
+        return self._mint("dataset", dataset_id, "information-request")
+
+    def data_group(self, dataset_id: str, slug: str) -> URIRef:
+        """A data group (tietoryhmä) of a dataset: ``dataset/{id}/data-group/{slug}``."""
+        return self._mint("dataset", dataset_id, "data-group", slug)
+
+    def related_resource(self, resource_id: str) -> URIRef:
+        """A resource outside the catalogue that a dataset feeds: ``resource/{id}``."""
+        return self._mint("resource", resource_id)
+
+    def system(self, system_id: str) -> URIRef:
+        """An information system: ``system/{id}``."""
+        return self._mint("system", system_id)
+
+    def organisation(self, organisation_id: str) -> URIRef:
+        """An organisation: ``organisation/{id}``."""
+        return self._mint("organisation", organisation_id)
+
+    def site(self, organisation_id: str, site_id: str) -> URIRef:
+        """A site (visiting address) of an organisation: ``organisation/{id}/site/{id}``."""
+        return self._mint("organisation", organisation_id, "site", site_id)
+
+    def address(self, address_id: str) -> URIRef:
+        """A postal or visiting address: ``address/{id}``."""
+        return self._mint("address", address_id)
+
+    def contact(self, contact_id: str) -> URIRef:
+        """A contact point: ``contact/{id}``."""
+        return self._mint("contact", contact_id)
+
+    def telephone(self, contact_id: str) -> URIRef:
+        """The telephone of a contact point: ``contact/{id}/telephone``."""
+        return self._mint("contact", contact_id, "telephone")
+
+    def telephone_hours(self, contact_id: str) -> URIRef:
+        """When that telephone answers: ``contact/{id}/telephone/hours``."""
+        return self._mint("contact", contact_id, "telephone", "hours")
+
+    def channel(self, channel_id: str) -> URIRef:
+        """A channel for information requests: ``channel/{id}``."""
+        return self._mint("channel", channel_id)
+
+    def example(self, example_id: str) -> URIRef:
+        """A worked information-request example: ``request-example/{id}``."""
+        return self._mint("request-example", example_id)
+
+    def search_key(self, example_id: str, slug: str) -> URIRef:
+        """A search key (hakutekijä) of an example: ``request-example/{id}/search-key/{slug}``."""
+        return self._mint("request-example", example_id, "search-key", slug)
+
+    def rights(self) -> URIRef:
+        """The statement of how to request data: ``rights/information-request``."""
+        return self._mint("rights", "information-request")
+
+    def scheme(self, name: str) -> URIRef:
+        """A concept scheme minted here (data groups, search keys): ``scheme/{name}``."""
+        return self._mint("scheme", name)

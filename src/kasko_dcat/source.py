@@ -1,0 +1,170 @@
+"""Read the whole ``source/`` folder into checked model objects, or say exactly what is wrong.
+
+Every file is read and every problem collected before anything is reported, so one run shows
+all mistakes at once; references between files are checked only after all files are read, so
+files can be edited in any order.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from kasko_dcat.agent import Organisation, parse_organisation
+from kasko_dcat.catalog import Catalog, parse_catalog
+from kasko_dcat.contact import Address, Channel, ContactPoint, parse_address, parse_channel, parse_contact_point
+from kasko_dcat.dataset import Dataset, RelatedResource, parse_related_resource, parse_resource
+from kasko_dcat.distribution import InformationRequest, parse_information_request
+from kasko_dcat.fields import Context, Fields
+from kasko_dcat.guidance import RequestExample, parse_example
+from kasko_dcat.legislation import Law, parse_law
+from kasko_dcat.problems import Problem, Problems, SourceError, Where
+from kasko_dcat.system import InformationSystem, parse_system
+from kasko_dcat.yamlread import read_yaml
+
+
+@dataclass(frozen=True)
+class Source:
+    """Everything in ``source/``, checked; the gaps are the facts it leaves unknown."""
+
+    catalog: Catalog
+    organisations: list[Organisation]
+    systems: list[InformationSystem]
+    laws: list[Law]
+    related_resources: list[RelatedResource]
+    addresses: list[Address]
+    contact_points: list[ContactPoint]
+    channels: list[Channel]
+    information_request: InformationRequest
+    examples: list[RequestExample]
+    resources: list[Dataset]
+    gaps: list[Problem]
+
+    @property
+    def datasets(self) -> list[tuple[Dataset, Dataset | None]]:
+        """Every resource and register, each with the resource it is part of (None for a resource)."""
+        return [
+            (dataset, whole)
+            for resource in self.resources
+            for dataset, whole in [(resource, None), *((register, resource) for register in resource.registers)]
+        ]
+
+
+def read_source(root: Path, base_iri: str | None = None) -> Source:
+    """Read and check ``root``; raise :class:`SourceError` listing every error found."""
+    problems = Problems()
+    ctx = Context(problems)
+
+    def blocks(name: str, key: str) -> list[Fields]:
+        f = _file(ctx, root / name)
+        if f is None:
+            return []
+        items = f.subs(key, required=True)
+        f.done()
+        return items
+
+    catalog_file = _file(ctx, root / "catalog.yaml")
+    organisations = [parse_organisation(f) for f in blocks("organisations.yaml", "organisations")]
+    systems = [parse_system(f) for f in blocks("systems.yaml", "systems")]
+    laws = [parse_law(f) for f in blocks("legislation.yaml", "laws")]
+    related = [parse_related_resource(f) for f in blocks("related-resources.yaml", "related_resources")]
+
+    request_file = _file(ctx, root / "request.yaml")
+    addresses, contacts, channels, examples = [], [], [], []
+    information_request = None
+    if request_file is not None:
+        addresses = [parse_address(f) for f in request_file.subs("addresses", required=True)]
+        contacts = [parse_contact_point(f) for f in request_file.subs("contact_points", required=True)]
+        channels = [parse_channel(f) for f in request_file.subs("channels", required=True)]
+        request_block = request_file.sub("information_request", required=True)
+        information_request = None if request_block is None else parse_information_request(request_block)
+        examples = [parse_example(f) for f in request_file.subs("examples")]
+        request_file.done()
+
+    resource_paths = sorted((root / "resources").glob("*.yaml"))
+    if not resource_paths:
+        problems.error(Where.of(root / "resources"), "no-resources")
+    resources = [parse_resource(f) for path in resource_paths if (f := _file(ctx, path)) is not None]
+    catalog = None if catalog_file is None else parse_catalog(catalog_file, base_iri)
+
+    _check_references(ctx, organisations, systems, laws, related, addresses, contacts, channels, resources)
+    _check_examples(ctx, resources, examples)
+    if catalog is None or information_request is None or problems.errors:
+        raise SourceError(problems.errors)
+    return Source(
+        catalog,
+        organisations,
+        systems,
+        laws,
+        related,
+        addresses,
+        contacts,
+        channels,
+        information_request,
+        examples,
+        resources,
+        problems.gaps,
+    )
+
+
+def _file(ctx: Context, path: Path) -> Fields | None:
+    if not path.is_file():
+        ctx.problems.error(Where.of(path), "file-missing")
+        return None
+    data = read_yaml(path, ctx.problems)
+    if data is None:
+        return None
+    return Fields.of(ctx, path, data, path.name, 1)
+
+
+def _check_references(
+    ctx: Context,
+    organisations: list[Organisation],
+    systems: list[InformationSystem],
+    laws: list[Law],
+    related: list[RelatedResource],
+    addresses: list[Address],
+    contacts: list[ContactPoint],
+    channels: list[Channel],
+    resources: list[Dataset],
+) -> None:
+    known: dict[str, list[str]] = {
+        "organisation": [item.id for item in organisations],
+        "system": [item.id for item in systems],
+        "law": [item.id for item in laws],
+        "related resource": [item.id for item in related],
+        "address": [item.id for item in addresses],
+        "contact point": [item.id for item in contacts],
+        "channel": [item.id for item in channels],
+        "resource": [item.id for item in resources],
+        "register": [register.id for resource in resources for register in resource.registers],
+    }
+    for ref in ctx.refs:
+        ids = known[ref.kind]
+        if ref not in ids:
+            close = difflib.get_close_matches(ref, ids, n=1, cutoff=0.6)
+            shown = ", ".join(sorted(ids)[:12]) + (", …" if len(ids) > 12 else "")
+            ctx.problems.error(
+                ref.where, "unknown-ref", kind=ref.kind, id=str(ref), suggestion=close[0] if close else "", known=shown
+            )
+
+
+def _check_examples(ctx: Context, resources: list[Dataset], examples: list[RequestExample]) -> None:
+    """An example's register must be in its resource; a resource with no search keys is a gap."""
+    resource_of = {register.id: resource.id for resource in resources for register in resource.registers}
+    with_keys: set[str] = set()
+    for example in examples:
+        if example.register is not None and resource_of.get(example.register, example.resource) != example.resource:
+            ctx.problems.error(
+                example.register.where,
+                "wrong-resource",
+                register=str(example.register),
+                resource=str(example.resource),
+                actual=resource_of[example.register],
+            )
+        if example.search_keys:
+            with_keys.add(example.resource)
+    for resource in resources:
+        if resource.id and resource.id not in with_keys:
+            ctx.problems.gap(ctx.ids["dataset"][resource.id], "gap-search-keys", id=resource.id)
