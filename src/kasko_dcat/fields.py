@@ -55,6 +55,8 @@ class Context:
     vocabularies: Vocabularies = VOCABULARIES
     ids: dict[str, dict[str, Where]] = field(default_factory=dict)
     refs: list[Ref] = field(default_factory=list)
+    unreadable: bool = False
+    """A file could not be read; its ids are unknown, so references to them are not judged."""
 
 
 def _found(value: object) -> str:

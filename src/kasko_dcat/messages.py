@@ -99,7 +99,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "empty-list": {
         "en": ("'{key}' must list at least one item", "add an item, or remove '{key}' if that is allowed"),
-        "fi": ("kohdassa '{key}' pitää olla vähintään yksi alkio", "lisää alkio"),
+        "fi": (
+            "kohdassa '{key}' pitää olla vähintään yksi alkio",
+            "lisää alkio tai poista '{key}', jos se on sallittua",
+        ),
     },
     # --- identifiers and references --------------------------------------------------------------
     "bad-id": {
@@ -114,7 +117,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "duplicate-id": {
         "en": ("the {kind} id '{id}' is already used at {first}", "give each {kind} its own id"),
-        "fi": ("tunniste '{id}' ({kind}) on jo käytössä kohdassa {first}", "anna jokaiselle oma tunniste"),
+        "fi": (
+            "tunniste '{id}' ({kind}) on jo käytössä kohdassa {first}",
+            "anna jokaiselle kohteelle ({kind}) oma tunniste",
+        ),
     },
     "unknown-ref": {
         "en": ("there is no {kind} with id '{id}'", "{suggestion}known ids: {known}"),
@@ -290,9 +296,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fi": ("lähdekansiota {path} ei ole", "aja komento repositorion juuressa tai anna --source KANSIO"),
     },
     "cli-errors": {
-        "en": ("{count} error(s) in the source; output/ was not changed", "fix the lines above and run again"),
+        "en": (
+            "{count} error(s) in the source; the output folder was not changed",
+            "fix the lines above and run again",
+        ),
         "fi": (
-            "lähteessä on {count} virhettä; output/-kansiota ei muutettu",
+            "lähteessä on {count} virhettä; tuloskansiota ei muutettu",
             "korjaa yllä mainitut rivit ja aja uudelleen",
         ),
     },
@@ -321,11 +330,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "cli-write-failed": {
         "en": (
-            "could not write {path}: {reason}; output/ was left as it was",
+            "could not write {path}: {reason}; the output folder was left as it was",
             "check the folder's permissions and free space",
         ),
         "fi": (
-            "tiedostoa {path} ei voitu kirjoittaa: {reason}; output/ jäi ennalleen",
+            "tiedostoa {path} ei voitu kirjoittaa: {reason}; tuloskansio jäi ennalleen",
             "tarkista kansion oikeudet ja vapaa tila",
         ),
     },

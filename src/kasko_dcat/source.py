@@ -88,8 +88,9 @@ def read_source(root: Path, base_iri: str | None = None) -> Source:
     resources = [parse_resource(f) for path in resource_paths if (f := _file(ctx, path)) is not None]
     catalog = None if catalog_file is None else parse_catalog(catalog_file, base_iri)
 
-    _check_references(ctx, organisations, systems, laws, related, addresses, contacts, channels, resources)
-    _check_examples(ctx, resources, examples)
+    if not ctx.unreadable:  # otherwise every reference into the unreadable file would be reported too
+        _check_references(ctx, organisations, systems, laws, related, addresses, contacts, channels, resources)
+        _check_examples(ctx, resources, examples)
     if catalog is None or information_request is None or problems.errors:
         raise SourceError(problems.errors)
     return Source(
@@ -111,11 +112,12 @@ def read_source(root: Path, base_iri: str | None = None) -> Source:
 def _file(ctx: Context, path: Path) -> Fields | None:
     if not path.is_file():
         ctx.problems.error(Where.of(path), "file-missing")
+        ctx.unreadable = True
         return None
     data = read_yaml(path, ctx.problems)
-    if data is None:
-        return None
-    return Fields.of(ctx, path, data, path.name, 1)
+    fields = None if data is None else Fields.of(ctx, path, data, path.name, 1)
+    ctx.unreadable |= fields is None
+    return fields
 
 
 def _check_references(
