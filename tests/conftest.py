@@ -1,0 +1,54 @@
+"""Shared fixtures: the real source built once, a scratch copy of it, and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kasko_dcat.graph import build_graph
+from kasko_dcat.source import Source, read_source
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "source"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def source() -> Source:
+    return read_source(SOURCE)
+
+
+@pytest.fixture(scope="session")
+def graph(source: Source) -> Graph:
+    return build_graph(source)
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Path:
+    """A copy of the real source to break, inside a folder that also holds an output/ to protect."""
+    shutil.copytree(SOURCE, tmp_path / "source")
+    return tmp_path
+
+
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``kasko-dcat`` as a user would: a separate process, its exit code and both streams."""
+    return subprocess.run(
+        [sys.executable, "-m", "kasko_dcat", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KASKO_DCAT_LANG": "en", **(env or {})},
+        check=False,
+    )
+
+
+@pytest.fixture
+def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    return run_cli

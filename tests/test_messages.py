@@ -1,0 +1,52 @@
+"""Every message exists in English and Finnish with the same placeholders, and every code used exists."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from kasko_dcat.messages import LANGS, MESSAGES, choose_lang
+
+from .conftest import ROOT
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_message_has_both_languages_with_the_same_placeholders(code: str) -> None:
+    entry = MESSAGES[code]
+    assert set(entry) == set(LANGS)
+    what, fix = zip(*(entry[lang] for lang in LANGS), strict=True)
+    assert len({frozenset(placeholders(t)) for t in what}) == 1, what
+    assert len({frozenset(placeholders(t)) for t in fix}) == 1, fix
+
+
+def test_every_code_the_code_uses_is_defined() -> None:
+    source = "\n".join(p.read_text("utf-8") for p in (ROOT / "src" / "kasko_dcat").glob("*.py"))
+    used = set(re.findall(r"""(?:error|gap|_say)\([^"]*?"([a-z]+(?:-[a-z0-9]+)+)\"""", source))
+    assert used, "the pattern found no message codes"
+    assert sorted(used - set(MESSAGES)) == []
+
+
+@pytest.mark.parametrize(
+    ("explicit", "env", "expected"),
+    [
+        ("fi", {}, "fi"),
+        (None, {"KASKO_DCAT_LANG": "fi"}, "fi"),
+        (None, {"LANG": "fi_FI.UTF-8"}, "fi"),
+        (None, {"LANG": "sv_FI.UTF-8"}, "en"),
+        (None, {}, "en"),
+    ],
+)
+def test_language_choice(
+    monkeypatch: pytest.MonkeyPatch, explicit: str | None, env: dict[str, str], expected: str
+) -> None:
+    for name in ("KASKO_DCAT_LANG", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert choose_lang(explicit) == expected
