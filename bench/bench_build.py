@@ -1,0 +1,90 @@
+"""Benchmark ``kasko-dcat build`` on the real source: wall time and peak memory, printed.
+
+Each run is a fresh process, as a user or CI runs it (interpreter start-up and imports included),
+writing to an empty temporary folder so that every file is really written. Peak memory is the
+child's maximum resident set size as the kernel reports it (``wait4``). A second section times the
+stages inside one process, to show where the time goes.
+
+    python bench/bench_build.py [--runs N]
+
+Target (issue "Core"): at most 1.5 s per build on the 2-core machine. This script measures and
+prints; it does not pass or fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_SECONDS = 1.5
+
+
+def one_build(output: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one ``kasko-dcat build`` in a new process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "kasko_dcat", "build", "-q", "--source", str(ROOT / "source"), "--output", str(output)],
+        cwd=ROOT,
+    )
+    _, status, usage = os.wait4(child.pid, 0)  # wait4 gives this child's own peak RSS
+    elapsed = time.perf_counter() - start
+    if (code := os.waitstatus_to_exitcode(status)) != 0:
+        raise SystemExit(f"build failed with exit code {code}")
+    return elapsed, usage.ru_maxrss
+
+
+def stages() -> list[tuple[str, float]]:
+    """Seconds per stage in this process (imports first, as a cold command pays them)."""
+    timings = []
+    start = time.perf_counter()
+    from kasko_dcat.formats import FORMATS
+    from kasko_dcat.graph import build_graph
+    from kasko_dcat.source import read_source
+
+    timings.append(("import kasko_dcat + rdflib", time.perf_counter() - start))
+    start = time.perf_counter()
+    source = read_source(ROOT / "source")
+    timings.append(("read and check source/", time.perf_counter() - start))
+    start = time.perf_counter()
+    graph = build_graph(source)
+    timings.append((f"build graph ({len(graph)} triples)", time.perf_counter() - start))
+    for fmt in FORMATS:
+        start = time.perf_counter()
+        fmt.serialize(graph)
+        timings.append((f"serialise {fmt.filename}", time.perf_counter() - start))
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--runs", type=int, default=10, help="number of timed builds (default 10)")
+    args = parser.parse_args()
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory() as scratch:
+        one_build(Path(scratch) / "warm-up")  # fill the OS file cache and compile .pyc files
+        results = [one_build(Path(scratch) / f"run-{i}") for i in range(args.runs)]
+    times = sorted(t for t, _ in results)
+    peak_mib = max(rss for _, rss in results) / 1024
+    median = statistics.median(times)
+    print(f"kasko-dcat build, {args.runs} runs in fresh processes:")
+    print(f"  wall time  median {median:.3f} s   min {times[0]:.3f} s   max {times[-1]:.3f} s")
+    print(f"  peak RSS   {peak_mib:.1f} MiB")
+    verdict = "met" if median <= TARGET_SECONDS else "NOT met"
+    share = median / TARGET_SECONDS
+    print(f"  target     <= {TARGET_SECONDS} s: {verdict} (median {median:.3f} s = {share:.0%} of the target)")
+    print("stages in one process:")
+    for name, seconds in stages():
+        print(f"  {seconds:7.3f} s  {name}")
+
+
+if __name__ == "__main__":
+    main()
