@@ -32,6 +32,13 @@ def test_every_code_the_code_uses_is_defined() -> None:
     assert sorted(used - set(MESSAGES)) == []
 
 
+def test_every_defined_message_is_used() -> None:
+    source = "\n".join(
+        p.read_text("utf-8") for p in (ROOT / "src" / "kasko_dcat").glob("*.py") if p.name != "messages.py"
+    )
+    assert [code for code in MESSAGES if f'"{code}"' not in source] == []
+
+
 @pytest.mark.parametrize(
     ("explicit", "env", "expected"),
     [

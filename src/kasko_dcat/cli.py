@@ -132,7 +132,7 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     source = _read(lang, source_dir, base_iri)
     for gap in source.gaps:
         click.echo(gap.message(lang))
-    _say(lang, "cli-gaps", count=len(source.gaps))
+    _say(lang, "cli-gap-count", count=len(source.gaps))
 
 
 def _read(lang: str, source_dir: Path, base_iri: str | None) -> Source:

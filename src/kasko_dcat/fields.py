@@ -155,13 +155,14 @@ class Fields:
 
     def done(self) -> None:
         """Report fields that no parser asked for: typos and misplaced lines."""
-        allowed = sorted(set(self._asked))
+        allowed = ", ".join(sorted(set(self._asked)))
         for key in self.block:
             if key not in self._asked:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                self.error(
-                    key, "unknown-field", key=key, suggestion=close[0] if close else "", allowed=", ".join(allowed)
-                )
+                close = difflib.get_close_matches(key, self._asked, n=1, cutoff=0.6)
+                if close:
+                    self.error(key, "unknown-field", key=key, close=close[0], allowed=allowed)
+                else:
+                    self.error(key, "unknown-field-far", key=key, allowed=allowed)
 
     # --- text -----------------------------------------------------------------------------------
     @overload

@@ -86,12 +86,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "unknown-field": {
-        "en": ("unknown field '{key}'", "{suggestion}fields allowed here: {allowed}"),
-        "fi": ("tuntematon kenttä '{key}'", "{suggestion}sallitut kentät: {allowed}"),
+        "en": ("unknown field '{key}'", "did you mean '{close}'? Fields allowed here: {allowed}"),
+        "fi": ("tuntematon kenttä '{key}'", "tarkoititko '{close}'? Sallitut kentät: {allowed}"),
     },
-    "did-you-mean": {
-        "en": ("did you mean '{name}'? ", ""),
-        "fi": ("tarkoititko '{name}'? ", ""),
+    "unknown-field-far": {
+        "en": ("unknown field '{key}'", "fields allowed here: {allowed}"),
+        "fi": ("tuntematon kenttä '{key}'", "sallitut kentät: {allowed}"),
     },
     "missing-field": {
         "en": ("'{key}' is required here", "add '{key}:' to this block; source/README.md shows an example"),
@@ -123,8 +123,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "unknown-ref": {
-        "en": ("there is no {kind} with id '{id}'", "{suggestion}known ids: {known}"),
-        "fi": ("tunnisteella '{id}' ei löydy kohdetta ({kind})", "{suggestion}tunnetut tunnisteet: {known}"),
+        "en": ("there is no {kind} with id '{id}'", "did you mean '{close}'?"),
+        "fi": ("tunnisteella '{id}' ei löydy kohdetta ({kind})", "tarkoititko '{close}'?"),
+    },
+    "unknown-ref-far": {
+        "en": ("there is no {kind} with id '{id}'", "known ids: {known}"),
+        "fi": ("tunnisteella '{id}' ei löydy kohdetta ({kind})", "tunnetut tunnisteet: {known}"),
     },
     "wrong-resource": {
         "en": (
@@ -320,6 +324,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{count} gap(s): facts the source leaves unknown", "list them with: kasko-dcat gaps"),
         "fi": ("{count} aukkoa: tietoja, joita lähde ei kerro", "näytä ne komennolla: kasko-dcat gaps"),
     },
+    "cli-gap-count": {
+        "en": ("{count} gap(s)", ""),
+        "fi": ("{count} aukkoa", ""),
+    },
     "cli-up-to-date": {
         "en": ("{output} is up to date", ""),
         "fi": ("{output} on ajan tasalla", ""),
@@ -355,8 +363,5 @@ def render(code: str, lang: str, params: dict[str, str]) -> str:
     """Return ``what — how to fix`` for ``code`` in ``lang``."""
     lang = lang if lang in LANGS else "en"
     what, fix = MESSAGES[code][lang]
-    if "suggestion" in params:  # a close match is offered as "did you mean …?" in the same language
-        name = params["suggestion"]
-        params = {**params, "suggestion": MESSAGES["did-you-mean"][lang][0].format(name=name) if name else ""}
     text = what.format(**params)
     return f"{text} — {fix.format(**params)}" if fix else text

@@ -146,10 +146,11 @@ def _check_references(
         ids = known[ref.kind]
         if ref not in ids:
             close = difflib.get_close_matches(ref, ids, n=1, cutoff=0.6)
-            shown = ", ".join(sorted(ids)[:12]) + (", …" if len(ids) > 12 else "")
-            ctx.problems.error(
-                ref.where, "unknown-ref", kind=ref.kind, id=str(ref), suggestion=close[0] if close else "", known=shown
-            )
+            if close:
+                ctx.problems.error(ref.where, "unknown-ref", kind=ref.kind, id=str(ref), close=close[0])
+            else:
+                shown = ", ".join(sorted(ids)[:12]) + (", …" if len(ids) > 12 else "")
+                ctx.problems.error(ref.where, "unknown-ref-far", kind=ref.kind, id=str(ref), known=shown)
 
 
 def _check_examples(ctx: Context, resources: list[Dataset], examples: list[RequestExample]) -> None:
