@@ -19,6 +19,16 @@ GOVE = URIRef("http://publications.europa.eu/resource/authority/data-theme/GOVE"
 HELSINKI_091 = URIRef("http://uri.suomi.fi/codelist/jhs/kunta_1_20240101/code/091")
 PORTAL = URIRef("https://asiointi.hel.fi")
 CITY_WIDE_CUSTOMER_DATA = "Kaupunkiyhteinen asiakastietovaranto"
+# "Lisäksi käytetään kaupunkiyhteisiä …" of the administration resource: the city-wide systems.
+CITY_WIDE_SYSTEMS = {
+    "sähköinen asiointipalvelu",
+    "talous- ja henkilöstöhallinnon järjestelmät",
+    "viestintä- ja verkkopalvelujärjestelmät",
+    "tietovarasto",
+    "toimipisterekisteri (tpr)",
+    "työajansuunnittelu- ja hallintajärjestelmät",
+    "verkon käyttövaltuutushallintajärjestelmät",
+}
 
 
 def iri(path: str) -> URIRef:
@@ -145,15 +155,7 @@ RESOURCES = {
             "puhelinliittymien hallinta",
             "oppisopimusten hallintajärjestelmä",
         },
-        "supporting": {
-            "sähköinen asiointipalvelu",
-            "talous- ja henkilöstöhallinnon järjestelmät",
-            "viestintä- ja verkkopalvelujärjestelmät",
-            "tietovarasto",
-            "toimipisterekisteri (tpr)",
-            "työajansuunnittelu- ja hallintajärjestelmät",
-            "verkon käyttövaltuutushallintajärjestelmät",
-        },
+        "supporting": CITY_WIDE_SYSTEMS,
         "data_group_sample": {"puhelinpalveluiden asiakastiedot", "opetusverkon käyttäjätiedot"},
         "data_groups": 12,
         "themes": {EDUC, GOVE},
@@ -251,15 +253,7 @@ def test_every_system_mention_of_the_seed_has_one_system(graph: Graph) -> None:
 
 @pytest.mark.parametrize(
     "system",
-    [
-        "sähköinen asiointipalvelu",
-        "talous- ja henkilöstöhallinnon järjestelmät",
-        "viestintä- ja verkkopalvelujärjestelmät",
-        "tietovarasto",
-        "toimipisterekisteri (tpr)",
-        "työajansuunnittelu- ja hallintajärjestelmät",
-        "verkon käyttövaltuutushallintajärjestelmät",
-    ],
+    sorted(CITY_WIDE_SYSTEMS),
 )
 def test_city_wide_systems_are_shared_across_the_city(graph: Graph, system: str) -> None:
     (subject,) = [

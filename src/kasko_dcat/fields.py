@@ -153,6 +153,17 @@ class Fields:
                 out.append(result)
         return out
 
+    def _each_text(self, key: str, read: Callable[[str, Where], T | None]) -> list[T]:
+        """Like ``_each`` for a list of plain texts: non-text items are reported, the rest stripped."""
+
+        def text_item(value: object, where: Where) -> T | None:
+            if isinstance(value, str):
+                return read(value.strip(), where)
+            self.ctx.problems.error(where, "not-text", key=key, found=_found(value))
+            return None
+
+        return self._each(key, False, text_item)
+
     def done(self) -> None:
         """Report fields that no parser asked for: typos and misplaced lines."""
         allowed = ", ".join(sorted(set(self._asked)))
@@ -180,14 +191,7 @@ class Fields:
 
     def strings(self, key: str) -> list[str]:
         """A list of plain texts."""
-
-        def read(value: object, where: Where) -> str | None:
-            if isinstance(value, str):
-                return value.strip()
-            self.ctx.problems.error(where, "not-text", key=key, found=_found(value))
-            return None
-
-        return self._each(key, False, read)
+        return self._each_text(key, lambda value, where: value)
 
     @overload
     def text(self, key: str, required: Literal[True] = True) -> Text: ...
@@ -292,16 +296,12 @@ class Fields:
     def refs(self, key: str, kind: str) -> list[Ref]:
         """A list of ids of other parts of the source."""
 
-        def read(value: object, where: Where) -> Ref | None:
-            if not isinstance(value, str):
-                self.ctx.problems.error(where, "not-text", key=key, found=_found(value))
-                return None
-            ref = Ref(value.strip(), kind, where)
+        def read(value: str, where: Where) -> Ref:
+            ref = Ref(value, kind, where)
             self.ctx.refs.append(ref)
             return ref
 
-        found = self._each(key, False, read)
-        return _unique(self, key, found)
+        return _unique(self, key, self._each_text(key, read))
 
     # --- typed values -----------------------------------------------------------------------------
     def url(self, key: str, required: bool = False) -> str | None:
@@ -315,13 +315,13 @@ class Fields:
     def urls(self, key: str) -> list[str]:
         """A list of http(s) addresses."""
 
-        def read(value: object, where: Where) -> str | None:
-            if isinstance(value, str) and _URL.match(value.strip()):
-                return value.strip()
+        def read(value: str, where: Where) -> str | None:
+            if _URL.match(value):
+                return value
             self.ctx.problems.error(where, "bad-url", value=value)
             return None
 
-        return self._each(key, False, read)
+        return self._each_text(key, read)
 
     def email(self, key: str) -> str | None:
         """An e-mail address, written without ``mailto:``, or None when absent."""
@@ -358,7 +358,7 @@ class Fields:
     def code(self, key: str, table: str, required: bool = False) -> str | None:
         """A code of a controlled vocabulary table (see data/vocabularies.ttl), or None when absent."""
         value = self.string(key, required)
-        if not value or not self._known_code(key, table, value, self.where(key)):
+        if not value or not self._known_code(table, value, self.where(key)):
             return None
         return value
 
@@ -372,16 +372,10 @@ class Fields:
 
     def codes(self, key: str, table: str) -> list[str]:
         """Codes of a controlled vocabulary table."""
+        known = self._each_text(key, lambda value, where: value if self._known_code(table, value, where) else None)
+        return _unique(self, key, known)
 
-        def read(value: object, where: Where) -> str | None:
-            if not isinstance(value, str):
-                self.ctx.problems.error(where, "not-text", key=key, found=_found(value))
-                return None
-            return value if self._known_code(key, table, value.strip(), where) else None
-
-        return _unique(self, key, self._each(key, False, read))
-
-    def _known_code(self, key: str, table: str, value: str, where: Where) -> bool:
+    def _known_code(self, table: str, value: str, where: Where) -> bool:
         known = self.ctx.vocabularies.codes(table)
         if value in known:
             return True
