@@ -166,6 +166,111 @@ CASES = [
         "issued: 26.11.2026 ",
         "'26.11.2026' is not a date — write it as YYYY-MM-DD",
     ),
+    Case(
+        "empty-required-value",
+        "request.yaml",
+        "    kind: electronic\n",
+        '    kind: ""\n',
+        "'kind' needs a value here — write 'kind: …' in this block",
+    ),
+    Case(
+        "blank-title",
+        "resources/perusopetus.yaml",
+        "title:\n  fi: Perusopetuksen tietovaranto\n  sv: Informationsresursen för grundläggande utbildning\n"
+        "  en: Basic education information resource\n",
+        "title: ~\n",
+        "'title' needs a value here",
+    ),
+    Case(
+        "iri-unsafe-character-in-url",
+        "systems.yaml",
+        "    homepage: https://asiointi.hel.fi\n",
+        "    homepage: https://asiointi.hel.fi/{lang}/\n",
+        "'https://asiointi.hel.fi/{lang}/' is not a web address",
+    ),
+    Case(
+        "same-web-address-for-two-data-groups",
+        "resources/perusopetus.yaml",
+        "  - {fi: koulunkäyntitiedot, sv: uppgifter om skolgången, en: schooling data}\n",
+        "  - {fi: koulunkäyntitiedot, sv: uppgifter om skolgången, en: schooling data}\n"
+        "  - {fi: Koulunkäyntitiedot., sv: x, en: y}\n",
+        "'Koulunkäyntitiedot.' under 'data_groups' would get the same web address as 'koulunkäyntitiedot'",
+        marker="  - {fi: Koulunkäyntitiedot.",
+    ),
+    Case(
+        "data-group-without-letters",
+        "resources/perusopetus.yaml",
+        "  - {fi: koulunkäyntitiedot, sv: uppgifter om skolgången, en: schooling data}\n",
+        "  - {fi: '–', sv: '–', en: '–'}\n",
+        "'–' under 'data_groups' has no letters or digits",
+    ),
+    Case(
+        "data-group-as-plain-text",
+        "resources/perusopetus.yaml",
+        "  - {fi: koulunkäyntitiedot, sv: uppgifter om skolgången, en: schooling data}\n",
+        "  - koulunkäyntitiedot\n",
+        "'data_groups' must give its text per language, found 'koulunkäyntitiedot' — write it as {fi: …, sv: …, en: …}",
+    ),
+    Case(
+        "date-without-dashes",
+        "catalog.yaml",
+        "issued: ~ ",
+        "issued: 20261126 ",
+        "'20261126' is not a date",
+    ),
+    Case(
+        "repeated-item-reported-at-its-own-line",
+        "resources/perusopetus.yaml",
+        "  - sairaalakoulun-perusopetus\n",
+        "  - sairaalakoulun-perusopetus\n  - oppilashuolto  # again\n",
+        "'oppilashuolto' is listed twice under 'systems'",
+        marker="  - oppilashuolto  # again",
+    ),
+    Case(
+        "bad-keyword-reported-at-its-own-line",
+        "resources/perusopetus.yaml",
+        "  fi: [perusopetus, oppivelvollisuus, oppilashuolto, koulunkäynti]\n",
+        "  fi:\n    - perusopetus\n    - oppivelvollisuus!\n",
+        "the keyword 'oppivelvollisuus!' would be rejected by CKAN harvesters",
+        marker="    - oppivelvollisuus!",
+    ),
+    Case(
+        "keywords-not-a-list",
+        "resources/perusopetus.yaml",
+        "  fi: [perusopetus, oppivelvollisuus, oppilashuolto, koulunkäynti]\n",
+        "  fi: perusopetus\n",
+        "'fi' must be a list, found 'perusopetus'",
+    ),
+    Case(
+        "flag-given-as-a-list",
+        "resources/perusopetus.yaml",
+        "personal_data: true\nthemes: [EDUC]\n",
+        "personal_data: [true]\nthemes: [EDUC]\n",
+        "'personal_data' must be true or false, found a list",
+    ),
+    Case(
+        "one-act-described-twice",
+        "legislation.yaml",
+        "    eli: http://data.finlex.fi/eli/sd/2018/1050\n",
+        "    eli: http://data.finlex.fi/eli/sd/2019/906  # the same act again\n",
+        "the ELI 'http://data.finlex.fi/eli/sd/2019/906' is already given at source/legislation.yaml:",
+    ),
+    Case(
+        "channel-without-route",
+        "request.yaml",
+        "    url: https://asiointi.hel.fi\n",
+        "",
+        "channel 'asiointiportaali' says neither where nor how to send a request",
+        marker="  - id: asiointiportaali",
+    ),
+    Case(
+        "invalid-resource-id-reports-no-confusing-follow-ups",
+        "resources/perusopetus.yaml",
+        "id: perusopetus\n",
+        "id: Perus Opetus\n",
+        "'Perus Opetus' is not a valid id",
+        errors=2,  # and the example that named 'perusopetus'
+    ),
 ]
 
 
@@ -278,6 +383,33 @@ def test_missing_source_folder(tmp_path: Path) -> None:
 
 
 def test_bad_base_iri_from_the_command_line(built: Path) -> None:
-    result = run_cli("build", "--base-iri", "ftp://files.example/", cwd=built)
+    for bad in ("ftp://files.example/", "https://kasko.example/{x}/"):
+        result = run_cli("build", "--base-iri", bad, cwd=built)
+        assert result.returncode == 2
+        assert f"'{bad}' cannot be the base IRI" in result.stderr
+
+
+def test_a_resource_file_with_another_ending_is_not_silently_skipped(built: Path) -> None:
+    resources = built / "source" / "resources"
+    (resources / "perusopetus.yaml").rename(resources / "perusopetus.yml")
+    result = run_cli("build", cwd=built)
     assert result.returncode == 2
-    assert "'ftp://files.example/' cannot be the base IRI" in result.stderr
+    assert "source/resources/perusopetus.yml: this file is not read: only files ending in .yaml are" in result.stderr
+
+
+def test_a_control_character_is_reported_at_its_line(built: Path) -> None:
+    path = built / "source" / "systems.yaml"
+    text = path.read_text("utf-8").replace("      fi: Tietovarasto\n", "      fi: Tieto\x07varasto\n")
+    path.write_text(text, "utf-8")
+    result = run_cli("build", cwd=built)
+    assert result.returncode == 2
+    line = line_of(text, "      fi: Tieto\x07varasto")
+    assert f"source/systems.yaml:{line}: the file contains the control character U+0007" in result.stderr
+
+
+def test_a_bad_base_iri_option_is_blamed_on_the_option(built: Path) -> None:
+    result = run_cli("build", "--base-iri", "https://data.example.fi/kasko", cwd=built)
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "--base-iri / KASKO_DCAT_BASE_IRI: 'https://data.example.fi/kasko' cannot be the base IRI"
+    )

@@ -145,3 +145,35 @@ def test_write_failure_is_one_clear_line(scratch: Path) -> None:
     assert result.stderr.startswith(
         "could not write blocker/output: Not a directory; the output folder was left as it was"
     )
+
+
+def test_check_reports_an_unreadable_output_file(scratch: Path) -> None:
+    (scratch / "output" / "catalog.ttl").mkdir(parents=True)
+    result = run_cli("build", "--check", cwd=scratch)
+    assert result.returncode == 2
+    assert result.stderr.startswith("could not read output/catalog.ttl: Is a directory")
+
+
+def test_an_internal_error_is_one_line_and_exit_3(scratch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    import kasko_dcat.graph
+    from kasko_dcat.cli import main
+
+    def broken(source: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(kasko_dcat.graph, "build_graph", broken)
+    monkeypatch.chdir(scratch)
+    monkeypatch.delenv("KASKO_DCAT_DEBUG", raising=False)
+    result = CliRunner().invoke(main, ["--lang", "en", "build"])
+    assert result.exit_code == 3
+    assert "internal error: RuntimeError: simulated bug; this is a bug in kasko-dcat" in result.output
+    assert "Traceback" not in result.output
+    assert not (scratch / "output").exists()
+
+
+def test_lang_option_after_the_command(scratch: Path) -> None:
+    result = run_cli("build", "--lang", "fi", "--check", cwd=scratch)
+    assert result.returncode == 1
+    assert "ei vastaa lähdettä" in result.stderr

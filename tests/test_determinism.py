@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from rdflib import Graph, URIRef
 
-from kasko_dcat.formats import render
+from kasko_dcat.formats import serialize_all
 from kasko_dcat.graph import build_graph
 from kasko_dcat.problems import Problems
 from kasko_dcat.source import read_source
@@ -69,4 +69,4 @@ def test_reordering_every_list_and_field_keeps_iris_and_bytes(tmp_path: Path) ->
         return {term for triple in graph for term in triple if isinstance(term, URIRef)}
 
     assert iris(reordered) == iris(original)
-    assert render(reordered) == render(original)
+    assert serialize_all(reordered) == serialize_all(original)

@@ -459,7 +459,10 @@ def test_catalogue_metadata(graph: Graph) -> None:
 def test_personal_data_brings_gdpr_and_the_data_protection_act(graph: Graph) -> None:
     gdpr = URIRef("http://data.europa.eu/eli/reg/2016/679/oj")
     tietosuojalaki = URIRef("http://data.finlex.fi/eli/sd/2018/1050")
-    for dataset in graph.subjects(DCTERMS.accessRights, NON_PUBLIC):
+    non_public = list(graph.subjects(DCTERMS.accessRights, NON_PUBLIC))
+    # The four resources, and the registers whose names show data about people: 2 + 4 + 4 + 5.
+    assert len(non_public) == 4 + 15
+    for dataset in non_public:
         assert (dataset, DCATAP.applicableLegislation, gdpr) in graph
         assert (dataset, DCATAP.applicableLegislation, tietosuojalaki) in graph
 

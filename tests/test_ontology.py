@@ -49,7 +49,6 @@ def test_term_is_linked_to_a_standard_term(term: URIRef) -> None:
                 todo.append(parent)
     see_also = [o for o in ontology.objects(term, RDFS.seeAlso) if not str(o).startswith(str(TVK))]
     assert see_also, f"{term} is linked to no standard term"
-    assert ontology.value(term, SKOS.scopeNote) is not None or ontology.value(term, SKOS.definition) is not None
 
 
 def test_nothing_in_the_ontology_is_specific_to_one_authority() -> None:

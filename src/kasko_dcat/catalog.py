@@ -32,11 +32,12 @@ from rdflib import Literal, URIRef
 
 from kasko_dcat.dataset import DatasetDefaults, PersonalDataRule
 from kasko_dcat.emit import Emitter
-from kasko_dcat.fields import Fields, Ref, Text
+from kasko_dcat.fields import IRI_CHAR, Fields, Ref, Text
 from kasko_dcat.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, XSD
+from kasko_dcat.problems import Where
 from kasko_dcat.vocabularies import TABLES
 
-BASE_IRI = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?/$")
+BASE_IRI = re.compile(rf"^https?://(?:(?![/?#]){IRI_CHAR})+(?:/(?:(?![?#]){IRI_CHAR})*)?/$")
 RESERVED_DOMAIN = re.compile(r"^https?://([^/]*\.)?(example|invalid|test|localhost)(\.(com|net|org))?(:\d+)?/")
 """RFC 2606 / 6761 names: fine for a start, but nothing under them will ever resolve."""
 
@@ -64,10 +65,12 @@ def parse_catalog(f: Fields, base_iri: str | None) -> Catalog:
     """Read ``catalog.yaml``; ``base_iri`` from the command line or environment overrides the file's."""
     written = f.string("base_iri")
     base = base_iri or written
+    # A bad value given on the command line is blamed there, not on the file's line.
+    where = Where("--base-iri / KASKO_DCAT_BASE_IRI") if base_iri else f.where("base_iri")
     if base and not BASE_IRI.match(base):
-        f.error("base_iri", "bad-base-iri", value=base)
+        f.ctx.problems.error(where, "bad-base-iri", value=base)
     elif base and RESERVED_DOMAIN.match(base):
-        f.gap("base_iri", "gap-placeholder-iri", value=base)
+        f.ctx.problems.gap(where, "gap-placeholder-iri", value=base)
     catalog = Catalog(
         base_iri=base,
         title=f.text("title"),
@@ -130,11 +133,12 @@ def catalog_triples(catalog: Catalog, dataset_ids: Iterable[str], out: Emitter) 
     for key, predicate in (("issued", DCTERMS.issued), ("modified", DCTERMS.modified)):
         date = getattr(catalog, key)
         out.add(subject, predicate, None if date is None else Literal(date, datatype=XSD.date))
+    # DCAT-AP's range checks read the types of licence and home page without inference.
+    out.link(subject, DCTERMS.license, catalog.license)
+    out.link(subject, FOAF.homepage, catalog.homepage)
     if catalog.license is not None:
-        out.add(subject, DCTERMS.license, URIRef(catalog.license))
         out.add(URIRef(catalog.license), RDF.type, DCTERMS.LicenseDocument)
     if catalog.homepage is not None:
-        out.add(subject, FOAF.homepage, URIRef(catalog.homepage))
         out.add(URIRef(catalog.homepage), RDF.type, FOAF.Document)
     out.add(subject, DCAT.themeTaxonomy, TABLES["data-theme"])
     out.terms.add(TABLES["data-theme"])

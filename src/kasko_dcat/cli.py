@@ -1,14 +1,17 @@
 """The ``kasko-dcat`` command line.
 
 Exit codes, the same for every command: 0 success, 1 the check failed (``build --check`` found
-``output/`` stale), 2 the source or the command line is wrong. Messages go to stderr in Finnish
-or English (``--lang``, ``KASKO_DCAT_LANG`` or the locale); nothing a user can cause prints a traceback.
+``output/`` stale), 2 the source or the command line is wrong, 3 an internal error (a bug in
+kasko-dcat). Messages go to stderr in Finnish or English (``--lang``, ``KASKO_DCAT_LANG`` or the
+locale). Mistakes in the source are reported by file and line, never with a traceback.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -18,7 +21,8 @@ from kasko_dcat.messages import choose_lang, render
 if TYPE_CHECKING:
     from kasko_dcat.source import Source
 
-EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+F = TypeVar("F", bound=Callable[..., object])
 
 source_option = click.option(
     "--source",
@@ -36,16 +40,46 @@ base_iri_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def lang_option(command: F) -> F:
+    """Add ``--lang`` to the group and to each command; the command's own option wins.
+
+    Users type both ``kasko-dcat --lang fi build`` and ``kasko-dcat build --lang fi``.
+    """
+
+    def remember(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+        if value is not None:
+            ctx.obj = choose_lang(value)
+
+    return click.option(
+        "--lang",
+        type=click.Choice(["fi", "en"]),
+        expose_value=False,
+        is_eager=True,
+        callback=remember,
+        help="Language of messages: fi or en (default: KASKO_DCAT_LANG, then the locale).",
+    )(command)
+
+
+class _Group(click.Group):
+    """Turns an unexpected exception into one line and exit code 3, instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug, not the user's mistake
+            if os.environ.get("KASKO_DCAT_DEBUG"):
+                raise
+            _say(ctx.obj or choose_lang(), "cli-internal-error", error=f"{type(exc).__name__}: {exc}")
+            raise SystemExit(EXIT_INTERNAL) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kasko-dcat")
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "en"]),
-    envvar="KASKO_DCAT_LANG",
-    help="Language of messages: fi or en (default: from the locale).",
-)
+@lang_option
 @click.pass_context
-def main(ctx: click.Context, lang: str | None) -> None:
+def main(ctx: click.Context) -> None:
     """Publish an authority's § 28 description of its information resources as DCAT-AP 3.0.1.
 
     \b
@@ -55,9 +89,12 @@ def main(ctx: click.Context, lang: str | None) -> None:
       kasko-dcat gaps             list the facts the source leaves unknown
 
     \b
-    Exit codes: 0 success, 1 check failed, 2 error in the source or the command line.
+    Exit codes: 0 success, 1 check failed, 2 error in the source or the command line,
+    3 internal error (a bug in kasko-dcat).
     """
-    ctx.obj = choose_lang(lang)
+    ctx.ensure_object(str)
+    if not ctx.obj:
+        ctx.obj = choose_lang()
 
 
 @main.command()
@@ -73,6 +110,7 @@ def main(ctx: click.Context, lang: str | None) -> None:
 @base_iri_option
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any output file differs from a fresh build.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@lang_option
 @click.pass_obj
 def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, check: bool, quiet: bool) -> None:
     """Build the catalogue from the source and write it atomically to the output folder.
@@ -84,15 +122,19 @@ def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, c
     Files whose bytes would not change are left untouched. If the source has errors, each is
     printed with its file and line and nothing is written.
     """
-    from kasko_dcat.formats import render as render_files
+    from kasko_dcat.formats import serialize_all
     from kasko_dcat.graph import build_graph
-    from kasko_dcat.output import stale_files, write_atomically
+    from kasko_dcat.output import ReplaceError, stale_files, write_atomically
 
     source = _read(lang, source_dir, base_iri)
     graph = build_graph(source)
-    files = render_files(graph)
+    files = serialize_all(graph)
     if check:
-        stale = stale_files(output_dir, files)
+        try:
+            stale = stale_files(output_dir, files)
+        except OSError as exc:
+            _say(lang, "cli-read-failed", path=exc.filename or output_dir, reason=exc.strerror or exc)
+            raise SystemExit(EXIT_ERROR) from None
         for name in stale:
             _say(lang, "cli-stale", path=output_dir / name)
         if stale:
@@ -102,6 +144,9 @@ def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, c
         return
     try:
         result = write_atomically(output_dir, files)
+    except ReplaceError as exc:
+        _say(lang, "cli-replace-failed", path=exc.filename, reason=exc.strerror or exc)
+        raise SystemExit(EXIT_ERROR) from None
     except OSError as exc:
         _say(lang, "cli-write-failed", path=exc.filename or output_dir, reason=exc.strerror or exc)
         raise SystemExit(EXIT_ERROR) from None
@@ -122,6 +167,7 @@ def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, c
 @main.command()
 @source_option
 @base_iri_option
+@lang_option
 @click.pass_obj
 def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     """List the facts the source leaves unknown, with file and line, so the division can fill them in.

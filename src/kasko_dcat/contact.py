@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from kasko_dcat.emit import Emitter
-from kasko_dcat.fields import Fields, Ref, Text, normalise_phone
+from kasko_dcat.fields import Fields, Phone, Ref, Text
 from kasko_dcat.namespaces import RDF, RDFS, SDO, TVK, VCARD
 
 CHANNEL_KINDS = {"electronic": TVK.ElectronicChannel, "written": TVK.WrittenChannel}
@@ -57,7 +57,7 @@ class ContactPoint:
     id: str
     name: Text
     email: str | None
-    phone: str | None
+    phone: Phone | None
     phone_hours: Text | None
     postal_address: Ref | None
     more_information: str | None
@@ -121,6 +121,8 @@ def parse_channel(f: Fields) -> Channel:
         address=f.ref("address", "address", required=False),
         email=f.email("email"),
     )
+    if not any(f.block.get(key) for key in ("url", "address", "email")):  # invalid values are reported already
+        f.error(None, "channel-without-route", id=channel.id)
     f.done()
     return channel
 
@@ -148,8 +150,8 @@ def contact_point_triples(contact: ContactPoint, out: Emitter) -> None:
         phone = out.iris.telephone(contact.id)
         out.add(subject, VCARD.hasTelephone, phone)
         out.add(phone, RDF.type, VCARD.Voice)
-        out.add(phone, VCARD.hasValue, URIRef(normalise_phone(contact.phone) or ""))
-        out.add(phone, RDFS.label, Literal(contact.phone))
+        out.add(phone, VCARD.hasValue, URIRef(contact.phone.tel))
+        out.add(phone, RDFS.label, Literal(contact.phone.written))
         if contact.phone_hours is not None:
             hours = out.iris.telephone_hours(contact.id)
             out.add(phone, SDO.hoursAvailable, hours)

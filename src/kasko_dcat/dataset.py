@@ -3,10 +3,11 @@
 source: ``resources/*.yaml``, one file per information resource, its registers nested under
 ``registers:``; ``related-resources.yaml`` for resources outside the catalogue that they feed.
 
-A register takes its resource's ``themes``, ``keywords`` and ``legislation`` when it gives none
-of its own. Publisher, contact point, deciding authority, spatial coverage and language come
-from ``dataset_defaults`` in ``catalog.yaml``; a dataset with ``personal_data: true`` gets the
-access rights and laws of the catalogue's ``personal_data`` rule.
+A register takes its resource's ``themes``, ``keywords`` and ``legislation`` when it does not
+write the field at all (an empty list written out means "none"). Publisher, contact point,
+deciding authority, spatial coverage and language come from ``dataset_defaults`` in
+``catalog.yaml``; a dataset with ``personal_data: true`` gets the access rights and laws of the
+catalogue's ``personal_data`` rule.
 
 ======================  ==============================  ==========================================
 source field            predicate                       value
@@ -40,7 +41,7 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from kasko_dcat.emit import Emitter
-from kasko_dcat.fields import LANGS, Fields, Ref, Text, slug
+from kasko_dcat.fields import LANGS, Fields, Ref, Text
 from kasko_dcat.namespaces import DCAT, DCATAP, DCTERMS, RDF, SKOS, TVK, XSD
 
 REGISTER_DESCRIPTION: Text = {
@@ -164,9 +165,15 @@ def _parse_register(
     description = f.text("description", required=False)
     seed_forms = f.strings("seed_forms")
     personal_data, access_rights = _access(f, register_id)
-    themes = f.codes("themes", "data-theme") or inherited[0]
-    keywords = f.keywords("keywords") or inherited[1]
-    legislation = f.refs("legislation", "law") or inherited[2]
+    themes, keywords, legislation = (
+        f.codes("themes", "data-theme"),
+        f.keywords("keywords"),
+        f.refs("legislation", "law"),
+    )
+    # Absent means "as the resource"; an empty list written out means "none".
+    themes = themes if "themes" in f.block else inherited[0]
+    keywords = keywords if "keywords" in f.block else inherited[1]
+    legislation = legislation if "legislation" in f.block else inherited[2]
     if description is None:
         f.gap("title", "gap-register-description", id=register_id)
     f.done()
@@ -199,6 +206,8 @@ def _access(f: Fields, dataset_id: str) -> tuple[bool | None, str | None]:
         f.error("access_rights", "personal-data-public", id=dataset_id, value=access_rights)
     if personal_data is None and access_rights is None:
         f.gap("personal_data" if "personal_data" in f.block else "title", "gap-personal-data", id=dataset_id)
+    elif personal_data is False and access_rights is None:
+        f.gap("personal_data", "gap-access-rights", id=dataset_id)
     return personal_data, access_rights
 
 
@@ -251,7 +260,7 @@ def dataset_triples(
 
     out.text(subject, TVK.dataContents, dataset.data_contents)
     for group in dataset.data_groups:
-        out.concept(subject, TVK.dataGroup, out.iris.data_group(dataset.id, slug(group["fi"])), group, "data-groups")
+        out.concept(subject, TVK.dataGroup, out.iris.data_group(dataset.id, group["fi"]), group, "data-groups")
     out.each(subject, TVK.informationSystem, (out.iris.system(ref) for ref in dataset.systems))
     out.each(subject, TVK.supportingSystem, (out.iris.system(ref) for ref in dataset.supporting_systems))
     out.each(subject, TVK.feeds, (out.iris.related_resource(ref) for ref in dataset.feeds))

@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, TypeVar, overload
+from typing import Literal, NamedTuple, TypeVar, overload
 
+from kasko_dcat.iris import slug
 from kasko_dcat.problems import Problems, Where
 from kasko_dcat.vocabularies import VOCABULARIES, Vocabularies
 from kasko_dcat.yamlread import Block, Items
@@ -26,13 +27,24 @@ Text = dict[str, str]
 """A human text as ``{lang: text}``; ``fi`` is always present."""
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_URL = re.compile(r"^https?://[^\s/?#<>\"]+\.[^\s/?#<>\"]+(?:[/?#][^\s<>\"]*)?$")
+# Characters RFC 3987 allows in an IRI (no spaces, quotes, angle brackets, {}, |, \, ^ or `);
+# rdflib refuses to serialise an IRI with any of the others.
+IRI_CHAR = r"[^\s<>\"{}|\\^`]"
+_URL = re.compile(rf"^https?://(?:(?![/?#]){IRI_CHAR})+\.(?:(?![/?#]){IRI_CHAR})+(?:[/?#]{IRI_CHAR}*)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]*[0-9]$")
 # ckanext-dcat / CKAN validators accept tags of 2-100 letters, digits, space, '-', '_' and '.'.
 _KEYWORD = re.compile(r"^[\w \-.]{2,100}$")
 
 T = TypeVar("T")
+
+
+class Phone(NamedTuple):
+    """A phone number as the source writes it, and as the ``tel:`` IRI published for it."""
+
+    written: str
+    tel: str
 
 
 class Ref(str):
@@ -67,12 +79,6 @@ def _found(value: object) -> str:
     return f"'{value}'"
 
 
-def slug(text: str) -> str:
-    """Turn Finnish text into an IRI segment: ``Työntekijän nimi`` → ``tyontekijan-nimi``."""
-    lowered = text.lower().translate(str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"}))
-    return re.sub(r"[^a-z0-9]+", "-", lowered).strip("-")
-
-
 def normalise_phone(raw: str) -> str | None:
     """Return the E.164 ``tel:`` IRI of a Finnish number (``09 310 8600`` → ``tel:+35893108600``), or None."""
     if not _PHONE.match(raw):
@@ -90,15 +96,15 @@ def normalise_phone(raw: str) -> str | None:
 class Fields:
     """One YAML block being read; collects problems instead of raising."""
 
-    def __init__(self, ctx: Context, path: Path, block: Block, name: str) -> None:
-        self.ctx, self.path, self.block, self.name = ctx, path, block, name
+    def __init__(self, ctx: Context, path: Path, block: Block) -> None:
+        self.ctx, self.path, self.block = ctx, path, block
         self._asked: list[str] = []
 
     @classmethod
     def of(cls, ctx: Context, path: Path, value: object, name: str, line: int = 0) -> Fields | None:
         """Wrap ``value`` if it is a block; otherwise record an error and return None."""
         if isinstance(value, Block):
-            return cls(ctx, path, value, name)
+            return cls(ctx, path, value)
         ctx.problems.error(Where.of(path, line), "not-a-mapping", key=name, found=_found(value))
         return None
 
@@ -117,30 +123,30 @@ class Fields:
         self.ctx.problems.gap(self.where(at), code, **params)
 
     def _get(self, key: str, required: bool) -> object | None:
+        """The raw value; an empty or blank text counts as absent, like ``~``."""
         self._asked.append(key)
         value = self.block.get(key)
+        if isinstance(value, str) and not value.strip():
+            value = None
         if value is None and required:
-            self.error(None, "missing-field", key=key)
+            self.error(key if key in self.block else None, "missing-field", key=key)
         return value
 
     def _scalar(self, key: str, value: object, kind: type[T]) -> T | None:
         if isinstance(value, kind) and not isinstance(value, Block | Items):
             return value
-        self.error(key, "not-text" if kind is str else "not-bool", key=key, value=value, found=_found(value))
+        self.error(key, "not-text" if kind is str else "not-bool", key=key, found=_found(value))
         return None
 
     def _list(self, key: str, required: bool) -> Items:
         value = self._get(key, required)
-        if value is None:
-            empty = Items()
-            empty.line, empty.lines = self.block.line, []
-            return empty
-        if not isinstance(value, Items):
+        if isinstance(value, Items):
+            return value
+        if value is not None:
             self.error(key, "not-a-list", key=key, found=_found(value))
-            empty = Items()
-            empty.line, empty.lines = self.block.line, []
-            return empty
-        return value
+        empty = Items()
+        empty.line, empty.lines = self.block.line, []
+        return empty
 
     def _each(self, key: str, required: bool, read: Callable[[object, Where], T | None]) -> list[T]:
         items = self._list(key, required)
@@ -153,14 +159,22 @@ class Fields:
                 out.append(result)
         return out
 
-    def _each_text(self, key: str, read: Callable[[str, Where], T | None]) -> list[T]:
-        """Like ``_each`` for a list of plain texts: non-text items are reported, the rest stripped."""
+    def _each_text(self, key: str, read: Callable[[str, Where], T | None], unique: bool = True) -> list[T]:
+        """Like ``_each`` for a list of plain texts: non-text, empty and repeated items are reported."""
+        seen: set[str] = set()
 
         def text_item(value: object, where: Where) -> T | None:
-            if isinstance(value, str):
-                return read(value.strip(), where)
-            self.ctx.problems.error(where, "not-text", key=key, found=_found(value))
-            return None
+            if not isinstance(value, str):
+                self.ctx.problems.error(where, "not-text", key=key, found=_found(value))
+                return None
+            if not value.strip():
+                self.ctx.problems.error(where, "empty-item", key=key)
+                return None
+            if unique and value.strip() in seen:
+                self.ctx.problems.error(where, "duplicate-value", key=key, value=value.strip())
+                return None
+            seen.add(value.strip())
+            return read(value.strip(), where)
 
         return self._each(key, False, text_item)
 
@@ -205,18 +219,28 @@ class Fields:
         return {} if text is None and required else text
 
     def texts(self, key: str) -> list[Text]:
-        """A list of human texts, each ``{fi, sv, en}``; the Finnish texts must differ."""
-        found = self._each(key, False, lambda value, where: self._text(key, value, where))
-        seen: set[str] = set()
-        for text in found:
-            if text["fi"] in seen:
-                self.error(key, "duplicate-text", key=key, text=text["fi"])
-            seen.add(text["fi"])
-        return found
+        """A list of human texts, each ``{fi, sv, en}``, named in IRIs by their Finnish text (``iris.slug``)."""
+        named: dict[str, str] = {}
+
+        def read(value: object, where: Where) -> Text | None:
+            text = self._text(key, value, where)
+            if text is None:
+                return None
+            name = slug(text["fi"])
+            if not name:
+                self.ctx.problems.error(where, "text-without-name", key=key, text=text["fi"])
+                return None
+            if name in named:
+                self.ctx.problems.error(where, "duplicate-text", key=key, text=text["fi"], other=named[name])
+                return None
+            named[name] = text["fi"]
+            return text
+
+        return self._each(key, False, read)
 
     def _text(self, key: str, value: object, where: Where) -> Text | None:
         if not isinstance(value, Block):
-            self.ctx.problems.error(where, "not-a-mapping", key=key, found=_found(value))
+            self.ctx.problems.error(where, "text-not-per-language", key=key, found=_found(value))
             return None
         text: Text = {}
         for lang, item in value.items():
@@ -246,18 +270,19 @@ class Fields:
         if not isinstance(value, Block):
             self.error(key, "not-a-mapping", key=key, found=_found(value))
             return None
-        sub = Fields(self.ctx, self.path, value, key)
-        out: dict[str, list[str]] = {}
-        for lang in LANGS:
-            words = sub.strings(lang)
-            for word in words:
-                if not _KEYWORD.match(word):
-                    sub.error(lang, "bad-keyword", value=word)
-            if words:
-                out[lang] = words
-            elif lang == "fi":
-                self.error(key, "missing-fi", key=key)
-            else:
+        sub = Fields(self.ctx, self.path, value)
+
+        def read(word: str, where: Where) -> str | None:
+            if _KEYWORD.match(word):
+                return word
+            self.ctx.problems.error(where, "bad-keyword", value=word)
+            return None
+
+        out = {lang: words for lang in LANGS if (words := sub._each_text(lang, read))}
+        if "fi" not in value:
+            self.error(key, "missing-fi", key=key)
+        for lang in LANGS[1:]:
+            if lang not in value:
                 self.gap(key, "gap-translation", key=key, lang=lang)
         sub.done()
         return out
@@ -301,7 +326,7 @@ class Fields:
             self.ctx.refs.append(ref)
             return ref
 
-        return _unique(self, key, self._each_text(key, read))
+        return self._each_text(key, read)
 
     # --- typed values -----------------------------------------------------------------------------
     def url(self, key: str, required: bool = False) -> str | None:
@@ -331,23 +356,29 @@ class Fields:
             return None
         return value
 
-    def phone(self, key: str) -> str | None:
-        """A phone number as written, or None when absent; :func:`normalise_phone` makes the ``tel:`` IRI."""
+    def phone(self, key: str) -> Phone | None:
+        """A Finnish phone number and its ``tel:`` IRI, or None when absent."""
         value = self.string(key, False)
-        if value is not None and normalise_phone(value) is None:
+        if value is None:
+            return None
+        tel = normalise_phone(value)
+        if tel is None:
             self.error(key, "bad-phone", value=value)
             return None
-        return value
+        return Phone(value, tel)
 
     def date(self, key: str) -> str | None:
         """A calendar date written as YYYY-MM-DD, or None when absent."""
         value = self.string(key, False)
-        if value:
-            try:
-                datetime.date.fromisoformat(value)
-            except ValueError:
-                self.error(key, "bad-date", value=value)
-                return None
+        if value is None:
+            return None
+        try:
+            if not _DATE.match(value):
+                raise ValueError(value)
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            self.error(key, "bad-date", value=value)
+            return None
         return value
 
     def flag(self, key: str) -> bool | None:
@@ -372,8 +403,7 @@ class Fields:
 
     def codes(self, key: str, table: str) -> list[str]:
         """Codes of a controlled vocabulary table."""
-        known = self._each_text(key, lambda value, where: value if self._known_code(table, value, where) else None)
-        return _unique(self, key, known)
+        return self._each_text(key, lambda value, where: value if self._known_code(table, value, where) else None)
 
     def _known_code(self, table: str, value: str, where: Where) -> bool:
         known = self.ctx.vocabularies.codes(table)
@@ -393,13 +423,3 @@ class Fields:
     def subs(self, key: str, required: bool = False) -> list[Fields]:
         """A list of nested blocks."""
         return self._each(key, required, lambda value, where: Fields.of(self.ctx, self.path, value, key, where.line))
-
-
-def _unique(fields: Fields, key: str, values: list[T]) -> list[T]:
-    seen: list[T] = []
-    for value in values:
-        if value in seen:
-            fields.error(key, "duplicate-value", key=key, value=value)
-        else:
-            seen.append(value)
-    return seen

@@ -24,7 +24,6 @@ class Format:
 
     name: str
     filename: str
-    media_type: str
     serialize: Callable[[Graph], bytes]
 
 
@@ -68,13 +67,13 @@ def _sort_key(item: object) -> tuple[str, str]:
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("turtle", "catalog.ttl", "text/turtle", _turtle),
-    Format("json-ld", "catalog.jsonld", "application/ld+json", _jsonld),
-    Format("rdf-xml", "catalog.rdf", "application/rdf+xml", _rdfxml),
-    Format("n-triples", "catalog.nt", "application/n-triples", _ntriples),
+    Format("turtle", "catalog.ttl", _turtle),
+    Format("json-ld", "catalog.jsonld", _jsonld),
+    Format("rdf-xml", "catalog.rdf", _rdfxml),
+    Format("n-triples", "catalog.nt", _ntriples),
 )
 
 
-def render(graph: Graph) -> dict[str, bytes]:
+def serialize_all(graph: Graph) -> dict[str, bytes]:
     """Every output file's name and bytes."""
     return {fmt.filename: fmt.serialize(graph) for fmt in FORMATS}

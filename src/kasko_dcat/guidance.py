@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kasko_dcat.emit import Emitter
-from kasko_dcat.fields import Fields, Ref, Text, slug
+from kasko_dcat.fields import Fields, Ref, Text
 from kasko_dcat.namespaces import DCTERMS, RDF, TVK
 
 SEARCH_KEY_SCHEME: Text = {"fi": "Hakutekijät", "sv": "Sökkriterier", "en": "Search keys"}
@@ -68,5 +68,5 @@ def example_triples(example: RequestExample, out: Emitter) -> None:
         out.add(subject, TVK.appliesTo, out.iris.dataset(example.register))
     out.add(subject, TVK.informationSystem, out.iris.system(example.system))
     for key in example.search_keys:
-        out.concept(subject, TVK.searchKey, out.iris.search_key(example.id, slug(key["fi"])), key, "search-keys")
+        out.concept(subject, TVK.searchKey, out.iris.search_key(example.id, key["fi"]), key, "search-keys")
     out.each(subject, TVK.requestChannel, (out.iris.channel(ref) for ref in example.channels))

@@ -1,15 +1,22 @@
 """Every IRI the converter mints: the configured base IRI plus source ids.
 
-IRIs depend only on ids written in the source (and, for search keys and data groups, on their
-Finnish text), never on order or position, so they stay the same when the source is reordered.
-``kasko-dcat serve`` resolves exactly these paths.
+IRIs depend only on ids written in the source (and, for search keys and data groups, which have
+no ids, on their Finnish text), never on order or position, so they stay the same when the source
+is reordered. Correcting a data group's or search key's Finnish text changes its IRI.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rdflib import URIRef
+
+
+def slug(text: str) -> str:
+    """Turn Finnish text into an IRI segment: ``Työntekijän nimi`` → ``tyontekijan-nimi``."""
+    lowered = text.lower().translate(str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"}))
+    return re.sub(r"[^a-z0-9]+", "-", lowered).strip("-")
 
 
 @dataclass(frozen=True)
@@ -33,9 +40,9 @@ class Iris:
         """The information-request route of a dataset: ``dataset/{id}/information-request``."""
         return self._mint("dataset", dataset_id, "information-request")
 
-    def data_group(self, dataset_id: str, slug: str) -> URIRef:
-        """A data group (tietoryhmä) of a dataset: ``dataset/{id}/data-group/{slug}``."""
-        return self._mint("dataset", dataset_id, "data-group", slug)
+    def data_group(self, dataset_id: str, finnish: str) -> URIRef:
+        """A data group (tietoryhmä) of a dataset: ``dataset/{id}/data-group/{slug of its Finnish text}``."""
+        return self._mint("dataset", dataset_id, "data-group", slug(finnish))
 
     def related_resource(self, resource_id: str) -> URIRef:
         """A resource outside the catalogue that a dataset feeds: ``resource/{id}``."""
@@ -77,9 +84,9 @@ class Iris:
         """A worked information-request example: ``request-example/{id}``."""
         return self._mint("request-example", example_id)
 
-    def search_key(self, example_id: str, slug: str) -> URIRef:
-        """A search key (hakutekijä) of an example: ``request-example/{id}/search-key/{slug}``."""
-        return self._mint("request-example", example_id, "search-key", slug)
+    def search_key(self, example_id: str, finnish: str) -> URIRef:
+        """A search key (hakutekijä) of an example: ``request-example/{id}/search-key/{slug of its Finnish text}``."""
+        return self._mint("request-example", example_id, "search-key", slug(finnish))
 
     def rights(self) -> URIRef:
         """The statement of how to request data: ``rights/information-request``."""

@@ -37,6 +37,10 @@ def parse_law(f: Fields) -> Law:
     law = Law(
         id=f.ident("law"), eli=f.url("eli", required=True) or "", number=f.string("number"), title=f.text("title")
     )
+    if law.eli:  # two entries with one ELI would merge into one subject with two titles
+        first = f.ctx.ids.setdefault("eli", {}).setdefault(law.eli, f.where("eli"))
+        if first != f.where("eli"):
+            f.error("eli", "duplicate-eli", value=law.eli, first=first)
     f.done()
     return law
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 
-LANGS = ("en", "fi")
+MESSAGE_LANGS = ("en", "fi")
+"""Languages kasko-dcat speaks to its users in (the description itself is in fi, sv and en)."""
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # --- reading YAML -------------------------------------------------------------------------
@@ -42,6 +43,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "file-missing": {
         "en": ("this file is missing", "create it; source/README.md describes each file"),
         "fi": ("tiedosto puuttuu", "luo tiedosto; source/README.md kuvaa jokaisen tiedoston"),
+    },
+    "yaml-character": {
+        "en": ("the file contains the control character {character}", "delete it; it is invisible in most editors"),
+        "fi": ("tiedostossa on ohjausmerkki {character}", "poista se; useimmat editorit eivät näytä sitä"),
+    },
+    "resource-file-name": {
+        "en": ("this file is not read: only files ending in .yaml are", "rename it to end in .yaml"),
+        "fi": ("tätä tiedostoa ei lueta: vain .yaml-päätteiset luetaan", "nimeä tiedosto .yaml-päätteiseksi"),
     },
     "no-resources": {
         "en": (
@@ -77,11 +86,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "not-bool": {
         "en": (
-            "'{key}' must be true or false, found '{value}'",
+            "'{key}' must be true or false, found {found}",
             "write true or false, or leave it empty (~) when it is not known",
         ),
         "fi": (
-            "kohdan '{key}' pitää olla true tai false, löytyi '{value}'",
+            "kohdan '{key}' pitää olla true tai false, löytyi {found}",
             "kirjoita true tai false, tai jätä tyhjäksi (~), jos asiaa ei tiedetä",
         ),
     },
@@ -94,8 +103,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fi": ("tuntematon kenttä '{key}'", "sallitut kentät: {allowed}"),
     },
     "missing-field": {
-        "en": ("'{key}' is required here", "add '{key}:' to this block; source/README.md shows an example"),
-        "fi": ("kenttä '{key}' puuttuu", "lisää '{key}:' tähän lohkoon; esimerkki on tiedostossa source/README.md"),
+        "en": ("'{key}' needs a value here", "write '{key}: …' in this block; source/README.md shows an example"),
+        "fi": (
+            "kenttä '{key}' tarvitsee arvon",
+            "kirjoita '{key}: …' tähän lohkoon; esimerkki on tiedostossa source/README.md",
+        ),
+    },
+    "empty-item": {
+        "en": ("an item under '{key}' is empty", "write the value or remove the line"),
+        "fi": ("kohdan '{key}' alkio on tyhjä", "kirjoita arvo tai poista rivi"),
     },
     "empty-list": {
         "en": ("'{key}' must list at least one item", "add an item, or remove '{key}' if that is allowed"),
@@ -141,17 +157,39 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "duplicate-text": {
-        "en": ("two items under '{key}' have the same Finnish text '{text}'", "remove the repeated item"),
-        "fi": (
-            "kohdassa '{key}' on kaksi alkiota, joilla on sama suomenkielinen teksti '{text}'",
-            "poista toistuva alkio",
+        "en": (
+            "'{text}' under '{key}' would get the same web address as '{other}'",
+            "remove the repetition, or make the Finnish texts differ by more than case and punctuation",
         ),
+        "fi": (
+            "kohdan '{key}' teksti '{text}' saisi saman verkko-osoitteen kuin '{other}'",
+            "poista toisto tai erota suomenkieliset tekstit muutenkin kuin kirjainkoolla ja välimerkeillä",
+        ),
+    },
+    "text-without-name": {
+        "en": ("'{text}' under '{key}' has no letters or digits to name it by", "write the text in words"),
+        "fi": ("kohdan '{key}' tekstissä '{text}' ei ole kirjaimia tai numeroita", "kirjoita teksti sanoin"),
+    },
+    "duplicate-eli": {
+        "en": ("the ELI '{value}' is already given at {first}", "describe each act once"),
+        "fi": ("ELI-tunnus '{value}' on jo annettu kohdassa {first}", "kuvaa kukin säädös vain kerran"),
+    },
+    "channel-without-route": {
+        "en": ("channel '{id}' says neither where nor how to send a request", "give its url, address or email"),
+        "fi": ("kanava '{id}' ei kerro, minne tai miten pyyntö lähetetään", "anna sen url, address tai email"),
     },
     "duplicate-value": {
         "en": ("'{value}' is listed twice under '{key}'", "remove the repeated item"),
         "fi": ("'{value}' on lueteltu kahdesti kohdassa '{key}'", "poista toistuva alkio"),
     },
     # --- texts ----------------------------------------------------------------------------------
+    "text-not-per-language": {
+        "en": ("'{key}' must give its text per language, found {found}", "write it as {{fi: …, sv: …, en: …}}"),
+        "fi": (
+            "kohdan '{key}' teksti pitää antaa kielittäin, löytyi {found}",
+            "kirjoita muodossa {{fi: …, sv: …, en: …}}",
+        ),
+    },
     "missing-fi": {
         "en": ("'{key}' has no Finnish text", "Finnish is the language of record: add 'fi: ...' under '{key}:'"),
         "fi": ("kohdasta '{key}' puuttuu suomenkielinen teksti", "lisää 'fi: ...' kohdan '{key}:' alle"),
@@ -260,6 +298,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "aseta 'personal_data:' arvoon true tai false tai anna 'access_rights:'",
         ),
     },
+    "gap-access-rights": {
+        "en": (
+            "'{id}' holds no personal data but its access rights are not stated",
+            "give 'access_rights:' (PUBLIC, RESTRICTED or NON_PUBLIC)",
+        ),
+        "fi": (
+            "'{id}' ei sisällä henkilötietoja, mutta sen saatavuutta ei ole kerrottu",
+            "anna 'access_rights:' (PUBLIC, RESTRICTED tai NON_PUBLIC)",
+        ),
+    },
     "gap-register-description": {
         "en": (
             "register '{id}' has no description of its own; a generated one naming its resource is published",
@@ -336,6 +384,30 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{path} is out of date with the source", "run 'kasko-dcat build' and commit the output"),
         "fi": ("{path} ei vastaa lähdettä", "aja 'kasko-dcat build' ja tallenna tuotokset versionhallintaan"),
     },
+    "cli-read-failed": {
+        "en": ("could not read {path}: {reason}", "check that it is a file you may read"),
+        "fi": ("tiedostoa {path} ei voitu lukea: {reason}", "tarkista, että se on tiedosto ja lukuoikeus on"),
+    },
+    "cli-replace-failed": {
+        "en": (
+            "could not replace {path}: {reason}; files written before it are new, the rest are old",
+            "fix the cause and run the build again",
+        ),
+        "fi": (
+            "tiedostoa {path} ei voitu korvata: {reason}; sitä ennen kirjoitetut ovat uusia, muut vanhoja",
+            "korjaa syy ja aja koonti uudelleen",
+        ),
+    },
+    "cli-internal-error": {
+        "en": (
+            "internal error: {error}; this is a bug in kasko-dcat, not in your source",
+            "please report it with the command you ran; KASKO_DCAT_DEBUG=1 shows the traceback",
+        ),
+        "fi": (
+            "sisäinen virhe: {error}; vika on kasko-dcatissa, ei lähdeaineistossa",
+            "ilmoita siitä ja ajamasi komento; KASKO_DCAT_DEBUG=1 näyttää jäljityksen",
+        ),
+    },
     "cli-write-failed": {
         "en": (
             "could not write {path}: {reason}; the output folder was left as it was",
@@ -354,14 +426,14 @@ def choose_lang(explicit: str | None = None) -> str:
     for candidate in (explicit, os.environ.get("KASKO_DCAT_LANG"), os.environ.get("LANG", "")):
         if candidate:
             code = candidate[:2].lower()
-            if code in LANGS:
+            if code in MESSAGE_LANGS:
                 return code
     return "en"
 
 
 def render(code: str, lang: str, params: dict[str, str]) -> str:
     """Return ``what — how to fix`` for ``code`` in ``lang``."""
-    lang = lang if lang in LANGS else "en"
+    lang = lang if lang in MESSAGE_LANGS else "en"
     what, fix = MESSAGES[code][lang]
     text = what.format(**params)
     return f"{text} — {fix.format(**params)}" if fix else text

@@ -22,12 +22,18 @@ def stale_files(directory: Path, files: dict[str, bytes]) -> list[str]:
     return [name for name, data in files.items() if _current(directory / name) != data]
 
 
+class ReplaceError(OSError):
+    """Renaming a fully written file into place failed; the files renamed before it are already new."""
+
+
 def write_atomically(directory: Path, files: dict[str, bytes]) -> WriteResult:
-    """Write every changed file, or none of them.
+    """Write every changed file so that a reader never sees a half-written one.
 
     Each file is first written in full to a temporary file beside it and flushed to disk; only
-    when all are written are they renamed over the old ones (``os.replace`` is atomic on one file
-    system). Any failure before that deletes the temporary files and leaves ``directory`` as it was.
+    when all are written are they renamed over the old ones, each rename atomic (``os.replace`` on
+    one file system). A failure while writing, the likely one (disk full, no permission), deletes
+    the temporary files and leaves ``directory`` as it was. A failure of a rename itself, which
+    needs no space, raises :class:`ReplaceError`: files renamed before it are then new.
     """
     directory.mkdir(parents=True, exist_ok=True)
     changed = stale_files(directory, files)
@@ -48,8 +54,14 @@ def write_atomically(directory: Path, files: dict[str, bytes]) -> WriteResult:
             with contextlib.suppress(OSError):
                 temporary.unlink()
         raise
-    for name, temporary in staged:
-        os.replace(temporary, directory / name)
+    for index, (name, temporary) in enumerate(staged):
+        try:
+            os.replace(temporary, directory / name)
+        except OSError as exc:
+            for _, left in staged[index:]:
+                with contextlib.suppress(OSError):
+                    left.unlink()
+            raise ReplaceError(exc.errno, exc.strerror, str(directory / name)) from exc
     return WriteResult(written=changed, unchanged=[name for name in files if name not in changed])
 
 

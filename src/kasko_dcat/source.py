@@ -82,9 +82,13 @@ def read_source(root: Path, base_iri: str | None = None) -> Source:
         examples = [parse_example(f) for f in request_file.subs("examples")]
         request_file.done()
 
-    resource_paths = sorted((root / "resources").glob("*.yaml"))
+    folder = root / "resources"
+    resource_paths = sorted(folder.glob("*.yaml"))
+    for stray in sorted(folder.glob("*")):
+        if stray.suffix != ".yaml" and not stray.name.startswith("."):
+            problems.error(Where.of(stray), "resource-file-name")
     if not resource_paths:
-        problems.error(Where.of(root / "resources"), "no-resources")
+        problems.error(Where.of(folder), "no-resources")
     resources = [parse_resource(f) for path in resource_paths if (f := _file(ctx, path)) is not None]
     catalog = None if catalog_file is None else parse_catalog(catalog_file, base_iri)
 
@@ -131,16 +135,20 @@ def _check_references(
     channels: list[Channel],
     resources: list[Dataset],
 ) -> None:
+    # Items whose own id was invalid ("") are left out: their error is already reported.
     known: dict[str, list[str]] = {
-        "organisation": [item.id for item in organisations],
-        "system": [item.id for item in systems],
-        "law": [item.id for item in laws],
-        "related resource": [item.id for item in related],
-        "address": [item.id for item in addresses],
-        "contact point": [item.id for item in contacts],
-        "channel": [item.id for item in channels],
-        "resource": [item.id for item in resources],
-        "register": [register.id for resource in resources for register in resource.registers],
+        kind: [item for item in ids if item]
+        for kind, ids in {
+            "organisation": [item.id for item in organisations],
+            "system": [item.id for item in systems],
+            "law": [item.id for item in laws],
+            "related resource": [item.id for item in related],
+            "address": [item.id for item in addresses],
+            "contact point": [item.id for item in contacts],
+            "channel": [item.id for item in channels],
+            "resource": [item.id for item in resources],
+            "register": [register.id for resource in resources for register in resource.registers],
+        }.items()
     }
     for ref in ctx.refs:
         ids = known[ref.kind]
@@ -155,10 +163,10 @@ def _check_references(
 
 def _check_examples(ctx: Context, resources: list[Dataset], examples: list[RequestExample]) -> None:
     """An example's register must be in its resource; a resource with no search keys is a gap."""
-    resource_of = {register.id: resource.id for resource in resources for register in resource.registers}
+    resource_of = {r.id: resource.id for resource in resources if resource.id for r in resource.registers if r.id}
     with_keys: set[str] = set()
     for example in examples:
-        if example.register is not None and resource_of.get(example.register, example.resource) != example.resource:
+        if example.register in resource_of and resource_of[example.register] != example.resource:
             ctx.problems.error(
                 example.register.where,
                 "wrong-resource",

@@ -102,6 +102,14 @@ def read_yaml(path: Path, problems: Problems) -> object | None:
     except _DuplicateKey as exc:
         problems.error(Where.of(path, exc.problem_mark.line + 1), "yaml-duplicate-key", key=exc.key, first=exc.first)
         return None
+    except yaml.reader.ReaderError as exc:  # a control character: the reader reports a position, not a mark
+        # libyaml counts that position in bytes of UTF-8, the pure-Python reader in characters.
+        if _BaseLoader is yaml.SafeLoader:
+            line = text[: exc.position].count("\n") + 1
+        else:
+            line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
+        problems.error(Where.of(path, line), "yaml-character", character=f"U+{exc.character:04X}")
+        return None
     except _KeyNotText as exc:
         problems.error(Where.of(path, exc.problem_mark.line + 1), "yaml-key-not-text", found=exc.found)
         return None
