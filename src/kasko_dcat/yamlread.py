@@ -84,6 +84,9 @@ def _construct_items(loader: _Loader, node: yaml.SequenceNode) -> Items:
     return items
 
 
+# An explicit !!int, !!float, !!timestamp or !!binary is read as the text it is, like every scalar.
+for _tag in ("int", "float", "timestamp", "binary"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", yaml.constructor.SafeConstructor.construct_yaml_str)
 _Loader.add_constructor(BaseResolver.DEFAULT_MAPPING_TAG, _construct_block)
 _Loader.add_constructor(BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_items)
 
