@@ -159,7 +159,7 @@ class Fields:
                 out.append(result)
         return out
 
-    def _each_text(self, key: str, read: Callable[[str, Where], T | None], unique: bool = True) -> list[T]:
+    def _each_text(self, key: str, read: Callable[[str, Where], T | None]) -> list[T]:
         """Like ``_each`` for a list of plain texts: non-text, empty and repeated items are reported."""
         seen: set[str] = set()
 
@@ -170,7 +170,7 @@ class Fields:
             if not value.strip():
                 self.ctx.problems.error(where, "empty-item", key=key)
                 return None
-            if unique and value.strip() in seen:
+            if value.strip() in seen:
                 self.ctx.problems.error(where, "duplicate-value", key=key, value=value.strip())
                 return None
             seen.add(value.strip())
