@@ -92,9 +92,7 @@ def main(ctx: click.Context) -> None:
     Exit codes: 0 success, 1 check failed, 2 error in the source or the command line,
     3 internal error (a bug in kasko-dcat).
     """
-    ctx.ensure_object(str)
-    if not ctx.obj:
-        ctx.obj = choose_lang()
+    ctx.obj = ctx.obj or choose_lang()  # set already if --lang was given to the group
 
 
 @main.command()

@@ -11,7 +11,7 @@ from rdflib.term import Node
 from kasko_dcat.fields import LANGS, Text
 from kasko_dcat.iris import Iris
 from kasko_dcat.namespaces import DCTERMS, RDF, SKOS
-from kasko_dcat.vocabularies import Triple, Vocabularies
+from kasko_dcat.vocabularies import VOCABULARIES, Triple
 
 
 @dataclass
@@ -19,7 +19,6 @@ class Emitter:
     """Collects triples, and remembers which vocabulary terms were used so they can be described."""
 
     iris: Iris
-    vocabularies: Vocabularies
     laws: dict[str, URIRef]
     """Law id in the source → its ELI IRI (laws keep the IRI their publisher gave them)."""
     triples: list[Triple] = field(default_factory=list)
@@ -56,7 +55,7 @@ class Emitter:
     def term(self, subject: Node, predicate: Node, table: str, code: str | None) -> None:
         """Link to a controlled vocabulary term, which is then described in the output."""
         if code is not None:
-            term = self.vocabularies.iri(table, code)
+            term = VOCABULARIES.iri(table, code)
             self.terms.add(term)
             self.add(subject, predicate, term)
 

@@ -17,7 +17,7 @@ from typing import Literal, NamedTuple, TypeVar, overload
 
 from kasko_dcat.iris import slug
 from kasko_dcat.problems import Problems, Where
-from kasko_dcat.vocabularies import VOCABULARIES, Vocabularies
+from kasko_dcat.vocabularies import VOCABULARIES
 from kasko_dcat.yamlread import Block, Items
 
 LANGS = ("fi", "sv", "en")
@@ -64,7 +64,6 @@ class Context:
     """What all parsers of one build share: the problem list, the id registry and the references."""
 
     problems: Problems
-    vocabularies: Vocabularies = VOCABULARIES
     ids: dict[str, dict[str, Where]] = field(default_factory=dict)
     refs: list[Ref] = field(default_factory=list)
     unreadable: bool = False
@@ -406,7 +405,7 @@ class Fields:
         return self._each_text(key, lambda value, where: value if self._known_code(table, value, where) else None)
 
     def _known_code(self, table: str, value: str, where: Where) -> bool:
-        known = self.ctx.vocabularies.codes(table)
+        known = VOCABULARIES.codes(table)
         if value in known:
             return True
         self.ctx.problems.error(where, "unknown-code", value=value, table=table, codes=", ".join(known))

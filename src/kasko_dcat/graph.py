@@ -21,7 +21,7 @@ from kasko_dcat.vocabularies import VOCABULARIES, Triple
 
 def build_graph(source: Source) -> Graph:
     """Convert the checked source to DCAT-AP 3.0.1 (plus the § 28 terms of ontology/tvk.ttl)."""
-    out = Emitter(Iris(source.catalog.base_iri), VOCABULARIES, {law.id: URIRef(law.eli) for law in source.laws})
+    out = Emitter(Iris(source.catalog.base_iri), {law.id: URIRef(law.eli) for law in source.laws})
     catalog_triples(source.catalog, (dataset.id for dataset, _ in source.datasets), out)
     for organisation in source.organisations:
         organisation_triples(organisation, out)
