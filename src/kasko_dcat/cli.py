@@ -9,6 +9,7 @@ locale). Mistakes in the source are reported by file and line, never with a trac
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -177,6 +178,102 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     for gap in source.gaps:
         click.echo(gap.message(lang))
     _say(lang, "cli-gap-count", count=len(source.gaps))
+
+
+@main.command()
+@click.argument("query_arg", metavar="QUERY|FILE", required=False)
+@click.option("--list", "list_queries", is_flag=True, help="List the bundled queries with what each answers.")
+@click.option(
+    "--catalog",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Catalogue file to query (.nt, .ttl, .rdf, .jsonld). Default: output/catalog.nt.",
+)
+@click.option(
+    "--source",
+    "source_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Query a fresh in-memory build of this source folder instead of a built file; writes nothing.",
+)
+@base_iri_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for reading; csv and json are the W3C SPARQL 1.1 result formats.",
+)
+@click.option(
+    "--bind",
+    "binds",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Fix ?NAME to VALUE before the query runs: <https://…> is an IRI, anything else text. Repeatable.",
+)
+@lang_option
+@click.pass_obj
+def query(
+    lang: str,
+    query_arg: str | None,
+    list_queries: bool,
+    catalog: Path | None,
+    source_dir: Path | None,
+    base_iri: str | None,
+    fmt: str,
+    binds: tuple[str, ...],
+) -> None:
+    """Ask the catalogue a SPARQL question: a bundled query by name, a .rq file, or SPARQL text.
+
+    \b
+    Examples:
+      kasko-dcat query --list
+      kasko-dcat query systems-per-resource
+      kasko-dcat query requests-for-system --bind system=oppilashuolto
+      kasko-dcat query non-public-registers --format csv > registers.csv
+      kasko-dcat query my-question.rq --format json
+      kasko-dcat query 'SELECT ?d WHERE { ?d a dcat:Dataset }'
+      kasko-dcat query gaps-28 --source source     (after editing source/, before building)
+
+    \b
+    The prefixes of the output (dcat, dct, tvk, vcard, …) are declared for every query. Queries
+    are read-only: updates are refused. CONSTRUCT and DESCRIBE print Turtle. A bad query prints
+    one line with its line and column, and exits with 2.
+    """
+    from kasko_dcat import bundled, results, sparql
+    from kasko_dcat.formats import FORMATS
+    from kasko_dcat.graph import build_graph
+
+    if list_queries:
+        for name in bundled.names():
+            entry = bundled.read(name)
+            binds_hint = "".join(f"  [--bind {example}]" for example in entry.binds)
+            click.echo(f"{name:<28} {entry.title(lang)}{binds_hint}")
+        if not bundled.names():
+            _say(lang, "query-no-bundled", path=bundled.QUERY_DIR)
+        return
+    if query_arg is None:
+        _say(lang, "query-missing")
+        raise SystemExit(EXIT_ERROR)
+    try:
+        text = bundled.resolve(query_arg)
+        bindings = sparql.parse_bindings(binds)
+        if source_dir is not None:
+            ntriples = next(f for f in FORMATS if f.filename == "catalog.nt")
+            store = sparql.load(ntriples.serialize(build_graph(_read(lang, source_dir, base_iri))))
+        else:
+            store = sparql.open_catalogue(catalog or sparql.default_catalogue())[0]
+        result = sparql.run(store, text, bindings)
+        stdout = click.get_binary_stream("stdout")
+        rows = results.write(result, fmt, stdout)
+        stdout.flush()
+    except sparql.QueryError as exc:
+        _say(lang, exc.code, **exc.params)
+        raise SystemExit(EXIT_ERROR) from None
+    except BrokenPipeError:  # the reader stopped early (| head): not an error, and no traceback at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    if rows is not None:
+        _say(lang, "query-rows", count=rows)
 
 
 def _read(lang: str, source_dir: Path, base_iri: str | None) -> Source:

@@ -418,6 +418,122 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "tarkista kansion oikeudet ja vapaa tila",
         ),
     },
+    # --- query -----------------------------------------------------------------------------------
+    "query-missing": {
+        "en": (
+            "give a query: a bundled query's name, a .rq file or SPARQL text",
+            "kasko-dcat query --list shows the bundled queries",
+        ),
+        "fi": (
+            "anna kysely: valmiin kyselyn nimi, .rq-tiedosto tai SPARQL-teksti",
+            "kasko-dcat query --list näyttää valmiit kyselyt",
+        ),
+    },
+    "query-no-bundled": {
+        "en": (
+            "there are no bundled queries at {path}",
+            "run kasko-dcat from a clone of the repository installed with pip install -e .",
+        ),
+        "fi": (
+            "valmiita kyselyitä ei ole kansiossa {path}",
+            "aja kasko-dcat repositorion kloonista, joka on asennettu komennolla pip install -e .",
+        ),
+    },
+    "query-unknown-name": {
+        "en": ("there is no bundled query named '{name}'", "did you mean '{close}'? kasko-dcat query --list shows all"),
+        "fi": (
+            "valmista kyselyä nimeltä '{name}' ei ole",
+            "tarkoititko '{close}'? kasko-dcat query --list näyttää kaikki",
+        ),
+    },
+    "query-unknown-name-far": {
+        "en": (
+            "there is no bundled query or file named '{name}'",
+            "kasko-dcat query --list shows the bundled queries",
+        ),
+        "fi": (
+            "valmista kyselyä tai tiedostoa nimeltä '{name}' ei ole",
+            "kasko-dcat query --list näyttää valmiit kyselyt",
+        ),
+    },
+    "query-no-file": {
+        "en": ("there is no query file {path}", "check the path"),
+        "fi": ("kyselytiedostoa {path} ei ole", "tarkista polku"),
+    },
+    "query-no-catalogue": {
+        "en": ("there is no catalogue at {path}", "run 'kasko-dcat build' first, or give --catalog FILE"),
+        "fi": ("luetteloa ei ole polussa {path}", "aja ensin 'kasko-dcat build' tai anna --catalog TIEDOSTO"),
+    },
+    "query-catalogue-format": {
+        "en": (
+            "cannot tell the RDF format of {path} from its name",
+            "give a file ending in .nt, .ttl, .rdf or .jsonld",
+        ),
+        "fi": (
+            "tiedoston {path} RDF-muotoa ei voi päätellä nimestä",
+            "anna tiedosto, jonka pääte on .nt, .ttl, .rdf tai .jsonld",
+        ),
+    },
+    "query-bad-catalogue": {
+        "en": ("{path} cannot be read as RDF: {problem}", "rebuild it with 'kasko-dcat build'"),
+        "fi": ("tiedostoa {path} ei voi lukea RDF:nä: {problem}", "kokoa se uudelleen: 'kasko-dcat build'"),
+    },
+    "query-bad-binding": {
+        "en": ("--bind needs NAME=VALUE, found '{value}'", "for example --bind system=oppilashuolto"),
+        "fi": ("--bind tarvitsee muodon NIMI=ARVO, löytyi '{value}'", "esimerkiksi --bind system=oppilashuolto"),
+    },
+    "query-unknown-binding": {
+        "en": (
+            "the query has no variable ?{name} to bind",
+            "check the name after --bind; kasko-dcat query --list shows each query's parameters",
+        ),
+        "fi": (
+            "kyselyssä ei ole muuttujaa ?{name}, jolle arvo annettaisiin",
+            "tarkista --bind-nimi; kasko-dcat query --list näyttää kyselyjen parametrit",
+        ),
+    },
+    "query-binding-not-selected": {
+        "en": (
+            "?{name} can be bound only when the query selects it",
+            "add ?{name} to the SELECT line, or filter on it in the query instead of --bind",
+        ),
+        "fi": (
+            "muuttujalle ?{name} voi antaa arvon vain, jos kysely valitsee sen",
+            "lisää ?{name} SELECT-riville tai rajaa sillä kyselyssä ilman --bind-valitsinta",
+        ),
+    },
+    "query-syntax": {
+        "en": ("the query has a syntax error at line {line}, column {column}: {problem}", "correct the query there"),
+        "fi": (
+            "kyselyssä on syntaksivirhe rivillä {line}, sarakkeessa {column}: {problem}",
+            "korjaa kysely siltä kohdin",
+        ),
+    },
+    "query-unknown-prefix": {
+        "en": (
+            "the query uses an undeclared prefix at line {line}, column {column}",
+            "declare it with PREFIX or use one of the built-in ones: {known}",
+        ),
+        "fi": (
+            "kyselyssä on määrittelemätön etuliite rivillä {line}, sarakkeessa {column}",
+            "määrittele se PREFIX-rivillä tai käytä valmiita: {known}",
+        ),
+    },
+    "query-update": {
+        "en": (
+            "updates are refused: kasko-dcat query only reads the catalogue",
+            "use SELECT, ASK, CONSTRUCT or DESCRIBE; to change the catalogue edit source/ and run kasko-dcat build",
+        ),
+        "fi": (
+            "päivitykset on estetty: kasko-dcat query vain lukee luetteloa",
+            "käytä SELECT-, ASK-, CONSTRUCT- tai DESCRIBE-kyselyä; muuta luetteloa muokkaamalla source/-kansiota "
+            "ja ajamalla kasko-dcat build",
+        ),
+    },
+    "query-rows": {
+        "en": ("{count} row(s)", ""),
+        "fi": ("{count} riviä", ""),
+    },
 }
 
 
