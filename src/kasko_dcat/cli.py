@@ -1,9 +1,11 @@
 """The ``kasko-dcat`` command line.
 
 Exit codes, the same for every command: 0 success, 1 the check failed (``build --check`` found
-``output/`` stale), 2 the source or the command line is wrong, 3 an internal error (a bug in
-kasko-dcat). Messages go to stderr in Finnish or English (``--lang``, ``KASKO_DCAT_LANG`` or the
-locale). Mistakes in the source are reported by file and line, never with a traceback.
+``output/`` stale, or ``publish`` found the store's count differing from what it sent), 2 the
+source or the command line is wrong, 3 an internal error (a bug in kasko-dcat), 4 the SPARQL store
+could not be reached or refused the request (``publish``). Messages go to stderr in Finnish or
+English (``--lang``, ``KASKO_DCAT_LANG`` or the locale). Mistakes in the source are reported by
+file and line, never with a traceback.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from kasko_dcat.messages import choose_lang, render
 if TYPE_CHECKING:
     from kasko_dcat.source import Source
 
-EXIT_OK, EXIT_FAILED, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3  # and 4, the store: publish.EXIT_STORE
 F = TypeVar("F", bound=Callable[..., object])
 
 source_option = click.option(
@@ -88,10 +90,12 @@ def main(ctx: click.Context) -> None:
       kasko-dcat build            write output/catalog.{ttl,jsonld,rdf,nt}
       kasko-dcat build --check    fail (exit 1) when output/ is out of date, for CI
       kasko-dcat gaps             list the facts the source leaves unknown
+      kasko-dcat query --list     the bundled SPARQL questions; kasko-dcat query NAME runs one
+      kasko-dcat publish --endpoint URL    replace the catalogue's graph in a SPARQL store
 
     \b
     Exit codes: 0 success, 1 check failed, 2 error in the source or the command line,
-    3 internal error (a bug in kasko-dcat).
+    3 internal error (a bug in kasko-dcat), 4 the SPARQL store failed (publish).
     """
     ctx.obj = ctx.obj or choose_lang()  # set already if --lang was given to the group
 
@@ -274,6 +278,97 @@ def query(
         return
     if rows is not None:
         _say(lang, "query-rows", count=rows)
+
+
+@main.command()
+@click.option(
+    "--endpoint",
+    envvar="KASKO_DCAT_PUBLISH_ENDPOINT",
+    required=True,
+    metavar="URL",
+    help="The store's SPARQL 1.1 Graph Store Protocol endpoint (env KASKO_DCAT_PUBLISH_ENDPOINT).",
+)
+@click.option("--graph", metavar="IRI", help="Named graph to replace. Default: the catalogue's own IRI.")
+@click.option(
+    "--query-endpoint",
+    metavar="URL",
+    help="SPARQL query endpoint for the check. Default: derived from --endpoint (…/store → …/query, …).",
+)
+@click.option(
+    "--catalog",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Catalogue file to publish (.nt, .ttl, .rdf, .jsonld). Default: output/catalog.nt.",
+)
+@click.option("--attempts", type=click.IntRange(1, 20), default=5, show_default=True, help="Tries per request.")
+@click.option(
+    "--retry-delay",
+    type=click.FloatRange(0, 60),
+    default=1.0,
+    show_default=True,
+    help="Seconds before the first retry; doubled before each next one.",
+)
+@click.option("--timeout", type=click.FloatRange(0.1), default=60.0, show_default=True, help="Seconds per request.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@lang_option
+@click.pass_obj
+def publish(
+    lang: str,
+    endpoint: str,
+    graph: str | None,
+    query_endpoint: str | None,
+    catalog: Path | None,
+    attempts: int,
+    retry_delay: float,
+    timeout: float,
+    quiet: bool,
+) -> None:
+    """Replace a named graph in a SPARQL store with the built catalogue, then check it by count.
+
+    \b
+    Examples:
+      kasko-dcat publish --endpoint http://127.0.0.1:7878/store                  (Oxigraph)
+      kasko-dcat publish --endpoint https://fuseki.example/kasko/data            (Fuseki)
+      kasko-dcat publish --endpoint https://graphdb.example/repositories/kasko/rdf-graphs/service
+      kasko-dcat publish --endpoint URL --graph https://data.example.fi/kasko/catalog --attempts 8
+
+    \b
+    The whole graph goes in one HTTP PUT, so readers see the old graph or the new one, never
+    part of one. Connection failures and HTTP 429, 502, 503 and 504 are retried with exponential
+    backoff. Credentials come only from the environment and are never printed:
+      KASKO_DCAT_PUBLISH_USER and KASKO_DCAT_PUBLISH_PASSWORD   HTTP Basic
+      KASKO_DCAT_PUBLISH_TOKEN                                  HTTP Bearer
+    Publishes the built file as it is (run kasko-dcat build first; build --check keeps it fresh).
+
+    \b
+    Exit codes: 0 published and checked; 1 the store's count differs from what was sent;
+    2 a mistake on the command line or in the environment; 4 the store could not be reached
+    or refused the request.
+    """
+    from kasko_dcat import publish as publishing
+    from kasko_dcat import sparql
+
+    try:
+        store, data, fmt = sparql.open_catalogue(catalog or sparql.default_catalogue())
+    except sparql.QueryError as exc:
+        _say(lang, exc.code, **exc.params)
+        raise SystemExit(EXIT_ERROR) from None
+    try:
+        target, credentials = publishing.prepare(
+            endpoint, query_endpoint, graph or sparql.catalogue_iri(store), os.environ
+        )
+        payload = publishing.Payload(data, fmt.media_type, sparql.count_triples(store))
+        found = publishing.publish(
+            payload,
+            target,
+            credentials,
+            publishing.Retry(attempts=attempts, delay=retry_delay, timeout=timeout),
+            on_retry=lambda code, params: _say(lang, code, **params),
+        )
+    except publishing.PublishError as exc:
+        _say(lang, exc.code, **exc.params)
+        raise SystemExit(exc.exit_code) from None
+    if not quiet:
+        _say(lang, "publish-done", triples=found, graph=target.graph, url=target.store_url)
 
 
 def _read(lang: str, source_dir: Path, base_iri: str | None) -> Source:

@@ -534,6 +534,119 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{count} row(s)", ""),
         "fi": ("{count} riviä", ""),
     },
+    # --- publish ---------------------------------------------------------------------------------
+    "publish-two-credentials": {
+        "en": ("both {user} and {token} are set", "set either the user and password (Basic) or the token (Bearer)"),
+        "fi": ("sekä {user} että {token} on asetettu", "aseta joko käyttäjä ja salasana (Basic) tai tunniste (Bearer)"),
+    },
+    "publish-password-without-user": {
+        "en": ("{password} is set but {user} is not", "set {user} too"),
+        "fi": ("{password} on asetettu, mutta {user} ei", "aseta myös {user}"),
+    },
+    "publish-bad-url": {
+        "en": ("{option} must be an http(s) URL, found '{url}'", "for example {option} http://127.0.0.1:7878/store"),
+        "fi": (
+            "{option} pitää olla http(s)-osoite, löytyi '{url}'",
+            "esimerkiksi {option} http://127.0.0.1:7878/store",
+        ),
+    },
+    "publish-no-query-endpoint": {
+        "en": (
+            "cannot tell the store's query endpoint from {url}",
+            "give --query-endpoint URL (Oxigraph …/query, Fuseki /DATASET/query, GraphDB /repositories/ID)",
+        ),
+        "fi": (
+            "osoitteesta {url} ei voi päätellä tietokannan kyselyosoitetta",
+            "anna --query-endpoint OSOITE (Oxigraph …/query, Fuseki /AINEISTO/query, GraphDB /repositories/ID)",
+        ),
+    },
+    "publish-no-graph": {
+        "en": ("the catalogue file holds no single dcat:Catalog to name the graph after", "give --graph IRI"),
+        "fi": (
+            "luettelotiedostossa ei ole yhtä dcat:Catalog-solmua, jonka mukaan graafi nimettäisiin",
+            "anna --graph IRI",
+        ),
+    },
+    "publish-bad-graph": {
+        "en": ("'{graph}' is not an absolute IRI", "give --graph as, for example, https://kasko.example/catalog"),
+        "fi": ("'{graph}' ei ole absoluuttinen IRI", "anna --graph esimerkiksi muodossa https://kasko.example/catalog"),
+    },
+    "publish-retrying": {
+        "en": (
+            "the store did not answer ({reason}); trying again in {seconds} s (attempt {attempt} of {attempts})",
+            "",
+        ),
+        "fi": (
+            "tietokanta ei vastannut ({reason}); yritetään uudelleen {seconds} s kuluttua ({attempt}/{attempts})",
+            "",
+        ),
+    },
+    "publish-unreachable": {
+        "en": (
+            "could not reach {url}: {reason}, {attempts} attempt(s); the store holds either the old graph or the new "
+            "one, never part of one",
+            "check that the store is running and the URL is right, then run publish again",
+        ),
+        "fi": (
+            "osoitteeseen {url} ei saatu yhteyttä: {reason}, {attempts} yritystä; tietokannassa on joko vanha tai "
+            "uusi graafi, ei koskaan osittaista",
+            "tarkista, että tietokanta on käynnissä ja osoite oikein, ja julkaise uudelleen",
+        ),
+    },
+    "publish-unauthorised": {
+        "en": (
+            "the store refused the credentials: HTTP {status} for {method} {url}",
+            "set {user} and KASKO_DCAT_PUBLISH_PASSWORD, or {token}, for an account that may write",
+        ),
+        "fi": (
+            "tietokanta hylkäsi tunnukset: HTTP {status} pyynnölle {method} {url}",
+            "aseta {user} ja KASKO_DCAT_PUBLISH_PASSWORD tai {token} tilille, jolla on kirjoitusoikeus",
+        ),
+    },
+    "publish-forbidden": {
+        "en": (
+            "the store does not allow this write: HTTP {status} for {method} {url}: {detail}",
+            "check the account's rights, and that the store is not read-only",
+        ),
+        "fi": (
+            "tietokanta ei salli kirjoitusta: HTTP {status} pyynnölle {method} {url}: {detail}",
+            "tarkista tilin oikeudet ja ettei tietokanta ole vain luku -tilassa",
+        ),
+    },
+    "publish-http-error": {
+        "en": (
+            "the store answered HTTP {status} to {method} {url}: {detail}",
+            "check --endpoint, --graph and the store's log",
+        ),
+        "fi": (
+            "tietokanta vastasi HTTP {status} pyyntöön {method} {url}: {detail}",
+            "tarkista --endpoint, --graph ja tietokannan loki",
+        ),
+    },
+    "publish-bad-count-answer": {
+        "en": (
+            "{url} did not answer the count query with SPARQL JSON results",
+            "give the store's SPARQL query endpoint with --query-endpoint",
+        ),
+        "fi": (
+            "{url} ei vastannut laskentakyselyyn SPARQL JSON -tuloksin",
+            "anna tietokannan SPARQL-kyselyosoite valitsimella --query-endpoint",
+        ),
+    },
+    "publish-count-mismatch": {
+        "en": (
+            "after publishing, graph {graph} holds {found} triples, not the {expected} sent",
+            "another publisher may have written at the same time: run publish again and check the store",
+        ),
+        "fi": (
+            "julkaisun jälkeen graafissa {graph} on {found} kolmikkoa eikä lähetetyt {expected}",
+            "joku muu on voinut kirjoittaa samaan aikaan: julkaise uudelleen ja tarkista tietokanta",
+        ),
+    },
+    "publish-done": {
+        "en": ("published {triples} triples to graph {graph} at {url}; the store's count agrees", ""),
+        "fi": ("julkaistiin {triples} kolmikkoa graafiin {graph} osoitteessa {url}; tietokannan laskenta täsmää", ""),
+    },
 }
 
 

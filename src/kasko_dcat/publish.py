@@ -1,0 +1,272 @@
+"""Publishing the catalogue to a SPARQL store: replace one named graph whole, then count it.
+
+Why one HTTP PUT (SPARQL 1.1 Graph Store Protocol) rather than DROP + INSERT requests: the store
+replaces the graph in a single request, so there is no moment between two requests at which a
+reader finds the graph empty or half-loaded, and a request that fails (a broken connection, a
+body cut short) changes nothing. docs/publish.md says why each supported store does this as one
+transaction and how the tests show it for Oxigraph.
+
+Why a count afterwards: a 2xx answer says the store accepted the body, not that the graph now
+holds what we sent (a proxy may have answered, or another publisher may have written after us).
+A ``COUNT`` of the graph through the store's query endpoint checks the result end to end.
+
+Credentials come from the environment only, never from options (shell history, process lists),
+and are never printed: messages name the endpoint without user-info, and any text a server
+sends back is redacted before it is shown.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+
+ENV_USER = "KASKO_DCAT_PUBLISH_USER"
+ENV_PASSWORD = "KASKO_DCAT_PUBLISH_PASSWORD"
+ENV_TOKEN = "KASKO_DCAT_PUBLISH_TOKEN"
+
+EXIT_VERIFY_FAILED = 1
+EXIT_USAGE = 2
+EXIT_STORE = 4
+"""The store could not be reached, or answered with an error, after every attempt."""
+
+TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
+MAX_RETRY_AFTER = 60.0
+
+# Graph Store endpoint path → query endpoint path, per store, as each documents its defaults.
+_QUERY_ENDPOINT_RULES: tuple[tuple[str, str], ...] = (
+    ("/store", "/query"),  # Oxigraph
+    ("/data", "/query"),  # Apache Jena Fuseki: /{dataset}/data → /{dataset}/query
+    ("/rdf-graphs/service", ""),  # GraphDB and RDF4J: /repositories/{id}/rdf-graphs/service → /repositories/{id}
+    ("/sparql-graph-crud", "/sparql"),  # Virtuoso
+)
+
+
+@dataclass
+class PublishError(Exception):
+    """Publishing stopped; ``code`` and ``params`` name the message, ``exit_code`` the process's."""
+
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+    exit_code: int = EXIT_STORE
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """Basic-auth user and password, or a bearer token, or nothing."""
+
+    user: str | None = None
+    password: str | None = None
+    token: str | None = None
+
+    def secrets(self) -> list[str]:
+        """Every value that must never appear in what is printed."""
+        return [value for value in (self.password, self.token) if value]
+
+    def headers(self) -> dict[str, str]:
+        """The ``Authorization`` header, if any (Basic is left to requests, which encodes it)."""
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    def auth(self) -> tuple[str, str] | None:
+        """The Basic-auth pair for requests, if a user is given."""
+        return (self.user, self.password or "") if self.user else None
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the graph goes: the Graph Store endpoint, the query endpoint that checks it, the graph IRI."""
+
+    store_url: str
+    query_url: str
+    graph: str
+
+
+@dataclass(frozen=True)
+class Payload:
+    """The catalogue as sent: its bytes, their media type and how many distinct triples they hold."""
+
+    data: bytes
+    media_type: str
+    triples: int
+
+
+@dataclass(frozen=True)
+class Retry:
+    """How hard to try: ``attempts`` per request, waiting ``delay`` × 2ⁿ between them."""
+
+    attempts: int = 5
+    delay: float = 1.0
+    timeout: float = 60.0
+    sleep: Callable[[float], None] = time.sleep
+
+
+def credentials_from(env: Mapping[str, str], url_user: str | None, url_password: str | None) -> Credentials:
+    """Credentials from the environment, else from user-info in the endpoint URL; both at once is ambiguous."""
+    user, password, token = env.get(ENV_USER), env.get(ENV_PASSWORD), env.get(ENV_TOKEN)
+    if token and (user or password):
+        raise PublishError("publish-two-credentials", {"user": ENV_USER, "token": ENV_TOKEN}, EXIT_USAGE)
+    if password and not user:
+        raise PublishError("publish-password-without-user", {"user": ENV_USER, "password": ENV_PASSWORD}, EXIT_USAGE)
+    if token or user:
+        return Credentials(user=user, password=password, token=token)
+    return Credentials(user=url_user, password=url_password)
+
+
+def split_endpoint(url: str, option: str) -> tuple[str, str | None, str | None]:
+    """``url`` without user-info, and the user and password it carried; only http(s) URLs are accepted."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise PublishError("publish-bad-url", {"option": option, "url": redact_url(url)}, EXIT_USAGE)
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")), parts.username, parts.password
+
+
+def redact_url(url: str) -> str:
+    """``url`` with any user-info replaced, for messages about a URL that failed to parse."""
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://***@{rest.rpartition('@')[2]}" if "@" in rest.split("/", 1)[0] else url
+
+
+def query_endpoint_for(store_url: str) -> str | None:
+    """The query endpoint beside a Graph Store endpoint, by each store's default layout; ``None`` if unknown."""
+    parts = urlsplit(store_url)
+    path = parts.path.rstrip("/")
+    for suffix, replacement in _QUERY_ENDPOINT_RULES:
+        if path.endswith(suffix):
+            return urlunsplit((parts.scheme, parts.netloc, path[: -len(suffix)] + replacement, "", ""))
+    return None
+
+
+def prepare(
+    endpoint: str, query_endpoint: str | None, graph: str | None, env: Mapping[str, str]
+) -> tuple[Target, Credentials]:
+    """Check the command line's URLs and graph IRI and gather credentials, before anything is sent."""
+    store_url, url_user, url_password = split_endpoint(endpoint, "--endpoint")
+    if query_endpoint is None:
+        query_url = query_endpoint_for(store_url)
+        if query_url is None:
+            raise PublishError("publish-no-query-endpoint", {"url": store_url}, EXIT_USAGE)
+    else:
+        query_url = split_endpoint(query_endpoint, "--query-endpoint")[0]
+    if graph is None:
+        raise PublishError("publish-no-graph", {}, EXIT_USAGE)
+    parts = urlsplit(graph)
+    if not parts.scheme or any(c in graph for c in '<>"{}|^`\\ \n'):
+        raise PublishError("publish-bad-graph", {"graph": graph}, EXIT_USAGE)
+    return Target(store_url, query_url, graph), credentials_from(env, url_user, url_password)
+
+
+def publish(
+    payload: Payload,
+    target: Target,
+    credentials: Credentials,
+    retry: Retry,
+    on_retry: Callable[[str, dict[str, object]], None],
+) -> int:
+    """Replace the graph and return the triples the store then reports for it.
+
+    Raises :class:`PublishError`: ``EXIT_STORE`` when the store cannot be reached or refuses,
+    ``EXIT_VERIFY_FAILED`` when it accepted the graph but counts other than we sent.
+    """
+    client = _Client(credentials, retry, on_retry)
+    client.send(
+        "PUT",
+        target.store_url,
+        params={"graph": target.graph},
+        data=payload.data,
+        headers={"Content-Type": payload.media_type},
+    )
+    answer = client.send(
+        "POST",
+        target.query_url,
+        data={"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{target.graph}> {{ ?s ?p ?o }} }}"},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    try:
+        found = int(answer.json()["results"]["bindings"][0]["n"]["value"])
+    except (ValueError, KeyError, IndexError, TypeError):
+        raise PublishError("publish-bad-count-answer", {"url": target.query_url}, EXIT_VERIFY_FAILED) from None
+    if found != payload.triples:
+        raise PublishError(
+            "publish-count-mismatch",
+            {"graph": target.graph, "expected": payload.triples, "found": found},
+            EXIT_VERIFY_FAILED,
+        )
+    return found
+
+
+@dataclass
+class _Client:
+    """One request at a time, retried on what a retry can cure, every failure turned into a message."""
+
+    credentials: Credentials
+    retry: Retry
+    on_retry: Callable[[str, dict[str, object]], None]
+
+    def send(
+        self,
+        method: str,
+        url: str,
+        *,
+        data: bytes | dict[str, str],
+        headers: dict[str, str],
+        params: dict[str, str] | None = None,
+    ) -> requests.Response:
+        attempt = 1
+        while True:
+            try:
+                response = requests.request(
+                    method,
+                    url,
+                    params=params,
+                    data=data,
+                    headers={**headers, **self.credentials.headers()},
+                    auth=self.credentials.auth(),
+                    timeout=self.retry.timeout,
+                    allow_redirects=False,
+                )
+            except requests.Timeout:
+                problem, retry_after = f"no answer within {self.retry.timeout:g} s", None
+            except requests.ConnectionError:
+                problem, retry_after = "the connection failed or was cut", None
+            else:
+                if response.ok:
+                    return response
+                if response.status_code not in TRANSIENT_STATUSES or attempt == self.retry.attempts:
+                    raise self._refused(method, url, response)
+                problem, retry_after = f"HTTP {response.status_code} {response.reason}", _retry_after(response)
+            if attempt == self.retry.attempts:
+                raise PublishError("publish-unreachable", {"url": url, "attempts": attempt, "reason": problem})
+            wait = retry_after if retry_after is not None else self.retry.delay * 2 ** (attempt - 1)
+            attempt += 1
+            self.on_retry(
+                "publish-retrying",
+                {"reason": problem, "seconds": f"{wait:g}", "attempt": attempt, "attempts": self.retry.attempts},
+            )
+            self.retry.sleep(wait)
+
+    def _refused(self, method: str, url: str, response: requests.Response) -> PublishError:
+        detail = self._redact(" ".join(response.text.split())[:200]) or response.reason
+        params: dict[str, object] = {"method": method, "url": url, "status": response.status_code, "detail": detail}
+        if response.status_code == 401:
+            return PublishError("publish-unauthorised", {**params, "user": ENV_USER, "token": ENV_TOKEN})
+        if response.status_code == 403:
+            return PublishError("publish-forbidden", params)
+        return PublishError("publish-http-error", params)
+
+    def _redact(self, text: str) -> str:
+        for secret in self.credentials.secrets():
+            text = text.replace(secret, "***")
+        return text
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    """A ``Retry-After`` given in seconds, capped; the HTTP-date form is rare enough to fall back to backoff."""
+    try:
+        return min(float(response.headers.get("Retry-After", "")), MAX_RETRY_AFTER)
+    except ValueError:
+        return None
