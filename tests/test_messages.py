@@ -26,14 +26,16 @@ def test_message_has_both_languages_with_the_same_placeholders(code: str) -> Non
 
 
 def codes_used() -> set[str]:
-    """The message code of every ``error(…)``, ``gap(…)`` and ``_say(…)`` call in the package."""
+    """The message code of every ``error(…)``, ``gap(…)`` and ``_say(…)`` call in the package, and of
+    every ``QueryError(…)`` and ``PublishError(…)``, which carry their code first."""
     used = set()
     for path in (ROOT / "src" / "kasko_dcat").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Call) and len(node.args) >= 2:
+            if isinstance(node, ast.Call) and node.args:
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                code = node.args[1]
-                if name in {"error", "gap", "_say"} and isinstance(code, ast.Constant) and isinstance(code.value, str):
+                position = {"error": 1, "gap": 1, "_say": 1, "QueryError": 0, "PublishError": 0}.get(name)
+                code = node.args[position] if position is not None and len(node.args) > position else None
+                if isinstance(code, ast.Constant) and isinstance(code.value, str):
                     used.add(code.value)
     return used
 
