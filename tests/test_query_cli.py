@@ -152,6 +152,27 @@ def test_updates_are_refused() -> None:
     assert errors_of("query", "INSERT DATA { <http://x/a> <http://x/b> 1 }").startswith("updates are refused")
 
 
+def test_service_is_refused_so_no_query_makes_a_network_call() -> None:
+    message = errors_of("query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert message.startswith("SERVICE is refused")
+    assert errors_of("query", "select * { service silent ?endpoint { ?s ?p ?o } }").startswith("SERVICE is refused")
+    harmless = run_cli("query", 'ASK { ?s ?p "SERVICE <x>" } # SERVICE <y>', cwd=ROOT)
+    assert harmless.returncode == 0 and harmless.stdout == "false\n", harmless.stderr
+
+
+def test_query_from_standard_input_on_the_turtle_catalogue() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kasko_dcat", "query", "-", "--catalog", "output/catalog.ttl", "--format", "csv"],
+        input="SELECT (COUNT(*) AS ?datasets) WHERE { ?d a dcat:Dataset }",
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["datasets", "28"]
+
+
 def test_unknown_names_and_bindings() -> None:
     assert "did you mean 'gaps-28'?" in errors_of("query", "gaps-29")
     assert "there is no bundled query or file named 'nonsense'" in errors_of("query", "nonsense")

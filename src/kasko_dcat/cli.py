@@ -266,9 +266,9 @@ def query(
             store = sparql.load(ntriples.serialize(build_graph(_read(lang, source_dir, base_iri))))
         else:
             store = sparql.open_catalogue(catalog or sparql.default_catalogue())[0]
-        result = sparql.run(store, text, bindings)
+        body, rows = results.render(sparql.run(store, text, bindings), fmt)
         stdout = click.get_binary_stream("stdout")
-        rows = results.write(result, fmt, stdout)
+        stdout.write(body)
         stdout.flush()
     except sparql.QueryError as exc:
         _say(lang, exc.code, **exc.params)

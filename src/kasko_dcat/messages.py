@@ -530,6 +530,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "ja ajamalla kasko-dcat build",
         ),
     },
+    "query-service": {
+        "en": (
+            "SERVICE is refused: kasko-dcat answers only from the catalogue and calls no other endpoint",
+            "run federated queries in a SPARQL store of your own",
+        ),
+        "fi": (
+            "SERVICE on estetty: kasko-dcat vastaa vain luettelosta eikä kutsu muita palvelupisteitä",
+            "aja yhdistettyjä kyselyjä omassa SPARQL-tietokannassasi",
+        ),
+    },
+    "query-failed": {
+        "en": ("the query could not be evaluated: {problem}", "simplify the query or correct the part named"),
+        "fi": ("kyselyä ei voitu suorittaa: {problem}", "yksinkertaista kyselyä tai korjaa mainittu kohta"),
+    },
     "query-rows": {
         "en": ("{count} row(s)", ""),
         "fi": ("{count} riviä", ""),

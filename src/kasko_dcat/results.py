@@ -11,11 +11,10 @@ our prefixes whatever the format.
 from __future__ import annotations
 
 import re
-from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kasko_dcat.sparql import DEFAULT_PREFIXES, Result, Term
+from kasko_dcat.sparql import DEFAULT_PREFIXES, Result, Term, evaluation_error
 
 MAX_CELL = 100
 """Characters of one table cell; longer texts end in "…" (csv and json always give them whole)."""
@@ -23,21 +22,24 @@ _SERIALIZERS = {"csv": ox.QueryResultsFormat.CSV, "json": ox.QueryResultsFormat.
 _LOCAL_NAME = re.compile(r"[A-Za-z_][\w.-]*")
 
 
-def write(result: Result, fmt: str, out: BinaryIO) -> int | None:
-    """Write ``result`` to ``out`` in ``fmt``; the row count of a ``SELECT`` table, for a footer on stderr."""
-    if isinstance(result, ox.QueryTriples):
-        ox.serialize(result, out, format=ox.RdfFormat.TURTLE, prefixes=DEFAULT_PREFIXES)
-        return None
-    if fmt in _SERIALIZERS:
-        out.write(result.serialize(format=_SERIALIZERS[fmt]))
-        return None
-    if isinstance(result, ox.QueryBoolean):
-        out.write(b"true\n" if bool(result) else b"false\n")
-        return None
-    header = [variable.value for variable in result.variables]
-    rows = [[cell_text(row[name]) for name in header] for row in result]
-    out.write(table(header, rows).encode("utf-8"))
-    return len(rows)
+def render(result: Result, fmt: str) -> tuple[bytes, int | None]:
+    """The whole answer in ``fmt``, and the row count of a ``SELECT`` table for a footer on stderr.
+
+    Oxigraph computes solutions while they are read, so evaluation errors (a failed ``SERVICE``,
+    an unselected substitution) surface here as :class:`QueryError`, before anything is written.
+    """
+    try:
+        if isinstance(result, ox.QueryTriples):
+            return ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=DEFAULT_PREFIXES), None
+        if fmt in _SERIALIZERS:
+            return result.serialize(format=_SERIALIZERS[fmt]), None
+        if isinstance(result, ox.QueryBoolean):
+            return (b"true\n" if bool(result) else b"false\n"), None
+        header = [variable.value for variable in result.variables]
+        rows = [[cell_text(row[name]) for name in header] for row in result]
+    except (RuntimeError, OSError) as exc:
+        raise evaluation_error(exc) from None
+    return table(header, rows).encode("utf-8"), len(rows)
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

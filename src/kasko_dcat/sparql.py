@@ -8,6 +8,10 @@ only when a query runs, so ``build`` never pays for it.
 
 Read-only by construction: :meth:`Store.query` parses SPARQL *queries* only, so an update cannot
 run; :func:`run` names an update as such instead of reporting a confusing syntax error.
+
+Closed to the network: Oxigraph would evaluate ``SERVICE <url>`` by calling that URL over HTTP,
+which from a public endpoint (``serve``) lets anyone make the server send requests anywhere.
+:func:`run` refuses ``SERVICE``; the catalogue answers only from itself.
 """
 
 from __future__ import annotations
@@ -32,6 +36,11 @@ DEFAULT_PREFIXES: dict[str, str] = {prefix: str(namespace) for prefix, namespace
 
 _UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 _PROLOGUE = re.compile(r"\s*(?:#[^\n]*\n?|BASE\s*<[^>]*>|PREFIX\s+[\w.-]*:\s*<[^>]*>)", re.IGNORECASE)
+# Strings, IRIs and comments, where the word SERVICE means nothing; then the keyword itself.
+_INERT = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+_SERVICE = re.compile(r"(?<![\w:])SERVICE\s+(?:SILENT\s+)?(?:[<?$]|[\w.-]*:)", re.IGNORECASE)
 _POSITION = re.compile(r"error at (\d+):(\d+): ?(.*)", re.DOTALL)
 
 
@@ -106,6 +115,8 @@ def run(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None) 
     """
     if _is_update(text):
         raise QueryError("query-update")
+    if _SERVICE.search(_INERT.sub(_placeholder, text)):
+        raise QueryError("query-service")
     for name in bindings or {}:
         if not re.search(rf"[?$]{re.escape(name)}\b", text):
             raise QueryError("query-unknown-binding", {"name": name})
@@ -117,19 +128,17 @@ def run(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None) 
         )
     except SyntaxError as exc:
         raise _syntax_error(str(exc)) from None
-    except RuntimeError as exc:  # Oxigraph substitutes only variables the query selects
+    except (RuntimeError, OSError) as exc:
+        # Oxigraph substitutes only variables the query selects, and says so in a RuntimeError.
         unselected = [name for name in bindings or {} if f"?{name} in its SELECT" in str(exc)]
-        if not unselected:
-            raise
-        raise QueryError("query-binding-not-selected", {"name": unselected[0]}) from None
-    except ValueError as exc:  # an IRI in an IRI value the parser accepted but the store rejects
-        raise QueryError("query-syntax", {"line": "?", "column": "?", "problem": _first_line(str(exc))}) from None
+        if unselected:
+            raise QueryError("query-binding-not-selected", {"name": unselected[0]}) from None
+        raise evaluation_error(exc) from None
 
 
-def count_triples(store: ox.Store, graph: str | None = None) -> int:
-    """Triples in the default graph, or in the named graph ``graph``; what ``publish`` verifies."""
-    pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
-    solutions = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+def count_triples(store: ox.Store) -> int:
+    """Distinct triples in the store, what ``publish`` expects the store to count after the PUT."""
+    solutions = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert isinstance(solutions, ox.QuerySolutions)
     return int(next(iter(solutions))["n"].value)
 
@@ -144,12 +153,20 @@ def catalogue_iri(store: ox.Store) -> str | None:
 
 def _is_update(text: str) -> bool:
     position = 0
-    while match := _PROLOGUE.match(text, position):
-        if match.end() == position:
-            break
+    while match := _PROLOGUE.match(text, position):  # each match consumes at least one character
         position = match.end()
     first = text[position:].lstrip().split(None, 1)
     return bool(first) and first[0].upper() in _UPDATE_KEYWORDS
+
+
+def _placeholder(match: re.Match[str]) -> str:
+    """What stays of a string, IRI or comment: its kind, so ``SERVICE <…>`` is still seen."""
+    return {"<": "<>", "#": " "}.get(match.group()[0], '""')
+
+
+def evaluation_error(exc: Exception) -> QueryError:
+    """An error Oxigraph raises while the answer is read (results are computed lazily)."""
+    return QueryError("query-failed", {"problem": _first_line(str(exc))})
 
 
 def _syntax_error(message: str) -> QueryError:
