@@ -233,6 +233,15 @@ def test_wrong_basic_credentials_are_refused_and_never_printed(oxigraph: Oxigrap
     assert oxigraph.count() == 2234
 
 
+def test_a_query_endpoint_on_another_origin_gets_no_credentials(oxigraph: Oxigraph) -> None:
+    env = {"KASKO_DCAT_PUBLISH_USER": "kasko", "KASKO_DCAT_PUBLISH_PASSWORD": "right-secret-1"}
+    with Proxy(oxigraph.url, basic=("kasko", "right-secret-1")) as store, Proxy(oxigraph.url) as elsewhere:
+        result = publish("--endpoint", f"{store.url}/store", "--query-endpoint", f"{elsewhere.url}/query", env=env)
+    assert result.returncode == 0, result.stderr
+    assert store.authorised == 1
+    assert elsewhere.authorizations == [None]
+
+
 def test_a_bearer_token_is_sent_and_never_printed(oxigraph: Oxigraph) -> None:
     with Proxy(oxigraph.url, token="token-right-4") as proxy:
         wrong = publish("--endpoint", f"{proxy.url}/store", env={"KASKO_DCAT_PUBLISH_TOKEN": "token-wrong-5"})
@@ -342,6 +351,7 @@ class Proxy:
         self.swallow_puts = swallow_puts
         self.cut = 0
         self.authorised = 0
+        self.authorizations: list[str | None] = []
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), self._handler())
 
     def __enter__(self) -> Proxy:
@@ -370,6 +380,7 @@ class Proxy:
 
             def forward(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                proxy.authorizations.append(self.headers.get("Authorization"))
                 if proxy.expected is not None:
                     if self.headers.get("Authorization") != proxy.expected:
                         self.answer(401, b"credentials required", {"WWW-Authenticate": 'Basic realm="store"'})

@@ -180,9 +180,11 @@ def publish(
         data=payload.data,
         headers={"Content-Type": payload.media_type},
     )
+    # The credentials are for the store: a query endpoint elsewhere does not get them.
     answer = client.send(
         "POST",
         target.query_url,
+        credentials=credentials if _origin(target.query_url) == _origin(target.store_url) else Credentials(),
         data={"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{target.graph}> {{ ?s ?p ?o }} }}"},
         headers={"Accept": "application/sparql-results+json"},
     )
@@ -215,7 +217,9 @@ class _Client:
         data: bytes | dict[str, str],
         headers: dict[str, str],
         params: dict[str, str] | None = None,
+        credentials: Credentials | None = None,
     ) -> requests.Response:
+        credentials = self.credentials if credentials is None else credentials
         attempt = 1
         while True:
             try:
@@ -224,8 +228,8 @@ class _Client:
                     url,
                     params=params,
                     data=data,
-                    headers={**headers, **self.credentials.headers()},
-                    auth=self.credentials.auth(),
+                    headers={**headers, **credentials.headers()},
+                    auth=credentials.auth(),
                     timeout=self.retry.timeout,
                     allow_redirects=False,
                 )
@@ -262,6 +266,11 @@ class _Client:
         for secret in self.credentials.secrets():
             text = text.replace(secret, "***")
         return text
+
+
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname, parts.port or {"http": 80, "https": 443}.get(parts.scheme)
 
 
 def _retry_after(response: requests.Response) -> float | None:
