@@ -185,7 +185,7 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
 
 
 @main.command()
-@click.argument("query_arg", metavar="QUERY|FILE", required=False)
+@click.argument("query_arg", metavar="[QUERY|FILE]", required=False)
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries with what each answers.")
 @click.option(
     "--catalog",
