@@ -43,7 +43,7 @@ def test_jsonld_is_compacted_with_our_context() -> None:
     assert document["@context"] == jsonld_context()
     nodes = {node["id"]: node for node in document["@graph"]}
     dataset = nodes["https://kasko.example/dataset/perusopetus"]
-    assert dataset["type"] == "Dataset"
+    assert dataset["type"] == ["Dataset", "tvk:InformationResource"]
     assert dataset["title"]["fi"] == "Perusopetuksen tietovaranto"
     assert set(dataset["title"]) == {"fi", "sv", "en"}
     assert "Oppilashuollon järjestelmä" in json.dumps(
