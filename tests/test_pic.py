@@ -28,7 +28,7 @@ def test_a_valid_code_is_found(text: str) -> None:
     [
         "131052-308U",  # wrong check character
         "311152-308T",  # the right check character for this date is 7
-        "310252-1234",  # 31 February does not exist
+        "310252-1230",  # the check character fits, but 31 February does not exist
         "131052-308TX",  # part of a longer token
         "X131052-308T",
         "09 310 8600",  # a phone number
