@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kasko_dcat.iris import Iris
-from kasko_dcat.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, RDFS, SKOS, TVK, VCARD, new_graph
+from kasko_dcat.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, RDFS, SKOS, TVK, VCARD
 from kasko_dcat.problems import Where
 from kasko_dcat.shacl import Result, ShapesGraph
 from kasko_dcat.shacl import validate as run_engine
@@ -78,7 +78,7 @@ def read_rdf(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None 
     if not raw.strip():
         raise InputError("validate-empty", path=path)
     fmt = rdf_format or FORMATS_BY_SUFFIX.get(path.suffix.lower()) or _sniff(raw)
-    graph = new_graph()
+    graph = Graph()  # rdflib's default store: its JSON-LD parser needs one that knows named graphs
     try:
         if fmt == "xml":  # XML declares its own encoding
             graph.parse(data=raw, format=fmt)
