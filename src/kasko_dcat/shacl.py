@@ -149,6 +149,8 @@ class ShapesGraph:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self._shapes: dict[Node, Shape] = {}
+        self._lists: dict[Node, list[Node]] = {}
+        self._values: dict[tuple[Node, Node], Node | None] = {}
         roots = {
             s
             for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
@@ -192,8 +194,17 @@ class ShapesGraph:
         return []
 
     def list(self, head: Node) -> list[Node]:
-        """An RDF list of the shapes graph as a Python list."""
-        return list(Collection(self.graph, head))
+        """An RDF list of the shapes graph as a Python list (read once: constraints ask per value node)."""
+        if head not in self._lists:
+            self._lists[head] = list(Collection(self.graph, head))
+        return self._lists[head]
+
+    def value(self, shape: Node, parameter: Node) -> Node | None:
+        """A parameter that goes with another (``sh:flags``, ``sh:qualifiedMinCount``), read once."""
+        key = (shape, parameter)
+        if key not in self._values:
+            self._values[key] = self.graph.value(shape, parameter)
+        return self._values[key]
 
     def _path(self, node: Node) -> Path:
         g = self.graph
@@ -428,7 +439,7 @@ def _xone(v: Validator, shapes: Node, value: Node) -> bool:
 
 
 def _pattern(v: Validator, shape: Shape, regex: Node, values: list[Node]) -> Found:
-    flags = v.shapes.graph.value(shape.node, SH.flags)
+    flags = v.shapes.value(shape.node, SH.flags)
     compiled = _regex(str(regex), str(flags or ""))
     for value in values:
         if isinstance(value, BNode) or not compiled.search(str(value)):
@@ -477,8 +488,8 @@ def _has_value(_: Validator, __: Shape, expected: Node, values: list[Node]) -> F
 def _qualified(v: Validator, shape: Shape, qualified: Node, values: list[Node]) -> Found:
     """§ 4.7.3, without ``sh:qualifiedValueShapesDisjoint``, which no shape here uses."""
     matching = sum(v.conforms(value, qualified) for value in values)
-    low = v.shapes.graph.value(shape.node, SH.qualifiedMinCount)
-    high = v.shapes.graph.value(shape.node, SH.qualifiedMaxCount)
+    low = v.shapes.value(shape.node, SH.qualifiedMinCount)
+    high = v.shapes.value(shape.node, SH.qualifiedMaxCount)
     if low is not None and matching < int(low):
         yield SH.QualifiedMinCountConstraintComponent, None
     if high is not None and matching > int(high):
