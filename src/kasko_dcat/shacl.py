@@ -27,7 +27,7 @@ extension       ``tvks:noPersonalIdentityCode`` (shapes/personal-data.ttl): its 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -114,9 +114,13 @@ class Shape:
     node: Node
     path: Path | None
     severity: URIRef
-    messages: dict[str, str]
+    messages: tuple[tuple[str, str], ...]
+    """``sh:message`` as sorted (language, text) pairs, the form a hashable :class:`Result` keeps."""
     targets: list[tuple[URIRef, Node]]
     constraints: list[tuple[URIRef, Node]]
+    """Each constraint parameter and its value, as written (reports and tests read them)."""
+    checks: list[Check] = field(default_factory=list)
+    """The same constraints compiled, in the same order."""
     properties: list[Shape] = field(default_factory=list)
     deactivated: bool = False
 
@@ -150,7 +154,6 @@ class ShapesGraph:
         self.graph = graph
         self._shapes: dict[Node, Shape] = {}
         self._lists: dict[Node, list[Node]] = {}
-        self._values: dict[tuple[Node, Node], Node | None] = {}
         roots = {
             s
             for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
@@ -169,7 +172,7 @@ class ShapesGraph:
             node=node,
             path=None if path_node is None else self._path(path_node),
             severity=severity if isinstance(severity, URIRef) else SH.Violation,
-            messages={(m.language or "en"): str(m) for m in g.objects(node, SH.message) if isinstance(m, Literal)},
+            messages=tuple(sorted({(m.language or "en"): str(m) for m in g.objects(node, SH.message)}.items())),
             targets=[(p, o) for p, o in g.predicate_objects(node) if p in _TARGETS],
             constraints=[],
             deactivated=g.value(node, SH.deactivated) == Literal(True),
@@ -178,6 +181,8 @@ class ShapesGraph:
         for p, o in sorted(g.predicate_objects(node), key=lambda po: (str(po[0]), po[1].n3())):
             if p in SUPPORTED_PARAMETERS:
                 shape.constraints.append((p, o))
+                if (check := compile_constraint(self, node, p, o)) is not None:
+                    shape.checks.append(check)
                 for nested in self._nested(p, o):
                     self.shape(nested)
             elif p == SH.property:
@@ -194,17 +199,10 @@ class ShapesGraph:
         return []
 
     def list(self, head: Node) -> list[Node]:
-        """An RDF list of the shapes graph as a Python list (read once: constraints ask per value node)."""
+        """An RDF list of the shapes graph as a Python list, read once."""
         if head not in self._lists:
             self._lists[head] = list(Collection(self.graph, head))
         return self._lists[head]
-
-    def value(self, shape: Node, parameter: Node) -> Node | None:
-        """A parameter that goes with another (``sh:flags``, ``sh:qualifiedMinCount``), read once."""
-        key = (shape, parameter)
-        if key not in self._values:
-            self._values[key] = self.graph.value(shape, parameter)
-        return self._values[key]
 
     def _path(self, node: Node) -> Path:
         g = self.graph
@@ -280,6 +278,19 @@ class DataGraph:
             closed[cls] = seen
         return closed
 
+    @cached_property
+    def _identity_codes(self) -> dict[Node, list[Literal]]:
+        """Subject → its literals that hold a personal identity code, from one pass over the graph."""
+        found: dict[Node, list[Literal]] = {}
+        for s, _, o in self.graph:
+            if isinstance(o, Literal) and find_identity_codes(str(o)):
+                found.setdefault(s, []).append(o)
+        return found
+
+    def identity_codes(self, node: Node) -> list[Literal]:
+        """The literals of ``node`` that hold a valid Finnish personal identity code."""
+        return self._identity_codes.get(node, [])
+
     def is_instance(self, node: Node, cls: Node) -> bool:
         """SHACL instance: a type of ``node`` is ``cls`` or one of its subclasses."""
         return any(t == cls or cls in self._superclasses.get(t, ()) for t in self.objects(node, RDF.type))
@@ -311,6 +322,9 @@ class DataGraph:
 Found = Iterator[tuple[URIRef, Node | None]]
 """What a constraint yields for each violation: the component and the offending value (if any)."""
 
+Check = Callable[["Validator", list[Node]], Found]
+"""A constraint compiled with its arguments, applied to the value nodes of one focus node."""
+
 
 class Validator:
     """Validates one data graph against one shapes graph."""
@@ -329,11 +343,11 @@ class Validator:
         """The targets of ``shape`` (§ 2.1.3)."""
         nodes: list[Node] = []
         for kind, value in shape.targets:
-            if kind == SH.targetClass:
+            if kind == _TARGET_CLASS:
                 nodes.extend(self.data.instances(value))
-            elif kind == SH.targetNode:
+            elif kind == _TARGET_NODE:
                 nodes.append(value)
-            elif kind == SH.targetSubjectsOf:
+            elif kind == _TARGET_SUBJECTS_OF:
                 nodes.extend(self.data.subjects(value))
             else:
                 nodes.extend(self.data.object_nodes(value))
@@ -344,10 +358,9 @@ class Validator:
         if shape.deactivated:
             return
         values = [focus] if shape.path is None else self.data.values(focus, shape.path)
-        messages = tuple(sorted(shape.messages.items()))
-        for parameter, argument in shape.constraints:
-            for component, value in _CHECKS[parameter](self, shape, argument, values):
-                yield Result(focus, shape.node, shape.severity, component, shape.path, value, messages)
+        for check in shape.checks:
+            for component, value in check(self, values):
+                yield Result(focus, shape.node, shape.severity, component, shape.path, value, shape.messages)
         for prop in shape.properties:
             for value in values:
                 yield from self.check(prop, value)
@@ -361,28 +374,19 @@ class Validator:
         return self._conforms[key]
 
 
-def _values(fn: Callable[[Validator, Node, Node], bool], component: URIRef) -> Callable[..., Found]:
-    """A constraint tested on each value node on its own: ``fn(validator, argument, value)``."""
+_TARGET_CLASS, _TARGET_NODE, _TARGET_SUBJECTS_OF = SH.targetClass, SH.targetNode, SH.targetSubjectsOf
+_TRUE = Literal(True)
 
-    def check(v: Validator, _: Shape, argument: Node, values: list[Node]) -> Found:
+
+def _each(component: URIRef, ok: Callable[[Validator, Node], bool]) -> Check:
+    """A constraint tested on each value node on its own."""
+
+    def check(v: Validator, values: list[Node]) -> Found:
         for value in values:
-            if not fn(v, argument, value):
+            if not ok(v, value):
                 yield component, value
 
     return check
-
-
-def _class(v: Validator, cls: Node, value: Node) -> bool:
-    return v.data.is_instance(value, cls)
-
-
-def _datatype(_: Validator, datatype: Node, value: Node) -> bool:
-    if not isinstance(value, Literal):
-        return False
-    if datatype == RDF.langString:
-        return value.language is not None
-    actual = value.datatype or (None if value.language else XSD.string)
-    return actual == datatype and not value.ill_typed
 
 
 _NODE_KINDS: dict[Node, tuple[type, ...]] = {
@@ -395,82 +399,43 @@ _NODE_KINDS: dict[Node, tuple[type, ...]] = {
 }
 
 
-def _node_kind(_: Validator, kind: Node, value: Node) -> bool:
-    return isinstance(value, _NODE_KINDS[kind])
+def _datatype_ok(datatype: Node) -> Callable[[Validator, Node], bool]:
+    def ok(_: Validator, value: Node) -> bool:
+        if not isinstance(value, Literal):
+            return False
+        if datatype == RDF.langString:
+            return value.language is not None
+        actual = value.datatype or (None if value.language else XSD.string)
+        return actual == datatype and not value.ill_typed
+
+    return ok
 
 
-def _min_length(_: Validator, limit: Node, value: Node) -> bool:
-    return not isinstance(value, BNode) and len(str(value)) >= int(limit)
+def _language_ok(ranges: list[str]) -> Callable[[Validator, Node], bool]:
+    def ok(_: Validator, value: Node) -> bool:
+        if not isinstance(value, Literal) or not value.language:
+            return False
+        lang = value.language.lower()
+        return any(lang == r or lang.startswith(f"{r}-") for r in ranges)
 
-
-def _max_length(_: Validator, limit: Node, value: Node) -> bool:
-    return not isinstance(value, BNode) and len(str(value)) <= int(limit)
-
-
-def _language_in(v: Validator, ranges: Node, value: Node) -> bool:
-    if not isinstance(value, Literal) or not value.language:
-        return False
-    lang = value.language.lower()
-    return any(lang == r.lower() or lang.startswith(f"{r.lower()}-") for r in map(str, v.shapes.list(ranges)))
-
-
-def _in(v: Validator, members: Node, value: Node) -> bool:
-    return value in v.shapes.list(members)
-
-
-def _node(v: Validator, shape: Node, value: Node) -> bool:
-    return v.conforms(value, shape)
-
-
-def _not(v: Validator, shape: Node, value: Node) -> bool:
-    return not v.conforms(value, shape)
-
-
-def _and(v: Validator, shapes: Node, value: Node) -> bool:
-    return all(v.conforms(value, s) for s in v.shapes.list(shapes))
-
-
-def _or(v: Validator, shapes: Node, value: Node) -> bool:
-    return any(v.conforms(value, s) for s in v.shapes.list(shapes))
-
-
-def _xone(v: Validator, shapes: Node, value: Node) -> bool:
-    return sum(v.conforms(value, s) for s in v.shapes.list(shapes)) == 1
-
-
-def _pattern(v: Validator, shape: Shape, regex: Node, values: list[Node]) -> Found:
-    flags = v.shapes.value(shape.node, SH.flags)
-    compiled = _regex(str(regex), str(flags or ""))
-    for value in values:
-        if isinstance(value, BNode) or not compiled.search(str(value)):
-            yield SH.PatternConstraintComponent, value
-
-
-_REGEX_CACHE: dict[tuple[str, str], re.Pattern[str]] = {}
+    return ok
 
 
 def _regex(pattern: str, flags: str) -> re.Pattern[str]:
     """Compile an XPath regex with SHACL's flags (``i``, ``s``, ``m``, ``x``; § 4.4.3)."""
-    key = (pattern, flags)
-    if key not in _REGEX_CACHE:
-        bits = {"i": re.I, "s": re.S, "m": re.M, "x": re.X}
-        _REGEX_CACHE[key] = re.compile(pattern, sum((bits[f] for f in flags if f in bits), 0))
-    return _REGEX_CACHE[key]
+    bits = {"i": re.I, "s": re.S, "m": re.M, "x": re.X}
+    return re.compile(pattern, sum((bits[f] for f in flags if f in bits), 0))
 
 
-def _min_count(_: Validator, __: Shape, limit: Node, values: list[Node]) -> Found:
-    if len(values) < int(limit):
-        yield SH.MinCountConstraintComponent, None
+def _count(component: URIRef, too_few: int | None, too_many: int | None) -> Check:
+    def check(_: Validator, values: list[Node]) -> Found:
+        if (too_few is not None and len(values) < too_few) or (too_many is not None and len(values) > too_many):
+            yield component, None
+
+    return check
 
 
-def _max_count(_: Validator, __: Shape, limit: Node, values: list[Node]) -> Found:
-    if len(values) > int(limit):
-        yield SH.MaxCountConstraintComponent, None
-
-
-def _unique_lang(_: Validator, __: Shape, flag: Node, values: list[Node]) -> Found:
-    if flag != Literal(True):
-        return
+def _unique_lang(_: Validator, values: list[Node]) -> Found:
     seen: dict[str, int] = {}
     for value in values:
         if isinstance(value, Literal) and value.language:
@@ -480,54 +445,89 @@ def _unique_lang(_: Validator, __: Shape, flag: Node, values: list[Node]) -> Fou
             yield SH.UniqueLangConstraintComponent, Literal(lang)
 
 
-def _has_value(_: Validator, __: Shape, expected: Node, values: list[Node]) -> Found:
-    if expected not in values:
-        yield SH.HasValueConstraintComponent, None
+def _has_value(expected: Node) -> Check:
+    def check(_: Validator, values: list[Node]) -> Found:
+        if expected not in values:
+            yield SH.HasValueConstraintComponent, None
+
+    return check
 
 
-def _qualified(v: Validator, shape: Shape, qualified: Node, values: list[Node]) -> Found:
+def _qualified(qualified: Node, low: Node | None, high: Node | None) -> Check:
     """§ 4.7.3, without ``sh:qualifiedValueShapesDisjoint``, which no shape here uses."""
-    matching = sum(v.conforms(value, qualified) for value in values)
-    low = v.shapes.value(shape.node, SH.qualifiedMinCount)
-    high = v.shapes.value(shape.node, SH.qualifiedMaxCount)
-    if low is not None and matching < int(low):
-        yield SH.QualifiedMinCountConstraintComponent, None
-    if high is not None and matching > int(high):
-        yield SH.QualifiedMaxCountConstraintComponent, None
+
+    def check(v: Validator, values: list[Node]) -> Found:
+        matching = sum(v.conforms(value, qualified) for value in values)
+        if low is not None and matching < int(low):
+            yield SH.QualifiedMinCountConstraintComponent, None
+        if high is not None and matching > int(high):
+            yield SH.QualifiedMaxCountConstraintComponent, None
+
+    return check
 
 
-def _no_personal_identity_code(v: Validator, _: Shape, flag: Node, values: list[Node]) -> Found:
+def _no_personal_identity_code(v: Validator, values: list[Node]) -> Found:
     """Every literal of the focus node: no checksum-valid Finnish personal identity code (shapes/personal-data.ttl)."""
-    if flag != Literal(True):
-        return
     for focus in values:
-        for _, obj in v.data.graph.predicate_objects(focus):
-            if isinstance(obj, Literal) and find_identity_codes(str(obj)):
-                yield TVKS.NoPersonalIdentityCodeConstraintComponent, obj
+        yield from ((TVKS.NoPersonalIdentityCodeConstraintComponent, text) for text in v.data.identity_codes(focus))
 
 
-_CHECKS: dict[Node, Callable[[Validator, Shape, Node, list[Node]], Iterable[tuple[URIRef, Node | None]]]] = {
-    SH["class"]: _values(_class, SH.ClassConstraintComponent),
-    SH.datatype: _values(_datatype, SH.DatatypeConstraintComponent),
-    SH.nodeKind: _values(_node_kind, SH.NodeKindConstraintComponent),
-    SH.minLength: _values(_min_length, SH.MinLengthConstraintComponent),
-    SH.maxLength: _values(_max_length, SH.MaxLengthConstraintComponent),
-    SH.languageIn: _values(_language_in, SH.LanguageInConstraintComponent),
-    SH["in"]: _values(_in, SH.InConstraintComponent),
-    SH.node: _values(_node, SH.NodeConstraintComponent),
-    SH["not"]: _values(_not, SH.NotConstraintComponent),
-    SH["and"]: _values(_and, SH.AndConstraintComponent),
-    SH["or"]: _values(_or, SH.OrConstraintComponent),
-    SH.xone: _values(_xone, SH.XoneConstraintComponent),
-    SH.pattern: _pattern,
-    SH.minCount: _min_count,
-    SH.maxCount: _max_count,
-    SH.uniqueLang: _unique_lang,
-    SH.hasValue: _has_value,
-    SH.qualifiedValueShape: _qualified,
-    TVKS.noPersonalIdentityCode: _no_personal_identity_code,
-}
-"""Constraint parameter → its check, in the order of the recommendation's § 4."""
+def compile_constraint(shapes: ShapesGraph, shape: Node, parameter: Node, argument: Node) -> Check | None:
+    """The check for one constraint parameter of ``shape``, its arguments read once; None if it checks nothing."""
+    if parameter == SH["class"]:
+        return _each(SH.ClassConstraintComponent, lambda v, value: v.data.is_instance(value, argument))
+    if parameter == SH.datatype:
+        return _each(SH.DatatypeConstraintComponent, _datatype_ok(argument))
+    if parameter == SH.nodeKind:
+        kinds = _NODE_KINDS[argument]
+        return _each(SH.NodeKindConstraintComponent, lambda _, value: isinstance(value, kinds))
+    if parameter == SH.minCount:
+        return _count(SH.MinCountConstraintComponent, int(argument), None)
+    if parameter == SH.maxCount:
+        return _count(SH.MaxCountConstraintComponent, None, int(argument))
+    if parameter in (SH.minLength, SH.maxLength):
+        low, high = (int(argument), None) if parameter == SH.minLength else (None, int(argument))
+        component = SH.MinLengthConstraintComponent if low is not None else SH.MaxLengthConstraintComponent
+        return _each(
+            component,
+            lambda _, value: (
+                not isinstance(value, BNode)
+                and (low is None or len(str(value)) >= low)
+                and (high is None or len(str(value)) <= high)
+            ),
+        )
+    if parameter == SH.pattern:
+        regex = _regex(str(argument), str(shapes.graph.value(shape, SH.flags) or ""))
+        return _each(
+            SH.PatternConstraintComponent, lambda _, value: not isinstance(value, BNode) and bool(regex.search(value))
+        )
+    if parameter == SH.languageIn:
+        return _each(SH.LanguageInConstraintComponent, _language_ok([str(r).lower() for r in shapes.list(argument)]))
+    if parameter == SH.uniqueLang:
+        return _unique_lang if argument == _TRUE else None
+    if parameter == SH["in"]:
+        members = frozenset(shapes.list(argument))
+        return _each(SH.InConstraintComponent, lambda _, value: value in members)
+    if parameter == SH.hasValue:
+        return _has_value(argument)
+    if parameter == SH.node:
+        return _each(SH.NodeConstraintComponent, lambda v, value: v.conforms(value, argument))
+    if parameter == SH["not"]:
+        return _each(SH.NotConstraintComponent, lambda v, value: not v.conforms(value, argument))
+    if parameter in (SH["and"], SH["or"], SH.xone):
+        members = tuple(shapes.list(argument))
+        if parameter == SH["and"]:
+            return _each(SH.AndConstraintComponent, lambda v, value: all(v.conforms(value, s) for s in members))
+        if parameter == SH["or"]:
+            return _each(SH.OrConstraintComponent, lambda v, value: any(v.conforms(value, s) for s in members))
+        return _each(SH.XoneConstraintComponent, lambda v, value: sum(v.conforms(value, s) for s in members) == 1)
+    if parameter == SH.qualifiedValueShape:
+        return _qualified(
+            argument, shapes.graph.value(shape, SH.qualifiedMinCount), shapes.graph.value(shape, SH.qualifiedMaxCount)
+        )
+    if parameter == TVKS.noPersonalIdentityCode:
+        return _no_personal_identity_code if argument == _TRUE else None
+    raise ShapesError(f"shape {_name(shape)} uses {_name(parameter)}, which kasko-dcat's engine does not implement")
 
 
 def validate(data: Graph, shapes: ShapesGraph) -> list[Result]:

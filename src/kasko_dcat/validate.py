@@ -286,6 +286,7 @@ class _Namer:
         self.graph = graph
         self.lang = lang
         self._owner: dict[Node, Node] = {}
+        self._title: dict[Node, str] = {}
 
     def owner(self, node: Node) -> Node:
         """The node if it is a resource the division knows by name; else the one that links to it."""
@@ -298,9 +299,8 @@ class _Namer:
 
     def title(self, node: Node) -> str:
         """The node's name in the user's language, else in Finnish, else any; its IRI when it has none."""
-        names = [o for p in LABELS for o in self.graph.objects(node, p) if isinstance(o, Literal)]
-        for lang in (self.lang, "fi", "en", None):
-            for name in names:
-                if lang is None or name.language == lang:
-                    return str(name)
-        return str(node)
+        if node not in self._title:
+            names = [o for p in LABELS for o in self.graph.objects(node, p) if isinstance(o, Literal)]
+            ranked = [n for lang in (self.lang, "fi", "en", None) for n in names if lang is None or n.language == lang]
+            self._title[node] = str(ranked[0]) if ranked else str(node)
+        return self._title[node]
