@@ -123,6 +123,11 @@ class Shape:
     """The same constraints compiled, in the same order."""
     properties: list[Shape] = field(default_factory=list)
     deactivated: bool = False
+    fires_on_nothing: bool = False
+    """Whether a focus node with no value at the path can violate it (sh:minCount, sh:hasValue, …).
+
+    Most DCAT-AP shapes constrain optional properties; when a node has none of them, this lets the
+    engine skip the shape after one lookup."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +188,7 @@ class ShapesGraph:
                 shape.constraints.append((p, o))
                 if (check := compile_constraint(self, node, p, o)) is not None:
                     shape.checks.append(check)
+                    shape.fires_on_nothing |= p in _FIRE_ON_NOTHING
                 for nested in self._nested(p, o):
                     self.shape(nested)
             elif p == SH.property:
@@ -218,6 +224,7 @@ class ShapesGraph:
 
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+_FIRE_ON_NOTHING = {SH.minCount, SH.hasValue, SH.qualifiedValueShape}
 
 
 def _name(node: Node) -> str:
@@ -336,7 +343,10 @@ class Validator:
 
     def run(self) -> list[Result]:
         """Every result of every targeted shape, in a stable order."""
-        found = {r for s in self.shapes.targeted for focus in self.focus_nodes(s) for r in self.check(s, focus)}
+        found: set[Result] = set()
+        for shape in self.shapes.targeted:
+            for focus in self.focus_nodes(shape):
+                found.update(self.check(shape, focus))
         return sorted(found, key=Result.sort_key)
 
     def focus_nodes(self, shape: Shape) -> list[Node]:
@@ -357,10 +367,16 @@ class Validator:
         """Validate ``focus`` against ``shape`` and its property shapes."""
         if shape.deactivated:
             return
-        values = [focus] if shape.path is None else self.data.values(focus, shape.path)
+        path = shape.path
+        if path is None:
+            values = [focus]
+        else:
+            values = self.data.objects(focus, path.iri) if path.kind == "pred" else self.data.values(focus, path)
+            if not values and not shape.fires_on_nothing:
+                return
         for check in shape.checks:
             for component, value in check(self, values):
-                yield Result(focus, shape.node, shape.severity, component, shape.path, value, shape.messages)
+                yield Result(focus, shape.node, shape.severity, component, path, value, shape.messages)
         for prop in shape.properties:
             for value in values:
                 yield from self.check(prop, value)
