@@ -1,6 +1,7 @@
 """Benchmark ``kasko-dcat build`` on the real source: wall time and peak memory, printed.
 
-Each run is a fresh process, as a user or CI runs it (interpreter start-up and imports included),
+Each run is a fresh process, as a user or CI runs it (interpreter start-up, imports and the
+validation against shapes/ included),
 writing to an empty temporary folder so that every file is really written. Peak memory is the
 child's maximum resident set size as the kernel reports it (``wait4``). A second section times the
 stages inside one process, to show where the time goes.
@@ -14,31 +15,22 @@ prints; it does not pass or fail.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _measure import ROOT, machine, run
+
 TARGET_SECONDS = 1.5
 
 
-def one_build(output: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one ``kasko-dcat build`` in a new process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "kasko_dcat", "build", "-q", "--source", str(ROOT / "source"), "--output", str(output)],
-        cwd=ROOT,
-    )
-    _, status, usage = os.wait4(child.pid, 0)  # wait4 gives this child's own peak RSS
-    elapsed = time.perf_counter() - start
-    if (code := os.waitstatus_to_exitcode(status)) != 0:
-        raise SystemExit(f"build failed with exit code {code}")
-    return elapsed, usage.ru_maxrss
+def one_build(output: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one ``kasko-dcat build`` in a new process."""
+    done = run(["-m", "kasko_dcat", "build", "-q", "--source", str(ROOT / "source"), "--output", str(output)])
+    if done.code != 0:
+        raise SystemExit(f"build failed with exit code {done.code}")
+    return done.seconds, done.peak_mib
 
 
 def stages() -> list[tuple[str, float]]:
@@ -48,6 +40,7 @@ def stages() -> list[tuple[str, float]]:
     from kasko_dcat.formats import FORMATS
     from kasko_dcat.graph import build_graph
     from kasko_dcat.source import read_source
+    from kasko_dcat.validate import check, load_shapes
 
     timings.append(("import kasko_dcat + rdflib", time.perf_counter() - start))
     start = time.perf_counter()
@@ -56,6 +49,12 @@ def stages() -> list[tuple[str, float]]:
     start = time.perf_counter()
     graph = build_graph(source)
     timings.append((f"build graph ({len(graph)} triples)", time.perf_counter() - start))
+    start = time.perf_counter()
+    shapes = load_shapes()
+    timings.append((f"read shapes/ ({len(shapes.targeted)} shapes)", time.perf_counter() - start))
+    start = time.perf_counter()
+    check(graph, "source", "en")
+    timings.append(("validate", time.perf_counter() - start))
     for fmt in FORMATS:
         start = time.perf_counter()
         fmt.serialize(graph)
@@ -68,12 +67,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10, help="number of timed builds (default 10)")
     args = parser.parse_args()
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(machine())
     with tempfile.TemporaryDirectory() as scratch:
         one_build(Path(scratch) / "warm-up")  # fill the OS file cache and compile .pyc files
         results = [one_build(Path(scratch) / f"run-{i}") for i in range(args.runs)]
     times = sorted(t for t, _ in results)
-    peak_mib = max(rss for _, rss in results) / 1024
+    peak_mib = max(rss for _, rss in results)
     median = statistics.median(times)
     print(f"kasko-dcat build, {args.runs} runs in fresh processes:")
     print(f"  wall time  median {median:.3f} s   min {times[0]:.3f} s   max {times[-1]:.3f} s")

@@ -100,7 +100,13 @@ def test_gaps_lists_what_the_seed_leaves_unknown(scratch: Path) -> None:
 def test_help_teaches_the_workflow_and_exit_codes(scratch: Path) -> None:
     result = run_cli("--help", cwd=scratch)
     assert result.returncode == 0
-    for text in ("kasko-dcat build", "--check", "kasko-dcat gaps", "Exit codes: 0 success, 1 check failed, 2 error"):
+    for text in (
+        "kasko-dcat build",
+        "--check",
+        "kasko-dcat gaps",
+        "kasko-dcat validate",
+        "Exit codes: 0 success, 1 check failed",
+    ):
         assert text in result.stdout
     build_help = run_cli("build", "--help", cwd=scratch).stdout
     assert "catalog.jsonld" in build_help and "--base-iri" in build_help

@@ -43,7 +43,7 @@ def test_jsonld_is_compacted_with_our_context() -> None:
     assert document["@context"] == jsonld_context()
     nodes = {node["id"]: node for node in document["@graph"]}
     dataset = nodes["https://kasko.example/dataset/perusopetus"]
-    assert dataset["type"] == "Dataset"
+    assert dataset["type"] == ["Dataset", "tvk:InformationResource"]
     assert dataset["title"]["fi"] == "Perusopetuksen tietovaranto"
     assert set(dataset["title"]) == {"fi", "sv", "en"}
     assert "Oppilashuollon järjestelmä" in json.dumps(
@@ -73,3 +73,11 @@ def test_turtle_uses_readable_prefixes() -> None:
 @pytest.mark.parametrize("path", sorted(OUTPUT.iterdir()), ids=lambda p: p.name)
 def test_output_ends_with_a_newline(path: Path) -> None:
     assert path.read_bytes().endswith(b"\n")
+
+
+def test_fast_turtle_writes_the_same_bytes_as_rdflib(graph: Graph) -> None:
+    """formats._Turtle only skips rdflib's prefix search for IRIs no prefix covers; the bytes must not change."""
+    from kasko_dcat.formats import FORMATS
+
+    turtle = next(fmt for fmt in FORMATS if fmt.name == "turtle")
+    assert turtle.serialize(graph) == graph.serialize(format="turtle", encoding="utf-8")

@@ -129,6 +129,7 @@ def build_changed_copy(scratch: Path) -> Path:
     return scratch / "output" / "catalog.nt"
 
 
+BUILT = triples_in(ROOT / "output" / "catalog.nt")
 OLD_LINK = (
     "<https://kasko.example/dataset/varhaiskasvatus-ja-esiopetus> "
     "<https://kasko-dcat.example/ns/tvk#informationSystem> "
@@ -143,9 +144,8 @@ REVISED = '?d <http://purl.org/dc/terms/title> ?t FILTER(CONTAINS(STR(?t), "(rev
 def test_first_publish_puts_the_whole_catalogue_in_its_graph(oxigraph: Oxigraph) -> None:
     result = publish("--endpoint", f"{oxigraph.url}/store")
     assert result.returncode == 0, result.stderr
-    expected = triples_in(ROOT / "output" / "catalog.nt")
-    assert f"published {expected} triples to graph {CATALOG} at {oxigraph.url}/store" in result.stderr
-    assert oxigraph.count() == expected == 2234
+    assert f"published {BUILT} triples to graph {CATALOG} at {oxigraph.url}/store" in result.stderr
+    assert oxigraph.count() == BUILT > 2000
     assert oxigraph.ask("<https://kasko.example/dataset/perusopetus> a <http://www.w3.org/ns/dcat#Dataset>")
 
 
@@ -164,7 +164,7 @@ def test_republish_after_a_source_change_leaves_no_old_triple(oxigraph: Oxigraph
     result = publish("--endpoint", f"{oxigraph.url}/store", "--catalog", str(changed))
 
     assert result.returncode == 0, result.stderr
-    assert oxigraph.count() == triples_in(changed) == 2234 - 1  # one system link fewer
+    assert oxigraph.count() == triples_in(changed) == BUILT - 1  # one system link fewer
     assert not oxigraph.ask(OLD_LINK)
     assert oxigraph.ask(REVISED)
     assert oxigraph.count("urn:x-other") == 1  # other graphs are not touched
@@ -183,7 +183,7 @@ def test_a_server_killed_before_a_publish_keeps_the_old_graph(oxigraph: Oxigraph
     assert lines[1].startswith(f"could not reach {oxigraph.url}/store: the connection failed or was cut, 2 attempt(s)")
     assert "Traceback" not in result.stderr and len(lines) == 2
     oxigraph.start()
-    assert oxigraph.count() == 2234 and oxigraph.ask(OLD_LINK) and not oxigraph.ask(REVISED)
+    assert oxigraph.count() == BUILT and oxigraph.ask(OLD_LINK) and not oxigraph.ask(REVISED)
 
 
 def test_a_connection_cut_in_the_middle_of_the_upload_keeps_the_old_graph(oxigraph: Oxigraph, scratch: Path) -> None:
@@ -194,7 +194,7 @@ def test_a_connection_cut_in_the_middle_of_the_upload_keeps_the_old_graph(oxigra
     assert proxy.cut == 2  # both attempts reached the server with half a body, then the connection broke
     assert result.returncode == 4, result.stderr
     assert "could not reach" in result.stderr and "the connection failed or was cut" in result.stderr
-    assert oxigraph.count() == 2234 and oxigraph.ask(OLD_LINK) and not oxigraph.ask(REVISED)
+    assert oxigraph.count() == BUILT and oxigraph.ask(OLD_LINK) and not oxigraph.ask(REVISED)
 
 
 def test_a_transient_503_is_retried(oxigraph: Oxigraph) -> None:
@@ -204,7 +204,7 @@ def test_a_transient_503_is_retried(oxigraph: Oxigraph) -> None:
     assert "the store did not answer (HTTP 503 Service Unavailable); trying again in 0 s (attempt 2 of 2)" in (
         result.stderr
     )
-    assert oxigraph.count() == 2234
+    assert oxigraph.count() == BUILT
 
 
 def test_wrong_basic_credentials_are_refused_and_never_printed(oxigraph: Oxigraph) -> None:
@@ -230,7 +230,7 @@ def test_wrong_basic_credentials_are_refused_and_never_printed(oxigraph: Oxigrap
     assert right.returncode == 0, right.stderr
     assert "right-secret-1" not in right.stderr + right.stdout
     assert proxy.authorised == 2  # the PUT and the count query both carried the credentials
-    assert oxigraph.count() == 2234
+    assert oxigraph.count() == BUILT
 
 
 def test_a_query_endpoint_on_another_origin_gets_no_credentials(oxigraph: Oxigraph) -> None:
@@ -260,7 +260,7 @@ def test_a_read_only_server_refuses_with_its_status(oxigraph: Oxigraph) -> None:
     assert result.stderr.startswith(
         f"the store does not allow this write: HTTP 403 for PUT {oxigraph.url}/store: The server is read-only"
     )
-    assert oxigraph.count() == 2234
+    assert oxigraph.count() == BUILT
 
 
 def test_a_count_that_differs_fails_the_check(oxigraph: Oxigraph) -> None:
@@ -268,7 +268,7 @@ def test_a_count_that_differs_fails_the_check(oxigraph: Oxigraph) -> None:
     with Proxy(oxigraph.url, swallow_puts=True) as proxy:
         result = publish("--endpoint", f"{proxy.url}/store")
     assert result.returncode == 1
-    assert f"after publishing, graph {CATALOG} holds 0 triples, not the 2234 sent" in result.stderr
+    assert f"after publishing, graph {CATALOG} holds 0 triples, not the {BUILT} sent" in result.stderr
 
 
 # --- without a server ----------------------------------------------------------------------------------

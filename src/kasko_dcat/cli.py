@@ -1,11 +1,11 @@
 """The ``kasko-dcat`` command line.
 
-Exit codes, the same for every command: 0 success, 1 the check failed (``build --check`` found
-``output/`` stale, or ``publish`` found the store's count differing from what it sent), 2 the
-source or the command line is wrong, 3 an internal error (a bug in kasko-dcat), 4 the SPARQL store
-could not be reached or refused the request (``publish``). Messages go to stderr in Finnish or
-English (``--lang``, ``KASKO_DCAT_LANG`` or the locale). Mistakes in the source are reported by
-file and line, never with a traceback.
+Exit codes, the same for every command: 0 success, 1 the check failed (``validate`` or ``build``
+found violations of the shapes, ``build --check`` found ``output/`` stale, or ``publish`` found the
+store's count differing from what it sent), 2 the source, a file or the command line is wrong, 3 an
+internal error (a bug in kasko-dcat), 4 the SPARQL store could not be reached or refused the
+request (``publish``). Messages go to stderr in Finnish or English (``--lang``, ``KASKO_DCAT_LANG``
+or the locale). Mistakes in the source are reported by file and line, never with a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -22,7 +23,12 @@ from kasko_dcat import __version__
 from kasko_dcat.messages import choose_lang, render
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
+
+    from kasko_dcat.problems import Where
     from kasko_dcat.source import Source
+    from kasko_dcat.validate import Report
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3  # and 4, the store: publish.EXIT_STORE
 F = TypeVar("F", bound=Callable[..., object])
@@ -87,15 +93,17 @@ def main(ctx: click.Context) -> None:
 
     \b
     The description lives in source/ as YAML (see source/README.md). Typical use:
-      kasko-dcat build            write output/catalog.{ttl,jsonld,rdf,nt}
+      kasko-dcat build            validate, then write output/catalog.{ttl,jsonld,rdf,nt}
       kasko-dcat build --check    fail (exit 1) when output/ is out of date, for CI
+      kasko-dcat validate         check the source against shapes/ and explain every finding
       kasko-dcat gaps             list the facts the source leaves unknown
       kasko-dcat query --list     the bundled SPARQL questions; kasko-dcat query NAME runs one
       kasko-dcat publish --endpoint URL    replace the catalogue's graph in a SPARQL store
 
     \b
-    Exit codes: 0 success, 1 check failed, 2 error in the source or the command line,
-    3 internal error (a bug in kasko-dcat), 4 the SPARQL store failed (publish).
+    Exit codes: 0 success, 1 check failed (violations, output/ out of date, or publish's count),
+    2 error in the source, a file or the command line, 3 internal error (a bug in kasko-dcat),
+    4 the SPARQL store failed (publish).
     """
     ctx.obj = ctx.obj or choose_lang()  # set already if --lang was given to the group
 
@@ -123,14 +131,22 @@ def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, c
       catalog.ttl     Turtle            catalog.jsonld  JSON-LD, compacted with our context
       catalog.rdf     RDF/XML           catalog.nt      N-Triples, sorted
     Files whose bytes would not change are left untouched. If the source has errors, each is
-    printed with its file and line and nothing is written.
+    printed with its file and line and nothing is written. The catalogue is validated against
+    shapes/ first: with any violation nothing is written and the exit code is 1.
     """
     from kasko_dcat.formats import serialize_all
     from kasko_dcat.graph import build_graph
     from kasko_dcat.output import ReplaceError, stale_files, write_atomically
+    from kasko_dcat.report import text
 
     source = _read(lang, source_dir, base_iri)
     graph = build_graph(source)
+    report = _validate_source(lang, graph, source, source_dir)
+    if report.count("Violation"):
+        violations = [f for f in report.findings if f.severity == "Violation"]
+        click.echo(text([replace(report, findings=violations)], lang, "violation"), err=True, nl=False)
+        _say(lang, "cli-violations", count=len(violations))
+        raise SystemExit(EXIT_FAILED)
     files = serialize_all(graph)
     if check:
         try:
@@ -165,6 +181,8 @@ def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, c
         )
         if source.gaps:
             _say(lang, "cli-gaps", count=len(source.gaps))
+        if report.count("Warning"):
+            _say(lang, "cli-warnings", count=report.count("Warning"))
 
 
 @main.command()
@@ -182,6 +200,121 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     for gap in source.gaps:
         click.echo(gap.message(lang))
     _say(lang, "cli-gap-count", count=len(source.gaps))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=True))
+@source_option
+@base_iri_option
+@click.option(
+    "--format",
+    "report_format",
+    type=click.Choice(["text", "json", "turtle", "junit"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs, turtle for a SHACL report graph, junit for CI dashboards.",
+)
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to FILE (replaced atomically) instead of standard output.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["violation", "warning"]),
+    default="violation",
+    show_default=True,
+    help="Exit 1 on violations only, or on warnings too.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(["turtle", "nt", "n3", "json-ld", "xml", "trig", "nquads"]),
+    help="Format of PATHS when their suffix does not say (.ttl .nt .jsonld .rdf …).",
+)
+@click.option(
+    "--max-mb", type=float, default=32, show_default=True, help="Refuse files larger than this many megabytes."
+)
+@lang_option
+@click.pass_obj
+def validate(
+    lang: str,
+    paths: tuple[Path, ...],
+    source_dir: Path,
+    base_iri: str | None,
+    report_format: str,
+    report_file: Path | None,
+    fail_on: str,
+    input_format: str | None,
+    max_mb: float,
+) -> None:
+    """Check the catalogue against shapes/: DCAT-AP 3.0.1, the Helsinki profile, § 28 completeness.
+
+    \b
+    Without PATHS the source is built in memory and checked; with PATHS each built file (any RDF
+    format) is checked. Findings are grouped by resource and say what to fix, and where in the
+    source when it is known. Examples:
+      kasko-dcat validate                                   the source, as text
+      kasko-dcat validate output/catalog.ttl --format json
+      kasko-dcat validate --format junit --report validation.xml    for a CI dashboard
+
+    \b
+    Exit codes: 0 conforms (warnings allowed), 1 violations (or warnings with
+    --fail-on warning), 2 a file, the source or the command line is wrong.
+    """
+    from kasko_dcat.graph import build_graph
+    from kasko_dcat.output import write_atomically
+    from kasko_dcat.problems import SourceError
+    from kasko_dcat.report import RENDERERS
+    from kasko_dcat.source import read_source
+    from kasko_dcat.validate import InputError, read_rdf, source_places
+
+    if not paths:
+        source = _read(lang, source_dir, base_iri)
+        reports = [_validate_source(lang, build_graph(source), source, source_dir)]
+    else:
+        places: dict[Node, Where] = {}
+        if source_dir.is_dir():  # only to say where to fix a finding; a broken source is not this command's concern
+            try:
+                places = source_places(read_source(source_dir, base_iri), source_dir)
+            except SourceError:
+                places = {}
+        reports = []
+        for path in paths:
+            try:
+                graph = read_rdf(path, max_mb, input_format)
+            except InputError as exc:
+                _say(lang, exc.code, **exc.params)
+                raise SystemExit(EXIT_ERROR) from None
+            reports.append(_check(lang, graph, str(path), places))
+    rendered = RENDERERS[report_format](reports, lang, fail_on)
+    if report_file is None:
+        click.echo(rendered, nl=False)
+    else:
+        try:
+            write_atomically(report_file.parent, {report_file.name: rendered.encode("utf-8")})
+        except OSError as exc:
+            _say(lang, "cli-write-failed", path=exc.filename or report_file, reason=exc.strerror or exc)
+            raise SystemExit(EXIT_ERROR) from None
+    if any(report.fails(fail_on) for report in reports):
+        raise SystemExit(EXIT_FAILED)
+
+
+def _validate_source(lang: str, graph: Graph, source: Source, source_dir: Path) -> Report:
+    from kasko_dcat.validate import source_places
+
+    return _check(lang, graph, str(source_dir), source_places(source, source_dir))
+
+
+def _check(lang: str, graph: Graph, label: str, places: dict[Node, Where]) -> Report:
+    from kasko_dcat.shacl import ShapesError
+    from kasko_dcat.validate import check
+
+    try:
+        return check(graph, label, lang, places)
+    except ShapesError as exc:
+        _say(lang, "cli-bad-shapes", reason=exc)
+        raise SystemExit(EXIT_ERROR) from None
 
 
 @main.command()

@@ -13,6 +13,7 @@ catalogue's ``personal_data`` rule.
 source field            predicate                       value
 ======================  ==============================  ==========================================
 (always)                rdf:type                        dcat:Dataset
+(resource, not register) rdf:type                       tvk:InformationResource (the § 28 unit)
 id                      dct:identifier                  text
 title                   dct:title                       fi/sv/en
 description             dct:description                 fi/sv/en (registers without one: generated)
@@ -232,6 +233,7 @@ def dataset_triples(
     """Describe a resource or register (see the module's mapping table); ``resource`` is a register's whole."""
     subject = out.iris.dataset(dataset.id)
     out.add(subject, RDF.type, DCAT.Dataset)
+    out.add(subject, RDF.type, TVK.InformationResource if resource is None else None)
     out.plain(subject, DCTERMS.identifier, dataset.id)
     out.text(subject, DCTERMS.title, dataset.title)
     out.text(subject, DCTERMS.description, dataset.description or _register_description(dataset, resource))

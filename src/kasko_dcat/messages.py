@@ -418,6 +418,98 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "tarkista kansion oikeudet ja vapaa tila",
         ),
     },
+    # --- validate -------------------------------------------------------------------------------
+    "validate-no-file": {
+        "en": ("{path}: no such file", "check the path; without paths, validate checks the source in memory"),
+        "fi": ("{path}: tiedostoa ei ole", "tarkista polku; ilman polkuja validate tarkistaa lähteen muistissa"),
+    },
+    "validate-is-folder": {
+        "en": ("{path} is a folder, not a file", "name the files, e.g. output/catalog.ttl"),
+        "fi": ("{path} on kansio eikä tiedosto", "anna tiedostot, esim. output/catalog.ttl"),
+    },
+    "validate-unreadable": {
+        "en": ("could not read {path}: {reason}", "check that it is a file you may read"),
+        "fi": ("tiedostoa {path} ei voitu lukea: {reason}", "tarkista, että se on tiedosto ja lukuoikeus on"),
+    },
+    "validate-too-large": {
+        "en": ("{path} is {size} MB, over the limit of {limit} MB", "raise the limit with --max-mb if it is meant"),
+        "fi": ("{path} on {size} Mt, yli {limit} Mt:n rajan", "nosta rajaa valitsimella --max-mb, jos koko on oikea"),
+    },
+    "validate-empty": {
+        "en": ("{path} is empty", "build the catalogue first (kasko-dcat build) or name another file"),
+        "fi": ("{path} on tyhjä", "kokoa luettelo ensin (kasko-dcat build) tai anna toinen tiedosto"),
+    },
+    "validate-encoding": {
+        "en": ("{path} is not UTF-8 text (byte {byte} at offset {offset})", "save the file as UTF-8"),
+        "fi": ("{path} ei ole UTF-8-tekstiä (tavu {byte} kohdassa {offset})", "tallenna tiedosto UTF-8-muodossa"),
+    },
+    "validate-not-rdf": {
+        "en": ("{path} cannot be read as {format}: {reason}", "fix the file, or name its format with --input-format"),
+        "fi": (
+            "tiedostoa {path} ei voi lukea {format}-muodossa: {reason}",
+            "korjaa tiedosto tai kerro sen muoto valitsimella --input-format",
+        ),
+    },
+    "validate-no-triples": {
+        "en": (
+            "{path} holds no RDF triples (read as {format})",
+            "name a built catalogue file, e.g. output/catalog.ttl",
+        ),
+        "fi": (
+            "tiedostossa {path} ei ole RDF-kolmikoita ({format}-muodossa luettuna)",
+            "anna koottu luettelotiedosto, esim. output/catalog.ttl",
+        ),
+    },
+    "validate-remote-context": {
+        "en": (
+            "{path} refers to the remote JSON-LD context {context}, which is not fetched",
+            "embed the context in the file, as kasko-dcat's own catalog.jsonld does",
+        ),
+        "fi": (
+            "{path} viittaa verkossa olevaan JSON-LD-kontekstiin {context}, jota ei haeta",
+            "upota konteksti tiedostoon, kuten kasko-dcatin oma catalog.jsonld tekee",
+        ),
+    },
+    "validate-summary": {
+        "en": ("{violations} violation(s), {warnings} warning(s); {shapes} shapes, {triples} triples: {verdict}", ""),
+        "fi": ("{violations} virhettä, {warnings} varoitusta; {shapes} muotoa, {triples} kolmikkoa: {verdict}", ""),
+    },
+    "validate-passes": {"en": ("passes", ""), "fi": ("hyväksytty", "")},
+    "validate-fails": {"en": ("FAILS", ""), "fi": ("HYLÄTTY", "")},
+    "validate-fix-at": {
+        "en": ("fix in the source: {where}, field {field}", ""),
+        "fi": ("korjaa lähteessä: {where}, kenttä {field}", ""),
+    },
+    "validate-fix-in": {
+        "en": ("fix in the source: {where}", ""),
+        "fi": ("korjaa lähteessä: {where}", ""),
+    },
+    "validate-junit-rest": {
+        "en": ("every other shape", ""),
+        "fi": ("kaikki muut muodot", ""),
+    },
+    "validate-junit-rest-detail": {
+        "en": ("{shapes} more shapes found nothing", ""),
+        "fi": ("{shapes} muuta muotoa ei löytänyt mitään", ""),
+    },
+    "cli-violations": {
+        "en": (
+            "the catalogue has {count} violation(s) of the shapes; the output folder was not changed",
+            "fix them in the source (details above, or: kasko-dcat validate)",
+        ),
+        "fi": (
+            "luettelossa on {count} muotojen rikkomusta; tuloskansiota ei muutettu",
+            "korjaa ne lähteessä (tiedot yllä tai: kasko-dcat validate)",
+        ),
+    },
+    "cli-warnings": {
+        "en": ("{count} warning(s) from the shapes", "list them with: kasko-dcat validate"),
+        "fi": ("{count} varoitusta muodoista", "näytä ne komennolla: kasko-dcat validate"),
+    },
+    "cli-bad-shapes": {
+        "en": ("the shapes cannot be used: {reason}", "restore shapes/ from version control"),
+        "fi": ("muotoja ei voi käyttää: {reason}", "palauta shapes/-kansio versionhallinnasta"),
+    },
     # --- query -----------------------------------------------------------------------------------
     "query-missing": {
         "en": (

@@ -5,7 +5,7 @@ from ``PREFIXES`` so a prefix cannot drift between output formats.
 """
 
 from rdflib import Graph, Namespace
-from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, VANN, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, VANN, XSD
 
 DCATAP = Namespace("http://data.europa.eu/r5r/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
@@ -15,6 +15,8 @@ VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 # The § 28 vocabulary of this repository (ontology/tvk.ttl). The namespace is provisional
 # until it is published at a permanent address; see ontology/README.md.
 TVK = Namespace("https://kasko-dcat.example/ns/tvk#")
+# Our SHACL shapes (shapes/*.ttl): every shape has a stable IRI here, provisional like TVK.
+TVKS = Namespace("https://kasko-dcat.example/ns/tvk-shapes#")
 
 # EU Publications Office authority tables and the ADMS publisher-type scheme.
 EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
@@ -39,6 +41,19 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
 }
 
+SHAPES_PREFIXES: dict[str, Namespace] = {
+    **PREFIXES,
+    "adms": Namespace("http://www.w3.org/ns/adms#"),
+    "locn": Namespace("http://www.w3.org/ns/locn#"),
+    "odrl": Namespace("http://www.w3.org/ns/odrl/2/"),
+    "sh": Namespace(str(SH)),
+    "spdx": Namespace("http://spdx.org/rdf/terms#"),
+    "time": Namespace("http://www.w3.org/2006/time#"),
+    "tvks": TVKS,
+}
+"""Prefixes of shapes/*.ttl and of validation reports: the output's, plus the classes DCAT-AP names
+that the catalogue itself does not use (kept out of ``PREFIXES`` so the output's context stays small)."""
+
 __all__ = [
     "DCAT",
     "DCATAP",
@@ -53,8 +68,11 @@ __all__ = [
     "RDF",
     "RDFS",
     "SDO",
+    "SH",
+    "SHAPES_PREFIXES",
     "SKOS",
     "TVK",
+    "TVKS",
     "VANN",
     "VCARD",
     "XSD",

@@ -40,6 +40,8 @@ class Source:
     examples: list[RequestExample]
     resources: list[Dataset]
     gaps: list[Problem]
+    places: dict[str, dict[str, Where]]
+    """Kind of thing → id → where its id is written, so validation results can point into the source."""
 
     @property
     def datasets(self) -> list[tuple[Dataset, Dataset | None]]:
@@ -110,6 +112,7 @@ def read_source(root: Path, base_iri: str | None = None) -> Source:
         examples,
         resources,
         problems.gaps,
+        ctx.ids,
     )
 
 
