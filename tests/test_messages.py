@@ -25,16 +25,22 @@ def test_message_has_both_languages_with_the_same_placeholders(code: str) -> Non
     assert len({frozenset(placeholders(t)) for t in fix}) == 1, fix
 
 
+CODE_ARGUMENT = {"error": 1, "gap": 1, "_say": 1, "_progress": 2, "render": 0, "InputError": 0}
+"""Calls that take a message code, and the position of the code among their arguments."""
+
+
 def codes_used() -> set[str]:
-    """The message code of every ``error(…)``, ``gap(…)`` and ``_say(…)`` call in the package."""
+    """The message code of every call in the package that takes one (``CODE_ARGUMENT``)."""
     used = set()
     for path in (ROOT / "src" / "kasko_dcat").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Call) and len(node.args) >= 2:
+            if isinstance(node, ast.Call):
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                code = node.args[1]
-                if name in {"error", "gap", "_say"} and isinstance(code, ast.Constant) and isinstance(code.value, str):
-                    used.add(code.value)
+                position = CODE_ARGUMENT.get(name)
+                if position is not None and len(node.args) > position:
+                    code = node.args[position]
+                    if isinstance(code, ast.Constant) and isinstance(code.value, str):
+                        used.add(code.value)
     return used
 
 
