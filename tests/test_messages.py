@@ -25,18 +25,31 @@ def test_message_has_both_languages_with_the_same_placeholders(code: str) -> Non
     assert len({frozenset(placeholders(t)) for t in fix}) == 1, fix
 
 
+CODE_ARGUMENT = {
+    "error": 1,
+    "gap": 1,
+    "_say": 1,
+    "_progress": 2,
+    "render": 0,
+    "InputError": 0,
+    "QueryError": 0,
+    "PublishError": 0,
+}
+"""Calls that take a message code, and the position of the code among their arguments."""
+
+
 def codes_used() -> set[str]:
-    """The message code of every ``error(…)``, ``gap(…)`` and ``_say(…)`` call in the package, and of
-    every ``QueryError(…)`` and ``PublishError(…)``, which carry their code first."""
+    """The message code of every call in the package that takes one (``CODE_ARGUMENT``)."""
     used = set()
     for path in (ROOT / "src" / "kasko_dcat").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Call) and node.args:
+            if isinstance(node, ast.Call):
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                position = {"error": 1, "gap": 1, "_say": 1, "QueryError": 0, "PublishError": 0}.get(name)
-                code = node.args[position] if position is not None and len(node.args) > position else None
-                if isinstance(code, ast.Constant) and isinstance(code.value, str):
-                    used.add(code.value)
+                position = CODE_ARGUMENT.get(name)
+                if position is not None and len(node.args) > position:
+                    code = node.args[position]
+                    if isinstance(code, ast.Constant) and isinstance(code.value, str):
+                        used.add(code.value)
     return used
 
 

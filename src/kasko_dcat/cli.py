@@ -139,7 +139,9 @@ def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, c
     from kasko_dcat.output import ReplaceError, stale_files, write_atomically
     from kasko_dcat.report import text
 
+    _progress(lang, quiet, "progress-reading", path=source_dir)
     source = _read(lang, source_dir, base_iri)
+    _progress(lang, quiet, "progress-validating", datasets=len(source.datasets))
     graph = build_graph(source)
     report = _validate_source(lang, graph, source, source_dir)
     if report.count("Violation"):
@@ -147,6 +149,7 @@ def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, c
         click.echo(text([replace(report, findings=violations)], lang, "violation"), err=True, nl=False)
         _say(lang, "cli-violations", count=len(violations))
         raise SystemExit(EXIT_FAILED)
+    _progress(lang, quiet, "progress-writing", triples=len(graph))
     files = serialize_all(graph)
     if check:
         try:
@@ -248,7 +251,7 @@ def validate(
     input_format: str | None,
     max_mb: float,
 ) -> None:
-    """Check the catalogue against shapes/: DCAT-AP 3.0.1, the Helsinki profile, § 28 completeness.
+    """Check the catalogue against shapes/: DCAT-AP 3.0.1, Helsinki profile, § 28 items.
 
     \b
     Without PATHS the source is built in memory and checked; with PATHS each built file (any RDF
@@ -270,7 +273,9 @@ def validate(
     from kasko_dcat.validate import InputError, read_rdf, source_places
 
     if not paths:
+        _progress(lang, False, "progress-reading", path=source_dir)
         source = _read(lang, source_dir, base_iri)
+        _progress(lang, False, "progress-validating", datasets=len(source.datasets))
         reports = [_validate_source(lang, build_graph(source), source, source_dir)]
     else:
         places: dict[Node, Where] = {}
@@ -282,6 +287,7 @@ def validate(
         reports = []
         for path in paths:
             try:
+                _progress(lang, False, "progress-reading", path=path)
                 graph = read_rdf(path, max_mb, input_format)
             except InputError as exc:
                 _say(lang, exc.code, **exc.params)
@@ -399,7 +405,7 @@ def query(
             store = sparql.load(ntriples.serialize(build_graph(_read(lang, source_dir, base_iri))))
         else:
             store = sparql.open_catalogue(catalog or sparql.default_catalogue())[0]
-        body, rows = results.render(sparql.run(store, text, bindings), fmt)
+        body, rows = results.to_bytes(sparql.run(store, text, bindings), fmt)
         stdout = click.get_binary_stream("stdout")
         stdout.write(body)
         stdout.flush()
@@ -518,6 +524,12 @@ def _read(lang: str, source_dir: Path, base_iri: str | None) -> Source:
             click.echo(problem.message(lang), err=True)
         _say(lang, "cli-errors", count=len(exc.problems))
         raise SystemExit(EXIT_ERROR) from None
+
+
+def _progress(lang: str, quiet: bool, code: str, **params: object) -> None:
+    """Say what a long run is doing, on a terminal only: CI logs and pipes get the results alone."""
+    if not quiet and sys.stderr.isatty():
+        _say(lang, code, **params)
 
 
 def _say(lang: str, code: str, **params: object) -> None:

@@ -506,6 +506,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{count} warning(s) from the shapes", "list them with: kasko-dcat validate"),
         "fi": ("{count} varoitusta muodoista", "näytä ne komennolla: kasko-dcat validate"),
     },
+    "progress-reading": {"en": ("reading {path} …", ""), "fi": ("luetaan {path} …", "")},
+    "progress-validating": {
+        "en": ("validating {datasets} datasets against shapes/ …", ""),
+        "fi": ("tarkistetaan {datasets} aineistoa shapes/-muotoja vasten …", ""),
+    },
+    "progress-writing": {
+        "en": ("writing {triples} triples in four formats …", ""),
+        "fi": ("kirjoitetaan {triples} kolmikkoa neljään muotoon …", ""),
+    },
     "cli-bad-shapes": {
         "en": ("the shapes cannot be used: {reason}", "restore shapes/ from version control"),
         "fi": ("muotoja ei voi käyttää: {reason}", "palauta shapes/-kansio versionhallinnasta"),

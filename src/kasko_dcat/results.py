@@ -22,7 +22,7 @@ _SERIALIZERS = {"csv": ox.QueryResultsFormat.CSV, "json": ox.QueryResultsFormat.
 _LOCAL_NAME = re.compile(r"[A-Za-z_][\w.-]*")
 
 
-def render(result: Result, fmt: str) -> tuple[bytes, int | None]:
+def to_bytes(result: Result, fmt: str) -> tuple[bytes, int | None]:
     """The whole answer in ``fmt``, and the row count of a ``SELECT`` table for a footer on stderr.
 
     Oxigraph computes solutions while they are read, so evaluation errors (a failed ``SERVICE``,
