@@ -246,6 +246,9 @@ class Fields:
             at = Where.of(self.path, value.lines[lang])
             if lang not in LANGS:
                 self.ctx.problems.error(at, "unknown-lang", key=key, lang=lang)
+            elif lang != "fi" and (item is None or (isinstance(item, str) and not item.strip())):
+                # Written but not yet translated (``sv: ~``): a translator's to-do, not a mistake.
+                self.ctx.problems.gap(at, "gap-translation", key=key, lang=lang)
             elif not isinstance(item, str):
                 self.ctx.problems.error(at, "not-text", key=f"{key}.{lang}", found=_found(item))
             elif not item.strip():

@@ -342,6 +342,47 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "aseta base_iri kaupungin hallitsemaan verkkotunnukseen (JHS 193)",
         ),
     },
+    "gap-organisation-type": {
+        "en": (
+            "the kind of organisation '{id}' is not stated (LocalAuthority, NationalAuthority, …)",
+            "set 'type:' to an ADMS publisher-type code",
+        ),
+        "fi": (
+            "organisaation '{id}' tyyppiä ei ole kerrottu (LocalAuthority, NationalAuthority, …)",
+            "aseta 'type:' ADMS-julkaisijatyypin koodiksi",
+        ),
+    },
+    "gap-contact-point": {
+        "en": (
+            "the datasets have no contact point for information requests (§ 28 item 2)",
+            "add one under 'contact_points:' in request.yaml and name it in 'dataset_defaults: contact_point:'",
+        ),
+        "fi": (
+            "aineistoilla ei ole yhteyspistettä tietopyynnöille (28 §:n 2 kohta)",
+            "lisää se kohtaan 'contact_points:' tiedostossa request.yaml ja nimeä se kohdassa "
+            "'dataset_defaults: contact_point:'",
+        ),
+    },
+    "gap-channels": {
+        "en": (
+            "no channel for making information requests is given (§ 28 item 2)",
+            "add the e-service, e-mail or postal address under 'channels:'",
+        ),
+        "fi": (
+            "tietopyyntöjen tekotapaa ei ole annettu (28 §:n 2 kohta)",
+            "lisää asiointipalvelu, sähköposti tai postiosoite kohtaan 'channels:'",
+        ),
+    },
+    "gap-information-request": {
+        "en": (
+            "no e-service for information requests is given, so the datasets are published without a distribution",
+            "add 'information_request:' with the e-service's address as 'access_url:'",
+        ),
+        "fi": (
+            "tietopyyntöjen asiointipalvelua ei ole annettu, joten aineistot julkaistaan ilman jakelua",
+            "lisää 'information_request:' ja asiointipalvelun osoite kohtaan 'access_url:'",
+        ),
+    },
     # --- command line ----------------------------------------------------------------------------
     "cli-no-source": {
         "en": ("there is no source folder at {path}", "run in the repository root or give --source DIR"),
