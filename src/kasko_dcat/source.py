@@ -57,19 +57,20 @@ def read_source(root: Path, base_iri: str | None = None) -> Source:
     problems = Problems()
     ctx = Context(problems)
 
-    def blocks(name: str, key: str) -> list[Fields]:
+    def blocks(name: str, key: str, required: bool = True) -> list[Fields]:
         f = _file(ctx, root / name)
         if f is None:
             return []
-        items = f.subs(key, required=True)
+        items = f.subs(key, required=required)
         f.done()
         return items
 
     catalog_file = _file(ctx, root / "catalog.yaml")
     organisations = [parse_organisation(f) for f in blocks("organisations.yaml", "organisations")]
-    systems = [parse_system(f) for f in blocks("systems.yaml", "systems")]
+    # A page may name no systems or related resources yet; the resources' gaps say what is missing.
+    systems = [parse_system(f) for f in blocks("systems.yaml", "systems", required=False)]
     laws = [parse_law(f) for f in blocks("legislation.yaml", "laws")]
-    related = [parse_related_resource(f) for f in blocks("related-resources.yaml", "related_resources")]
+    related = [parse_related_resource(f) for f in blocks("related-resources.yaml", "related_resources", required=False)]
 
     request_file = _file(ctx, root / "request.yaml")
     addresses, contacts, channels, examples = [], [], [], []

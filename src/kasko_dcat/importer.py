@@ -1,0 +1,676 @@
+"""Read an authority's § 28 description page into the parts of the source model.
+
+Pages differ between authorities: headings ("X tietovaranto", "… kuvaus ja rekisterit",
+"tietoaineistot", "tietojärjestelmät"), labels ("Tietojärjestelmä:", "Hakutekijät:",
+"Esimerkkejä hakutekijöistä:") and lists in prose ("a, b ja c") or as bullets. The reader
+therefore recognises sections and labels by the words § 28 pages use, never by one page's exact
+sentences, and keeps every Finnish text as the page writes it. Whatever it cannot place is
+returned with its line number, never dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from kasko_dcat.pagetext import Line, PageError, Paragraph
+
+_URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:]")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_POSTAL = re.compile(r"\b(\d{5})\s+([^\n,()]+)")
+_BOX = re.compile(r"\b(?:PL|PB|Postilokero|PO Box)\s*\d+\b", re.IGNORECASE)
+_PHONE = re.compile(r"\b(?:puh(?:elin)?|p\.)\.?:?\s*(\+?\d[\d ()-]{4,}\d)(?:\s*\(([^)]*\d[^)]*)\))?", re.IGNORECASE)
+_GENITIVE = re.compile(r"^\w[\w-]*(?:en|an|än|in|on|un|yn|ön)$")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+_LEAD_IN = re.compile(
+    r"^.*?\b(?:käytössä (?:ovat|on)|ovat käytössä|on käytössä|käytetään|ylläpidetään|pidetään yllä|"
+    r"muodostuu|koostuu|sisältää|kuuluvat|kuuluu)\s+(?:seuraav\w+\s+(?:\w+\s+)?)?",
+    re.IGNORECASE,
+)
+_ALSO = re.compile(r"^Lisäksi\s+(?:(?:käytetään|käytössä\s+(?:ovat|on)|ovat\s+käytössä)\s+)?", re.IGNORECASE)
+_CITY_WIDE = re.compile(r"^(kaupunkiyhtei\w+|kuntayhtei\w+|valtakunnalli\w+)\s+", re.IGNORECASE)
+_FEEDS = re.compile(r"\btuottaa\s+tietoj?a\s+(.+?)\.?$", re.IGNORECASE)
+_REGISTER_LEAD = re.compile(r"muodostuu|koostuu|rekister|sisältää|kuuluu|kuuluvat|tietovaranto$", re.IGNORECASE)
+
+
+class Kind(Enum):
+    """What a heading or label introduces."""
+
+    RESOURCE = "resource"
+    DESCRIPTION = "description"
+    CONTENTS = "contents"
+    SYSTEMS = "systems"
+    PRIVACY = "privacy"
+    KEYS = "keys"
+    INTERFACE = "interface"
+    REQUEST = "request"
+    EXAMPLES = "examples"
+    OTHER = "other"
+
+
+@dataclass
+class ImportedRegister:
+    """A register named on the page."""
+
+    title: str
+    line: int
+    forms: list[str] = field(default_factory=list)
+    """Other ways the page writes it (e.g. inflected, in a request example)."""
+
+
+@dataclass
+class ImportedResource:
+    """An information resource and what the page says about it."""
+
+    title: str
+    line: int
+    description: list[str] = field(default_factory=list)
+    data_contents: list[str] = field(default_factory=list)
+    registers: list[ImportedRegister] = field(default_factory=list)
+    systems: list[str] = field(default_factory=list)
+    supporting_systems: list[str] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)
+    privacy_notices: list[str] = field(default_factory=list)
+    technical_interface: bool | None = None
+
+    @property
+    def stem(self) -> str:
+        """The title as it appears in any case form: ``perusopetuksen tietovaran`` matches …tietovarannon."""
+        return re.sub(r"tietovaranto\b", "tietovaran", self.title.lower())
+
+
+@dataclass
+class ImportedChannel:
+    """A way to send an information request."""
+
+    kind: str
+    title: str
+    line: int
+    description: str | None = None
+    url: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Two mentions of one channel share this: its web address, postal address or e-mail."""
+        return self.url or " ".join((self.address or "").split()) or self.email or self.title
+
+
+@dataclass
+class ImportedExample:
+    """A worked request example."""
+
+    title: str
+    line: int
+    resource: ImportedResource
+    register: str | None
+    system: str
+    search_keys: list[str]
+    channels: list[ImportedChannel]
+
+
+@dataclass
+class Contact:
+    """The authority's contact details for requests."""
+
+    email: str | None = None
+    phone: str | None = None
+    phone_hours: str | None = None
+    postal_address: str | None = None
+    more_information: str | None = None
+    site_name: str | None = None
+    site_address: str | None = None
+
+
+@dataclass
+class ImportedPage:
+    """Everything read from one page."""
+
+    title: str
+    description: list[str]
+    organisation: str
+    organisation_checked: bool
+    """False when the organisation's basic form was not found on the page and the title's form is used."""
+    abbreviation: str | None
+    resources: list[ImportedResource]
+    channels: list[ImportedChannel]
+    contact: Contact
+    request_heading: str | None
+    procedure: list[str]
+    examples: list[ImportedExample]
+    unplaced: list[Line]
+
+
+def classify(text: str) -> Kind:
+    """What a heading or label introduces, from the words § 28 pages use for it."""
+    t = text.lower().strip(" :")
+    last = t.split()[-1] if t.split() else ""
+    if "esimerk" in t and ("tietopyyn" in t or "hakutekij" in t or "pyynnö" in t):
+        return Kind.EXAMPLES
+    if re.search(r"tietopyyn|asiakirjapyyn|tietojen pyytä|tiedon pyytä|yhteystied", t):
+        return Kind.REQUEST
+    if last.endswith("tietovaranto") or re.match(r"^tietovaranto\s*[:–-]", t):
+        return Kind.RESOURCE
+    if "hakutekij" in t or "hakuehd" in t:
+        return Kind.KEYS
+    if "järjestelm" in t:
+        return Kind.SYSTEMS
+    if re.search(r"tietoaineisto|tietosisäl|tietoryhm|sisältämät tiedot", t):
+        return Kind.CONTENTS
+    if "tietosuojaselost" in t:
+        return Kind.PRIVACY
+    if "rajapin" in t:
+        return Kind.INTERFACE
+    if "kuvaus" in t or "rekisteri" in t:
+        return Kind.DESCRIPTION
+    return Kind.OTHER
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    if paragraph.heading:
+        return True
+    if len(paragraph.lines) != 1 or paragraph.lines[0].bullet:
+        return False
+    text = paragraph.lines[0].text
+    return len(text) <= 150 and not re.search(r"[.!?,;:]$", text) and text[:1].isupper() and ": " not in text
+
+
+def _label(line: Line) -> tuple[Kind, str] | None:
+    """A line like ``Tietojärjestelmät: a, b`` → (SYSTEMS, "a, b"); labels are short."""
+    match = re.match(r"^([^:]{3,45}):\s*(.*)$", line.text)
+    if not match or _URL.match(line.text):
+        return None
+    kind = classify(match.group(1))
+    if kind in {Kind.OTHER, Kind.RESOURCE, Kind.REQUEST, Kind.EXAMPLES, Kind.DESCRIPTION}:
+        return None
+    return kind, match.group(2).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences; ``Mm. työntekijöiden`` (lowercase next) stays one."""
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+
+
+def capitalise(text: str) -> str:
+    """First letter upper case, the rest as written."""
+    return text[:1].upper() + text[1:]
+
+
+def split_list(text: str) -> list[str]:
+    """Items of a Finnish list in prose: ``a, b, c ja d`` → [a, b, c, d].
+
+    ``talous- ja suunnittelu…`` is one item (a hyphen joins the two words), and
+    ``lukujärjestysten ja resurssien hallintajärjestelmä`` too (two genitives share one head).
+    A run of items that are only genitives takes the head word of the item that ends it:
+    ``hallintopalveluiden, …, viestintäpalveluiden tietoaineistot`` → ``hallintopalveluiden
+    tietoaineistot``, ….
+    """
+    items = [i.strip() for i in re.split(r",\s+|;\s+", text.strip().rstrip(".;:")) if i.strip()]
+    split: list[str] = []
+    for index, item in enumerate(items):
+        previous_headless = bool(split) and _headless(split[-1])
+        split.extend(_split_conjunction(item, index == len(items) - 1, previous_headless))
+    out: list[str] = []
+    pending: list[str] = []
+    for item in split:
+        if _headless(item):
+            pending.append(item)
+            continue
+        head = item.split()[-1] if len(item.split()) > 1 else None
+        out.extend(f"{p} {head}" if head else p for p in pending)
+        pending = []
+        out.append(item)
+    out.extend(pending)
+    return [re.sub(r"^(?:ja|sekä|tai)\s+", "", item).strip() for item in out if item.strip()]
+
+
+def _headless(item: str) -> bool:
+    words = item.split()
+    if len(words) == 1:
+        return bool(_GENITIVE.match(words[0])) and len(words[0]) > 5
+    return len(words) == 3 and words[0].endswith("-") and words[1] == "ja" and bool(_GENITIVE.match(words[2]))
+
+
+def _split_conjunction(item: str, last: bool, previous_headless: bool) -> list[str]:
+    if last and " sekä " in item:
+        left, right = item.rsplit(" sekä ", 1)
+        return [*_split_conjunction(left, True, previous_headless), right]
+    for match in reversed(list(re.finditer(r" (?:ja|tai) ", item))):
+        left, right = item[: match.start()], item[match.end() :]
+        if left.endswith("-") or ("(" in left and ")" not in left):
+            continue
+        single_genitive = len(left.split()) == 1 and bool(_GENITIVE.match(left))
+        if single_genitive and previous_headless:
+            return [left, right]
+        if last and not single_genitive:
+            return [left, right]
+        return [item]
+    return [item]
+
+
+def basic_form(phrase: str) -> str | None:
+    """An illative phrase in its basic form where that is mechanical: ``…yhteiseen …rantoon`` → ``…yhteinen …ranto``."""
+    words = phrase.split()
+    if not words:
+        return None
+    match = re.match(r"^(.*?)([aeiouyäö])\2n$", words[-1])
+    if not match:
+        return None
+    head = [re.sub(r"iseen$", "inen", word) for word in words[:-1]]
+    return " ".join([*head, match.group(1) + match.group(2)])
+
+
+def system_key(form: str) -> str:
+    """Mentions of one system share this key: case, spaces, hyphens and a 'city-wide' word do not count."""
+    return re.sub(r"[\s\-–]", "", _CITY_WIDE.sub("", form).casefold())
+
+
+def system_title(form: str) -> str:
+    """The system's name as written, without a leading 'kaupunkiyhteisiä' (kept in its forms)."""
+    stripped = _CITY_WIDE.sub("", form) if len(form.split()) > 1 else form
+    return capitalise(stripped)
+
+
+class _Reader:
+    """Walks the page's paragraphs once, section by section, collecting what it recognises."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.unplaced: list[Line] = []
+        self.resources: list[ImportedResource] = []
+        self.channels: dict[str, ImportedChannel] = {}
+        self.contact = Contact()
+        self.request_heading: str | None = None
+        self.procedure: list[str] = []
+        self.examples: list[ImportedExample] = []
+        self.interface_all: bool | None = None
+
+    # --- the walk -------------------------------------------------------------------------------
+    def read(self) -> ImportedPage:
+        if not self.paragraphs:
+            raise PageError("import-empty")
+        title_paragraph = self.paragraphs[0]
+        title = title_paragraph.lines[0].text
+        self.unplaced.extend(title_paragraph.lines[1:])
+        preamble: list[Paragraph] = []
+        section: Kind = Kind.OTHER
+        resource: ImportedResource | None = None
+        example_paragraphs: list[Paragraph] = []
+        started = False
+        for paragraph in self.paragraphs[1:]:
+            kind = classify(paragraph.lines[0].text) if _is_heading(paragraph) else None
+            if kind is Kind.RESOURCE:
+                resource = ImportedResource(paragraph.lines[0].text, paragraph.lines[0].number)
+                self.resources.append(resource)
+                section, started = Kind.DESCRIPTION, True
+                continue
+            if kind in {Kind.REQUEST, Kind.EXAMPLES}:
+                section, started, resource = kind, True, None
+                if kind is Kind.REQUEST and self.request_heading is None:
+                    self.request_heading = paragraph.lines[0].text
+                continue
+            if kind is not None and started:
+                section = kind
+                resource = self._match_resource(paragraph.lines[0].text) or resource
+                if kind is Kind.OTHER:
+                    self.unplaced.extend(paragraph.lines)
+                continue
+            if not started:
+                preamble.append(paragraph)
+            elif section is Kind.REQUEST:
+                self._request(paragraph)
+            elif section is Kind.EXAMPLES:
+                example_paragraphs.append(paragraph)
+            elif resource is None:
+                self.unplaced.extend(paragraph.lines)
+            else:
+                self._resource_paragraph(resource, section, paragraph)
+        if not self.resources:
+            raise PageError("import-no-resources")
+        self._examples(example_paragraphs)
+        description = []
+        for paragraph in preamble:
+            description.append("\n".join(line.text for line in paragraph.lines))
+            self._interface(paragraph.text, None)
+        if self.interface_all is not None:
+            for item in self.resources:
+                item.technical_interface = (
+                    item.technical_interface if item.technical_interface is not None else self.interface_all
+                )
+        organisation, checked = self._organisation(title)
+        abbreviation = re.search(
+            re.escape(organisation.rstrip("n")) + r"\w*\s*\(([^()]{2,15})\)", " ".join(description)
+        )
+        return ImportedPage(
+            title=title,
+            description=description,
+            organisation=organisation,
+            organisation_checked=checked,
+            abbreviation=abbreviation.group(1) if abbreviation else None,
+            resources=self.resources,
+            channels=list(self.channels.values()),
+            contact=self.contact,
+            request_heading=self.request_heading,
+            procedure=self.procedure,
+            examples=self.examples,
+            unplaced=sorted(self.unplaced, key=lambda line: line.number),
+        )
+
+    def _organisation(self, title: str) -> tuple[str, bool]:
+        """The authority's name in its basic form, found on the page from the title's genitive."""
+        genitive = re.sub(r"\s+(?:tietovarann\w*|tiedonhallin\w*|kuvaus\b).*$", "", title, flags=re.IGNORECASE).strip()
+        if not genitive or genitive == title:
+            return title, False
+        text = "\n".join(line.text for paragraph in self.paragraphs for line in paragraph.lines)
+        words = genitive.split()
+        stem = " ".join([*words[:-1], words[-1][:-1]]) if words[-1].endswith("n") else genitive
+        for candidate in (stem, re.sub(r"ksen$", "s", genitive)):
+            match = re.search(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text, re.IGNORECASE)
+            if match and candidate != genitive:
+                return capitalise(match.group(0)), True
+        return genitive, False
+
+    def _match_resource(self, text: str) -> ImportedResource | None:
+        lowered = text.lower()
+        found = [r for r in self.resources if r.stem in lowered]
+        return max(found, key=lambda r: len(r.stem)) if found else None
+
+    # --- resources ------------------------------------------------------------------------------
+    def _resource_paragraph(self, resource: ImportedResource, section: Kind, paragraph: Paragraph) -> None:
+        label = _label(paragraph.lines[0])
+        if label is not None:
+            kind, rest = label
+            lines = paragraph.lines[1:]
+            items = ([rest] if rest else []) + [line.text for line in lines]
+            self._labelled(resource, kind, paragraph, items, bool(rest) and not lines)
+            return
+        if section is Kind.CONTENTS:
+            resource.data_contents.append("\n".join(line.text for line in paragraph.lines))
+        elif section is Kind.SYSTEMS:
+            self._systems(resource, paragraph)
+        elif section is Kind.PRIVACY:
+            self._privacy(resource, paragraph)
+        elif section is Kind.INTERFACE:
+            if not self._interface(paragraph.text, resource):
+                self.unplaced.extend(paragraph.lines)
+        elif section is Kind.KEYS:
+            self.unplaced.extend(paragraph.lines)  # the model has search keys only in worked examples
+        else:
+            self._description(resource, paragraph)
+
+    def _labelled(
+        self, resource: ImportedResource, kind: Kind, paragraph: Paragraph, items: list[str], prose: bool
+    ) -> None:
+        values = split_list(items[0]) if prose else [i.rstrip(".;,") for i in items]
+        if kind is Kind.SYSTEMS:
+            resource.systems.extend(values)
+        elif kind is Kind.CONTENTS:
+            resource.data_contents.append("\n".join(items))
+        elif kind is Kind.PRIVACY:
+            self._privacy(resource, paragraph)
+        elif kind is Kind.INTERFACE and self._interface(paragraph.text, resource):
+            return
+        else:
+            self.unplaced.extend(paragraph.lines)
+
+    def _description(self, resource: ImportedResource, paragraph: Paragraph) -> None:
+        kept: list[str] = []
+        bullets = [line for line in paragraph.lines if line.bullet]
+        prose = " ".join(line.text for line in paragraph.lines if not line.bullet)
+        privacy = False
+        for sentence in sentences(prose):
+            if "tietosuojaselost" in sentence.lower():
+                privacy = True
+                resource.privacy_notices.extend(_URL.findall(sentence))
+                continue
+            if self._interface(sentence, resource):
+                continue
+            feeds = _FEEDS.search(sentence)
+            if feeds:
+                resource.feeds.append(feeds.group(1))
+            head, colon, rest = sentence.partition(":")
+            if colon and rest.strip() and _REGISTER_LEAD.search(head.strip()):
+                line = paragraph.lines[0].number
+                resource.registers.extend(ImportedRegister(capitalise(item), line) for item in split_list(rest))
+            kept.append(sentence)
+        if bullets:
+            if privacy:
+                for line in bullets:
+                    urls = _URL.findall(line.text)
+                    resource.privacy_notices.extend(urls)
+                    if not urls:
+                        self.unplaced.append(line)
+            else:
+                resource.registers.extend(ImportedRegister(capitalise(b.text.rstrip(".;,")), b.number) for b in bullets)
+                kept.extend(line.text for line in bullets)
+        if kept:
+            resource.description.append(" ".join(s for s in kept if s) if not bullets else "\n".join(kept))
+
+    def _privacy(self, resource: ImportedResource, paragraph: Paragraph) -> None:
+        for line in paragraph.lines:
+            urls = _URL.findall(line.text)
+            resource.privacy_notices.extend(urls)
+            if not urls and "tietosuojaselost" not in line.text.lower():
+                self.unplaced.append(line)
+
+    def _systems(self, resource: ImportedResource, paragraph: Paragraph) -> None:
+        for line in paragraph.lines:
+            if line.bullet:
+                resource.systems.append(line.text.rstrip(".;,"))
+        prose = " ".join(line.text for line in paragraph.lines if not line.bullet)
+        for sentence in sentences(prose):
+            also = _ALSO.match(sentence)
+            if also:
+                resource.supporting_systems.extend(split_list(sentence[also.end() :]))
+            elif ":" in sentence and sentence.partition(":")[2].strip():
+                resource.systems.extend(split_list(sentence.partition(":")[2]))
+            elif _LEAD_IN.match(sentence):
+                resource.systems.extend(split_list(_LEAD_IN.sub("", sentence, count=1)))
+            elif not sentence.endswith(":"):
+                self.unplaced.append(Line(paragraph.lines[0].number, sentence))
+
+    def _interface(self, sentence: str, resource: ImportedResource | None) -> bool:
+        """§ 28 item 5: a sentence on a technical interface says yes unless it says no."""
+        if "rajapin" not in sentence.lower():
+            return False
+        value = not re.search(r"\b(?:ei|eivät|ole)\b", sentence.lower())
+        if resource is None:
+            self.interface_all = value
+        else:
+            resource.technical_interface = value
+        return True
+
+    # --- requests -------------------------------------------------------------------------------
+    def _request(self, paragraph: Paragraph) -> None:
+        self.procedure.append("\n".join(line.text for line in paragraph.lines))
+        if len(paragraph.lines) > 1 and paragraph.lines[0].text.endswith(":"):
+            self._written(paragraph)
+            return
+        for line in paragraph.lines:
+            if not self._request_line(line):
+                self.unplaced.append(line)
+
+    def _request_line(self, line: Line) -> bool:
+        """One line of the request section: a channel, a visiting address, more information, an e-mail."""
+        text = line.text
+        urls = _URL.findall(text)
+        label, colon, rest = text.partition(":")
+        if urls and colon and re.search(r"lisätie|lisää tietoa|katso", label, re.IGNORECASE):
+            self.contact.more_information = self.contact.more_information or urls[0]
+            return True
+        if "osoitteessa" in text.lower() or _PHONE.search(text):
+            return self._visiting(text)
+        if urls and colon and not label.lower().startswith("http"):
+            title = rest.replace(urls[0], "").strip(" :,.") or label
+            self._add_channel(ImportedChannel("electronic", capitalise(title), line.number, label.strip(), url=urls[0]))
+            return True
+        email = _EMAIL.search(text)
+        if email:
+            self.contact.email = self.contact.email or email.group(0)
+            title = label.strip() if colon and len(label) < 60 else text
+            self._add_channel(ImportedChannel("electronic", capitalise(title), line.number, email=email.group(0)))
+            return True
+        return False
+
+    def _visiting(self, text: str) -> bool:
+        phone = _PHONE.search(text)
+        if phone:
+            self.contact.phone = self.contact.phone or phone.group(1).strip()
+            self.contact.phone_hours = self.contact.phone_hours or phone.group(2)
+        match = re.match(r"^(.*?)\s+toimii\s+osoitteessa:?\s*(.+)$", text)
+        if match:
+            address = re.split(r",\s*(?:puh|p\.)", match.group(2))[0].strip(" ,.")
+            if parse_address(address) is not None:
+                self.contact.site_name, self.contact.site_address = match.group(1), address
+        return bool(phone or match)
+
+    def _written(self, paragraph: Paragraph) -> None:
+        title = paragraph.lines[0].text.rstrip(":").strip()
+        address_lines, email = [], None
+        for line in paragraph.lines[1:]:
+            found = _EMAIL.search(line.text)
+            if found:
+                email = email or found.group(0)
+            elif _PHONE.search(line.text):
+                self._visiting(line.text)
+            elif _URL.search(line.text):
+                if not self._request_line(line):
+                    self.unplaced.append(line)
+            else:
+                address_lines.append(line)
+        label = "\n".join(line.text for line in address_lines)
+        address = label if label and parse_address(label) is not None else None
+        if label and address is None:
+            self.unplaced.extend(address_lines)
+        if address is None and email is None:
+            return
+        kind = "written" if address or re.search(r"kirjall|posti", title, re.IGNORECASE) else "electronic"
+        self._add_channel(ImportedChannel(kind, title, paragraph.lines[0].number, email=email, address=address))
+        self.contact.email = self.contact.email or email
+        self.contact.postal_address = self.contact.postal_address or address
+
+    def _add_channel(self, channel: ImportedChannel) -> ImportedChannel:
+        return self.channels.setdefault(channel.key, channel)
+
+    # --- worked examples ------------------------------------------------------------------------
+    def _examples(self, paragraphs: list[Paragraph]) -> None:
+        groups: list[list[Line]] = []
+        for paragraph in paragraphs:
+            for line in paragraph.lines:
+                starts = not line.bullet and _label(line) is None and not _field(line.text)
+                if starts or not groups:
+                    groups.append([])
+                groups[-1].append(line)
+        for lines in groups:
+            example = self._example(lines)
+            if example is None:
+                self.unplaced.extend(lines)
+            else:
+                self.examples.append(example)
+
+    def _example(self, lines: list[Line]) -> ImportedExample | None:
+        head = lines[0]
+        title = head.text.rstrip(":").strip()
+        system, keys, channels, resource = None, [], [], self._match_resource(title)
+        rest: list[Line] = []
+        for line in lines[1:]:
+            label, _, value = line.text.partition(":")
+            kind = Kind.KEYS if re.search(r"hakutekij|hakuehd", label, re.IGNORECASE) else classify(label)
+            kind = kind if len(label) <= 45 else Kind.OTHER
+            if kind is Kind.SYSTEMS and value.strip():
+                system = value.strip().rstrip(".")
+            elif kind is Kind.KEYS and value.strip():
+                keys = split_list(value)
+            elif kind is Kind.RESOURCE or label.strip().lower() == "tietovaranto":
+                resource = self._match_resource(value) or resource
+            elif (channel := self._example_channel(line)) is not None:
+                channels.append(channel)
+            else:
+                rest.append(line)
+        if resource is None and len(self.resources) == 1:
+            resource = self.resources[0]
+        if resource is None or system is None:
+            return None
+        self.unplaced.extend(rest)
+        return ImportedExample(title, head.number, resource, _register_phrase(title, resource), system, keys, channels)
+
+    def _example_channel(self, line: Line) -> ImportedChannel | None:
+        label, colon, rest = line.text.partition(":")
+        if not colon or not rest.strip():
+            return None
+        urls = _URL.findall(rest)
+        if urls:
+            title = rest.replace(urls[0], "").strip(" :,.") or label
+            channel = ImportedChannel("electronic", capitalise(title), line.number, label.strip(), url=urls[0])
+            return self._add_channel(channel)
+        if parse_address(rest.strip()) is not None:
+            email = _EMAIL.search(rest)
+            channel = ImportedChannel("written", label.strip(), line.number, address=rest.strip())
+            channel.email = email.group(0) if email else None
+            return self._add_channel(channel)
+        email = _EMAIL.search(rest)
+        if email:
+            return self._add_channel(ImportedChannel("electronic", label.strip(), line.number, email=email.group(0)))
+        return None
+
+
+def _field(text: str) -> bool:
+    """A 'Label: value' line of a worked example (system, search keys, channel)."""
+    label, colon, rest = text.partition(":")
+    return bool(colon and rest.strip() and len(label) <= 60 and classify(label) is not Kind.OTHER) or bool(
+        colon and rest.strip() and (_URL.search(rest) or _POSTAL.search(rest) or _EMAIL.search(rest))
+    )
+
+
+def _register_phrase(title: str, resource: ImportedResource) -> str | None:
+    """The register an example's title names: ``… kuraattorien yksilökohtaiseen rekisteriin`` → its words."""
+    match = re.search(r"(\S*rekisteri(?:in|hin)?)\b", title)
+    if not match:
+        return None
+    before = title[: match.start()]
+    cut = max(
+        (m.end() for m in re.finditer(r"(?:tuotettu|tallennettu|kirjattu|sisältyy|,)\s+|tietovaran\w*\s+", before)),
+        default=0,
+    )
+    phrase = (before[cut:] + match.group(1)).strip()
+    if resource.stem in phrase.lower():
+        return None
+    return phrase
+
+
+def parse_address(label: str) -> tuple[str, str, str] | None:
+    """(street or PL box, postal code, locality) of an address as written, or None if it is not one."""
+    flat = " ".join(label.split())
+    box = _BOX.search(flat)
+    postal = _POSTAL.search(flat, box.end() if box else 0)
+    if not postal:
+        return None
+    if box:
+        street = box.group(0)
+    else:
+        before = re.split(r",|\n", " ".join(label.split("\n")[:-1]) if "\n" in label else flat[: postal.start()])
+        candidates = [re.sub(r"\(.*?\)", "", part).strip() for part in before if re.search(r"\d", part)]
+        if not candidates:
+            return None
+        street = candidates[-1]
+    locality = postal.group(2).strip(" .")
+    return (street, postal.group(1), locality) if street and locality else None
+
+
+def match_register(phrase: str, resource: ImportedResource) -> ImportedRegister | None:
+    """The resource's register an example names, if its words are close enough to one (a typo, a case form)."""
+    wanted = (basic_form(phrase) or phrase).lower()
+    best, score = None, 0.0
+    for register in resource.registers:
+        ratio = difflib.SequenceMatcher(None, wanted, register.title.lower()).ratio()
+        if ratio > score:
+            best, score = register, ratio
+    return best if score >= 0.8 else None
+
+
+def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
+    """Read the page's paragraphs; raise :class:`PageError` if it holds no § 28 description."""
+    return _Reader(paragraphs).read()
