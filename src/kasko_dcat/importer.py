@@ -78,6 +78,10 @@ class ImportedResource:
     @property
     def stem(self) -> str:
         """The title as it appears in any case form: ``perusopetuksen tietovaran`` matches …tietovarannon."""
+        named = re.match(r"^tietovaranto\s*[:–-]\s*(.+)$", self.title.lower())
+        if named:  # "Tietovaranto: Kirjastopalvelut" is written "kirjastopalveluiden tietovaranto" elsewhere
+            name = named.group(1)
+            return name[:-3] if len(name.split()[-1]) > 6 else name
         return re.sub(r"tietovaranto\b", "tietovaran", self.title.lower())
 
 
@@ -176,6 +180,28 @@ def _is_heading(paragraph: Paragraph) -> bool:
         return False
     text = paragraph.lines[0].text
     return len(text) <= 150 and not re.search(r"[.!?,;:]$", text) and text[:1].isupper() and ": " not in text
+
+
+def _leading_heading(paragraph: Paragraph, section: Kind) -> list[Paragraph] | None:
+    """A heading written on the first line of a paragraph (``Tietojärjestelmät:`` over a list) split off it."""
+    first = paragraph.lines[0]
+    bare = first.text.rstrip(":").strip()
+    if paragraph.heading or first.bullet or (len(paragraph.lines) == 1 and not first.text.endswith(":")):
+        return None
+    if len(bare) > 100 or re.search(r"[.!?,;]$", bare) or ": " in bare or not bare[:1].isupper():
+        return None
+    kind = classify(bare)
+    inner = {Kind.CONTENTS, Kind.SYSTEMS, Kind.PRIVACY, Kind.KEYS, Kind.INTERFACE, Kind.DESCRIPTION}
+    if first.text.endswith(":"):
+        allowed = set() if section in {Kind.REQUEST, Kind.EXAMPLES} else inner
+    elif section in {Kind.REQUEST, Kind.EXAMPLES}:
+        allowed = {Kind.RESOURCE, Kind.REQUEST, Kind.EXAMPLES}
+    else:
+        allowed = {*inner, Kind.RESOURCE, Kind.REQUEST, Kind.EXAMPLES}
+    if kind not in allowed:
+        return None
+    rest = [Paragraph(paragraph.lines[1:])] if len(paragraph.lines) > 1 else []
+    return [Paragraph([first], heading=True), *rest]
 
 
 def _label(line: Line) -> tuple[Kind, str] | None:
@@ -300,8 +326,22 @@ class _Reader:
         resource: ImportedResource | None = None
         example_paragraphs: list[Paragraph] = []
         started = False
-        for paragraph in self.paragraphs[1:]:
+        examples_level = 0
+        queue = list(self.paragraphs[1:])
+        while queue:
+            paragraph = queue.pop(0)
+            split = _leading_heading(paragraph, section)
+            if split is not None:
+                paragraph = split[0]
+                queue[:0] = split[1:]
             kind = classify(paragraph.lines[0].text) if _is_heading(paragraph) else None
+            if kind is Kind.OTHER and not paragraph.heading:
+                kind = None  # a short line of plain text: content unless the page marks it as a heading
+            lower = paragraph.level and paragraph.level > examples_level
+            if section is Kind.EXAMPLES and kind not in {None, Kind.RESOURCE, Kind.EXAMPLES} and lower:
+                kind = None  # a worked example's own title
+            if section is Kind.EXAMPLES and kind is not None and not paragraph.level:
+                kind = kind if kind in {Kind.RESOURCE, Kind.EXAMPLES} else None
             if kind is Kind.RESOURCE:
                 resource = ImportedResource(paragraph.lines[0].text, paragraph.lines[0].number)
                 self.resources.append(resource)
@@ -309,6 +349,7 @@ class _Reader:
                 continue
             if kind in {Kind.REQUEST, Kind.EXAMPLES}:
                 section, started, resource = kind, True, None
+                examples_level = paragraph.level if kind is Kind.EXAMPLES else examples_level
                 if kind is Kind.REQUEST and self.request_heading is None:
                     self.request_heading = paragraph.lines[0].text
                 continue
@@ -324,7 +365,7 @@ class _Reader:
                 self._request(paragraph)
             elif section is Kind.EXAMPLES:
                 example_paragraphs.append(paragraph)
-            elif resource is None:
+            elif resource is None or section is Kind.OTHER:
                 self.unplaced.extend(paragraph.lines)
             else:
                 self._resource_paragraph(resource, section, paragraph)
@@ -361,16 +402,17 @@ class _Reader:
 
     def _organisation(self, title: str) -> tuple[str, bool]:
         """The authority's name in its basic form, found on the page from the title's genitive."""
-        genitive = re.sub(r"\s+(?:tietovarann\w*|tiedonhallin\w*|kuvaus\b).*$", "", title, flags=re.IGNORECASE).strip()
+        genitive = re.sub(r"\s+(?:tietovara\w*|tiedonhallin\w*|kuvaus\b).*$", "", title, flags=re.IGNORECASE).strip()
         if not genitive or genitive == title:
             return title, False
         text = "\n".join(line.text for paragraph in self.paragraphs for line in paragraph.lines)
-        words = genitive.split()
-        stem = " ".join([*words[:-1], words[-1][:-1]]) if words[-1].endswith("n") else genitive
-        for candidate in (stem, re.sub(r"ksen$", "s", genitive)):
-            match = re.search(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text, re.IGNORECASE)
-            if match and candidate != genitive:
-                return capitalise(match.group(0)), True
+        *words, last = genitive.split()
+        # The same words with the last one in another case form: "kunnan" → "kunta", "toimialan" → "toimiala".
+        prefix = "".join(re.escape(word) + r"\s+" for word in words) + re.escape(last[: max(3, len(last) - 3)])
+        forms = {m.group(0) for m in re.finditer(r"(?<!\w)" + prefix + r"\w*", text, re.IGNORECASE)}
+        basic = sorted(form for form in forms if not form.endswith("n") and form.split()[-1] != last)
+        if basic:
+            return capitalise(min(basic, key=len)), True
         return genitive, False
 
     def _match_resource(self, text: str) -> ImportedResource | None:
@@ -380,6 +422,8 @@ class _Reader:
 
     # --- resources ------------------------------------------------------------------------------
     def _resource_paragraph(self, resource: ImportedResource, section: Kind, paragraph: Paragraph) -> None:
+        if len(sentences(paragraph.text)) == 1 and self._interface(paragraph.text, resource):
+            return
         label = _label(paragraph.lines[0])
         if label is not None:
             kind, rest = label

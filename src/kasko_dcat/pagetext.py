@@ -50,6 +50,8 @@ class Paragraph:
     lines: list[Line] = field(default_factory=list)
     heading: bool = False
     """Marked as a heading by the page itself (HTML h1–h6)."""
+    level: int = 0
+    """The heading's level (1 for h1), 0 where the page does not say."""
 
     @property
     def text(self) -> str:
@@ -165,6 +167,7 @@ class _Extractor(HTMLParser):
             self.in_item = tag == "li" or (self.in_item and tag not in _HEADINGS)
             self.in_heading = tag in _HEADINGS
             self.current.heading = self.in_heading
+            self.current.level = int(tag[1]) if self.in_heading else 0
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
