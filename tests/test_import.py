@@ -1,0 +1,300 @@
+"""`kasko-dcat import` on pages other than the seed: other headings, HTML, missing sections, garbage, URLs."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from rdflib import Graph
+from rdflib.namespace import DCAT, DCTERMS
+
+from kasko_dcat.graph import build_graph
+from kasko_dcat.importer import basic_form, read_page, split_list
+from kasko_dcat.pagetext import decode, paragraphs
+from kasko_dcat.source import Source, read_source
+
+from .conftest import ROOT, run_cli
+
+PAGES = ROOT / "tests" / "data" / "import"
+SEED = ROOT / "tests" / "data" / "kasko-tietovarannot.txt"
+
+
+def imported(tmp_path: Path, page: Path | str, *extra: str) -> Source:
+    """Import ``page`` with the CLI into tmp_path/out and read the result as ``build`` does."""
+    result = run_cli("import", str(page), "--out", "out", *extra, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return read_source(tmp_path / "out")
+
+
+def titles(source: Source) -> dict[str, list[str]]:
+    return {r.title["fi"]: [register.title["fi"] for register in r.registers] for r in source.resources}
+
+
+def systems_of(source: Source, resource_title: str) -> list[str]:
+    named = {system.id: system.title["fi"] for system in source.systems}
+    resource = next(r for r in source.resources if r.title["fi"] == resource_title)
+    return [named[ref] for ref in [*resource.systems, *resource.supporting_systems]]
+
+
+# --- another authority, other headings -------------------------------------------------------------
+def test_another_authoritys_text_page(tmp_path: Path) -> None:
+    source = imported(tmp_path, PAGES / "pohjanranta.txt")
+    assert source.organisations[0].name["fi"] == "Pohjanrannan kunta"
+    assert titles(source) == {
+        "Rakennusvalvonnan tietovaranto": [
+            "Rakennuslupien rekisteri",
+            "Katselmusten ja tarkastusten tiedot",
+            "Rakennusten energiatodistukset",
+        ],
+        "Ympäristöterveydenhuollon tietovaranto": [
+            "Elintarvikevalvonnan kohderekisteri",
+            "Terveydensuojeluvalvonnan kohderekisteri",
+            "Eläinlääkintähuollon asiakasrekisteri",
+        ],
+        "Kunnan asiarekisterin tietovaranto": [],
+    }
+    by_title = {r.title["fi"]: r for r in source.resources}
+    building = by_title["Rakennusvalvonnan tietovaranto"]
+    health = by_title["Ympäristöterveydenhuollon tietovaranto"]
+    cases = by_title["Kunnan asiarekisterin tietovaranto"]
+    assert systems_of(source, building.title["fi"]) == [
+        "Lupapiste",
+        "Facta-kiinteistötietojärjestelmä",
+        "Sähköinen arkisto",
+    ]
+    # "Sähköinen arkisto" / "sähköinen arkisto" in three resources is one system.
+    assert systems_of(source, health.title["fi"])[2] == systems_of(source, cases.title["fi"])[1] == "Sähköinen arkisto"
+    assert sum(s.title["fi"] == "Sähköinen arkisto" for s in source.systems) == 1
+    assert building.technical_interface is False  # "Tietoja ei ole saatavilla … rajapinnan kautta."
+    assert building.data_contents and building.data_contents["fi"].startswith("Tietovaranto sisältää lupahakemukset")
+    assert health.privacy_notices == ["https://www.pohjanranta.example/tietosuoja/ymparistoterveys"]
+    assert [r.title["fi"] for r in source.related_resources] == ["Valtakunnallinen valvontatietorekisteri"]
+
+    contact = source.contact_points[0]
+    assert (contact.email, contact.phone and contact.phone.written) == ("kirjaamo@pohjanranta.example", "012 345 6789")
+    assert source.information_request is not None
+    assert source.information_request.access_url == "https://asiointi.pohjanranta.example/tietopyynto"
+
+    first, second = source.examples
+    assert [k["fi"] for k in first.search_keys] == [
+        "kiinteistötunnus",
+        "rakennuspaikan osoite",
+        "luvan hakijan nimi",
+        "lupatunnus",
+    ]
+    assert first.resource == building.id and first.register is None
+    assert second.register == health.registers[0].id  # "… elintarvikevalvonnan kohderekisteriin"
+    assert [k["fi"] for k in second.search_keys] == ["valvontakohteen nimi", "Y-tunnus", "tarkastuspäivä"]
+
+
+def test_lines_it_cannot_place_are_listed_with_their_line_numbers(tmp_path: Path) -> None:
+    result = run_cli("import", str(PAGES / "pohjanranta.txt"), "--out", "out", cwd=tmp_path)
+    assert "pohjanranta.txt:45: not placed: Tietopyynnöt osoitetaan Pohjanrannan kunnan kirjaamoon." in result.stderr
+    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))
+    assert unplaced == {"unplaced": [{"line": 45, "text": "Tietopyynnöt osoitetaan Pohjanrannan kunnan kirjaamoon."}]}
+    lines = (PAGES / "pohjanranta.txt").read_text("utf-8").splitlines()
+    assert lines[44] == unplaced["unplaced"][0]["text"]
+
+
+# --- HTML ------------------------------------------------------------------------------------------------
+def test_an_html_page(tmp_path: Path) -> None:
+    source = imported(tmp_path, PAGES / "jarvilaakso.html")
+    assert source.catalog.title["fi"] == "Järvilaakson kaupungin sivistystoimialan tietovarannot"
+    assert source.organisations[0].name["fi"] == "Järvilaakson kaupungin sivistystoimiala"
+    assert source.organisations[0].abbreviation == "Sivi"
+    assert titles(source) == {
+        "Tietovaranto: Kirjastopalvelut": ["Kirjaston asiakasrekisteri", "Kirjaston aineistotiedot"],
+        "Tietovaranto: Nuorisopalvelut": [
+            "Nuorisotilojen kävijätiedot",
+            "Harrastusryhmien jäsentiedot",
+            "Etsivän nuorisotyön asiakastiedot",
+        ],
+    }
+    library = next(r for r in source.resources if r.title["fi"] == "Tietovaranto: Kirjastopalvelut")
+    assert systems_of(source, library.title["fi"]) == [
+        "Koha-kirjastojärjestelmä",
+        "Verkkokirjasto Finna",
+        "Laskutusjärjestelmä",  # "kaupunkiyhteinen laskutusjärjestelmä": the qualifier stays in seed_forms
+    ]
+    assert "kaupunkiyhteinen laskutusjärjestelmä" in source.systems[2].seed_forms
+    assert library.technical_interface is True
+    # &nbsp; is a space, script/style/nav/footer are not text of the description
+    assert source.catalog.description["fi"].endswith("tiedonhallintalain 28 §:n mukaisesti.")
+    address = next(a for a in source.addresses if "Torikatu" in a.label)
+    assert (address.street_address, address.postal_code, address.locality) == ("Torikatu 1", "12345", "Järvilaakso")
+    (example,) = source.examples
+    assert example.resource == library.id and example.register == library.registers[0].id
+    assert [k["fi"] for k in example.search_keys] == ["asiakkaan nimi", "kirjastokortin numero & syntymäaika"]
+    # The unknown h2 section and its paragraph are reported, with their lines in the HTML file.
+    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+    html = (PAGES / "jarvilaakso.html").read_text("utf-8").splitlines()
+    assert [item["text"] for item in unplaced] == [
+        "Arkistointi",
+        "Asiakirjat säilytetään arkistonmuodostussuunnitelman mukaisesti.",
+    ]
+    assert all(item["text"] in html[item["line"] - 1] for item in unplaced)
+
+
+# --- missing sections --------------------------------------------------------------------------------
+def test_a_page_with_missing_sections_builds_with_gaps(tmp_path: Path) -> None:
+    source = imported(tmp_path, PAGES / "puutteellinen.txt")
+    assert titles(source) == {
+        "Sosiaalipalveluiden tietovaranto": ["Sosiaalihuollon asiakasrekisteri", "Toimeentulotuen rekisteri"],
+        "Tekninen toimi -tietovaranto": [],
+    }
+    assert source.channels == [] and source.contact_points == [] and source.examples == []
+    assert source.information_request is None
+    codes = {gap.code for gap in source.gaps}
+    assert {"gap-channels", "gap-information-request", "gap-contact-point", "gap-search-keys"} <= codes
+    assert "gap-organisation-type" in codes  # the page does not say what kind of authority it is
+    graph = build_graph(source)
+    assert len(set(graph.subjects(predicate=DCAT.distribution))) == 0
+    assert len(set(graph.subjects(predicate=DCTERMS.title))) > 4
+    built = run_cli("build", "--source", "out", "--output", "built", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert Graph().parse(tmp_path / "built" / "catalog.ttl").value(predicate=DCAT.contactPoint) is None
+
+
+def test_untranslated_texts_are_gaps_not_errors(tmp_path: Path) -> None:
+    source = imported(tmp_path, PAGES / "puutteellinen.txt")
+    text = (tmp_path / "out" / "catalog.yaml").read_text("utf-8")
+    assert "  sv: ~  # translate\n  en: ~  # translate" in text
+    assert sum(gap.code == "gap-translation" for gap in source.gaps) > 10
+    assert "sv" not in source.catalog.title
+
+
+# --- what the command refuses ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01", "the page is not text or HTML"),
+        (b"", "the page is empty"),
+        (b"  \n\n \n", "the page is empty"),
+        ((PAGES / "ei-kuvaus.txt").read_bytes(), "this does not look like a § 28 description"),
+        (b"<html><body><p>Hello</p></body></html>", "this does not look like a § 28 description"),
+        ("Tietovarannot\n\nÄäkkönen".encode("latin-1"), "the page is not text or HTML"),
+    ],
+)
+def test_garbage_is_refused_and_nothing_is_written(tmp_path: Path, content: bytes, message: str) -> None:
+    (tmp_path / "page.txt").write_bytes(content)
+    result = run_cli("import", "page.txt", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_page_and_a_missing_out(tmp_path: Path) -> None:
+    result = run_cli("import", "nowhere.txt", "--out", "out", cwd=tmp_path)
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        "there is no file nowhere.txt — give the path of the page's text or HTML, or its http(s) address",
+    )
+    result = run_cli("import", str(SEED), cwd=tmp_path)
+    assert result.returncode == 2 and "add --out DIR" in result.stderr
+
+
+def test_a_non_empty_out_is_kept_unless_forced(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "mine.txt").write_text("keep me")
+    refused = run_cli("--lang", "fi", "import", str(SEED), "--out", "out", cwd=tmp_path)
+    assert refused.returncode == 2 and "ei ole tyhjä" in refused.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["mine.txt"]
+    forced = run_cli("import", str(SEED), "--out", "out", "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert not (tmp_path / "out" / "mine.txt").exists() and (tmp_path / "out" / "catalog.yaml").is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging folders left
+
+
+def test_the_same_page_gives_the_same_bytes(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        assert run_cli("import", str(SEED), "--out", name, cwd=tmp_path).returncode == 0
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert len(files) == 10
+    assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
+
+
+# --- URLs ----------------------------------------------------------------------------------------------
+def test_an_unreachable_url(tmp_path: Path) -> None:
+    with socket.socket() as sock:  # a port that was free a moment ago: nothing listens there
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = run_cli("import", f"http://127.0.0.1:{port}/tietovarannot", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"could not fetch http://127.0.0.1:{port}/tietovarannot (ConnectionError)")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(PAGES))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_reachable_url(tmp_path: Path, server: str) -> None:
+    source = imported(tmp_path, f"{server}/jarvilaakso.html")
+    assert len(source.resources) == 2
+    assert source.catalog.homepage == f"{server}/jarvilaakso.html"  # the page's own address is a fact of the page
+    missing = run_cli("import", f"{server}/missing.html", "--out", "out2", cwd=tmp_path)
+    assert missing.returncode == 2 and "answered with HTTP status 404" in missing.stderr
+
+
+# --- the pieces ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("a, b ja c.", ["a", "b", "c"]),
+        (
+            "talous- ja suunnittelupalveluiden tiedot, muut tiedot",
+            ["talous- ja suunnittelupalveluiden tiedot", "muut tiedot"],
+        ),
+        (
+            "koulumatkojen järjestelmä, lukujärjestysten ja resurssien hallintajärjestelmä",
+            ["koulumatkojen järjestelmä", "lukujärjestysten ja resurssien hallintajärjestelmä"],
+        ),
+        (
+            "hallintopalveluiden, tilapalveluiden ja viestintäpalveluiden tietoaineistot, muut tiedot",
+            [
+                "hallintopalveluiden tietoaineistot",
+                "tilapalveluiden tietoaineistot",
+                "viestintäpalveluiden tietoaineistot",
+                "muut tiedot",
+            ],
+        ),
+        (
+            "Rekisteröidyt henkilöasiakkaat sekä seurojen ja yhteisöjen yhteystiedot.",
+            ["Rekisteröidyt henkilöasiakkaat", "seurojen ja yhteisöjen yhteystiedot"],
+        ),
+        ("A sekä B, C", ["A sekä B", "C"]),
+    ],
+)
+def test_split_list(text: str, items: list[str]) -> None:
+    assert split_list(text) == items
+
+
+def test_basic_form() -> None:
+    assert basic_form("kaupunkiyhteiseen asiakastietovarantoon") == "kaupunkiyhteinen asiakastietovaranto"
+    assert basic_form("kuraattorien yksilökohtaiseen rekisteriin") == "kuraattorien yksilökohtainen rekisteri"
+    assert basic_form("kunnan verkkosivuilla") is None
+
+
+def test_plain_text_lines_keep_their_numbers_and_wrapped_bullets() -> None:
+    page = read_page(paragraphs(decode(SEED.read_bytes())))
+    apprenticeship = page.examples[1]
+    (written,) = [c for c in apprenticeship.channels if c.kind == "written"]
+    assert written.line == 103 and "Stadin ammatti- ja aikuisopisto" in (written.address or "")
+    assert [r.line for r in page.resources] == [7, 23, 39, 57]
+    assert page.unplaced == []
