@@ -141,6 +141,26 @@ def test_an_html_page(tmp_path: Path) -> None:
     assert all(item["text"] in html[item["line"] - 1] for item in unplaced)
 
 
+def test_an_html_page_with_a_table_and_search_keys_for_a_whole_resource(tmp_path: Path) -> None:
+    source = imported(tmp_path, PAGES / "lupavirasto.html")
+    assert source.catalog.title["fi"] == "Lupa- ja valvontaviraston tietovarannot"  # the h1, not the site header
+    assert source.organisations[0].name["fi"] == "Lupa- ja valvontavirasto"
+    (permits,) = source.resources
+    assert systems_of(source, permits.title["fi"]) == ["Ympäristölupajärjestelmä YLVA", "Asianhallintajärjestelmä"]
+    assert permits.data_contents == {"fi": "hakemukset, päätökset ja valvontatiedot"}
+    assert permits.technical_interface is False
+    (keys,) = source.examples
+    assert (keys.title["fi"], keys.resource, keys.system) == (
+        "Hakutekijät – Ympäristölupien tietovaranto",
+        permits.id,
+        None,
+    )
+    assert [k["fi"] for k in keys.search_keys] == ["diaarinumero", "hakijan nimi", "kiinteistötunnus"]
+    assert [c.email for c in source.channels] == ["kirjaamo@lupavirasto.example"]
+    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+    assert [item["line"] for item in unplaced] == [4, 14, 15]  # the site header and the case register section
+
+
 # --- missing sections --------------------------------------------------------------------------------
 def test_a_page_with_missing_sections_builds_with_gaps(tmp_path: Path) -> None:
     source = imported(tmp_path, PAGES / "puutteellinen.txt")

@@ -111,7 +111,7 @@ class ImportedExample:
     line: int
     resource: ImportedResource
     register: str | None
-    system: str
+    system: str | None
     search_keys: list[str]
     channels: list[ImportedChannel]
 
@@ -313,12 +313,18 @@ class _Reader:
         self.procedure: list[str] = []
         self.examples: list[ImportedExample] = []
         self.interface_all: bool | None = None
+        self.heading = ""
+        """The text of the latest heading, for sections that need to name themselves."""
 
     # --- the walk -------------------------------------------------------------------------------
     def read(self) -> ImportedPage:
         if not self.paragraphs:
             raise PageError("import-empty")
-        title_paragraph = self.paragraphs[0]
+        # The page's h1 is its title; what comes before it (a site header) is not the description.
+        start = next((i for i, p in enumerate(self.paragraphs) if p.level == 1), 0)
+        for before in self.paragraphs[:start]:
+            self.unplaced.extend(before.lines)
+        title_paragraph = self.paragraphs[start]
         title = title_paragraph.lines[0].text
         self.unplaced.extend(title_paragraph.lines[1:])
         preamble: list[Paragraph] = []
@@ -326,8 +332,8 @@ class _Reader:
         resource: ImportedResource | None = None
         example_paragraphs: list[Paragraph] = []
         started = False
-        examples_level = 0
-        queue = list(self.paragraphs[1:])
+        examples_level = resource_level = 0
+        queue = list(self.paragraphs[start + 1 :])
         while queue:
             paragraph = queue.pop(0)
             split = _leading_heading(paragraph, section)
@@ -342,7 +348,10 @@ class _Reader:
                 kind = None  # a worked example's own title
             if section is Kind.EXAMPLES and kind is not None and not paragraph.level:
                 kind = kind if kind in {Kind.RESOURCE, Kind.EXAMPLES} else None
+            if kind not in {None, Kind.RESOURCE, Kind.REQUEST, Kind.EXAMPLES} and 0 < paragraph.level <= resource_level:
+                kind = Kind.OTHER  # a heading as high as the resources' own ends them: "Asiarekisteri", "Arkistointi"
             if kind is Kind.RESOURCE:
+                resource_level = paragraph.level
                 resource = ImportedResource(paragraph.lines[0].text, paragraph.lines[0].number)
                 self.resources.append(resource)
                 section, started = Kind.DESCRIPTION, True
@@ -353,10 +362,13 @@ class _Reader:
                 if kind is Kind.REQUEST and self.request_heading is None:
                     self.request_heading = paragraph.lines[0].text
                 continue
+            if kind is not None:
+                self.heading = paragraph.lines[0].text.rstrip(":")
             if kind is not None and started:
                 section = kind
                 resource = self._match_resource(paragraph.lines[0].text) or resource
                 if kind is Kind.OTHER:
+                    resource = None
                     self.unplaced.extend(paragraph.lines)
                 continue
             if not started:
@@ -441,7 +453,7 @@ class _Reader:
             if not self._interface(paragraph.text, resource):
                 self.unplaced.extend(paragraph.lines)
         elif section is Kind.KEYS:
-            self.unplaced.extend(paragraph.lines)  # the model has search keys only in worked examples
+            self._resource_keys(resource, self.heading, paragraph, [line.text for line in paragraph.lines])
         else:
             self._description(resource, paragraph)
 
@@ -457,8 +469,17 @@ class _Reader:
             self._privacy(resource, paragraph)
         elif kind is Kind.INTERFACE and self._interface(paragraph.text, resource):
             return
+        elif kind is Kind.KEYS:
+            label = paragraph.lines[0].text.partition(":")[0].strip()
+            self._resource_keys(resource, label, paragraph, items)
         else:
             self.unplaced.extend(paragraph.lines)
+
+    def _resource_keys(self, resource: ImportedResource, label: str, paragraph: Paragraph, items: list[str]) -> None:
+        """Search keys given for a resource as a whole: a worked example of that resource, without a system."""
+        keys = split_list(items[0]) if len(items) == 1 else [item.rstrip(".;,") for item in items]
+        title = f"{label} – {resource.title}"
+        self.examples.append(ImportedExample(title, paragraph.lines[0].number, resource, None, None, keys, []))
 
     def _description(self, resource: ImportedResource, paragraph: Paragraph) -> None:
         kept: list[str] = []
@@ -636,7 +657,7 @@ class _Reader:
                 rest.append(line)
         if resource is None and len(self.resources) == 1:
             resource = self.resources[0]
-        if resource is None or system is None:
+        if resource is None or (system is None and not keys):
             return None
         self.unplaced.extend(rest)
         return ImportedExample(title, head.number, resource, _register_phrase(title, resource), system, keys, channels)

@@ -141,6 +141,7 @@ class _Extractor(HTMLParser):
         self.skip = 0
         self.in_item = False
         self.in_heading = False
+        self.in_row = False
 
     def _flush_line(self) -> None:
         text = " ".join("".join(self.buffer).replace("\u00a0", " ").split())
@@ -159,12 +160,17 @@ class _Extractor(HTMLParser):
             self.skip += 1
         elif tag == "br":
             self._flush_line()
+        elif tag in {"td", "th"} and self.in_row:
+            # A table row is one line, "label: value", so a two-column table reads like labelled lines.
+            if "".join(self.buffer).strip():
+                self.buffer.append(": ")
         elif tag in _BLOCKS:
             if tag == "li":  # items of one list stay one paragraph, each its own line
                 self._flush_line()
             elif tag not in {"ul", "ol"} or not self.in_item:
                 self._flush_block()
             self.in_item = tag == "li" or (self.in_item and tag not in _HEADINGS)
+            self.in_row = tag == "tr"
             self.in_heading = tag in _HEADINGS
             self.current.heading = self.in_heading
             self.current.level = int(tag[1]) if self.in_heading else 0
@@ -182,6 +188,11 @@ class _Extractor(HTMLParser):
         elif tag in {"ul", "ol"}:
             self._flush_block()
             self.in_item = False
+        elif tag in {"td", "th"} and self.in_row:
+            pass
+        elif tag == "tr":
+            self._flush_block()
+            self.in_row = False
         elif tag in _BLOCKS:
             self._flush_block()
             self.in_heading = False

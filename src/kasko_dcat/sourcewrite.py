@@ -471,7 +471,8 @@ def _examples(p: _Plan) -> list[str]:
         lines.append(f"    resource: {p.dataset_ids[id(resource)]}")
         if id(example) in p.example_registers:
             lines.append(f"    register: {p.dataset_ids[id(p.example_registers[id(example)])]}")
-        lines.append(f"    system: {p.system(example.system, [*resource.systems, *resource.supporting_systems])}")
+        if example.system is not None:
+            lines.append(f"    system: {p.system(example.system, [*resource.systems, *resource.supporting_systems])}")
         keys, seen = [], set()
         for key in example.search_keys:
             if slug(key) and slug(key) not in seen:
