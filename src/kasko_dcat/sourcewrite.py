@@ -101,8 +101,8 @@ class _Ids:
     def __init__(self) -> None:
         self.used: set[str] = set()
 
-    def make(self, text: str, fallback: str) -> str:
-        base = short_slug(text) or fallback
+    def make(self, text: str, fallback: str, limit: int = 60) -> str:
+        base = short_slug(text, limit) or fallback
         candidate, n = base, 1
         while candidate in self.used:
             n += 1
@@ -148,6 +148,8 @@ class _Plan:
     related: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Basic-form title → (id, the page's wording)."""
     example_registers: dict[int, ImportedRegister] = field(default_factory=dict)
+    system_ids: _Ids = field(default_factory=lambda: _Ids())
+    address_ids: _Ids = field(default_factory=lambda: _Ids())
     channel_ids: dict[str, str] = field(default_factory=dict)
     addresses: dict[str, str] = field(default_factory=dict)
 
@@ -158,13 +160,7 @@ class _Plan:
             close = difflib.get_close_matches(key, [system_key(n) for n in near], n=1, cutoff=0.9)
             key = close[0] if close else key
         if key not in self.systems:
-            ids = {s.id for s in self.systems.values()}
-            base = short_slug(system_title(form)) or "jarjestelma"
-            new_id, n = base, 1
-            while new_id in ids:
-                n += 1
-                new_id = f"{base}-{n}"
-            self.systems[key] = _System(new_id, system_title(form))
+            self.systems[key] = _System(self.system_ids.make(system_title(form), "jarjestelma"), system_title(form))
         system = self.systems[key]
         if form not in system.forms:
             system.forms.append(form)
@@ -175,13 +171,7 @@ class _Plan:
         """The id of an address, each distinct label once."""
         flat = " ".join(label.split())
         if flat not in self.addresses:
-            ids = set(self.addresses.values())
-            base = short_slug(label, 40) or "osoite"
-            new_id, n = base, 1
-            while new_id in ids:
-                n += 1
-                new_id = f"{base}-{n}"
-            self.addresses[flat] = new_id
+            self.addresses[flat] = self.address_ids.make(label, "osoite", 40)
         return self.addresses[flat]
 
 
