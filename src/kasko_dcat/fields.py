@@ -78,6 +78,16 @@ def _found(value: object) -> str:
     return f"'{value}'"
 
 
+def is_web_address(value: str) -> bool:
+    """Whether ``value`` is an http(s) address the source accepts (and rdflib can serialise)."""
+    return bool(_URL.match(value))
+
+
+def is_email(value: str) -> bool:
+    """Whether ``value`` is an e-mail address the source accepts."""
+    return bool(_EMAIL.match(value))
+
+
 def normalise_phone(raw: str) -> str | None:
     """Return the E.164 ``tel:`` IRI of a Finnish number (``09 310 8600`` → ``tel:+35893108600``), or None."""
     if not _PHONE.match(raw):
@@ -334,7 +344,7 @@ class Fields:
     def url(self, key: str, required: bool = False) -> str | None:
         """An http(s) address, or None when absent."""
         value = self.string(key, required)
-        if value and not _URL.match(value):
+        if value and not is_web_address(value):
             self.error(key, "bad-url", value=value)
             return None
         return value
@@ -343,7 +353,7 @@ class Fields:
         """A list of http(s) addresses."""
 
         def read(value: str, where: Where) -> str | None:
-            if _URL.match(value):
+            if is_web_address(value):
                 return value
             self.ctx.problems.error(where, "bad-url", value=value)
             return None
@@ -353,7 +363,7 @@ class Fields:
     def email(self, key: str) -> str | None:
         """An e-mail address, written without ``mailto:``, or None when absent."""
         value = self.string(key, False)
-        if value is not None and not _EMAIL.match(value):
+        if value is not None and not is_email(value):
             self.error(key, "bad-email", value=value)
             return None
         return value

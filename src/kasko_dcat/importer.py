@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kasko_dcat.fields import is_web_address
 from kasko_dcat.pagetext import Line, PageError, Paragraph
 
 _URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:]")
@@ -146,6 +147,11 @@ class ImportedPage:
     procedure: list[str]
     examples: list[ImportedExample]
     unplaced: list[Line]
+
+
+def _urls(text: str) -> list[str]:
+    """The web addresses in ``text`` that the source accepts; a mangled one is left in the text."""
+    return [url for url in _URL.findall(text) if is_web_address(url)]
 
 
 def classify(text: str) -> Kind:
@@ -489,7 +495,7 @@ class _Reader:
         for sentence in sentences(prose):
             if "tietosuojaselost" in sentence.lower():
                 privacy = True
-                resource.privacy_notices.extend(_URL.findall(sentence))
+                resource.privacy_notices.extend(_urls(sentence))
                 continue
             if self._interface(sentence, resource):
                 continue
@@ -504,7 +510,7 @@ class _Reader:
         if bullets:
             if privacy:
                 for line in bullets:
-                    urls = _URL.findall(line.text)
+                    urls = _urls(line.text)
                     resource.privacy_notices.extend(urls)
                     if not urls:
                         self.unplaced.append(line)
@@ -516,7 +522,7 @@ class _Reader:
 
     def _privacy(self, resource: ImportedResource, paragraph: Paragraph) -> None:
         for line in paragraph.lines:
-            urls = _URL.findall(line.text)
+            urls = _urls(line.text)
             resource.privacy_notices.extend(urls)
             if not urls and "tietosuojaselost" not in line.text.lower():
                 self.unplaced.append(line)
@@ -561,7 +567,7 @@ class _Reader:
     def _request_line(self, line: Line) -> bool:
         """One line of the request section: a channel, a visiting address, more information, an e-mail."""
         text = line.text
-        urls = _URL.findall(text)
+        urls = _urls(text)
         label, colon, rest = text.partition(":")
         if urls and colon and re.search(r"lisätie|lisää tietoa|katso", label, re.IGNORECASE):
             self.contact.more_information = self.contact.more_information or urls[0]
@@ -666,7 +672,7 @@ class _Reader:
         label, colon, rest = line.text.partition(":")
         if not colon or not rest.strip():
             return None
-        urls = _URL.findall(rest)
+        urls = _urls(rest)
         if urls:
             title = rest.replace(urls[0], "").strip(" :,.") or label
             channel = ImportedChannel("electronic", capitalise(title), line.number, label.strip(), url=urls[0])
@@ -722,7 +728,9 @@ def parse_address(label: str) -> tuple[str, str, str] | None:
             return None
         street = candidates[-1]
     locality = postal.group(2).strip(" .")
-    return (street, postal.group(1), locality) if street and locality else None
+    parts = (street, postal.group(1), locality)
+    # The source checks that each part is written in the label; anything else is not an address we understood.
+    return parts if all(part and part in flat for part in parts) else None
 
 
 def match_register(phrase: str, resource: ImportedResource) -> ImportedRegister | None:

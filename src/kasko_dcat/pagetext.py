@@ -9,6 +9,7 @@ the importer cannot place can be pointed at.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -106,11 +107,21 @@ def paragraphs(text: str) -> list[Paragraph]:
     return _html_paragraphs(text) if is_html(text) else _text_paragraphs(text)
 
 
+def _clean(text: str) -> str:
+    """The text without control and format characters (the source refuses them) and with plain spaces."""
+    return "".join(
+        " " if ch in "\u00a0\u2028\u2029" else ch
+        for ch in text
+        if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf"}
+    )
+
+
 def _text_paragraphs(text: str) -> list[Paragraph]:
+    text = _clean(text)
     out: list[Paragraph] = []
     current = Paragraph()
     for number, raw in enumerate(text.splitlines(), start=1):
-        stripped = " ".join(raw.replace("\u00a0", " ").split())
+        stripped = " ".join(raw.split())
         if not stripped:
             if current.lines:
                 out.append(current)
@@ -118,7 +129,7 @@ def _text_paragraphs(text: str) -> list[Paragraph]:
             continue
         bullet = bool(_BULLET.match(raw))
         if bullet:
-            current.lines.append(Line(number, _BULLET.sub("", raw.replace("\u00a0", " ")).strip(), True))
+            current.lines.append(Line(number, " ".join(_BULLET.sub("", raw).split()), True))
         elif current.lines and current.lines[-1].bullet and raw[:1].isspace():
             # An indented line under a list item continues it (a wrapped address).
             current.lines[-1].text += " " + stripped
@@ -144,7 +155,7 @@ class _Extractor(HTMLParser):
         self.in_row = False
 
     def _flush_line(self) -> None:
-        text = " ".join("".join(self.buffer).replace("\u00a0", " ").split())
+        text = " ".join(_clean("".join(self.buffer)).split())
         if text:
             self.current.lines.append(Line(self.start, text, self.in_item))
         self.buffer = []

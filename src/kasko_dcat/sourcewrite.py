@@ -189,16 +189,22 @@ def plan(page: ImportedPage) -> _Plan:
         if example.register not in found.forms and example.register.lower() != found.title.lower():
             found.forms.append(example.register)
         result.example_registers[id(example)] = found
-    ids = _Ids()
+    ids, related_ids = _Ids(), _Ids()
     for resource in page.resources:
         title = re.sub(r"\s+tietovaranto$", "", resource.title, flags=re.IGNORECASE)
         result.dataset_ids[id(resource)] = ids.make(title, "tietovaranto")
         for register in resource.registers:
             result.dataset_ids[id(register)] = ids.make(register.title, "rekisteri")
+        # A list item of punctuation alone ("–") names nothing.
+        resource.systems[:] = [form for form in resource.systems if slug(form)]
+        resource.supporting_systems[:] = [form for form in resource.supporting_systems if slug(form)]
+        resource.registers[:] = [register for register in resource.registers if slug(register.title)]
         for form in [*resource.systems, *resource.supporting_systems]:
             result.system(form)
         for phrase in resource.feeds:
-            result.related.setdefault(_related_title(phrase), (short_slug(_related_title(phrase)), phrase))
+            if _related_title(phrase) not in result.related:
+                related_id = related_ids.make(_related_title(phrase), "tietovaranto")
+                result.related[_related_title(phrase)] = (related_id, phrase)
     channel_ids = _Ids()
     for channel in page.channels:
         result.channel_ids[channel.key] = channel_ids.make(channel.title, "kanava")
@@ -297,7 +303,7 @@ def _systems(p: _Plan) -> str:
     for system in p.systems.values():
         lines.append(f"  - id: {system.id}")
         lines += _fi("title", system.title, 4)
-        lines.append("    seed_forms: [" + ", ".join(scalar(form) for form in system.forms) + "]")
+        lines += _list("seed_forms", system.forms, 4)
         if system.city_wide:
             lines.append("    # The page calls it city-wide: name the city's organisation in shared_across.")
         lines.append("")
@@ -347,7 +353,7 @@ def _resource(p: _Plan, resource: ImportedResource) -> str:
     for register in resource.registers:
         lines += [f"  - id: {p.dataset_ids[id(register)]}", *_fi("title", register.title, 4)]
         if register.forms:
-            lines.append("    seed_forms: [" + ", ".join(scalar(form) for form in register.forms) + "]")
+            lines += _list("seed_forms", register.forms, 4)
         lines += ["    personal_data: ~", ""]
     return "\n".join(lines)
 
