@@ -161,6 +161,27 @@ def test_an_html_page_with_a_table_and_search_keys_for_a_whole_resource(tmp_path
     assert [item["line"] for item in unplaced] == [4, 14, 15]  # the site header and the case register section
 
 
+def test_links_give_privacy_notices_and_e_services() -> None:
+    html = """<html><body><h1>Testin toimialan tietovarannot</h1>
+    <h2>Perusopetuksen tietovaranto</h2>
+    <p>Perusopetuksen tietovaranto muodostuu seuraavista tiedoista: a-tiedot ja b-tiedot.
+    Tietovarantoon liittyvät seuraavat tietosuojaselosteet:</p>
+    <ul><li><a href="/tietosuoja/a.pdf">A-rekisterin tietosuojaseloste</a></li><li><a href="https://x.example/b">B</a></li></ul>
+    <h2>Tietopyynnöt</h2><p>Sähköinen asiointi: <a href="https://asiointi.example/">asiointipalvelu</a></p>
+    </body></html>"""
+    page = read_page(paragraphs(html, "https://www.test.example/sivu"))
+    (resource,) = page.resources
+    assert [r.title for r in resource.registers] == ["A-tiedot", "B-tiedot"]  # the list is not registers
+    assert resource.privacy_notices == ["https://www.test.example/tietosuoja/a.pdf", "https://x.example/b"]
+    (channel,) = page.channels
+    assert (channel.title, channel.description, channel.url) == (
+        "Asiointipalvelu",
+        "Sähköinen asiointi",
+        "https://asiointi.example/",
+    )
+    assert page.unplaced == []
+
+
 # --- missing sections --------------------------------------------------------------------------------
 def test_a_page_with_missing_sections_builds_with_gaps(tmp_path: Path) -> None:
     source = imported(tmp_path, PAGES / "puutteellinen.txt")

@@ -216,11 +216,12 @@ def import_page(
         _say(lang, "import-needs-out")
         raise SystemExit(EXIT_ERROR)
     try:
-        imported = read_page(paragraphs(decode(fetch(page))))
+        is_url = page.lower().startswith(("http://", "https://"))
+        imported = read_page(paragraphs(decode(fetch(page)), page if is_url else None))
     except PageError as exc:
         _say(lang, exc.code, **exc.params)
         raise SystemExit(EXIT_ERROR) from None
-    files = render_source(imported, page if page.lower().startswith(("http://", "https://")) else None)
+    files = render_source(imported, page if is_url else None)
     built = _check_imported(files)
     if diff:
         _diff(lang, _read(lang, source_dir, None), built, source_dir)

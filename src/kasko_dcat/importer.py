@@ -154,6 +154,12 @@ def _urls(text: str) -> list[str]:
     return [url for url in _URL.findall(text) if is_web_address(url)]
 
 
+def _line_urls(line: Line) -> list[str]:
+    """The web addresses a line writes out, then those its links point to."""
+    written = _urls(line.text)
+    return written + [link for link in line.links if is_web_address(link) and link not in written]
+
+
 def classify(text: str) -> Kind:
     """What a heading or label introduces, from the words § 28 pages use for it."""
     t = text.lower().strip(" :")
@@ -320,6 +326,8 @@ class _Reader:
         self.examples: list[ImportedExample] = []
         self.interface_all: bool | None = None
         self.heading = ""
+        self.privacy_next = False
+        """The paragraph before ended "…tietosuojaselosteet:", so a list that follows lists them."""
         """The text of the latest heading, for sections that need to name themselves."""
 
     # --- the walk -------------------------------------------------------------------------------
@@ -342,6 +350,7 @@ class _Reader:
         queue = list(self.paragraphs[start + 1 :])
         while queue:
             paragraph = queue.pop(0)
+            privacy_list, self.privacy_next = self.privacy_next, False
             split = _leading_heading(paragraph, section)
             if split is not None:
                 paragraph = split[0]
@@ -385,6 +394,8 @@ class _Reader:
                 example_paragraphs.append(paragraph)
             elif resource is None or section is Kind.OTHER:
                 self.unplaced.extend(paragraph.lines)
+            elif privacy_list and all(line.bullet for line in paragraph.lines):
+                self._privacy(resource, paragraph)  # the list under "…seuraavat tietosuojaselosteet:"
             else:
                 self._resource_paragraph(resource, section, paragraph)
         if not self.resources:
@@ -496,6 +507,7 @@ class _Reader:
             if "tietosuojaselost" in sentence.lower():
                 privacy = True
                 resource.privacy_notices.extend(_urls(sentence))
+                self.privacy_next = sentence.endswith(":") and not bullets
                 continue
             if self._interface(sentence, resource):
                 continue
@@ -509,11 +521,7 @@ class _Reader:
             kept.append(sentence)
         if bullets:
             if privacy:
-                for line in bullets:
-                    urls = _urls(line.text)
-                    resource.privacy_notices.extend(urls)
-                    if not urls:
-                        self.unplaced.append(line)
+                self._privacy(resource, Paragraph(bullets))
             else:
                 resource.registers.extend(ImportedRegister(capitalise(b.text.rstrip(".;,")), b.number) for b in bullets)
                 kept.extend(line.text for line in bullets)
@@ -522,7 +530,7 @@ class _Reader:
 
     def _privacy(self, resource: ImportedResource, paragraph: Paragraph) -> None:
         for line in paragraph.lines:
-            urls = _urls(line.text)
+            urls = _line_urls(line)
             resource.privacy_notices.extend(urls)
             if not urls and "tietosuojaselost" not in line.text.lower():
                 self.unplaced.append(line)
@@ -567,7 +575,7 @@ class _Reader:
     def _request_line(self, line: Line) -> bool:
         """One line of the request section: a channel, a visiting address, more information, an e-mail."""
         text = line.text
-        urls = _urls(text)
+        urls = _line_urls(line)
         label, colon, rest = text.partition(":")
         if urls and colon and re.search(r"lisätie|lisää tietoa|katso", label, re.IGNORECASE):
             self.contact.more_information = self.contact.more_information or urls[0]
@@ -607,7 +615,7 @@ class _Reader:
                 email = email or found.group(0)
             elif _PHONE.search(line.text):
                 self._visiting(line.text)
-            elif _URL.search(line.text):
+            elif _line_urls(line):
                 if not self._request_line(line):
                     self.unplaced.append(line)
             else:
@@ -672,7 +680,7 @@ class _Reader:
         label, colon, rest = line.text.partition(":")
         if not colon or not rest.strip():
             return None
-        urls = _urls(rest)
+        urls = _urls(rest) or [link for link in line.links if is_web_address(link)]
         if urls:
             title = rest.replace(urls[0], "").strip(" :,.") or label
             channel = ImportedChannel("electronic", capitalise(title), line.number, label.strip(), url=urls[0])

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import requests
 
@@ -42,6 +43,8 @@ class Line:
     number: int
     text: str
     bullet: bool = False
+    links: list[str] = field(default_factory=list)
+    """Where the line's HTML links point (a privacy notice, an e-service), absolute."""
 
 
 @dataclass
@@ -102,9 +105,9 @@ def is_html(text: str) -> bool:
     return bool(re.search(r"<(?:html|body|p|h[1-6]|div|ul|li|br)\b", text[:20000], re.IGNORECASE))
 
 
-def paragraphs(text: str) -> list[Paragraph]:
-    """The page's paragraphs, from HTML or plain text."""
-    return _html_paragraphs(text) if is_html(text) else _text_paragraphs(text)
+def paragraphs(text: str, base: str | None = None) -> list[Paragraph]:
+    """The page's paragraphs, from HTML or plain text; ``base`` is the page's address, for relative links."""
+    return _html_paragraphs(text, base) if is_html(text) else _text_paragraphs(text)
 
 
 def _clean(text: str) -> str:
@@ -143,8 +146,10 @@ def _text_paragraphs(text: str) -> list[Paragraph]:
 class _Extractor(HTMLParser):
     """Collects text per block element, keeping list items and headings apart and their line numbers."""
 
-    def __init__(self) -> None:
+    def __init__(self, base: str | None) -> None:
         super().__init__(convert_charrefs=True)
+        self.base = base
+        self.links: list[str] = []
         self.out: list[Paragraph] = []
         self.current = Paragraph()
         self.buffer: list[str] = []
@@ -157,8 +162,8 @@ class _Extractor(HTMLParser):
     def _flush_line(self) -> None:
         text = " ".join(_clean("".join(self.buffer)).split())
         if text:
-            self.current.lines.append(Line(self.start, text, self.in_item))
-        self.buffer = []
+            self.current.lines.append(Line(self.start, text, self.in_item, self.links))
+        self.buffer, self.links = [], []
 
     def _flush_block(self) -> None:
         self._flush_line()
@@ -167,6 +172,11 @@ class _Extractor(HTMLParser):
         self.current = Paragraph()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href") if tag == "a" else None
+        if href and not self.skip:
+            link = urljoin(self.base, href.strip()) if self.base else href.strip()
+            if re.match(r"^https?://", link, re.IGNORECASE):
+                self.links.append(link)
         if tag in _SKIPPED:
             self.skip += 1
         elif tag == "br":
@@ -217,8 +227,8 @@ class _Extractor(HTMLParser):
         self.buffer.append(data)
 
 
-def _html_paragraphs(text: str) -> list[Paragraph]:
-    extractor = _Extractor()
+def _html_paragraphs(text: str, base: str | None) -> list[Paragraph]:
+    extractor = _Extractor(base)
     extractor.feed(text)
     extractor.close()
     extractor._flush_block()
