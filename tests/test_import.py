@@ -182,6 +182,27 @@ def test_links_give_privacy_notices_and_e_services() -> None:
     assert page.unplaced == []
 
 
+def test_a_form_like_page_with_numbered_headings(tmp_path: Path) -> None:
+    source = imported(tmp_path, PAGES / "lomake.txt")
+    assert titles(source) == {
+        "Tietovaranto: Henkilöstöhallinto": ["Palvelussuhderekisteri", "Palkanlaskennan rekisteri"],
+        "Tietovaranto: Asianhallinta": [],
+    }
+    hr = next(r for r in source.resources if r.title["fi"] == "Tietovaranto: Henkilöstöhallinto")
+    cases = next(r for r in source.resources if r.title["fi"] == "Tietovaranto: Asianhallinta")
+    assert hr.description is not None and hr.description["fi"].startswith("Kaupungin henkilöstön palvelussuhteiden")
+    assert systems_of(source, hr.title["fi"]) == ["SAP HR", "Kuntarekry"]
+    assert hr.data_contents == {"fi": "henkilötiedot, palvelussuhteen tiedot, palkkatiedot"}
+    assert (hr.technical_interface, cases.technical_interface) == (False, True)
+    (keys,) = source.examples
+    assert [k["fi"] for k in keys.search_keys] == ["henkilön nimi", "henkilönumero"]
+    (channel,) = source.channels
+    assert (channel.kind, channel.title["fi"], channel.email) == ("written", "Tietopyynnöt", "kirjaamo@kanslia.example")
+    # The interface's address has no field in the model: it is shown, not dropped.
+    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+    assert [(u["line"], "https://dev.hel.example/paatokset" in u["text"]) for u in unplaced] == [(17, True)]
+
+
 # --- missing sections --------------------------------------------------------------------------------
 def test_a_page_with_missing_sections_builds_with_gaps(tmp_path: Path) -> None:
     source = imported(tmp_path, PAGES / "puutteellinen.txt")

@@ -33,6 +33,8 @@ _LEAD_IN = re.compile(
 _ALSO = re.compile(r"^Lisäksi\s+(?:(?:käytetään|käytössä\s+(?:ovat|on)|ovat\s+käytössä)\s+)?", re.IGNORECASE)
 _CITY_WIDE = re.compile(r"^(kaupunkiyhtei\w+|kuntayhtei\w+|valtakunnalli\w+)\s+", re.IGNORECASE)
 _FEEDS = re.compile(r"\btuottaa\s+tietoj?a\s+(.+?)\.?$", re.IGNORECASE)
+_NAMED_RESOURCE = re.compile(r"^tietovaranto\s*[:–-]\s*[^.:]{2,90}$", re.IGNORECASE)
+"""A form-like page names each resource on a line of its own: ``Tietovaranto: Rakennusvalvonta``."""
 _REGISTER_LEAD = re.compile(r"muodostuu|koostuu|rekister|sisältää|kuuluu|kuuluvat|tietovaranto$", re.IGNORECASE)
 
 
@@ -191,7 +193,8 @@ def _is_heading(paragraph: Paragraph) -> bool:
     if len(paragraph.lines) != 1 or paragraph.lines[0].bullet:
         return False
     text = paragraph.lines[0].text
-    return len(text) <= 150 and not re.search(r"[.!?,;:]$", text) and text[:1].isupper() and ": " not in text
+    plain = len(text) <= 150 and not re.search(r"[.!?,;:]$", text) and text[:1].isupper() and ": " not in text
+    return plain or bool(_NAMED_RESOURCE.match(text))
 
 
 def _leading_heading(paragraph: Paragraph, section: Kind) -> list[Paragraph] | None:
@@ -200,7 +203,8 @@ def _leading_heading(paragraph: Paragraph, section: Kind) -> list[Paragraph] | N
     bare = first.text.rstrip(":").strip()
     if paragraph.heading or first.bullet or (len(paragraph.lines) == 1 and not first.text.endswith(":")):
         return None
-    if len(bare) > 100 or re.search(r"[.!?,;]$", bare) or ": " in bare or not bare[:1].isupper():
+    named = bool(_NAMED_RESOURCE.match(first.text))
+    if len(bare) > 100 or re.search(r"[.!?,;]$", bare) or (": " in bare and not named) or not bare[:1].isupper():
         return None
     kind = classify(bare)
     inner = {Kind.CONTENTS, Kind.SYSTEMS, Kind.PRIVACY, Kind.KEYS, Kind.INTERFACE, Kind.DESCRIPTION}
@@ -214,6 +218,18 @@ def _leading_heading(paragraph: Paragraph, section: Kind) -> list[Paragraph] | N
         return None
     rest = [Paragraph(paragraph.lines[1:])] if len(paragraph.lines) > 1 else []
     return [Paragraph([first], heading=True), *rest]
+
+
+def _label_groups(paragraph: Paragraph) -> list[Paragraph]:
+    """The paragraph cut before each line that starts with a label (``Tietojärjestelmät:``, ``Kuvaus:``)."""
+    groups: list[Paragraph] = []
+    for line in paragraph.lines:
+        label = re.match(r"^([^:]{3,45}):", line.text)
+        starts = not line.bullet and label is not None and classify(label.group(1)) is not Kind.OTHER
+        if starts or not groups:
+            groups.append(Paragraph([]))
+        groups[-1].lines.append(line)
+    return groups
 
 
 def _label(line: Line) -> tuple[Kind, str] | None:
@@ -404,7 +420,7 @@ class _Reader:
         description = []
         for paragraph in preamble:
             description.append("\n".join(line.text for line in paragraph.lines))
-            self._interface(paragraph.text, None)
+            self._interface(paragraph.text, None, paragraph.lines[0].number)
         if self.interface_all is not None:
             for item in self.resources:
                 item.technical_interface = (
@@ -451,7 +467,12 @@ class _Reader:
 
     # --- resources ------------------------------------------------------------------------------
     def _resource_paragraph(self, resource: ImportedResource, section: Kind, paragraph: Paragraph) -> None:
-        if len(sentences(paragraph.text)) == 1 and self._interface(paragraph.text, resource):
+        groups = _label_groups(paragraph)
+        if len(groups) > 1:  # a form: "Kuvaus: …", "Rekisterit: …", "Tietojärjestelmät: …" on lines of their own
+            for group in groups:
+                self._resource_paragraph(resource, section, group)
+            return
+        if len(sentences(paragraph.text)) == 1 and self._interface(paragraph.text, resource, paragraph.lines[0].number):
             return
         label = _label(paragraph.lines[0])
         if label is not None:
@@ -467,7 +488,7 @@ class _Reader:
         elif section is Kind.PRIVACY:
             self._privacy(resource, paragraph)
         elif section is Kind.INTERFACE:
-            if not self._interface(paragraph.text, resource):
+            if not self._interface(paragraph.text, resource, paragraph.lines[0].number):
                 self.unplaced.extend(paragraph.lines)
         elif section is Kind.KEYS:
             self._resource_keys(resource, self.heading, paragraph, [line.text for line in paragraph.lines])
@@ -484,7 +505,7 @@ class _Reader:
             resource.data_contents.append("\n".join(items))
         elif kind is Kind.PRIVACY:
             self._privacy(resource, paragraph)
-        elif kind is Kind.INTERFACE and self._interface(paragraph.text, resource):
+        elif kind is Kind.INTERFACE and self._interface(paragraph.text, resource, paragraph.lines[0].number):
             return
         elif kind is Kind.KEYS:
             label = paragraph.lines[0].text.partition(":")[0].strip()
@@ -503,13 +524,13 @@ class _Reader:
         bullets = [line for line in paragraph.lines if line.bullet]
         prose = " ".join(line.text for line in paragraph.lines if not line.bullet)
         privacy = False
-        for sentence in sentences(prose):
+        for sentence in sentences(re.sub(r"^(?:Kuvaus|Yleiskuvaus|Tietovarannon kuvaus):\s*", "", prose)):
             if "tietosuojaselost" in sentence.lower():
                 privacy = True
                 resource.privacy_notices.extend(_urls(sentence))
                 self.privacy_next = sentence.endswith(":") and not bullets
                 continue
-            if self._interface(sentence, resource):
+            if self._interface(sentence, resource, paragraph.lines[0].number):
                 continue
             feeds = _FEEDS.search(sentence)
             if feeds:
@@ -551,10 +572,12 @@ class _Reader:
             elif not sentence.endswith(":"):
                 self.unplaced.append(Line(paragraph.lines[0].number, sentence))
 
-    def _interface(self, sentence: str, resource: ImportedResource | None) -> bool:
+    def _interface(self, sentence: str, resource: ImportedResource | None, number: int) -> bool:
         """§ 28 item 5: a sentence on a technical interface says yes unless it says no."""
         if "rajapin" not in sentence.lower():
             return False
+        if _urls(sentence):  # the model has no place for the interface's address: show it
+            self.unplaced.append(Line(number, sentence))
         value = not re.search(r"\b(?:ei|eivät|ole)\b", sentence.lower())
         if resource is None:
             self.interface_all = value
@@ -565,8 +588,13 @@ class _Reader:
     # --- requests -------------------------------------------------------------------------------
     def _request(self, paragraph: Paragraph) -> None:
         self.procedure.append("\n".join(line.text for line in paragraph.lines))
-        if len(paragraph.lines) > 1 and paragraph.lines[0].text.endswith(":"):
-            self._written(paragraph)
+        lines = paragraph.lines
+        if len(lines) > 1 and lines[0].text.endswith(":"):
+            self._written(lines[0].text.rstrip(":").strip(), lines[0].number, lines[1:])
+            return
+        if len(lines) > 1 and any(_POSTAL.search(line.text) for line in lines) and not any(map(_line_urls, lines)):
+            # An address written out without a label: a written channel under the section's heading.
+            self._written(self.request_heading or lines[0].text, lines[0].number, lines)
             return
         for line in paragraph.lines:
             if not self._request_line(line):
@@ -585,6 +613,10 @@ class _Reader:
         if urls and colon and not label.lower().startswith("http"):
             title = rest.replace(urls[0], "").strip(" :,.") or label
             self._add_channel(ImportedChannel("electronic", capitalise(title), line.number, label.strip(), url=urls[0]))
+            return True
+        if parse_address(rest.strip() if colon else text) is not None:
+            title = label.strip() if colon else self.request_heading or text
+            self._written(title, line.number, [Line(line.number, rest.strip() if colon else text)])
             return True
         email = _EMAIL.search(text)
         if email:
@@ -606,10 +638,10 @@ class _Reader:
                 self.contact.site_name, self.contact.site_address = match.group(1), address
         return bool(phone or match)
 
-    def _written(self, paragraph: Paragraph) -> None:
-        title = paragraph.lines[0].text.rstrip(":").strip()
+    def _written(self, title: str, number: int, lines: list[Line]) -> None:
+        """A written channel: a postal address over several lines, perhaps with an e-mail and a telephone."""
         address_lines, email = [], None
-        for line in paragraph.lines[1:]:
+        for line in lines:
             found = _EMAIL.search(line.text)
             if found:
                 email = email or found.group(0)
@@ -627,7 +659,7 @@ class _Reader:
         if address is None and email is None:
             return
         kind = "written" if address or re.search(r"kirjall|posti", title, re.IGNORECASE) else "electronic"
-        self._add_channel(ImportedChannel(kind, title, paragraph.lines[0].number, email=email, address=address))
+        self._add_channel(ImportedChannel(kind, title, number, email=email, address=address))
         self.contact.email = self.contact.email or email
         self.contact.postal_address = self.contact.postal_address or address
 

@@ -23,6 +23,8 @@ _BLOCKS = {
     "p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "td", "th", "dl", "dt", "dd",
     "blockquote", "address", "h1", "h2", "h3", "h4", "h5", "h6", "header", "figure", "figcaption", "pre",
 }  # fmt: skip
+_NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])")
+"""A heading's section number, ``2.1 Tietojärjestelmät``: layout, not part of the name."""
 _SKIPPED = {"script", "style", "noscript", "template", "head", "nav", "footer", "svg", "button", "form"}
 """Page furniture, not the description: menus, footers, scripts."""
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -119,6 +121,13 @@ def _clean(text: str) -> str:
     )
 
 
+def _unnumbered(text: str) -> str:
+    """A short line without its section number; sentences ("8. luokan …") and long lines stay as they are."""
+    if len(text) <= 100 and not text.endswith("."):
+        return _NUMBERING.sub("", text)
+    return text
+
+
 def _text_paragraphs(text: str) -> list[Paragraph]:
     text = _clean(text)
     out: list[Paragraph] = []
@@ -137,7 +146,7 @@ def _text_paragraphs(text: str) -> list[Paragraph]:
             # An indented line under a list item continues it (a wrapped address).
             current.lines[-1].text += " " + stripped
         else:
-            current.lines.append(Line(number, stripped))
+            current.lines.append(Line(number, _unnumbered(stripped)))
     if current.lines:
         out.append(current)
     return out
@@ -162,6 +171,7 @@ class _Extractor(HTMLParser):
     def _flush_line(self) -> None:
         text = " ".join(_clean("".join(self.buffer)).split())
         if text:
+            text = _unnumbered(text) if self.in_heading else text
             self.current.lines.append(Line(self.start, text, self.in_item, self.links))
         self.buffer, self.links = [], []
 
