@@ -162,6 +162,14 @@ def _line_urls(line: Line) -> list[str]:
     return written + [link for link in line.links if is_web_address(link) and link not in written]
 
 
+def split_label(text: str) -> tuple[str, str, str]:
+    """``Label: value`` → (label, ":", value), like ``str.partition``, but never at the colon of ``https://``."""
+    match = re.search(r":(?!//)", text)
+    if match is None:
+        return text, "", ""
+    return text[: match.start()], ":", text[match.end() :]
+
+
 def classify(text: str) -> Kind:
     """What a heading or label introduces, from the words § 28 pages use for it."""
     t = text.lower().strip(" :")
@@ -342,9 +350,9 @@ class _Reader:
         self.examples: list[ImportedExample] = []
         self.interface_all: bool | None = None
         self.heading = ""
+        """The text of the latest heading, for sections that need to name themselves."""
         self.privacy_next = False
         """The paragraph before ended "…tietosuojaselosteet:", so a list that follows lists them."""
-        """The text of the latest heading, for sections that need to name themselves."""
 
     # --- the walk -------------------------------------------------------------------------------
     def read(self) -> ImportedPage:
@@ -374,11 +382,9 @@ class _Reader:
             kind = classify(paragraph.lines[0].text) if _is_heading(paragraph) else None
             if kind is Kind.OTHER and not paragraph.heading:
                 kind = None  # a short line of plain text: content unless the page marks it as a heading
-            lower = paragraph.level and paragraph.level > examples_level
-            if section is Kind.EXAMPLES and kind not in {None, Kind.RESOURCE, Kind.EXAMPLES} and lower:
-                kind = None  # a worked example's own title
-            if section is Kind.EXAMPLES and kind is not None and not paragraph.level:
-                kind = kind if kind in {Kind.RESOURCE, Kind.EXAMPLES} else None
+            in_examples = section is Kind.EXAMPLES and kind not in {None, Kind.RESOURCE, Kind.EXAMPLES}
+            if in_examples and not 0 < paragraph.level <= examples_level:
+                kind = None  # a worked example's own title ("Tietopyyntö asiakirjaan …"), not a new section
             if kind not in {None, Kind.RESOURCE, Kind.REQUEST, Kind.EXAMPLES} and 0 < paragraph.level <= resource_level:
                 kind = Kind.OTHER  # a heading as high as the resources' own ends them: "Asiarekisteri", "Arkistointi"
             if kind is Kind.RESOURCE:
@@ -508,7 +514,7 @@ class _Reader:
         elif kind is Kind.INTERFACE and self._interface(paragraph.text, resource, paragraph.lines[0].number):
             return
         elif kind is Kind.KEYS:
-            label = paragraph.lines[0].text.partition(":")[0].strip()
+            label = split_label(paragraph.lines[0].text)[0].strip()
             self._resource_keys(resource, label, paragraph, items)
         else:
             self.unplaced.extend(paragraph.lines)
@@ -535,7 +541,7 @@ class _Reader:
             feeds = _FEEDS.search(sentence)
             if feeds:
                 resource.feeds.append(feeds.group(1))
-            head, colon, rest = sentence.partition(":")
+            head, colon, rest = split_label(sentence)
             if colon and rest.strip() and _REGISTER_LEAD.search(head.strip()):
                 line = paragraph.lines[0].number
                 resource.registers.extend(ImportedRegister(capitalise(item), line) for item in split_list(rest))
@@ -565,8 +571,8 @@ class _Reader:
             also = _ALSO.match(sentence)
             if also:
                 resource.supporting_systems.extend(split_list(sentence[also.end() :]))
-            elif ":" in sentence and sentence.partition(":")[2].strip():
-                resource.systems.extend(split_list(sentence.partition(":")[2]))
+            elif split_label(sentence)[2].strip():
+                resource.systems.extend(split_list(split_label(sentence)[2]))
             elif _LEAD_IN.match(sentence):
                 resource.systems.extend(split_list(_LEAD_IN.sub("", sentence, count=1)))
             elif not sentence.endswith(":"):
@@ -604,7 +610,7 @@ class _Reader:
         """One line of the request section: a channel, a visiting address, more information, an e-mail."""
         text = line.text
         urls = _line_urls(line)
-        label, colon, rest = text.partition(":")
+        label, colon, rest = split_label(text)
         if urls and colon and re.search(r"lisätie|lisää tietoa|katso", label, re.IGNORECASE):
             self.contact.more_information = self.contact.more_information or urls[0]
             return True
@@ -614,7 +620,7 @@ class _Reader:
             title = rest.replace(urls[0], "").strip(" :,.") or label
             self._add_channel(ImportedChannel("electronic", capitalise(title), line.number, label.strip(), url=urls[0]))
             return True
-        if parse_address(rest.strip() if colon else text) is not None:
+        if not urls and parse_address(rest.strip() if colon else text) is not None:
             title = label.strip() if colon else self.request_heading or text
             self._written(title, line.number, [Line(line.number, rest.strip() if colon else text)])
             return True
@@ -688,7 +694,7 @@ class _Reader:
         system, keys, channels, resource = None, [], [], self._match_resource(title)
         rest: list[Line] = []
         for line in lines[1:]:
-            label, _, value = line.text.partition(":")
+            label, _, value = split_label(line.text)
             kind = Kind.KEYS if re.search(r"hakutekij|hakuehd", label, re.IGNORECASE) else classify(label)
             kind = kind if len(label) <= 45 else Kind.OTHER
             if kind is Kind.SYSTEMS and value.strip():
@@ -709,7 +715,7 @@ class _Reader:
         return ImportedExample(title, head.number, resource, _register_phrase(title, resource), system, keys, channels)
 
     def _example_channel(self, line: Line) -> ImportedChannel | None:
-        label, colon, rest = line.text.partition(":")
+        label, colon, rest = split_label(line.text)
         if not colon or not rest.strip():
             return None
         urls = _urls(rest) or [link for link in line.links if is_web_address(link)]
@@ -730,7 +736,7 @@ class _Reader:
 
 def _field(text: str) -> bool:
     """A 'Label: value' line of a worked example (system, search keys, channel)."""
-    label, colon, rest = text.partition(":")
+    label, colon, rest = split_label(text)
     return bool(colon and rest.strip() and len(label) <= 60 and classify(label) is not Kind.OTHER) or bool(
         colon and rest.strip() and (_URL.search(rest) or _POSTAL.search(rest) or _EMAIL.search(rest))
     )
