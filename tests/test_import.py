@@ -283,6 +283,38 @@ def test_the_same_page_gives_the_same_bytes(tmp_path: Path) -> None:
     assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
 
 
+# --- --diff ---------------------------------------------------------------------------------------------
+def test_diff_lists_what_the_page_adds_removes_and_changes(tmp_path: Path) -> None:
+    page = SEED.read_text("utf-8")
+    page = page.replace("ja päivähoitajatiedot", "ja perhepäivähoitajatiedot")  # a register renamed
+    page = page.replace("koulumatkojen hallintajärjestelmä, ", "")  # a system removed
+    page = page.replace("yhteistyötahot, ", "")  # a search key removed
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    result = run_cli("import", "--diff", "page.txt", "--source", str(ROOT / "source"), cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "- system (Perusopetuksen tietovaranto): Koulumatkojen hallintajärjestelmä" in lines
+    assert "- register (Varhaiskasvatuksen ja esiopetuksen tietovaranto): Päivähoitajatiedot" in lines
+    assert "+ register (Varhaiskasvatuksen ja esiopetuksen tietovaranto): Perhepäivähoitajatiedot" in lines
+    assert any(
+        line.startswith("- search key (Tietopyyntö asiakirjaan") and line.endswith(": yhteistyötahot") for line in lines
+    )
+    changed = [line for line in lines if line.startswith("~ description (Varhaiskasvatuksen ja esiopetuksen")]
+    assert len(changed) == 1 and "perhepäivähoitajatiedot" in result.stdout
+    assert result.stderr.startswith("5 difference(s) between the page and")
+    assert not (tmp_path / "out").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["page.txt"]
+
+
+def test_diff_in_finnish(tmp_path: Path) -> None:
+    (tmp_path / "page.txt").write_text(SEED.read_text("utf-8").replace(", asiakaskertomus", ""), encoding="utf-8")
+    result = run_cli("--lang", "fi", "import", "--diff", "page.txt", "--source", str(ROOT / "source"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("- hakutekijä (Tietopyyntö asiakirjaan") and result.stdout.rstrip().endswith(
+        ": asiakaskertomus"
+    )
+    assert "1 eroa sivun ja lähteen" in result.stderr
+
+
 # --- URLs ----------------------------------------------------------------------------------------------
 def test_an_unreachable_url(tmp_path: Path) -> None:
     with socket.socket() as sock:  # a port that was free a moment ago: nothing listens there

@@ -1,5 +1,8 @@
 """Round trip: the seed page imported and built states the same Finnish facts as the curated source.
 
+The seed is imported twice: as the plain text it is, and as the HTML a city web page would serve
+(headings, paragraphs with line breaks, lists, links, a menu and a footer around it).
+
 Both sides are built to graphs and compared by their Finnish texts, never by IRI (the importer's
 ids are generated). The curated source names systems and some registers in their basic form and
 keeps the page's wording in ``seed_forms`` (published as ``skos:hiddenLabel``), so a thing on one
@@ -26,13 +29,14 @@ from kasko_dcat.sourcewrite import render_source, write_source
 from .conftest import ROOT
 
 SEED = ROOT / "tests" / "data" / "kasko-tietovarannot.txt"
+SEED_HTML = ROOT / "tests" / "data" / "import" / "kasko-tietovarannot.html"
 Names = frozenset[str]
 
 
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+@pytest.fixture(scope="module", params=[SEED, SEED_HTML], ids=["text", "html"])
+def imported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Graph:
     folder = tmp_path_factory.mktemp("imported") / "source"
-    write_source(folder, render_source(read_page(paragraphs(decode(fetch(str(SEED))))), None), force=False)
+    write_source(folder, render_source(read_page(paragraphs(decode(fetch(str(request.param))))), None), force=False)
     return build_graph(read_source(folder))
 
 
@@ -180,10 +184,11 @@ def test_the_same_fed_resources(imported: Graph, graph: Graph) -> None:
     assert len(fed(graph)) == 4
 
 
-def test_the_curated_source_has_no_differences_from_the_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("page", [SEED, SEED_HTML], ids=["text", "html"])
+def test_the_curated_source_has_no_differences_from_the_page(tmp_path: Path, page: Path) -> None:
     """`import --diff` compares by the same names: the seed against the curated source says nothing changed."""
     from .conftest import SOURCE, run_cli
 
-    result = run_cli("import", "--diff", str(SEED), "--source", str(SOURCE), cwd=tmp_path)
+    result = run_cli("import", "--diff", str(page), "--source", str(SOURCE), cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, ""), result.stderr
     assert "state the same facts" in result.stderr
