@@ -203,6 +203,20 @@ def test_a_form_like_page_with_numbered_headings(tmp_path: Path) -> None:
     assert [(u["line"], "https://dev.hel.example/paatokset" in u["text"]) for u in unplaced] == [(17, True)]
 
 
+def test_a_page_that_never_says_tietovaranto(tmp_path: Path) -> None:
+    """Sections that name systems, data groups or search keys are resources, whatever their headings say."""
+    source = imported(tmp_path, PAGES / "rekisterit.txt")
+    assert source.organisations[0].name["fi"] == "Nuorisopalvelut"
+    assert sorted(titles(source)) == ["Leiritoiminnan rekisteri", "Nuorisotilojen asiakasrekisteri"]
+    assert systems_of(source, "Nuorisotilojen asiakasrekisteri") == ["Kävijäseuranta", "Hoika"]
+    assert systems_of(source, "Leiritoiminnan rekisteri") == ["Leiri-ilmo"]
+    (keys,) = source.examples
+    assert [k["fi"] for k in keys.search_keys] == ["nuoren nimi", "syntymäaika"]
+    assert [c.email for c in source.channels] == ["nuoriso@palvelut.example"]
+    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+    assert [u["text"] for u in unplaced] == ["Ajankohtaista", "Kesän leirit julkaistaan huhtikuussa."]
+
+
 # --- missing sections --------------------------------------------------------------------------------
 def test_a_page_with_missing_sections_builds_with_gaps(tmp_path: Path) -> None:
     source = imported(tmp_path, PAGES / "puutteellinen.txt")

@@ -202,6 +202,7 @@ def _is_heading(paragraph: Paragraph) -> bool:
         return False
     text = paragraph.lines[0].text
     plain = len(text) <= 150 and not re.search(r"[.!?,;:]$", text) and text[:1].isupper() and ": " not in text
+    plain = plain and not _EMAIL.search(text) and not _URL.search(text)  # an address is content
     return plain or bool(_NAMED_RESOURCE.match(text))
 
 
@@ -339,8 +340,10 @@ def system_title(form: str) -> str:
 class _Reader:
     """Walks the page's paragraphs once, section by section, collecting what it recognises."""
 
-    def __init__(self, paragraphs: list[Paragraph]) -> None:
+    def __init__(self, paragraphs: list[Paragraph], named: set[int] | None = None) -> None:
         self.paragraphs = paragraphs
+        self.named = named or set()
+        """Headings (by id) that name a resource although they do not say 'tietovaranto'."""
         self.unplaced: list[Line] = []
         self.resources: list[ImportedResource] = []
         self.channels: dict[str, ImportedChannel] = {}
@@ -380,8 +383,11 @@ class _Reader:
                 paragraph = split[0]
                 queue[:0] = split[1:]
             kind = classify(paragraph.lines[0].text) if _is_heading(paragraph) else None
-            if kind is Kind.OTHER and not paragraph.heading:
+            kind = Kind.RESOURCE if id(paragraph) in self.named else kind
+            if kind is Kind.OTHER and not paragraph.heading and not self.named:
                 kind = None  # a short line of plain text: content unless the page marks it as a heading
+            if kind is section and kind is Kind.REQUEST and not paragraph.heading:
+                kind = None  # "Tietopyynnöt osoitetaan kirjaamoon" under "Tietopyynnöt" is what to do
             in_examples = section is Kind.EXAMPLES and kind not in {None, Kind.RESOURCE, Kind.EXAMPLES}
             if in_examples and not 0 < paragraph.level <= examples_level:
                 kind = None  # a worked example's own title ("Tietopyyntö asiakirjaan …"), not a new section
@@ -459,7 +465,7 @@ class _Reader:
         text = "\n".join(line.text for paragraph in self.paragraphs for line in paragraph.lines)
         *words, last = genitive.split()
         # The same words with the last one in another case form: "kunnan" → "kunta", "toimialan" → "toimiala".
-        prefix = "".join(re.escape(word) + r"\s+" for word in words) + re.escape(last[: max(3, len(last) - 3)])
+        prefix = "".join(re.escape(word) + r"\s+" for word in words) + re.escape(last[: max(3, len(last) - 4)])
         forms = {m.group(0) for m in re.finditer(r"(?<!\w)" + prefix + r"\w*", text, re.IGNORECASE)}
         basic = sorted(form for form in forms if not form.endswith("n") and form.split()[-1] != last)
         if basic:
@@ -791,5 +797,35 @@ def match_register(phrase: str, resource: ImportedResource) -> ImportedRegister 
 
 
 def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
-    """Read the page's paragraphs; raise :class:`PageError` if it holds no § 28 description."""
-    return _Reader(paragraphs).read()
+    """Read the page's paragraphs; raise :class:`PageError` if it holds no § 28 description.
+
+    A page that never says "X tietovaranto" may still describe resources under headings of their
+    own ("Asiakasrekisteri", "Henkilöstöhallinto"): then each heading whose section names
+    systems, data contents or search keys is read as a resource.
+    """
+    try:
+        return _Reader(paragraphs).read()
+    except PageError as exc:
+        named = _described_headings(paragraphs) if exc.code == "import-no-resources" else set()
+        if not named:
+            raise
+        return _Reader(paragraphs, named).read()
+
+
+def _described_headings(paragraphs: list[Paragraph]) -> set[int]:
+    """Headings followed, before the next heading, by a section or label of systems, data contents or search keys."""
+    described = {Kind.SYSTEMS, Kind.CONTENTS, Kind.KEYS}
+    named: set[int] = set()
+    current: Paragraph | None = None
+    for paragraph in paragraphs[1:]:
+        first = paragraph.lines[0]
+        kind = classify(first.text) if _is_heading(paragraph) else None
+        if kind in {Kind.OTHER, Kind.DESCRIPTION} and (paragraph.heading or len(first.text) <= 80):
+            current = paragraph
+        elif kind in {Kind.REQUEST, Kind.EXAMPLES}:
+            current = None
+        elif current is not None:
+            labels = [_label(line) for line in paragraph.lines]
+            if kind in described or any(label and label[0] in described for label in labels):
+                named.add(id(current))
+    return named
