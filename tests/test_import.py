@@ -288,6 +288,30 @@ def test_a_non_empty_out_is_kept_unless_forced(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging folders left
 
 
+def test_an_import_that_would_not_build_is_a_bug_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    import kasko_dcat.sourcewrite
+    from kasko_dcat.cli import main
+
+    real = kasko_dcat.sourcewrite.render_source
+
+    def broken(page: object, homepage: str | None) -> dict[str, str]:
+        files = real(page, homepage)  # type: ignore[arg-type]
+        files["systems.yaml"] = "systems: [\n"
+        return files
+
+    monkeypatch.setattr(kasko_dcat.sourcewrite, "render_source", broken)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KASKO_DCAT_DEBUG", raising=False)
+    result = CliRunner().invoke(main, ["--lang", "en", "import", str(SEED), "--out", "out"])
+    assert result.exit_code == 3
+    assert "internal error: RuntimeError: the imported source does not build" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_the_same_page_gives_the_same_bytes(tmp_path: Path) -> None:
     for name in ("a", "b"):
         assert run_cli("import", str(SEED), "--out", name, cwd=tmp_path).returncode == 0
