@@ -32,6 +32,11 @@ def imported(tmp_path: Path, page: Path | str, *extra: str) -> Source:
     return read_source(tmp_path / "out")
 
 
+def unplaced_lines(tmp_path: Path) -> list[dict[str, object]]:
+    """What the import in tmp_path/out could not place, as written to unplaced.yaml."""
+    return yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+
+
 def titles(source: Source) -> dict[str, list[str]]:
     return {r.title["fi"]: [register.title["fi"] for register in r.registers] for r in source.resources}
 
@@ -132,7 +137,7 @@ def test_an_html_page(tmp_path: Path) -> None:
     assert example.resource == library.id and example.register == library.registers[0].id
     assert [k["fi"] for k in example.search_keys] == ["asiakkaan nimi", "kirjastokortin numero & syntymäaika"]
     # The unknown h2 section and its paragraph are reported, with their lines in the HTML file.
-    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+    unplaced = unplaced_lines(tmp_path)
     html = (PAGES / "jarvilaakso.html").read_text("utf-8").splitlines()
     assert [item["text"] for item in unplaced] == [
         "Arkistointi",
@@ -157,7 +162,7 @@ def test_an_html_page_with_a_table_and_search_keys_for_a_whole_resource(tmp_path
     )
     assert [k["fi"] for k in keys.search_keys] == ["diaarinumero", "hakijan nimi", "kiinteistötunnus"]
     assert [c.email for c in source.channels] == ["kirjaamo@lupavirasto.example"]
-    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+    unplaced = unplaced_lines(tmp_path)
     assert [item["line"] for item in unplaced] == [4, 14, 15]  # the site header and the case register section
 
 
@@ -199,7 +204,7 @@ def test_a_form_like_page_with_numbered_headings(tmp_path: Path) -> None:
     (channel,) = source.channels
     assert (channel.kind, channel.title["fi"], channel.email) == ("written", "Tietopyynnöt", "kirjaamo@kanslia.example")
     # The interface's address has no field in the model: it is shown, not dropped.
-    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+    unplaced = unplaced_lines(tmp_path)
     assert [(u["line"], "https://dev.hel.example/paatokset" in u["text"]) for u in unplaced] == [(17, True)]
 
 
@@ -213,7 +218,7 @@ def test_a_page_that_never_says_tietovaranto(tmp_path: Path) -> None:
     (keys,) = source.examples
     assert [k["fi"] for k in keys.search_keys] == ["nuoren nimi", "syntymäaika"]
     assert [c.email for c in source.channels] == ["nuoriso@palvelut.example"]
-    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+    unplaced = unplaced_lines(tmp_path)
     assert [u["text"] for u in unplaced] == ["Ajankohtaista", "Kesän leirit julkaistaan huhtikuussa."]
 
 

@@ -565,7 +565,7 @@ class _Reader:
         for line in paragraph.lines:
             urls = _line_urls(line)
             resource.privacy_notices.extend(urls)
-            if not urls and "tietosuojaselost" not in line.text.lower():
+            if not urls and not line.text.endswith(":"):  # a notice named without its address
                 self.unplaced.append(line)
 
     def _systems(self, resource: ImportedResource, paragraph: Paragraph) -> None:
