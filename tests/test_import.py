@@ -222,6 +222,24 @@ def test_a_page_that_never_says_tietovaranto(tmp_path: Path) -> None:
     assert [u["text"] for u in unplaced] == ["Ajankohtaista", "Kesän leirit julkaistaan huhtikuussa."]
 
 
+@pytest.mark.parametrize(
+    "layout",
+    [
+        {"<h3>": "<h2>", "</h3>": "</h2>"},  # flat: resources and their sections at one level
+        {"<h2>": "<h1>", "</h2>": "</h1>", "<h3>": "<h1>", "</h3>": "</h1>"},  # every heading an h1
+        {"<h2>": "<p><strong>", "</h2>": "</strong></p>", "<h3>": "<p><strong>", "</h3>": "</strong></p>"},  # no h2/h3
+    ],
+    ids=["flat", "all-h1", "bold-paragraphs"],
+)
+def test_the_seed_in_other_html_layouts_states_the_same_facts(tmp_path: Path, layout: dict[str, str]) -> None:
+    html = (PAGES / "kasko-tietovarannot.html").read_text("utf-8")
+    for old, new in layout.items():
+        html = html.replace(old, new)
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    result = run_cli("import", "--diff", "page.html", "--source", str(ROOT / "source"), cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout
+
+
 # --- missing sections --------------------------------------------------------------------------------
 def test_a_page_with_missing_sections_builds_with_gaps(tmp_path: Path) -> None:
     source = imported(tmp_path, PAGES / "puutteellinen.txt")

@@ -391,8 +391,12 @@ class _Reader:
             in_examples = section is Kind.EXAMPLES and kind not in {None, Kind.RESOURCE, Kind.EXAMPLES}
             if in_examples and not 0 < paragraph.level <= examples_level:
                 kind = None  # a worked example's own title ("Tietopyyntö asiakirjaan …"), not a new section
-            if kind not in {None, Kind.RESOURCE, Kind.REQUEST, Kind.EXAMPLES} and 0 < paragraph.level <= resource_level:
-                kind = Kind.OTHER  # a heading as high as the resources' own ends them: "Asiarekisteri", "Arkistointi"
+            if kind in {Kind.OTHER, Kind.DESCRIPTION} and 0 < paragraph.level <= resource_level:
+                # A heading as high as the resources' own that is not about one ends them ("Asiarekisteri",
+                # "Arkistointi"); "… tietovarannon kuvaus ja rekisterit" on a flat page is still the resource's.
+                text = paragraph.lines[0].text
+                if "kuvaus" not in text.lower() and self._match_resource(text) is None:
+                    kind = Kind.OTHER
             if kind is Kind.RESOURCE:
                 resource_level = paragraph.level
                 resource = ImportedResource(paragraph.lines[0].text, paragraph.lines[0].number)
