@@ -6,7 +6,7 @@ import functools
 import http.server
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -237,6 +237,23 @@ def test_the_seed_in_other_html_layouts_states_the_same_facts(tmp_path: Path, la
         html = html.replace(old, new)
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     result = run_cli("import", "--diff", "page.html", "--source", str(ROOT / "source"), cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout
+
+
+@pytest.mark.parametrize(
+    "spacing",
+    [
+        lambda text: "\n".join(line for line in text.splitlines() if line.strip()),  # pasted without blank lines
+        lambda text: "".join(line + "\n\n" for line in text.splitlines()),  # double-spaced
+        lambda text: text.replace("\n", "\r\n").replace(" • ", "\t• "),  # Windows line ends, tabbed bullets
+    ],
+    ids=["no-blank-lines", "double-spaced", "crlf-tabs"],
+)
+def test_the_seed_pasted_with_other_spacing_states_the_same_facts(
+    tmp_path: Path, spacing: Callable[[str], str]
+) -> None:
+    (tmp_path / "page.txt").write_bytes(spacing(SEED.read_text("utf-8")).encode("utf-8"))
+    result = run_cli("import", "--diff", "page.txt", "--source", str(ROOT / "source"), cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, ""), result.stdout
 
 

@@ -807,6 +807,7 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
     own ("Asiakasrekisteri", "Henkilöstöhallinto"): then each heading whose section names
     systems, data contents or search keys is read as a resource.
     """
+    paragraphs = [group for paragraph in paragraphs for group in _regroup(paragraph)]
     try:
         return _Reader(paragraphs).read()
     except PageError as exc:
@@ -814,6 +815,27 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
         if not named:
             raise
         return _Reader(paragraphs, named).read()
+
+
+def _regroup(paragraph: Paragraph) -> list[Paragraph]:
+    """A long run of lines with no blank line between them (a page pasted without its spacing) as paragraphs.
+
+    Each line is a paragraph of its own, with the list items under it; a line ending in ':' keeps
+    the short lines that follow (an address under "Kirjalliset yhteydenotot:") until a heading.
+    """
+    if paragraph.heading or sum(not line.bullet for line in paragraph.lines) < 6:
+        return [paragraph]
+    groups: list[Paragraph] = []
+    collecting = False
+    for line in paragraph.lines:
+        text = line.text
+        heading = _is_heading(Paragraph([line])) and classify(text) is not Kind.OTHER
+        if groups and (line.bullet or (collecting and len(text) <= 80 and not text.endswith(".") and not heading)):
+            groups[-1].lines.append(line)
+            continue
+        groups.append(Paragraph([line]))
+        collecting = text.endswith(":")
+    return groups
 
 
 def _described_headings(paragraphs: list[Paragraph]) -> set[int]:

@@ -130,9 +130,20 @@ def _unnumbered(text: str) -> str:
 
 def _text_paragraphs(text: str) -> list[Paragraph]:
     text = _clean(text)
+    raw_lines = text.splitlines()
+    filled = [bool(line.strip()) for line in raw_lines]
+    runs = sum(1 for i, full in enumerate(filled) if full and (i == 0 or not filled[i - 1]))
+    numbered = list(enumerate(raw_lines, start=1))
+    if runs > 10 and runs >= 0.9 * sum(filled):
+        # A blank line after every line (double-spaced) says nothing about paragraphs: drop them.
+        numbered = [(number, line) for number, line in numbered if line.strip()]
+    return _numbered_paragraphs(numbered)
+
+
+def _numbered_paragraphs(numbered: list[tuple[int, str]]) -> list[Paragraph]:
     out: list[Paragraph] = []
     current = Paragraph()
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in numbered:
         stripped = " ".join(raw.split())
         if not stripped:
             if current.lines:
