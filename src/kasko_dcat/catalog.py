@@ -99,11 +99,13 @@ def _parse_defaults(f: Fields | None, parent: Fields) -> DatasetDefaults:
         return DatasetDefaults(missing, missing, missing, [], [])
     defaults = DatasetDefaults(
         publisher=f.ref("publisher", "organisation"),
-        contact_point=f.ref("contact_point", "contact point"),
+        contact_point=f.ref("contact_point", "contact point", required=False),
         disclosure_authority=f.ref("disclosure_authority", "organisation"),
         spatial=f.codes("spatial", "municipality"),
         languages=f.codes("languages", "language"),
     )
+    if defaults.contact_point is None:
+        f.gap("contact_point" if "contact_point" in f.block else None, "gap-contact-point")
     f.done()
     return defaults
 

@@ -510,6 +510,136 @@ def publish(
         _say(lang, "publish-done", triples=found, graph=target.graph, url=target.store_url)
 
 
+@main.command("import")
+@click.argument("page")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the source to; it must be new or empty unless --force is given.",
+)
+@click.option("--force", is_flag=True, help="Replace a folder given as --out that is not empty.")
+@click.option(
+    "--diff", is_flag=True, help="Write nothing; list what the page adds, removes or changes against --source."
+)
+@source_option
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@lang_option
+@click.pass_obj
+def import_page(
+    lang: str, page: str, out_dir: Path | None, force: bool, diff: bool, source_dir: Path, quiet: bool
+) -> None:
+    """Read an authority's § 28 description page into source YAML, or compare it with the source.
+
+    \b
+    PAGE is a text file (as copied from the page), an HTML file, or an http(s) address.
+      kasko-dcat import page.html --out source-new     write a new source folder
+      kasko-dcat import --diff https://…/page          what changed on the page (exit 1 if anything)
+    Finnish texts are copied as the page writes them; sv/en are left for translators. Lines the
+    importer cannot place are listed and written to unplaced.yaml in the folder; nothing is
+    dropped. The folder is written all at once, and only if it builds.
+    """
+    from kasko_dcat.importer import read_page
+    from kasko_dcat.pagetext import PageError, decode, fetch, paragraphs
+    from kasko_dcat.sourcewrite import render_source, write_source
+
+    if out_dir is None and not diff:
+        _say(lang, "import-needs-out")
+        raise SystemExit(EXIT_ERROR)
+    try:
+        is_url = page.lower().startswith(("http://", "https://"))
+        imported = read_page(paragraphs(decode(fetch(page)), page if is_url else None))
+    except PageError as exc:
+        _say(lang, exc.code, **exc.params)
+        raise SystemExit(EXIT_ERROR) from None
+    files = render_source(imported, page if is_url else None)
+    built = _check_imported(files)
+    if diff:
+        _diff(lang, _read(lang, source_dir, None), built, source_dir)
+        return
+    assert out_dir is not None
+    try:
+        write_source(out_dir, files, force)
+    except IsADirectoryError:
+        _say(lang, "import-out-not-empty", path=out_dir)
+        raise SystemExit(EXIT_ERROR) from None
+    except FileExistsError:
+        _say(lang, "import-out-not-folder", path=out_dir)
+        raise SystemExit(EXIT_ERROR) from None
+    except OSError as exc:
+        _say(lang, "cli-write-failed", path=exc.filename or out_dir, reason=exc.strerror or exc)
+        raise SystemExit(EXIT_ERROR) from None
+    for line in imported.unplaced:
+        _say(lang, "import-unplaced-line", page=page, line=line.number, text=line.text)
+    if imported.unplaced:
+        _say(lang, "import-unplaced", count=len(imported.unplaced), path=out_dir / "unplaced.yaml")
+    if not quiet:
+        _say(
+            lang,
+            "import-written",
+            path=out_dir,
+            resources=len(built.resources),
+            registers=sum(len(resource.registers) for resource in built.resources),
+            systems=len(built.systems),
+            examples=len(built.examples),
+            gaps=len(built.gaps),
+        )
+
+
+def _check_imported(files: dict[str, str]) -> Source:
+    """Read the imported files as ``build`` would; one that does not build is a bug in the importer."""
+    import tempfile
+
+    from kasko_dcat.problems import SourceError
+    from kasko_dcat.source import read_source
+
+    with tempfile.TemporaryDirectory() as folder:
+        for name, text in files.items():
+            (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
+            (Path(folder) / name).write_text(text, encoding="utf-8")
+        try:
+            return read_source(Path(folder))
+        except SourceError as exc:
+            raise RuntimeError(f"the imported source does not build: {exc.problems[0].message('en')}") from None
+
+
+def _diff(lang: str, old: Source, new: Source, source_dir: Path) -> None:
+    from kasko_dcat.pagediff import differences
+
+    kinds = {
+        "resource": "diff-kind-resource",
+        "description": "diff-kind-description",
+        "contents": "diff-kind-contents",
+        "register": "diff-kind-register",
+        "system": "diff-kind-system",
+        "feeds": "diff-kind-feeds",
+        "channel": "diff-kind-channel",
+        "example": "diff-kind-example",
+        "search-key": "diff-kind-search-key",
+    }
+    codes = {"added": "diff-added", "removed": "diff-removed", "changed": "diff-changed"}
+    found = differences(old, new)
+    for item in found:
+        fact = item.fact
+        click.echo(
+            render(
+                codes[item.change],
+                lang,
+                {
+                    "kind": render(kinds[fact.kind], lang, {}),
+                    "owner": f" ({fact.owner})" if fact.owner else "",
+                    "text": fact.shown,
+                    "old": item.old,
+                    "new": fact.value,
+                },
+            )
+        )
+    if found:
+        _say(lang, "diff-count", count=len(found), source=source_dir)
+        raise SystemExit(EXIT_FAILED)
+    _say(lang, "diff-none", source=source_dir)
+
+
 def _read(lang: str, source_dir: Path, base_iri: str | None) -> Source:
     from kasko_dcat.problems import SourceError
     from kasko_dcat.source import read_source

@@ -342,6 +342,47 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "aseta base_iri kaupungin hallitsemaan verkkotunnukseen (JHS 193)",
         ),
     },
+    "gap-organisation-type": {
+        "en": (
+            "the kind of organisation '{id}' is not stated (LocalAuthority, NationalAuthority, …)",
+            "set 'type:' to an ADMS publisher-type code",
+        ),
+        "fi": (
+            "organisaation '{id}' tyyppiä ei ole kerrottu (LocalAuthority, NationalAuthority, …)",
+            "aseta 'type:' ADMS-julkaisijatyypin koodiksi",
+        ),
+    },
+    "gap-contact-point": {
+        "en": (
+            "the datasets have no contact point for information requests (§ 28 item 2)",
+            "add one under 'contact_points:' in request.yaml and name it in 'dataset_defaults: contact_point:'",
+        ),
+        "fi": (
+            "aineistoilla ei ole yhteyspistettä tietopyynnöille (28 §:n 2 kohta)",
+            "lisää se kohtaan 'contact_points:' tiedostossa request.yaml ja nimeä se kohdassa "
+            "'dataset_defaults: contact_point:'",
+        ),
+    },
+    "gap-channels": {
+        "en": (
+            "no channel for making information requests is given (§ 28 item 2)",
+            "add the e-service, e-mail or postal address under 'channels:'",
+        ),
+        "fi": (
+            "tietopyyntöjen tekotapaa ei ole annettu (28 §:n 2 kohta)",
+            "lisää asiointipalvelu, sähköposti tai postiosoite kohtaan 'channels:'",
+        ),
+    },
+    "gap-information-request": {
+        "en": (
+            "no e-service for information requests is given, so the datasets are published without a distribution",
+            "add 'information_request:' with the e-service's address as 'access_url:'",
+        ),
+        "fi": (
+            "tietopyyntöjen asiointipalvelua ei ole annettu, joten aineistot julkaistaan ilman jakelua",
+            "lisää 'information_request:' ja asiointipalvelun osoite kohtaan 'access_url:'",
+        ),
+    },
     # --- command line ----------------------------------------------------------------------------
     "cli-no-source": {
         "en": ("there is no source folder at {path}", "run in the repository root or give --source DIR"),
@@ -762,6 +803,131 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("published {triples} triples to graph {graph} at {url}; the store's count agrees", ""),
         "fi": ("julkaistiin {triples} kolmikkoa graafiin {graph} osoitteessa {url}; tietokannan laskenta täsmää", ""),
     },
+    # --- import: a § 28 page → source/ ---------------------------------------------------------
+    "import-no-page": {
+        "en": ("there is no file {path}", "give the path of the page's text or HTML, or its http(s) address"),
+        "fi": ("tiedostoa {path} ei ole", "anna sivun teksti- tai HTML-tiedoston polku tai sen http(s)-osoite"),
+    },
+    "import-unreadable": {
+        "en": ("could not read {path}: {reason}", "check that it is a file you may read"),
+        "fi": ("tiedostoa {path} ei voitu lukea: {reason}", "tarkista, että se on tiedosto ja lukuoikeus on"),
+    },
+    "import-unreachable": {
+        "en": (
+            "could not fetch {url} ({reason})",
+            "check the address and the network, or save the page and import the file",
+        ),
+        "fi": (
+            "osoitetta {url} ei saatu haettua ({reason})",
+            "tarkista osoite ja verkkoyhteys tai tallenna sivu ja tuo tiedosto",
+        ),
+    },
+    "import-http-status": {
+        "en": ("{url} answered with HTTP status {status}", "check the address in a browser"),
+        "fi": ("{url} vastasi HTTP-tilakoodilla {status}", "tarkista osoite selaimella"),
+    },
+    "import-not-text": {
+        "en": (
+            "the page is not text or HTML (binary data, or an encoding other than UTF-8)",
+            "give the page as UTF-8 text or HTML",
+        ),
+        "fi": (
+            "sivu ei ole tekstiä tai HTML:ää (binääridataa tai muu merkistö kuin UTF-8)",
+            "anna sivu UTF-8-tekstinä tai HTML:nä",
+        ),
+    },
+    "import-empty": {
+        "en": ("the page is empty", "give the page that holds the § 28 description"),
+        "fi": ("sivu on tyhjä", "anna sivu, jolla 28 §:n mukainen kuvaus on"),
+    },
+    "import-no-resources": {
+        "en": (
+            "no information resource (a heading such as 'X tietovaranto') was found: "
+            "this does not look like a § 28 description",
+            "give the page that describes the information resources; nothing was written",
+        ),
+        "fi": (
+            "sivulta ei löytynyt tietovarantoa (otsikkoa kuten 'X tietovaranto'): "
+            "se ei näytä 28 §:n mukaiselta kuvaukselta",
+            "anna sivu, joka kuvaa tietovarannot; mitään ei kirjoitettu",
+        ),
+    },
+    "import-needs-out": {
+        "en": ("say where to write the source", "add --out DIR, or --diff to compare the page with --source"),
+        "fi": (
+            "kerro, mihin lähdeaineisto kirjoitetaan",
+            "lisää --out KANSIO tai vertaa sivua lähteeseen valitsimella --diff",
+        ),
+    },
+    "import-out-not-empty": {
+        "en": (
+            "{path} is not empty; nothing was written",
+            "choose an empty or new folder, or add --force to replace it",
+        ),
+        "fi": (
+            "{path} ei ole tyhjä; mitään ei kirjoitettu",
+            "valitse tyhjä tai uusi kansio tai korvaa se valitsimella --force",
+        ),
+    },
+    "import-out-not-folder": {
+        "en": ("{path} is a file, not a folder; nothing was written", "choose a folder for --out"),
+        "fi": ("{path} on tiedosto eikä kansio; mitään ei kirjoitettu", "valitse --out-kansio"),
+    },
+    "import-written": {
+        "en": (
+            "{path}: {resources} information resources, {registers} registers, {systems} systems, {examples} request "
+            "examples; {gaps} facts to fill in (kasko-dcat gaps --source {path})",
+            "",
+        ),
+        "fi": (
+            "{path}: {resources} tietovarantoa, {registers} rekisteriä, {systems} tietojärjestelmää, {examples} "
+            "tietopyyntöesimerkkiä; {gaps} täydennettävää tietoa (kasko-dcat gaps --source {path})",
+            "",
+        ),
+    },
+    "import-unplaced": {
+        "en": (
+            "{count} line(s) of the page could not be placed; they are listed above and in {path}",
+            "move each fact where it belongs",
+        ),
+        "fi": (
+            "{count} sivun riviä ei voitu sijoittaa; ne on lueteltu yllä ja tiedostossa {path}",
+            "siirrä kukin tieto oikeaan kohtaan",
+        ),
+    },
+    "import-unplaced-line": {
+        "en": ("{page}:{line}: not placed: {text}", ""),
+        "fi": ("{page}:{line}: ei sijoitettu: {text}", ""),
+    },
+    "diff-added": {
+        "en": ("+ {kind}{owner}: {text}", ""),
+        "fi": ("+ {kind}{owner}: {text}", ""),
+    },
+    "diff-removed": {
+        "en": ("- {kind}{owner}: {text}", ""),
+        "fi": ("- {kind}{owner}: {text}", ""),
+    },
+    "diff-changed": {
+        "en": ('~ {kind}{owner}: {text}: "{old}" → "{new}"', ""),
+        "fi": ('~ {kind}{owner}: {text}: "{old}" → "{new}"', ""),
+    },
+    "diff-none": {
+        "en": ("the page and {source} state the same facts", ""),
+        "fi": ("sivu ja {source} kertovat samat tiedot", ""),
+    },
+    "diff-count": {
+        "en": ("{count} difference(s) between the page and {source}", "edit the source, or import the page again"),
+        "fi": ("{count} eroa sivun ja lähteen {source} välillä", "muokkaa lähdettä tai tuo sivu uudelleen"),
+    },
+    "diff-kind-resource": {"en": ("information resource", ""), "fi": ("tietovaranto", "")},
+    "diff-kind-description": {"en": ("description", ""), "fi": ("kuvaus", "")},
+    "diff-kind-contents": {"en": ("data contents", ""), "fi": ("tietoaineistot", "")},
+    "diff-kind-register": {"en": ("register", ""), "fi": ("rekisteri", "")},
+    "diff-kind-system": {"en": ("system", ""), "fi": ("tietojärjestelmä", "")},
+    "diff-kind-feeds": {"en": ("feeds", ""), "fi": ("tuottaa tietoja", "")},
+    "diff-kind-channel": {"en": ("request channel", ""), "fi": ("tietopyyntökanava", "")},
+    "diff-kind-example": {"en": ("request example", ""), "fi": ("tietopyyntöesimerkki", "")},
+    "diff-kind-search-key": {"en": ("search key", ""), "fi": ("hakutekijä", "")},
 }
 
 
