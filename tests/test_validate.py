@@ -187,3 +187,29 @@ def test_a_folder_is_not_a_file(scratch: Path) -> None:
 def test_an_unknown_suffix_is_recognised_by_content(scratch: Path) -> None:
     shutil.copy(OUTPUT / "catalog.rdf", scratch / "catalog.data")
     assert run_cli("validate", "catalog.data", cwd=scratch).returncode == 0
+
+
+def test_the_helsinki_profile_applies_only_where_the_catalogue_declares_it(scratch: Path) -> None:
+    catalog = scratch / "source" / "catalog.yaml"
+    resource = scratch / "source" / "resources" / "perusopetus.yaml"
+    resource.write_text(
+        resource.read_text("utf-8").replace("  sv: Informationsresursen för grundläggande utbildning\n", "", 1), "utf-8"
+    )
+    assert run_cli("validate", cwd=scratch).returncode == 1
+    catalog.write_text(catalog.read_text("utf-8").replace("profile: helsinki\n", "", 1), "utf-8")
+    result = run_cli("validate", cwd=scratch)
+    assert result.returncode == 0 and "204 shapes" in result.stdout  # 219 less the Helsinki profile's 15
+    assert run_cli("build", cwd=scratch).returncode == 0
+
+
+def test_profile_option_for_files(scratch: Path) -> None:
+    with_profile = run_cli("validate", str(OUTPUT / "catalog.nt"), cwd=scratch).stdout
+    without = run_cli("validate", "--profile", "none", str(OUTPUT / "catalog.nt"), cwd=scratch).stdout
+    assert "219 shapes" in with_profile and "204 shapes" in without
+
+
+def test_a_bad_profile_is_an_error_with_the_choices(scratch: Path) -> None:
+    catalog = scratch / "source" / "catalog.yaml"
+    catalog.write_text(catalog.read_text("utf-8").replace("profile: helsinki", "profile: espoo", 1), "utf-8")
+    result = run_cli("validate", cwd=scratch)
+    assert result.returncode == 2 and "espoo" in result.stderr and "helsinki" in result.stderr

@@ -236,7 +236,17 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     help="Format of PATHS when their suffix does not say (.ttl .nt .jsonld .rdf …).",
 )
 @click.option(
-    "--max-mb", type=float, default=32, show_default=True, help="Refuse files larger than this many megabytes."
+    "--max-mb",
+    type=click.FloatRange(min=0, min_open=True, max=1e6),
+    default=32,
+    show_default=True,
+    help="Refuse files larger than this many megabytes.",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(["helsinki", "none"]),
+    help="Extra shapes for PATHS: the Helsinki profile or none (default: the profile in the source's "
+    "catalog.yaml if there is a readable source, else helsinki). Without PATHS the source's own is used.",
 )
 @lang_option
 @click.pass_obj
@@ -250,6 +260,7 @@ def validate(
     fail_on: str,
     input_format: str | None,
     max_mb: float,
+    profile: str | None,
 ) -> None:
     """Check the catalogue against shapes/: DCAT-AP 3.0.1, Helsinki profile, § 28 items.
 
@@ -279,11 +290,16 @@ def validate(
         reports = [_validate_source(lang, build_graph(source), source, source_dir)]
     else:
         places: dict[Node, Where] = {}
-        if source_dir.is_dir():  # only to say where to fix a finding; a broken source is not this command's concern
+        profiles: tuple[str, ...] = ("helsinki",)
+        if source_dir.is_dir():  # to say where to fix a finding; a broken source is not this command's concern
             try:
-                places = source_places(read_source(source_dir, base_iri), source_dir)
+                beside = read_source(source_dir, base_iri)
+                places = source_places(beside, source_dir)
+                profiles = _profiles(beside)
             except SourceError:
-                places = {}
+                pass
+        if profile is not None:
+            profiles = () if profile == "none" else (profile,)
         reports = []
         for path in paths:
             try:
@@ -292,7 +308,7 @@ def validate(
             except InputError as exc:
                 _say(lang, exc.code, **exc.params)
                 raise SystemExit(EXIT_ERROR) from None
-            reports.append(_check(lang, graph, str(path), places))
+            reports.append(_check(lang, graph, str(path), places, profiles))
     rendered = RENDERERS[report_format](reports, lang, fail_on)
     if report_file is None:
         click.echo(rendered, nl=False)
@@ -309,15 +325,20 @@ def validate(
 def _validate_source(lang: str, graph: Graph, source: Source, source_dir: Path) -> Report:
     from kasko_dcat.validate import source_places
 
-    return _check(lang, graph, str(source_dir), source_places(source, source_dir))
+    return _check(lang, graph, str(source_dir), source_places(source, source_dir), _profiles(source))
 
 
-def _check(lang: str, graph: Graph, label: str, places: dict[Node, Where]) -> Report:
+def _profiles(source: Source) -> tuple[str, ...]:
+    """The profiles whose shapes apply to ``source``: the one its catalogue declares, if any."""
+    return () if source.catalog.profile is None else (source.catalog.profile,)
+
+
+def _check(lang: str, graph: Graph, label: str, places: dict[Node, Where], profiles: tuple[str, ...]) -> Report:
     from kasko_dcat.shacl import ShapesError
     from kasko_dcat.validate import check
 
     try:
-        return check(graph, label, lang, places)
+        return check(graph, label, lang, places, profiles)
     except ShapesError as exc:
         _say(lang, "cli-bad-shapes", reason=exc)
         raise SystemExit(EXIT_ERROR) from None

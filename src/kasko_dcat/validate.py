@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kasko_dcat.catalog import PROFILES
 from kasko_dcat.iris import Iris
 from kasko_dcat.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, RDFS, SKOS, TVK, VCARD
 from kasko_dcat.problems import Where
@@ -52,13 +53,19 @@ class InputError(Exception):
         self.params = {key: str(value) for key, value in params.items()}
 
 
+ALL_PROFILES = tuple(PROFILES)
+
+
 @cache
-def load_shapes() -> ShapesGraph:
-    """Every shapes file that ships with kasko-dcat (``shapes/*.ttl``), parsed once per process."""
+def load_shapes(profiles: tuple[str, ...] = ALL_PROFILES) -> ShapesGraph:
+    """The shapes that ship with kasko-dcat (``shapes/*.ttl``): the common ones and those of ``profiles``."""
     graph = Graph()
     folder = files("kasko_dcat").joinpath("shapes")
-    for name in sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".ttl")):
-        graph.parse(data=folder.joinpath(name).read_text("utf-8"), format="turtle")
+    names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".ttl"))
+    for name in names:
+        profile = name.removesuffix(".ttl")
+        if profile not in PROFILES or profile in profiles:
+            graph.parse(data=folder.joinpath(name).read_text("utf-8"), format="turtle")
     return ShapesGraph(graph)
 
 
@@ -230,9 +237,15 @@ class Report:
         return self.count("Violation") > 0 or (fail_on == "warning" and self.count("Warning") > 0)
 
 
-def check(graph: Graph, label: str, lang: str, places: dict[Node, Where] | None = None) -> Report:
+def check(
+    graph: Graph,
+    label: str,
+    lang: str,
+    places: dict[Node, Where] | None = None,
+    profiles: tuple[str, ...] = ALL_PROFILES,
+) -> Report:
     """Validate ``graph`` and explain each result; ``places`` (see :func:`source_places`) say where to fix it."""
-    shapes = load_shapes()
+    shapes = load_shapes(profiles)
     results = run_engine(graph, shapes)
     places = places or {}
     namer = _Namer(graph, lang)
