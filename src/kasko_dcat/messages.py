@@ -468,6 +468,30 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{path} is a folder, not a file", "name the files, e.g. output/catalog.ttl"),
         "fi": ("{path} on kansio eikä tiedosto", "anna tiedostot, esim. output/catalog.ttl"),
     },
+    "validate-not-a-file": {
+        "en": ("{path} is not a regular file (a device, pipe or socket)", "name a catalogue file"),
+        "fi": ("{path} ei ole tavallinen tiedosto (vaan laite, putki tai pistoke)", "anna luettelotiedosto"),
+    },
+    "validate-xml-doctype": {
+        "en": (
+            "{path} declares a DOCTYPE or entities, which are not read (they can expand without limit)",
+            "remove the <!DOCTYPE …> and <!ENTITY …> declarations; RDF/XML needs none",
+        ),
+        "fi": (
+            "{path} määrittelee DOCTYPEn tai entiteettejä, joita ei lueta (ne voivat paisua rajatta)",
+            "poista <!DOCTYPE …>- ja <!ENTITY …>-määrittelyt; RDF/XML ei tarvitse niitä",
+        ),
+    },
+    "validate-no-catalog": {
+        "en": (
+            "{path} describes no dcat:Catalog, so it is not a catalogue",
+            "name a built catalogue file, e.g. output/catalog.ttl",
+        ),
+        "fi": (
+            "{path} ei kuvaa yhtään dcat:Catalogia, joten se ei ole luettelo",
+            "anna koottu luettelotiedosto, esim. output/catalog.ttl",
+        ),
+    },
     "validate-unreadable": {
         "en": ("could not read {path}: {reason}", "check that it is a file you may read"),
         "fi": ("tiedostoa {path} ei voitu lukea: {reason}", "tarkista, että se on tiedosto ja lukuoikeus on"),
@@ -513,7 +537,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "validate-summary": {
         "en": ("{violations} violation(s), {warnings} warning(s); {shapes} shapes, {triples} triples: {verdict}", ""),
-        "fi": ("{violations} virhettä, {warnings} varoitusta; {shapes} muotoa, {triples} kolmikkoa: {verdict}", ""),
+        "fi": (
+            "virheitä {violations}, varoituksia {warnings}; SHACL-muotoja {shapes}, kolmikkoja {triples}: {verdict}",
+            "",
+        ),
     },
     "validate-passes": {"en": ("passes", ""), "fi": ("hyväksytty", "")},
     "validate-fails": {"en": ("FAILS", ""), "fi": ("HYLÄTTY", "")},
@@ -527,11 +554,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "validate-junit-rest": {
         "en": ("every other shape", ""),
-        "fi": ("kaikki muut muodot", ""),
+        "fi": ("kaikki muut SHACL-muodot", ""),
     },
     "validate-junit-rest-detail": {
         "en": ("{shapes} more shapes found nothing", ""),
-        "fi": ("{shapes} muuta muotoa ei löytänyt mitään", ""),
+        "fi": ("muut SHACL-muodot ({shapes}) eivät löytäneet mitään", ""),
     },
     "cli-violations": {
         "en": (
@@ -539,13 +566,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "fix them in the source (details above, or: kasko-dcat validate)",
         ),
         "fi": (
-            "luettelossa on {count} muotojen rikkomusta; tuloskansiota ei muutettu",
+            "luettelossa on SHACL-muotojen vastaisia kohtia: {count}; tuloskansiota ei muutettu",
             "korjaa ne lähteessä (tiedot yllä tai: kasko-dcat validate)",
         ),
     },
     "cli-warnings": {
         "en": ("{count} warning(s) from the shapes", "list them with: kasko-dcat validate"),
-        "fi": ("{count} varoitusta muodoista", "näytä ne komennolla: kasko-dcat validate"),
+        "fi": ("SHACL-muotojen varoituksia: {count}", "näytä ne komennolla: kasko-dcat validate"),
     },
     "progress-reading": {"en": ("reading {path} …", ""), "fi": ("luetaan {path} …", "")},
     "progress-validating": {
