@@ -295,3 +295,9 @@ def test_build_counts_warnings_while_it_lists_violations(scratch: Path) -> None:
     assert "Warning:" not in build.stderr
     warnings = run_cli("validate", cwd=scratch).stdout.count("  Warning: ")
     assert f", {warnings} warning(s);" in build.stderr
+
+
+def test_a_high_limit_reads_only_what_is_there(scratch: Path) -> None:
+    """The limit bounds the read; it is not a buffer size (100 000 MB once ran out of memory)."""
+    result = run_cli("validate", "--max-mb", "100000", str(OUTPUT / "catalog.nt"), cwd=scratch)
+    assert result.returncode == 0, result.stderr

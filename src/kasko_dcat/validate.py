@@ -110,21 +110,24 @@ def _read_bounded(path: Path, max_mb: float) -> bytes:
     """The file's bytes, refusing folders, devices and pipes, and anything over ``max_mb``."""
     limit = int(max_mb * 1_000_000)
     try:
-        mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise InputError("validate-is-folder", path=path)
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(info.st_mode):
             raise InputError("validate-not-a-file", path=path)
-        with path.open("rb") as stream:
-            raw = stream.read(limit + 1)
+        chunks, total = [], 0
+        with path.open("rb") as stream:  # in chunks: read(n) would reserve n bytes at once
+            while total <= limit and (chunk := stream.read(1 << 20)):
+                chunks.append(chunk)
+                total += len(chunk)
     except FileNotFoundError:
         raise InputError("validate-no-file", path=path) from None
     except OSError as exc:
         raise InputError("validate-unreadable", path=path, reason=exc.strerror or exc) from None
-    if len(raw) > limit:
-        size = path.stat().st_size / 1_000_000
+    if total > limit:
+        size = max(info.st_size, total) / 1_000_000
         raise InputError("validate-too-large", path=path, size=f"{size:.1f}", limit=f"{max_mb:g}")
-    return raw
+    return b"".join(chunks)
 
 
 def _sniff(raw: bytes) -> str:
