@@ -24,8 +24,8 @@ from pathlib import Path
 
 from kasko_dcat.messages import MESSAGE_LANGS
 
-QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
-"""``queries/`` of the repository this package runs from (an editable install, as the README sets up)."""
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+"""``queries/``: a link to the repository's folder, which ships inside the package like ``shapes/``."""
 
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADER_LINE = re.compile(r"#\s*([a-z-]+):\s*(.*\S)\s*$")
