@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .conftest import ROOT
 
@@ -24,7 +25,7 @@ class Served:
 
     base: str
     process: subprocess.Popen[str]
-    stderr: tempfile._TemporaryFileWrapper[str]
+    stderr: IO[str]
 
     def log(self) -> str:
         self.stderr.seek(0)
@@ -43,35 +44,39 @@ def serving(*options: str, catalog: Path | None = None) -> Iterator[Served]:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     args = ["serve", "--port", str(port), "--base-iri", base, "--catalog", str(catalog or ROOT / "output/catalog.nt")]
-    stderr = tempfile.NamedTemporaryFile("w+", encoding="utf-8")  # a pipe would fill up with the access log
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kasko_dcat", *args, *options],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=stderr,
-        text=True,
-        env={**os.environ, "KASKO_DCAT_LANG": "en"},
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                stderr.seek(0)
-                raise RuntimeError(f"serve exited: {stderr.read()}")
-            try:
-                with urllib.request.urlopen(base + "health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
-        yield Served(base, process, stderr)
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        stderr.close()
+    # A file, not a pipe, for stderr: a pipe nobody reads fills up with the access log and blocks the server.
+    with tempfile.NamedTemporaryFile("w+", encoding="utf-8") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kasko_dcat", *args, *options],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            text=True,
+            env={**os.environ, "KASKO_DCAT_LANG": "en"},
+        )
+        try:
+            _wait_until_up(process, base, stderr)
+            yield Served(base, process, stderr)
+        finally:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+def _wait_until_up(process: subprocess.Popen[str], base: str, stderr: IO[str]) -> None:
+    deadline = time.monotonic() + 120
+    while True:
+        if process.poll() is not None:
+            stderr.seek(0)
+            raise RuntimeError(f"serve exited: {stderr.read()}")
+        try:
+            with urllib.request.urlopen(base + "health", timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
