@@ -77,11 +77,12 @@ _STYLE = (
     "header{display:flex;justify-content:space-between;gap:1rem;border-bottom:1px solid #ccc;padding-bottom:.5rem}"
     "nav a,nav strong{margin-right:.75rem}th{text-align:left;vertical-align:top;padding-right:1rem;"
     "font-weight:normal;color:#555;white-space:nowrap}td{padding-bottom:.4rem}.iri{color:#555;font-size:.9rem;"
-    "word-break:break-all}ul{padding-left:1.2rem}"
+    "word-break:break-all}ul{padding-left:1.2rem}td,.description{white-space:pre-line}"
 )
 _TYPE = ox.NamedNode(str(RDF.type))
 _DESCRIPTION = (ox.NamedNode(str(DCTERMS.description)),)
 Value = ox.NamedNode | ox.BlankNode | ox.Literal
+_LINKABLE = ("http://", "https://", "mailto:", "tel:")
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,8 @@ def _value(catalogue: Catalogue, term: Value, lang: str) -> str:
     name = _label(catalogue, term.value, lang)
     if catalogue.has(term.value) and term.value.startswith(catalogue.base):
         return f'<a href="{_e(term.value)}?lang={lang}">{_e(name)}</a>'
+    if not term.value.startswith(_LINKABLE):  # never a javascript: or data: link, whatever the source says
+        return _e(name)
     return f'<a rel="external" href="{_e(term.value)}">{_e(name)}</a>'
 
 
