@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 ACCESS_LOG = logging.getLogger("kasko_dcat.access")
 MAX_QUERY_BYTES = 1_000_000
 """Largest SPARQL request body accepted; a catalogue query is a few kilobytes."""
+OUTBUF_BYTES = 64 * 1024 * 1024
+"""Bytes of answers a connection holds in memory before Waitress buffers them on disk."""
 _GZIP_MIN = 512
 _COMPRESSIBLE = ("text/", "application/")
 _CHARSET = ("text/", "application/ld+json", "application/sparql-results+json")
@@ -368,7 +370,18 @@ def run(app: Callable[..., Iterable[bytes]], host: str, port: int, threads: int,
     """Serve ``app`` until SIGTERM or Ctrl+C, then let running requests finish; ``OSError`` if the port is taken."""
     import waitress
 
-    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="kasko-dcat")
+    server = waitress.create_server(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="kasko-dcat",
+        # Answers are built whole in memory; Waitress would spill each one over 1 MiB to a temporary
+        # file before sending it (a 7 MB SPARQL answer at 10 000 datasets), so keep them in memory.
+        outbuf_overflow=OUTBUF_BYTES,
+        outbuf_high_watermark=OUTBUF_BYTES,
+        asyncore_use_poll=True,
+    )
 
     def stop(_signal: int, _frame: object) -> None:
         raise SystemExit(0)  # Waitress's loop catches it and drains its request threads
