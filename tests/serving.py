@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .conftest import ROOT
+from .conftest import ROOT, free_port
 
 
 @dataclass(frozen=True)
@@ -30,12 +29,6 @@ class Served:
     def log(self) -> str:
         self.stderr.seek(0)
         return self.stderr.read()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextmanager
