@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def served() -> Iterator[Served]:
-    with serving("--sparql-workers", "0") as running:
+    with serving("--sparql-workers", "1") as running:
         yield running
 
 
@@ -118,3 +118,12 @@ def test_texts_from_the_source_are_escaped_not_markup(browser, served: Served):
     browser.get(served.base + "dataset/tilojen-asukaskayton-asiakastiedot?lang=en")
     assert css(browser, "h1").text == "Customer data on residents' use of premises"
     assert browser.find_elements("css selector", "script") == []
+
+
+def test_sparql_link_opens_a_form_that_runs_a_query(browser, served: Served):
+    browser.get(served.base + "catalog?lang=en")
+    link(browser, "SPARQL queries").click()
+    assert css(browser, "html").get_attribute("lang") == "en"
+    css(browser, "button[type=submit]").click()
+    answer = css(browser, "body").text
+    assert '"vars":["dataset","title"]' in answer and "Perusopetuksen tietovaranto" in answer

@@ -40,6 +40,8 @@ UI: dict[str, dict[str, str]] = {
         "language": "Kieli",
         "sparql": "SPARQL-kyselyt",
         "paging": "Sivut",
+        "query": "Kysely",
+        "run": "Suorita",
     },
     "sv": {
         "catalogue": "Katalog över informationsresurser",
@@ -55,6 +57,8 @@ UI: dict[str, dict[str, str]] = {
         "language": "Språk",
         "sparql": "SPARQL-frågor",
         "paging": "Sidor",
+        "query": "Fråga",
+        "run": "Kör",
     },
     "en": {
         "catalogue": "Catalogue of information resources",
@@ -70,6 +74,8 @@ UI: dict[str, dict[str, str]] = {
         "language": "Language",
         "sparql": "SPARQL queries",
         "paging": "Pages",
+        "query": "Query",
+        "run": "Run",
     },
 }
 _STYLE = (
@@ -165,6 +171,27 @@ def catalogue_page(
     return _document(catalogue, lang, title, body, links)
 
 
+EXAMPLE_QUERY = """SELECT ?dataset ?title WHERE {
+  ?dataset a dcat:Dataset ; dct:title ?title .
+  FILTER(LANG(?title) = "fi")
+}
+ORDER BY ?title
+LIMIT 20"""
+
+
+def sparql_form(catalogue: Catalogue, lang: str, links: PageLinks) -> bytes:
+    """The SPARQL endpoint's page for a browser that opens it without a query: a form that sends one."""
+    ui = UI[lang]
+    body = [
+        f"<h1>{_e(ui['sparql'])}</h1>",
+        f'<form method="get" action="{_e(catalogue.base)}sparql">',
+        f'<label for="query">{_e(ui["query"])}</label><br>',
+        f'<textarea id="query" name="query" rows="10" cols="80">{_e(EXAMPLE_QUERY)}</textarea><br>',
+        f'<button type="submit">{_e(ui["run"])}</button></form>',
+    ]
+    return _document(catalogue, lang, ui["sparql"], body, links)
+
+
 def _document(catalogue: Catalogue, lang: str, title: str, body: list[str], links: PageLinks) -> bytes:
     ui = UI[lang]
     switch = "".join(
@@ -174,11 +201,14 @@ def _document(catalogue: Catalogue, lang: str, title: str, body: list[str], link
         for code in UI_LANGS
     )
     alternates = "".join(
-        f'<link rel="alternate" type="{rdf.media_type}" href="{_e(links.formats[rdf.suffix])}">' for rdf in RDF_TYPES
+        f'<link rel="alternate" type="{rdf.media_type}" href="{_e(links.formats[rdf.suffix])}">'
+        for rdf in RDF_TYPES
+        if rdf.suffix in links.formats
     )
     formats = " · ".join(
         f'<a type="{rdf.media_type}" href="{_e(links.formats[rdf.suffix])}">{FORMAT_NAMES[rdf.suffix]}</a>'
         for rdf in RDF_TYPES
+        if rdf.suffix in links.formats
     )
     page = [
         "<!DOCTYPE html>",
@@ -189,8 +219,8 @@ def _document(catalogue: Catalogue, lang: str, title: str, body: list[str], link
         f'<nav class="languages" aria-label="{_e(ui["language"])}">{switch}</nav></header>',
         "<main>",
         *body,
-        f'<p class="formats">{_e(ui["formats"])}: {formats} · '
-        f'<a href="{_e(catalogue.base)}sparql">{_e(ui["sparql"])}</a></p>',
+        f'<p class="formats">{_e(ui["formats"])}: {formats} · ' if formats else '<p class="formats">',
+        f'<a href="{_e(catalogue.base)}sparql?lang={lang}">{_e(ui["sparql"])}</a></p>',
         "</main></body></html>",
     ]
     return ("\n".join(part for part in page if part) + "\n").encode("utf-8")

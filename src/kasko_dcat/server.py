@@ -232,6 +232,12 @@ class App:
         if any(value for name in ("default-graph-uri", "named-graph-uri") for value in fields.get(name, [])):
             raise HttpError(400, "serve-dataset-parameters")
         text = _single(fields, "query")
+        if not text and method != "POST" and choose(environ.get("HTTP_ACCEPT"), ("text/plain", HTML)) == HTML:
+            lang = _lang(environ, params)
+            here = self.catalogue.base + "sparql"
+            links = pages.PageLinks(here=lambda code: f"{here}?lang={code}", formats={})
+            page = pages.sparql_form(self.catalogue, lang, links)
+            return Reply(200, HTML, page, vary=_vary(None, HTML, params))
         if not text:
             raise HttpError(400, "serve-no-query")
         if self.pool is None:
