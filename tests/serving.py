@@ -32,10 +32,10 @@ class Served:
 
 
 @contextmanager
-def serving(*options: str, catalog: Path | None = None) -> Iterator[Served]:
-    """``kasko-dcat serve`` with ``options``, its base IRI its own URL; stopped with SIGTERM afterwards."""
+def serving(*options: str, catalog: Path | None = None, path: str = "") -> Iterator[Served]:
+    """``kasko-dcat serve`` with ``options``, its base IRI its own URL (plus ``path``); stopped with SIGTERM after."""
     port = free_port()
-    base = f"http://127.0.0.1:{port}/"
+    base = f"http://127.0.0.1:{port}/{path}"
     args = ["serve", "--port", str(port), "--base-iri", base, "--catalog", str(catalog or ROOT / "output/catalog.nt")]
     # A file, not a pipe, for stderr: a pipe nobody reads fills up with the access log and blocks the server.
     with tempfile.NamedTemporaryFile("w+", encoding="utf-8") as stderr:

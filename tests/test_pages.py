@@ -57,3 +57,20 @@ def test_catalogue_page_escapes_and_falls_back_to_finnish(tmp_path: Path):
     assert '<html lang="sv">' in swedish
     assert "<script" not in swedish and "<h1>Luettelo &lt;script&gt;" in swedish  # no Swedish title: the Finnish one
     assert f'<a href="{BASE}dataset/a?lang=en">English title</a>' in page("en")
+
+
+def test_links_back_are_capped_with_a_count_of_the_rest(tmp_path: Path):
+    publisher = URIRef(BASE + "organisation/x")
+    graph = Graph()
+    graph.add((URIRef(BASE + "catalog"), RDF.type, DCAT.Catalog))
+    graph.add((publisher, DCTERMS.title, Literal("Julkaisija", lang="fi")))
+    for number in range(pages.MAX_REFERRING + 5):
+        dataset = URIRef(f"{BASE}dataset/d{number:03}")
+        graph.add((dataset, RDF.type, DCAT.Dataset))
+        graph.add((dataset, DCTERMS.publisher, publisher))
+    path = tmp_path / "catalog.nt"
+    graph.serialize(path, format="nt", encoding="utf-8")
+    catalogue = views.open_served(path, None)
+    page = pages.resource(catalogue, str(publisher), "en", links(str(publisher))).decode()
+    assert page.count("<small>(dct:publisher)</small>") == pages.MAX_REFERRING
+    assert '<li class="more">… and 5 more</li>' in page

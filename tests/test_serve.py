@@ -8,11 +8,13 @@ import io
 import json
 import signal
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -285,6 +287,32 @@ def test_modified_since_keeps_datasets_changed_since_and_those_without_a_date(tm
             view = next(page.subjects(RDF.type, HYDRA.PagedCollection))
             assert f"modified_since={since}" in str(view)
         assert fetch(running.base + "sparql?query=ASK%7B%7D").status == 503  # no workers: no endpoint
+
+
+def test_a_base_iri_with_a_path_serves_under_that_path():
+    with serving("--sparql-workers", "0", path="kasko/") as running:
+        assert running.base.endswith("/kasko/")
+        page = fetch(running.base + "catalog", {"Accept": "text/turtle"})
+        assert page.status == 200
+        assert (URIRef(running.base + "catalog"), RDF.type, DCAT.Catalog) in page.graph()
+        assert fetch(running.base + "dataset/perusopetus").status == 200
+        assert fetch(running.base.removesuffix("kasko/") + "catalog").status == 404
+
+
+def test_requests_are_answered_concurrently_while_a_slow_query_runs():
+    with serving("--query-timeout", "4", "--sparql-workers", "1", "--page-size", "10") as running:
+        slow: list[Response] = []
+        query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        thread = threading.Thread(target=lambda: slow.append(sparql_get(running, query)))
+        thread.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(lambda n: fetch(f"{running.base}catalog?page={n % 3 + 1}"), range(24)))
+        assert [a.status for a in answers] == [200] * 24
+        assert time.monotonic() - started < 3 and thread.is_alive()  # pages did not wait for the query
+        thread.join()
+        assert slow[0].status == 503
 
 
 def test_sigterm_stops_cleanly_with_exit_code_0():

@@ -23,6 +23,8 @@ from kasko_dcat.negotiate import RDF_TYPES, UI_LANGS
 from kasko_dcat.results import compact
 from kasko_dcat.views import Catalogue
 
+MAX_REFERRING = 200
+"""Links back listed on a page; the publisher of 10 000 datasets would otherwise list 20 000 (SPARQL has them all)."""
 LANG_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
 FORMAT_NAMES = {"ttl": "Turtle", "jsonld": "JSON-LD", "rdf": "RDF/XML", "nt": "N-Triples"}
 UI: dict[str, dict[str, str]] = {
@@ -42,6 +44,7 @@ UI: dict[str, dict[str, str]] = {
         "paging": "Sivut",
         "query": "Kysely",
         "run": "Suorita",
+        "more": "… ja {count} muuta",
     },
     "sv": {
         "catalogue": "Katalog över informationsresurser",
@@ -59,6 +62,7 @@ UI: dict[str, dict[str, str]] = {
         "paging": "Sidor",
         "query": "Fråga",
         "run": "Kör",
+        "more": "… och {count} till",
     },
     "en": {
         "catalogue": "Catalogue of information resources",
@@ -76,6 +80,7 @@ UI: dict[str, dict[str, str]] = {
         "paging": "Pages",
         "query": "Query",
         "run": "Run",
+        "more": "… and {count} more",
     },
 }
 _STYLE = (
@@ -121,11 +126,13 @@ def resource(catalogue: Catalogue, iri: str, lang: str, links: PageLinks) -> byt
     referring = sorted(
         {(triple.subject.value, triple.predicate.value) for triple in catalogue.incoming(iri)},
     )
+    referring = [(subject, predicate) for subject, predicate in referring if catalogue.has(subject)]
     back = [
         f"<li>{_value(catalogue, ox.NamedNode(subject), lang)} <small>({_e(compact(predicate))})</small></li>"
-        for subject, predicate in referring
-        if catalogue.has(subject)
+        for subject, predicate in referring[:MAX_REFERRING]
     ]
+    if len(referring) > MAX_REFERRING:
+        back.append(f'<li class="more">{_e(UI[lang]["more"].format(count=len(referring) - MAX_REFERRING))}</li>')
     body = [
         f"<h1>{_e(title)}</h1>",
         f'<p class="iri">{_e(iri)}</p>',
