@@ -64,6 +64,8 @@ def main(url: str, locale: str) -> None:
                     "publisher_name": extras.get("publisher_name"),
                     "access_rights": extras.get("access_rights"),
                     "resources": len(dataset.get("resources", [])),
+                    "rights": [resource.get("rights") for resource in dataset.get("resources", [])],
+                    "spatial_text": extras.get("spatial_text"),
                 }
             )
         url = parser.next_page()

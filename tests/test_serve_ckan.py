@@ -15,7 +15,7 @@ from collections import defaultdict
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kasko_dcat.namespaces import DCAT, DCTERMS, FOAF, RDF, VCARD
+from kasko_dcat.namespaces import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VCARD
 
 from .conftest import ROOT
 from .serving import serving
@@ -88,3 +88,20 @@ def test_keywords_of_all_three_languages_become_valid_tags(harvests: dict[str, d
         keywords = list(graph.objects(node, DCAT.keyword))
         assert {k.language for k in keywords} == {"fi", "sv", "en"}
         assert sorted(dataset["tags"]) == sorted({str(k) for k in keywords})
+
+
+@pytest.mark.parametrize("locale", ["fi", "en"])
+def test_labels_of_linked_nodes_arrive_in_some_language_not_necessarily_the_portals(
+    harvests: dict[str, dict], graph: Graph, locale: str
+):
+    """ckanext-dcat reads a linked node's label (the distribution's rights, the place) as the first
+    ``rdfs:label`` it meets, whatever its language: plain CKAN may show them in Swedish or English."""
+    for dataset in harvests[locale]["datasets"]:
+        node = URIRef(dataset["uri"].replace(harvests[locale]["base"], BUILT_BASE))
+        rights = graph.value(graph.value(node, DCAT.distribution), DCTERMS.rights)
+        assert dataset["rights"] == [dataset["rights"][0]] and dataset["rights"][0] in {
+            str(label) for label in graph.objects(rights, RDFS.label)
+        }
+        place = graph.value(node, DCTERMS.spatial)
+        names = {str(label) for p in (RDFS.label, SKOS.prefLabel) for label in graph.objects(place, p)}
+        assert dataset["spatial_text"] in names
