@@ -32,11 +32,19 @@ class Served:
 
 
 @contextmanager
-def serving(*options: str, catalog: Path | None = None, path: str = "") -> Iterator[Served]:
-    """``kasko-dcat serve`` with ``options``, its base IRI its own URL (plus ``path``); stopped with SIGTERM after."""
+def serving(
+    *options: str, catalog: Path | None = None, path: str = "", by_environment: bool = False
+) -> Iterator[Served]:
+    """``kasko-dcat serve`` with ``options``, its base IRI its own URL (plus ``path``); stopped with SIGTERM after.
+
+    ``by_environment`` gives the port and base IRI in ``KASKO_DCAT_PORT`` and ``KASKO_DCAT_BASE_IRI``.
+    """
     port = free_port()
     base = f"http://127.0.0.1:{port}/{path}"
-    args = ["serve", "--port", str(port), "--base-iri", base, "--catalog", str(catalog or ROOT / "output/catalog.nt")]
+    where = {"KASKO_DCAT_PORT": str(port), "KASKO_DCAT_BASE_IRI": base}
+    args = ["serve", "--catalog", str(catalog or ROOT / "output/catalog.nt")]
+    if not by_environment:
+        args += ["--port", str(port), "--base-iri", base]
     # A file, not a pipe, for stderr: a pipe nobody reads fills up with the access log and blocks the server.
     with tempfile.NamedTemporaryFile("w+", encoding="utf-8") as stderr:
         process = subprocess.Popen(
@@ -45,7 +53,7 @@ def serving(*options: str, catalog: Path | None = None, path: str = "") -> Itera
             stdout=subprocess.DEVNULL,
             stderr=stderr,
             text=True,
-            env={**os.environ, "KASKO_DCAT_LANG": "en"},
+            env={**os.environ, "KASKO_DCAT_LANG": "en", **(where if by_environment else {})},
         )
         try:
             _wait_until_up(process, base, stderr)

@@ -289,8 +289,8 @@ def test_modified_since_keeps_datasets_changed_since_and_those_without_a_date(tm
         assert fetch(running.base + "sparql?query=ASK%7B%7D").status == 503  # no workers: no endpoint
 
 
-def test_a_base_iri_with_a_path_serves_under_that_path():
-    with serving("--sparql-workers", "0", path="kasko/") as running:
+def test_a_base_iri_with_a_path_serves_under_that_path_and_options_come_from_the_environment():
+    with serving("--sparql-workers", "0", path="kasko/", by_environment=True) as running:
         assert running.base.endswith("/kasko/")
         page = fetch(running.base + "catalog", {"Accept": "text/turtle"})
         assert page.status == 200
