@@ -17,6 +17,14 @@ from kasko_dcat.pic import find_identity_codes
         "010594Y9021",
         "020505A123K",  # born in 2005
         "020505E123K",  # the 2023 sign E = 2000s
+        "131052–308T",  # an en dash, as a word processor writes the hyphen
+        "131052−308T",  # a minus sign
+        "HETU131052-308T",  # after a label
+        "010170+123F",  # born in the 1800s (+)
+        "150698U123S",  # the 2023 signs U, V, W, X of the 1900s
+        "150698W123S",
+        "010101B123N",  # and B, C, D, F of the 2000s
+        "010101F123N",
     ],
 )
 def test_a_valid_code_is_found(text: str) -> None:
@@ -30,7 +38,7 @@ def test_a_valid_code_is_found(text: str) -> None:
         "311152-308T",  # the right check character for this date is 7
         "310252-1230",  # the check character fits, but 31 February does not exist
         "131052-308TX",  # part of a longer token
-        "X131052-308T",
+        "1131052-308T",  # part of a longer number
         "09 310 8600",  # a phone number
         "PL 58300, 00099 Helsingin kaupunki",  # a PO box
         "2024-01-01",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -11,10 +12,13 @@ import pytest
 from rdflib import Graph
 
 from kasko_dcat.namespaces import SH
+from kasko_dcat.validate import load_shapes
 
 from .conftest import ROOT, run_cli
 
 OUTPUT = ROOT / "output"
+COMMON_SHAPES = len(load_shapes(()).targeted)
+HELSINKI_SHAPES = 15
 
 
 def test_the_real_source_conforms_with_warnings(scratch: Path) -> None:
@@ -187,3 +191,113 @@ def test_a_folder_is_not_a_file(scratch: Path) -> None:
 def test_an_unknown_suffix_is_recognised_by_content(scratch: Path) -> None:
     shutil.copy(OUTPUT / "catalog.rdf", scratch / "catalog.data")
     assert run_cli("validate", "catalog.data", cwd=scratch).returncode == 0
+
+
+def test_the_helsinki_profile_applies_only_where_the_catalogue_declares_it(scratch: Path) -> None:
+    catalog = scratch / "source" / "catalog.yaml"
+    resource = scratch / "source" / "resources" / "perusopetus.yaml"
+    resource.write_text(
+        resource.read_text("utf-8").replace("  sv: Informationsresursen för grundläggande utbildning\n", "", 1), "utf-8"
+    )
+    assert run_cli("validate", cwd=scratch).returncode == 1
+    catalog.write_text(catalog.read_text("utf-8").replace("profile: helsinki\n", "", 1), "utf-8")
+    result = run_cli("validate", cwd=scratch)
+    assert result.returncode == 0 and f"{COMMON_SHAPES} shapes" in result.stdout
+    assert run_cli("build", cwd=scratch).returncode == 0
+
+
+def test_profile_option_for_files(scratch: Path) -> None:
+    with_profile = run_cli("validate", str(OUTPUT / "catalog.nt"), cwd=scratch).stdout
+    without = run_cli("validate", "--profile", "none", str(OUTPUT / "catalog.nt"), cwd=scratch).stdout
+    assert f"{COMMON_SHAPES + HELSINKI_SHAPES} shapes" in with_profile and f"{COMMON_SHAPES} shapes" in without
+
+
+def test_a_bad_profile_is_an_error_with_the_choices(scratch: Path) -> None:
+    catalog = scratch / "source" / "catalog.yaml"
+    catalog.write_text(catalog.read_text("utf-8").replace("profile: helsinki", "profile: espoo", 1), "utf-8")
+    result = run_cli("validate", cwd=scratch)
+    assert result.returncode == 2 and "espoo" in result.stderr and "helsinki" in result.stderr
+
+
+def test_a_byte_order_mark_is_no_error(scratch: Path) -> None:
+    (scratch / "bom.ttl").write_bytes(b"\xef\xbb\xbf" + (OUTPUT / "catalog.ttl").read_bytes())
+    assert run_cli("validate", "bom.ttl", cwd=scratch).returncode == 0
+
+
+def test_xml_entities_are_refused_not_expanded(scratch: Path) -> None:
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>'
+    )
+    assert "declares a DOCTYPE or entities" in _bad(scratch, "laughs.rdf", laughs)
+
+
+def test_json_ld_import_is_not_fetched(scratch: Path) -> None:
+    data = b'{"@context": {"@import": "https://example.org/ctx.jsonld"}, "@id": "https://e/x"}'
+    assert "remote JSON-LD context" in _bad(scratch, "import.jsonld", data)
+
+
+def test_a_json_scalar_is_not_json_ld(scratch: Path) -> None:
+    assert "neither a JSON object nor an array" in _bad(scratch, "number.jsonld", b"42")
+
+
+def test_a_file_that_is_not_a_catalogue(scratch: Path) -> None:
+    result = run_cli("validate", str(ROOT / "ontology" / "tvk.ttl"), cwd=scratch)
+    assert result.returncode == 2 and "describes no dcat:Catalog" in result.stderr
+
+
+def test_a_pipe_is_not_read(scratch: Path) -> None:
+    os.mkfifo(scratch / "pipe.ttl")
+    result = run_cli("validate", "pipe.ttl", cwd=scratch)
+    assert result.returncode == 2 and "not a regular file" in result.stderr
+
+
+def test_max_mb_must_be_a_positive_number(scratch: Path) -> None:
+    for value in ("0", "-1", "nan"):
+        result = run_cli("validate", "--max-mb", value, str(OUTPUT / "catalog.nt"), cwd=scratch)
+        assert result.returncode == 2 and "--max-mb" in result.stderr, value
+
+
+def test_named_graphs_are_validated_too(scratch: Path) -> None:
+    """A dataset hidden in a named graph of a TriG file is checked like any other."""
+    trig = (OUTPUT / "catalog.nt").read_text("utf-8") + (
+        "<https://e/g> { <https://e/hidden> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<http://www.w3.org/ns/dcat#Dataset> . }\n"
+    )
+    (scratch / "catalog.trig").write_text(trig, "utf-8")
+    result = run_cli("validate", "catalog.trig", cwd=scratch)
+    assert result.returncode == 1 and "https://e/hidden" in result.stdout
+
+
+def test_junit_stays_xml_with_control_characters_in_the_data(scratch: Path) -> None:
+    nt = (OUTPUT / "catalog.nt").read_text("utf-8")
+    nt += "<https://e/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset> .\n"
+    nt += '<https://e/x> <http://purl.org/dc/terms/title> "Bad\\u0001title"@fi .\n'
+    (scratch / "ctrl.nt").write_text(nt, "utf-8")
+    result = run_cli("validate", "--format", "junit", "ctrl.nt", cwd=scratch)
+    assert result.returncode == 1
+    root = ET.fromstring(result.stdout.encode("utf-8"))
+    assert "Bad\\x01title" in ET.tostring(root, encoding="unicode")
+
+
+def test_distribution_findings_point_to_the_request_route(scratch: Path) -> None:
+    out = run_cli("validate", cwd=scratch).stdout
+    block = out.split("dct:format is recommended by DCAT-AP but missing.", 1)[1]
+    assert block.splitlines()[1].strip().startswith("fix in the source: source/request.yaml:")
+
+
+def test_build_counts_warnings_while_it_lists_violations(scratch: Path) -> None:
+    resource = scratch / "source" / "resources" / "perusopetus.yaml"
+    text = resource.read_text("utf-8")
+    resource.write_text(text.replace("  sv: Informationsresursen för grundläggande utbildning\n", "", 1), "utf-8")
+    build = run_cli("build", cwd=scratch)
+    assert build.returncode == 1
+    assert "Warning:" not in build.stderr
+    warnings = run_cli("validate", cwd=scratch).stdout.count("  Warning: ")
+    assert f", {warnings} warning(s);" in build.stderr
+
+
+def test_a_high_limit_reads_only_what_is_there(scratch: Path) -> None:
+    """The limit bounds the read; it is not a buffer size (100 000 MB once ran out of memory)."""
+    result = run_cli("validate", "--max-mb", "100000", str(OUTPUT / "catalog.nt"), cwd=scratch)
+    assert result.returncode == 0, result.stderr

@@ -199,20 +199,19 @@ RULES: list[Rule] = [
 
 
 class Vocabulary(NamedTuple):
-    """Values of ``prop`` on ``cls`` must come from an EU table (by IRI namespace, or one of ``members``)."""
+    """Values of ``prop`` on ``cls`` must come from a table (an EU table's name, or a namespace IRI)."""
 
     cls: str
     prop: str
     table: str
     severity: str
-    members: tuple[str, ...] = ()
 
 
-ACCESS_RIGHTS = ("PUBLIC", "RESTRICTED", "NON_PUBLIC")
+IANA = "https://www.iana.org/assignments/media-types/"
 
 VOCABULARIES: list[Vocabulary] = [
-    Vocabulary("dcat:Dataset", "dct:accessRights", "access-right", "Warning", ACCESS_RIGHTS),
-    Vocabulary("dcat:DataService", "dct:accessRights", "access-right", "Warning", ACCESS_RIGHTS),
+    Vocabulary("dcat:Dataset", "dct:accessRights", "access-right", "Warning"),
+    Vocabulary("dcat:DataService", "dct:accessRights", "access-right", "Warning"),
     Vocabulary("dcat:Dataset", "dcat:theme", "data-theme", "Warning"),
     Vocabulary("dcat:DataService", "dcat:theme", "data-theme", "Warning"),
     Vocabulary("dcat:Dataset", "dct:language", "language", "Violation"),
@@ -227,6 +226,9 @@ VOCABULARIES: list[Vocabulary] = [
     Vocabulary("dcat:Distribution", "adms:status", "distribution-status", "Violation"),
     Vocabulary("foaf:Agent", "dct:type", "http://purl.org/adms/publishertype/", "Violation"),
     Vocabulary("dct:LicenseDocument", "dct:type", "http://purl.org/adms/licencetype/", "Violation"),
+    Vocabulary("dcat:Distribution", "dcat:mediaType", IANA, "Violation"),
+    Vocabulary("dcat:Distribution", "dcat:compressFormat", IANA, "Violation"),
+    Vocabulary("dcat:Distribution", "dcat:packageFormat", IANA, "Violation"),
 ]
 
 KIND_TEXT = {
@@ -265,29 +267,29 @@ def rule_shapes(rule: Rule) -> list[str]:
     lines, fi, en = [], [], []
     if rule.need == M:
         lines.append("sh:minCount 1")
-        fi.append("on pakollinen")
-        en.append("is mandatory")
+        fi.append("pakollinen")
+        en.append("mandatory")
     if rule.max is not None:
         lines.append(f"sh:maxCount {rule.max}")
-        fi.append(f"saa esiintyä enintään {rule.max} kerran")
-        en.append(f"may appear at most {rule.max} time")
+        fi.append(f"enintään {rule.max} arvo")
+        en.append(f"at most {rule.max} value")
     if rule.kind:
         lines.append(f"sh:nodeKind sh:{rule.kind}")
         kind_fi, kind_en = KIND_TEXT[rule.kind]
         fi.append(f"arvon pitää olla {kind_fi}")
-        en.append(f"its value must be {kind_en}")
+        en.append(f"the value must be {kind_en}")
     if rule.range:
         lines.append(f"sh:class {rule.range}")
         fi.append(f"arvon tyypin pitää olla {rule.range}")
-        en.append(f"its value must be typed {rule.range}")
+        en.append(f"the value must be typed {rule.range}")
     if rule.datatype == "date":
         lines.append("sh:or ( tvks:Date tvks:DateTime tvks:Year tvks:YearMonth )")
         fi.append("arvon pitää olla xsd:date, xsd:dateTime, xsd:gYear tai xsd:gYearMonth")
-        en.append("its value must be an xsd:date, xsd:dateTime, xsd:gYear or xsd:gYearMonth")
+        en.append("the value must be an xsd:date, xsd:dateTime, xsd:gYear or xsd:gYearMonth")
     elif rule.datatype:
         lines.append(f"sh:datatype {rule.datatype}")
         fi.append(f"arvon tietotyypin pitää olla {rule.datatype}")
-        en.append(f"its value must have the datatype {rule.datatype}")
+        en.append(f"the value must have the datatype {rule.datatype}")
     if lines:
         shapes.append(
             _shape(
@@ -295,8 +297,8 @@ def rule_shapes(rule: Rule) -> list[str]:
                 rule.cls,
                 rule.prop,
                 "Violation",
-                f"{cls_fi} ({rule.cls}): {rule.prop} " + ", ".join(fi) + ".",
-                f"{cls_en} ({rule.cls}): {rule.prop} " + ", ".join(en) + ".",
+                f"{cls_fi} ({rule.cls}), {rule.prop}: " + "; ".join(fi) + ".",
+                f"{cls_en} ({rule.cls}), {rule.prop}: " + "; ".join(en) + ".",
                 lines,
             )
         )
@@ -319,11 +321,7 @@ def vocabulary_shape(v: Vocabulary) -> str:
     """A shape holding a property's values to their EU table."""
     _, cls_fi, cls_en = CLASSES[v.cls]
     base = v.table if v.table.startswith("http") else f"{EU}{v.table}/"
-    if v.members:
-        members = " ".join(f"<{base}{m}>" for m in v.members)
-        check = [f"sh:in ( {members} )"]
-    else:
-        check = [f"sh:pattern {_quote('^' + base.replace('.', '[.]'))}"]
+    check = [f"sh:pattern {_quote('^' + base.replace('.', '[.]'))}"]
     return _shape(
         _id(v.cls, v.prop, "-vocabulary"),
         v.cls,

@@ -10,7 +10,7 @@ business_id         dct:identifier (+ rdf:type org:FormalOrganization)  text, e.
 unit_of             org:unitOf, org:subOrganizationOf (+ rdf:type org:OrganizationalUnit)  organisation IRI
 name                foaf:name                                    fi/sv/en
 abbreviation        skos:altLabel                                @fi
-type                dct:type                                     ADMS publisher-type term
+type                dct:type                                     ADMS publisher-type term (absent: a gap)
 reports_to          org:reportsTo                                organisation IRI
 sites[].name        org:hasSite → rdfs:label                     fi/sv/en
 sites[].address     org:hasSite → org:siteAddress                address IRI
@@ -59,11 +59,13 @@ def parse_organisation(f: Fields) -> Organisation:
         name=f.text("name"),
         abbreviation=f.string("abbreviation", required=False),
         business_id=f.string("business_id", required=False),
-        type=f.code("type", "publisher-type", required=True),
+        type=f.code("type", "publisher-type"),
         unit_of=f.ref("unit_of", "organisation", required=False),
         reports_to=f.ref("reports_to", "organisation", required=False),
         sites=[_parse_site(site, organisation_id) for site in f.subs("sites")],
     )
+    if organisation.type is None:
+        f.gap("type" if "type" in f.block else "name", "gap-organisation-type", id=organisation_id)
     f.done()
     return organisation
 

@@ -59,6 +59,12 @@ class Catalog:
     homepage: str | None
     defaults: DatasetDefaults
     personal_data: PersonalDataRule
+    profile: str | None
+    """A profile whose extra shapes the catalogue follows (``PROFILES``), or None for the common shapes only."""
+
+
+PROFILES = ["helsinki"]
+"""Profiles a catalogue may declare: each adds the shapes of ``shapes/{name}.ttl`` to validation."""
 
 
 def parse_catalog(f: Fields, base_iri: str | None) -> Catalog:
@@ -85,6 +91,7 @@ def parse_catalog(f: Fields, base_iri: str | None) -> Catalog:
         homepage=f.url("homepage"),
         defaults=_parse_defaults(f.sub("dataset_defaults", required=True), f),
         personal_data=_parse_rule(f.sub("personal_data", required=True)),
+        profile=(f.choice("profile", "profile", PROFILES) or None) if "profile" in f.block else None,
     )
     for key in ("issued", "modified", "license", "homepage"):
         if getattr(catalog, key) is None:
@@ -99,11 +106,13 @@ def _parse_defaults(f: Fields | None, parent: Fields) -> DatasetDefaults:
         return DatasetDefaults(missing, missing, missing, [], [])
     defaults = DatasetDefaults(
         publisher=f.ref("publisher", "organisation"),
-        contact_point=f.ref("contact_point", "contact point"),
+        contact_point=f.ref("contact_point", "contact point", required=False),
         disclosure_authority=f.ref("disclosure_authority", "organisation"),
         spatial=f.codes("spatial", "municipality"),
         languages=f.codes("languages", "language"),
     )
+    if defaults.contact_point is None:
+        f.gap("contact_point" if "contact_point" in f.block else None, "gap-contact-point")
     f.done()
     return defaults
 

@@ -10,10 +10,11 @@ or the locale). Mistakes in the source are reported by file and line, never with
 
 from __future__ import annotations
 
+import logging
+import math
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -107,6 +108,9 @@ def main(ctx: click.Context) -> None:
     4 the SPARQL store failed (publish).
     """
     ctx.obj = ctx.obj or choose_lang()  # set already if --lang was given to the group
+    # rdflib logs a traceback for every literal it cannot convert ("2020-02-30"^^xsd:date); the
+    # shapes report such values in the user's terms, so the log would only be noise.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 
 @main.command()
@@ -146,9 +150,8 @@ def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, c
     graph = build_graph(source)
     report = _validate_source(lang, graph, source, source_dir)
     if report.count("Violation"):
-        violations = [f for f in report.findings if f.severity == "Violation"]
-        click.echo(text([replace(report, findings=violations)], lang, "violation"), err=True, nl=False)
-        _say(lang, "cli-violations", count=len(violations))
+        click.echo(text([report], lang, "violation", only=frozenset({"Violation"})), err=True, nl=False)
+        _say(lang, "cli-violations", count=report.count("Violation"))
         raise SystemExit(EXIT_FAILED)
     _progress(lang, quiet, "progress-writing", triples=len(graph))
     files = serialize_all(graph)
@@ -237,7 +240,18 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     help="Format of PATHS when their suffix does not say (.ttl .nt .jsonld .rdf …).",
 )
 @click.option(
-    "--max-mb", type=float, default=32, show_default=True, help="Refuse files larger than this many megabytes."
+    "--max-mb",
+    type=click.FloatRange(min=0, min_open=True, max=1e6),
+    callback=lambda _, __, value: value if math.isfinite(value) else _not_a_number(value),
+    default=32,
+    show_default=True,
+    help="Refuse files larger than this many megabytes.",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(["helsinki", "none"]),
+    help="Extra shapes for PATHS: the Helsinki profile or none (default: the profile in the source's "
+    "catalog.yaml if there is a readable source, else helsinki). Without PATHS the source's own is used.",
 )
 @lang_option
 @click.pass_obj
@@ -251,6 +265,7 @@ def validate(
     fail_on: str,
     input_format: str | None,
     max_mb: float,
+    profile: str | None,
 ) -> None:
     """Check the catalogue against shapes/: DCAT-AP 3.0.1, Helsinki profile, § 28 items.
 
@@ -280,11 +295,16 @@ def validate(
         reports = [_validate_source(lang, build_graph(source), source, source_dir)]
     else:
         places: dict[Node, Where] = {}
-        if source_dir.is_dir():  # only to say where to fix a finding; a broken source is not this command's concern
+        profiles: tuple[str, ...] = ("helsinki",)
+        if source_dir.is_dir():  # to say where to fix a finding; a broken source is not this command's concern
             try:
-                places = source_places(read_source(source_dir, base_iri), source_dir)
+                beside = read_source(source_dir, base_iri)
+                places = source_places(beside, source_dir)
+                profiles = _profiles(beside)
             except SourceError:
-                places = {}
+                pass
+        if profile is not None:
+            profiles = () if profile == "none" else (profile,)
         reports = []
         for path in paths:
             try:
@@ -293,7 +313,7 @@ def validate(
             except InputError as exc:
                 _say(lang, exc.code, **exc.params)
                 raise SystemExit(EXIT_ERROR) from None
-            reports.append(_check(lang, graph, str(path), places))
+            reports.append(_check(lang, graph, str(path), places, profiles))
     rendered = RENDERERS[report_format](reports, lang, fail_on)
     if report_file is None:
         click.echo(rendered, nl=False)
@@ -310,15 +330,20 @@ def validate(
 def _validate_source(lang: str, graph: Graph, source: Source, source_dir: Path) -> Report:
     from kasko_dcat.validate import source_places
 
-    return _check(lang, graph, str(source_dir), source_places(source, source_dir))
+    return _check(lang, graph, str(source_dir), source_places(source, source_dir), _profiles(source))
 
 
-def _check(lang: str, graph: Graph, label: str, places: dict[Node, Where]) -> Report:
+def _profiles(source: Source) -> tuple[str, ...]:
+    """The profiles whose shapes apply to ``source``: the one its catalogue declares, if any."""
+    return () if source.catalog.profile is None else (source.catalog.profile,)
+
+
+def _check(lang: str, graph: Graph, label: str, places: dict[Node, Where], profiles: tuple[str, ...]) -> Report:
     from kasko_dcat.shacl import ShapesError
     from kasko_dcat.validate import check
 
     try:
-        return check(graph, label, lang, places)
+        return check(graph, label, lang, places, profiles)
     except ShapesError as exc:
         _say(lang, "cli-bad-shapes", reason=exc)
         raise SystemExit(EXIT_ERROR) from None
@@ -511,6 +536,136 @@ def publish(
         _say(lang, "publish-done", triples=found, graph=target.graph, url=target.store_url)
 
 
+@main.command("import")
+@click.argument("page")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the source to; it must be new or empty unless --force is given.",
+)
+@click.option("--force", is_flag=True, help="Replace a folder given as --out that is not empty.")
+@click.option(
+    "--diff", is_flag=True, help="Write nothing; list what the page adds, removes or changes against --source."
+)
+@source_option
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@lang_option
+@click.pass_obj
+def import_page(
+    lang: str, page: str, out_dir: Path | None, force: bool, diff: bool, source_dir: Path, quiet: bool
+) -> None:
+    """Read an authority's § 28 description page into source YAML, or compare it with the source.
+
+    \b
+    PAGE is a text file (as copied from the page), an HTML file, or an http(s) address.
+      kasko-dcat import page.html --out source-new     write a new source folder
+      kasko-dcat import --diff https://…/page          what changed on the page (exit 1 if anything)
+    Finnish texts are copied as the page writes them; sv/en are left for translators. Lines the
+    importer cannot place are listed and written to unplaced.yaml in the folder; nothing is
+    dropped. The folder is written all at once, and only if it builds.
+    """
+    from kasko_dcat.importer import read_page
+    from kasko_dcat.pagetext import PageError, decode, fetch, paragraphs
+    from kasko_dcat.sourcewrite import render_source, write_source
+
+    if out_dir is None and not diff:
+        _say(lang, "import-needs-out")
+        raise SystemExit(EXIT_ERROR)
+    try:
+        is_url = page.lower().startswith(("http://", "https://"))
+        imported = read_page(paragraphs(decode(fetch(page)), page if is_url else None))
+    except PageError as exc:
+        _say(lang, exc.code, **exc.params)
+        raise SystemExit(EXIT_ERROR) from None
+    files = render_source(imported, page if is_url else None)
+    built = _check_imported(files)
+    if diff:
+        _diff(lang, _read(lang, source_dir, None), built, source_dir)
+        return
+    assert out_dir is not None
+    try:
+        write_source(out_dir, files, force)
+    except IsADirectoryError:
+        _say(lang, "import-out-not-empty", path=out_dir)
+        raise SystemExit(EXIT_ERROR) from None
+    except FileExistsError:
+        _say(lang, "import-out-not-folder", path=out_dir)
+        raise SystemExit(EXIT_ERROR) from None
+    except OSError as exc:
+        _say(lang, "cli-write-failed", path=exc.filename or out_dir, reason=exc.strerror or exc)
+        raise SystemExit(EXIT_ERROR) from None
+    for line in imported.unplaced:
+        _say(lang, "import-unplaced-line", page=page, line=line.number, text=line.text)
+    if imported.unplaced:
+        _say(lang, "import-unplaced", count=len(imported.unplaced), path=out_dir / "unplaced.yaml")
+    if not quiet:
+        _say(
+            lang,
+            "import-written",
+            path=out_dir,
+            resources=len(built.resources),
+            registers=sum(len(resource.registers) for resource in built.resources),
+            systems=len(built.systems),
+            examples=len(built.examples),
+            gaps=len(built.gaps),
+        )
+
+
+def _check_imported(files: dict[str, str]) -> Source:
+    """Read the imported files as ``build`` would; one that does not build is a bug in the importer."""
+    import tempfile
+
+    from kasko_dcat.problems import SourceError
+    from kasko_dcat.source import read_source
+
+    with tempfile.TemporaryDirectory() as folder:
+        for name, text in files.items():
+            (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
+            (Path(folder) / name).write_text(text, encoding="utf-8")
+        try:
+            return read_source(Path(folder))
+        except SourceError as exc:
+            raise RuntimeError(f"the imported source does not build: {exc.problems[0].message('en')}") from None
+
+
+def _diff(lang: str, old: Source, new: Source, source_dir: Path) -> None:
+    from kasko_dcat.pagediff import differences
+
+    kinds = {
+        "resource": "diff-kind-resource",
+        "description": "diff-kind-description",
+        "contents": "diff-kind-contents",
+        "register": "diff-kind-register",
+        "system": "diff-kind-system",
+        "feeds": "diff-kind-feeds",
+        "channel": "diff-kind-channel",
+        "example": "diff-kind-example",
+        "search-key": "diff-kind-search-key",
+    }
+    codes = {"added": "diff-added", "removed": "diff-removed", "changed": "diff-changed"}
+    found = differences(old, new)
+    for item in found:
+        fact = item.fact
+        click.echo(
+            render(
+                codes[item.change],
+                lang,
+                {
+                    "kind": render(kinds[fact.kind], lang, {}),
+                    "owner": f" ({fact.owner})" if fact.owner else "",
+                    "text": fact.shown,
+                    "old": item.old,
+                    "new": fact.value,
+                },
+            )
+        )
+    if found:
+        _say(lang, "diff-count", count=len(found), source=source_dir)
+        raise SystemExit(EXIT_FAILED)
+    _say(lang, "diff-none", source=source_dir)
+
+
 @main.command()
 @click.option(
     "--catalog",
@@ -637,6 +792,10 @@ def _read(lang: str, source_dir: Path, base_iri: str | None) -> Source:
             click.echo(problem.message(lang), err=True)
         _say(lang, "cli-errors", count=len(exc.problems))
         raise SystemExit(EXIT_ERROR) from None
+
+
+def _not_a_number(value: float) -> float:
+    raise click.BadParameter(f"{value} is not a number of megabytes", param_hint="--max-mb")
 
 
 def _progress(lang: str, quiet: bool, code: str, **params: object) -> None:

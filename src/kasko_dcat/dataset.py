@@ -61,7 +61,7 @@ class DatasetDefaults:
     """What every dataset shares unless the source says otherwise (``catalog.yaml``)."""
 
     publisher: Ref
-    contact_point: Ref
+    contact_point: Ref | None
     disclosure_authority: Ref
     spatial: list[str]
     languages: list[str]
@@ -229,6 +229,7 @@ def dataset_triples(
     defaults: DatasetDefaults,
     rule: PersonalDataRule,
     out: Emitter,
+    has_distribution: bool = True,
 ) -> None:
     """Describe a resource or register (see the module's mapping table); ``resource`` is a register's whole."""
     subject = out.iris.dataset(dataset.id)
@@ -243,7 +244,8 @@ def dataset_triples(
         out.add(out.iris.dataset(resource.id), DCTERMS.hasPart, subject)
 
     out.add(subject, DCTERMS.publisher, out.iris.organisation(defaults.publisher))
-    out.add(subject, DCAT.contactPoint, out.iris.contact(defaults.contact_point))
+    if defaults.contact_point is not None:
+        out.add(subject, DCAT.contactPoint, out.iris.contact(defaults.contact_point))
     out.add(subject, TVK.disclosureAuthority, out.iris.organisation(defaults.disclosure_authority))
     for code in defaults.spatial:
         out.term(subject, DCTERMS.spatial, "municipality", code)
@@ -258,7 +260,8 @@ def dataset_triples(
         out.term(subject, DCAT.theme, "data-theme", code)
     for lang, words in (dataset.keywords or {}).items():
         out.each(subject, DCAT.keyword, (Literal(word, lang=lang) for word in words))
-    out.add(subject, DCAT.distribution, out.iris.distribution(dataset.id))
+    if has_distribution:
+        out.add(subject, DCAT.distribution, out.iris.distribution(dataset.id))
 
     out.text(subject, TVK.dataContents, dataset.data_contents)
     for group in dataset.data_groups:

@@ -78,6 +78,16 @@ def _found(value: object) -> str:
     return f"'{value}'"
 
 
+def is_web_address(value: str) -> bool:
+    """Whether ``value`` is an http(s) address the source accepts (and rdflib can serialise)."""
+    return bool(_URL.match(value))
+
+
+def is_email(value: str) -> bool:
+    """Whether ``value`` is an e-mail address the source accepts."""
+    return bool(_EMAIL.match(value))
+
+
 def normalise_phone(raw: str) -> str | None:
     """Return the E.164 ``tel:`` IRI of a Finnish number (``09 310 8600`` → ``tel:+35893108600``), or None."""
     if not _PHONE.match(raw):
@@ -246,6 +256,9 @@ class Fields:
             at = Where.of(self.path, value.lines[lang])
             if lang not in LANGS:
                 self.ctx.problems.error(at, "unknown-lang", key=key, lang=lang)
+            elif lang != "fi" and (item is None or (isinstance(item, str) and not item.strip())):
+                # Written but not yet translated (``sv: ~``): a translator's to-do, not a mistake.
+                self.ctx.problems.gap(at, "gap-translation", key=key, lang=lang)
             elif not isinstance(item, str):
                 self.ctx.problems.error(at, "not-text", key=f"{key}.{lang}", found=_found(item))
             elif not item.strip():
@@ -331,7 +344,7 @@ class Fields:
     def url(self, key: str, required: bool = False) -> str | None:
         """An http(s) address, or None when absent."""
         value = self.string(key, required)
-        if value and not _URL.match(value):
+        if value and not is_web_address(value):
             self.error(key, "bad-url", value=value)
             return None
         return value
@@ -340,7 +353,7 @@ class Fields:
         """A list of http(s) addresses."""
 
         def read(value: str, where: Where) -> str | None:
-            if _URL.match(value):
+            if is_web_address(value):
                 return value
             self.ctx.problems.error(where, "bad-url", value=value)
             return None
@@ -350,7 +363,7 @@ class Fields:
     def email(self, key: str) -> str | None:
         """An e-mail address, written without ``mailto:``, or None when absent."""
         value = self.string(key, False)
-        if value is not None and not _EMAIL.match(value):
+        if value is not None and not is_email(value):
             self.error(key, "bad-email", value=value)
             return None
         return value

@@ -38,9 +38,19 @@ def build_graph(source: Source) -> Graph:
     for related in source.related_resources:
         related_resource_triples(related, out)
     for dataset, whole in source.datasets:
-        dataset_triples(dataset, whole, source.catalog.defaults, source.catalog.personal_data, out)
-        distribution_triples(dataset.id, source.information_request, out)
-    rights_triples(source.information_request, out)
+        dataset_triples(
+            dataset,
+            whole,
+            source.catalog.defaults,
+            source.catalog.personal_data,
+            out,
+            has_distribution=source.information_request is not None,
+        )
+    # DCAT-AP requires an access URL of a distribution: without a request route there is none.
+    if source.information_request is not None:
+        for dataset, _ in source.datasets:
+            distribution_triples(dataset.id, source.information_request, out)
+        rights_triples(source.information_request, out)
     if any(dataset.data_groups for dataset, _ in source.datasets):
         out.scheme("data-groups", DATA_GROUP_SCHEME)
     for example in source.examples:

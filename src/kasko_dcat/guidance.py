@@ -12,7 +12,7 @@ source field  predicate             value
 title         dct:title             fi/sv/en
 resource      tvk:appliesTo         dataset IRI of the information resource
 register      tvk:appliesTo         dataset IRI of the register, where the example names one
-system        tvk:informationSystem system IRI
+system        tvk:informationSystem system IRI, where the example names one
 search_keys   tvk:searchKey         skos:Concept per key, fi/sv/en labels
 channels      tvk:requestChannel    channel IRI
 ============  ====================  ======================================================
@@ -38,7 +38,7 @@ class RequestExample:
     title: Text
     resource: Ref
     register: Ref | None
-    system: Ref
+    system: Ref | None
     search_keys: list[Text]
     channels: list[Ref]
 
@@ -50,7 +50,7 @@ def parse_example(f: Fields) -> RequestExample:
         title=f.text("title"),
         resource=f.ref("resource", "resource"),
         register=f.ref("register", "register", required=False),
-        system=f.ref("system", "system"),
+        system=f.ref("system", "system", required=False),
         search_keys=f.texts("search_keys"),
         channels=f.refs("channels", "channel"),
     )
@@ -66,7 +66,8 @@ def example_triples(example: RequestExample, out: Emitter) -> None:
     out.add(subject, TVK.appliesTo, out.iris.dataset(example.resource))
     if example.register is not None:
         out.add(subject, TVK.appliesTo, out.iris.dataset(example.register))
-    out.add(subject, TVK.informationSystem, out.iris.system(example.system))
+    if example.system is not None:
+        out.add(subject, TVK.informationSystem, out.iris.system(example.system))
     for key in example.search_keys:
         out.concept(subject, TVK.searchKey, out.iris.search_key(example.id, key["fi"]), key, "search-keys")
     out.each(subject, TVK.requestChannel, (out.iris.channel(ref) for ref in example.channels))

@@ -342,6 +342,47 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "aseta base_iri kaupungin hallitsemaan verkkotunnukseen (JHS 193)",
         ),
     },
+    "gap-organisation-type": {
+        "en": (
+            "the kind of organisation '{id}' is not stated (LocalAuthority, NationalAuthority, …)",
+            "set 'type:' to an ADMS publisher-type code",
+        ),
+        "fi": (
+            "organisaation '{id}' tyyppiä ei ole kerrottu (LocalAuthority, NationalAuthority, …)",
+            "aseta 'type:' ADMS-julkaisijatyypin koodiksi",
+        ),
+    },
+    "gap-contact-point": {
+        "en": (
+            "the datasets have no contact point for information requests (§ 28 item 2)",
+            "add one under 'contact_points:' in request.yaml and name it in 'dataset_defaults: contact_point:'",
+        ),
+        "fi": (
+            "aineistoilla ei ole yhteyspistettä tietopyynnöille (28 §:n 2 kohta)",
+            "lisää se kohtaan 'contact_points:' tiedostossa request.yaml ja nimeä se kohdassa "
+            "'dataset_defaults: contact_point:'",
+        ),
+    },
+    "gap-channels": {
+        "en": (
+            "no channel for making information requests is given (§ 28 item 2)",
+            "add the e-service, e-mail or postal address under 'channels:'",
+        ),
+        "fi": (
+            "tietopyyntöjen tekotapaa ei ole annettu (28 §:n 2 kohta)",
+            "lisää asiointipalvelu, sähköposti tai postiosoite kohtaan 'channels:'",
+        ),
+    },
+    "gap-information-request": {
+        "en": (
+            "no e-service for information requests is given, so the datasets are published without a distribution",
+            "add 'information_request:' with the e-service's address as 'access_url:'",
+        ),
+        "fi": (
+            "tietopyyntöjen asiointipalvelua ei ole annettu, joten aineistot julkaistaan ilman jakelua",
+            "lisää 'information_request:' ja asiointipalvelun osoite kohtaan 'access_url:'",
+        ),
+    },
     # --- command line ----------------------------------------------------------------------------
     "cli-no-source": {
         "en": ("there is no source folder at {path}", "run in the repository root or give --source DIR"),
@@ -427,6 +468,30 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{path} is a folder, not a file", "name the files, e.g. output/catalog.ttl"),
         "fi": ("{path} on kansio eikä tiedosto", "anna tiedostot, esim. output/catalog.ttl"),
     },
+    "validate-not-a-file": {
+        "en": ("{path} is not a regular file (a device, pipe or socket)", "name a catalogue file"),
+        "fi": ("{path} ei ole tavallinen tiedosto (vaan laite, putki tai pistoke)", "anna luettelotiedosto"),
+    },
+    "validate-xml-doctype": {
+        "en": (
+            "{path} declares a DOCTYPE or entities, which are not read (they can expand without limit)",
+            "remove the <!DOCTYPE …> and <!ENTITY …> declarations; RDF/XML needs none",
+        ),
+        "fi": (
+            "{path} määrittelee DOCTYPEn tai entiteettejä, joita ei lueta (ne voivat paisua rajatta)",
+            "poista <!DOCTYPE …>- ja <!ENTITY …>-määrittelyt; RDF/XML ei tarvitse niitä",
+        ),
+    },
+    "validate-no-catalog": {
+        "en": (
+            "{path} describes no dcat:Catalog, so it is not a catalogue",
+            "name a built catalogue file, e.g. output/catalog.ttl",
+        ),
+        "fi": (
+            "{path} ei kuvaa yhtään dcat:Catalogia, joten se ei ole luettelo",
+            "anna koottu luettelotiedosto, esim. output/catalog.ttl",
+        ),
+    },
     "validate-unreadable": {
         "en": ("could not read {path}: {reason}", "check that it is a file you may read"),
         "fi": ("tiedostoa {path} ei voitu lukea: {reason}", "tarkista, että se on tiedosto ja lukuoikeus on"),
@@ -472,7 +537,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "validate-summary": {
         "en": ("{violations} violation(s), {warnings} warning(s); {shapes} shapes, {triples} triples: {verdict}", ""),
-        "fi": ("{violations} virhettä, {warnings} varoitusta; {shapes} muotoa, {triples} kolmikkoa: {verdict}", ""),
+        "fi": (
+            "virheitä {violations}, varoituksia {warnings}; SHACL-muotoja {shapes}, kolmikkoja {triples}: {verdict}",
+            "",
+        ),
     },
     "validate-passes": {"en": ("passes", ""), "fi": ("hyväksytty", "")},
     "validate-fails": {"en": ("FAILS", ""), "fi": ("HYLÄTTY", "")},
@@ -486,11 +554,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "validate-junit-rest": {
         "en": ("every other shape", ""),
-        "fi": ("kaikki muut muodot", ""),
+        "fi": ("kaikki muut SHACL-muodot", ""),
     },
     "validate-junit-rest-detail": {
         "en": ("{shapes} more shapes found nothing", ""),
-        "fi": ("{shapes} muuta muotoa ei löytänyt mitään", ""),
+        "fi": ("muut SHACL-muodot ({shapes}) eivät löytäneet mitään", ""),
     },
     "cli-violations": {
         "en": (
@@ -498,13 +566,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "fix them in the source (details above, or: kasko-dcat validate)",
         ),
         "fi": (
-            "luettelossa on {count} muotojen rikkomusta; tuloskansiota ei muutettu",
+            "luettelossa on SHACL-muotojen vastaisia kohtia: {count}; tuloskansiota ei muutettu",
             "korjaa ne lähteessä (tiedot yllä tai: kasko-dcat validate)",
         ),
     },
     "cli-warnings": {
         "en": ("{count} warning(s) from the shapes", "list them with: kasko-dcat validate"),
-        "fi": ("{count} varoitusta muodoista", "näytä ne komennolla: kasko-dcat validate"),
+        "fi": ("SHACL-muotojen varoituksia: {count}", "näytä ne komennolla: kasko-dcat validate"),
     },
     "progress-reading": {"en": ("reading {path} …", ""), "fi": ("luetaan {path} …", "")},
     "progress-validating": {
@@ -762,6 +830,131 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("published {triples} triples to graph {graph} at {url}; the store's count agrees", ""),
         "fi": ("julkaistiin {triples} kolmikkoa graafiin {graph} osoitteessa {url}; tietokannan laskenta täsmää", ""),
     },
+    # --- import: a § 28 page → source/ ---------------------------------------------------------
+    "import-no-page": {
+        "en": ("there is no file {path}", "give the path of the page's text or HTML, or its http(s) address"),
+        "fi": ("tiedostoa {path} ei ole", "anna sivun teksti- tai HTML-tiedoston polku tai sen http(s)-osoite"),
+    },
+    "import-unreadable": {
+        "en": ("could not read {path}: {reason}", "check that it is a file you may read"),
+        "fi": ("tiedostoa {path} ei voitu lukea: {reason}", "tarkista, että se on tiedosto ja lukuoikeus on"),
+    },
+    "import-unreachable": {
+        "en": (
+            "could not fetch {url} ({reason})",
+            "check the address and the network, or save the page and import the file",
+        ),
+        "fi": (
+            "osoitetta {url} ei saatu haettua ({reason})",
+            "tarkista osoite ja verkkoyhteys tai tallenna sivu ja tuo tiedosto",
+        ),
+    },
+    "import-http-status": {
+        "en": ("{url} answered with HTTP status {status}", "check the address in a browser"),
+        "fi": ("{url} vastasi HTTP-tilakoodilla {status}", "tarkista osoite selaimella"),
+    },
+    "import-not-text": {
+        "en": (
+            "the page is not text or HTML (binary data, or an encoding other than UTF-8)",
+            "give the page as UTF-8 text or HTML",
+        ),
+        "fi": (
+            "sivu ei ole tekstiä tai HTML:ää (binääridataa tai muu merkistö kuin UTF-8)",
+            "anna sivu UTF-8-tekstinä tai HTML:nä",
+        ),
+    },
+    "import-empty": {
+        "en": ("the page is empty", "give the page that holds the § 28 description"),
+        "fi": ("sivu on tyhjä", "anna sivu, jolla 28 §:n mukainen kuvaus on"),
+    },
+    "import-no-resources": {
+        "en": (
+            "no information resource (a heading such as 'X tietovaranto') was found: "
+            "this does not look like a § 28 description",
+            "give the page that describes the information resources; nothing was written",
+        ),
+        "fi": (
+            "sivulta ei löytynyt tietovarantoa (otsikkoa kuten 'X tietovaranto'): "
+            "se ei näytä 28 §:n mukaiselta kuvaukselta",
+            "anna sivu, joka kuvaa tietovarannot; mitään ei kirjoitettu",
+        ),
+    },
+    "import-needs-out": {
+        "en": ("say where to write the source", "add --out DIR, or --diff to compare the page with --source"),
+        "fi": (
+            "kerro, mihin lähdeaineisto kirjoitetaan",
+            "lisää --out KANSIO tai vertaa sivua lähteeseen valitsimella --diff",
+        ),
+    },
+    "import-out-not-empty": {
+        "en": (
+            "{path} is not empty; nothing was written",
+            "choose an empty or new folder, or add --force to replace it",
+        ),
+        "fi": (
+            "{path} ei ole tyhjä; mitään ei kirjoitettu",
+            "valitse tyhjä tai uusi kansio tai korvaa se valitsimella --force",
+        ),
+    },
+    "import-out-not-folder": {
+        "en": ("{path} is a file, not a folder; nothing was written", "choose a folder for --out"),
+        "fi": ("{path} on tiedosto eikä kansio; mitään ei kirjoitettu", "valitse --out-kansio"),
+    },
+    "import-written": {
+        "en": (
+            "{path}: {resources} information resources, {registers} registers, {systems} systems, {examples} request "
+            "examples; {gaps} facts to fill in (kasko-dcat gaps --source {path})",
+            "",
+        ),
+        "fi": (
+            "{path}: {resources} tietovarantoa, {registers} rekisteriä, {systems} tietojärjestelmää, {examples} "
+            "tietopyyntöesimerkkiä; {gaps} täydennettävää tietoa (kasko-dcat gaps --source {path})",
+            "",
+        ),
+    },
+    "import-unplaced": {
+        "en": (
+            "{count} line(s) of the page could not be placed; they are listed above and in {path}",
+            "move each fact where it belongs",
+        ),
+        "fi": (
+            "{count} sivun riviä ei voitu sijoittaa; ne on lueteltu yllä ja tiedostossa {path}",
+            "siirrä kukin tieto oikeaan kohtaan",
+        ),
+    },
+    "import-unplaced-line": {
+        "en": ("{page}:{line}: not placed: {text}", ""),
+        "fi": ("{page}:{line}: ei sijoitettu: {text}", ""),
+    },
+    "diff-added": {
+        "en": ("+ {kind}{owner}: {text}", ""),
+        "fi": ("+ {kind}{owner}: {text}", ""),
+    },
+    "diff-removed": {
+        "en": ("- {kind}{owner}: {text}", ""),
+        "fi": ("- {kind}{owner}: {text}", ""),
+    },
+    "diff-changed": {
+        "en": ('~ {kind}{owner}: {text}: "{old}" → "{new}"', ""),
+        "fi": ('~ {kind}{owner}: {text}: "{old}" → "{new}"', ""),
+    },
+    "diff-none": {
+        "en": ("the page and {source} state the same facts", ""),
+        "fi": ("sivu ja {source} kertovat samat tiedot", ""),
+    },
+    "diff-count": {
+        "en": ("{count} difference(s) between the page and {source}", "edit the source, or import the page again"),
+        "fi": ("{count} eroa sivun ja lähteen {source} välillä", "muokkaa lähdettä tai tuo sivu uudelleen"),
+    },
+    "diff-kind-resource": {"en": ("information resource", ""), "fi": ("tietovaranto", "")},
+    "diff-kind-description": {"en": ("description", ""), "fi": ("kuvaus", "")},
+    "diff-kind-contents": {"en": ("data contents", ""), "fi": ("tietoaineistot", "")},
+    "diff-kind-register": {"en": ("register", ""), "fi": ("rekisteri", "")},
+    "diff-kind-system": {"en": ("system", ""), "fi": ("tietojärjestelmä", "")},
+    "diff-kind-feeds": {"en": ("feeds", ""), "fi": ("tuottaa tietoja", "")},
+    "diff-kind-channel": {"en": ("request channel", ""), "fi": ("tietopyyntökanava", "")},
+    "diff-kind-example": {"en": ("request example", ""), "fi": ("tietopyyntöesimerkki", "")},
+    "diff-kind-search-key": {"en": ("search key", ""), "fi": ("hakutekijä", "")},
     # --- serve -----------------------------------------------------------------------------------
     "serve-no-catalog": {
         "en": ("{path} holds no single dcat:Catalog named …/catalog", "rebuild it with 'kasko-dcat build'"),

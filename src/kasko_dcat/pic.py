@@ -4,6 +4,8 @@ The catalogue describes registers of personal data and must never contain person
 A code is ``DDMMYY`` + century sign + a 3-digit individual number + a check character: the
 remainder of the nine digits divided by 31 indexes ``0123456789ABCDEFHJKLMNPRSTUVWXY``. Century
 signs: ``+`` 1800s; ``-`` and, since 2023, ``U V W X Y`` 1900s; ``A`` and ``B C D E F`` 2000s.
+A hyphen that a word processor turned into another dash (‐ ‑ – −) still makes a code: the text is
+what would be published. A code may follow letters ("HETU131052-308T") but not digits.
 Only codes whose date exists and whose check character is right count, so an identifier or a
 phone number that merely looks similar is not flagged.
 """
@@ -14,8 +16,11 @@ import re
 from datetime import date
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
-CENTURIES = {"+": 1800} | dict.fromkeys("-UVWXY", 1900) | dict.fromkeys("ABCDEF", 2000)
-CANDIDATE = re.compile(r"(?<![0-9A-Za-z])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![0-9A-Za-z])", re.I)
+DASHES = "-\u2010\u2011\u2013\u2212"
+CENTURIES = {"+": 1800} | dict.fromkeys(DASHES + "UVWXY", 1900) | dict.fromkeys("ABCDEF", 2000)
+CANDIDATE = re.compile(
+    rf"(?<![0-9])(\d{{2}})(\d{{2}})(\d{{2}})([+A-FU-Y{DASHES}])(\d{{3}})([0-9A-Y])(?![0-9A-Za-z])", re.I
+)
 
 
 def is_identity_code(day: str, month: str, year: str, sign: str, individual: str, check: str) -> bool:

@@ -7,6 +7,7 @@ report is byte-stable for the same input.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from itertools import groupby
 from xml.etree import ElementTree as ET
@@ -23,12 +24,16 @@ SEVERITY_WORDS = {
 }
 
 
-def text(reports: list[Report], lang: str, fail_on: str) -> str:
-    """Findings grouped by resource title, then severity, each with what to fix and where."""
+def text(reports: list[Report], lang: str, fail_on: str, only: frozenset[str] | None = None) -> str:
+    """Findings grouped by resource title, then severity, each with what to fix and where.
+
+    ``only`` lists the severities to show (``build`` shows Violations); the summary counts all.
+    """
     lines: list[str] = []
     for report in reports:
         lines.append(f"== {report.label}")
-        for (title, owner), group in groupby(report.findings, key=lambda f: (f.title, f.owner)):
+        shown = [f for f in report.findings if only is None or f.severity in only]
+        for (title, owner), group in groupby(shown, key=lambda f: (f.title, f.owner)):
             lines.append("")
             lines.append(title if title == str(owner) else f"{title}  <{owner}>")
             for finding in group:
@@ -59,7 +64,7 @@ def _text_finding(finding: Finding, lang: str) -> list[str]:
     if finding.where is not None:
         params = {"where": str(finding.where), "field": finding.field or ""}
         out.append("      " + render("validate-fix-at" if finding.field else "validate-fix-in", lang, params))
-    out.append(f"      ({_short(result.shape)})")
+    out.append(f"      ({_short(result.shape)}, {_short(result.component)})")
     return out
 
 
@@ -181,8 +186,20 @@ def junit(reports: list[Report], lang: str, fail_on: str) -> str:
         failed += failures
     suites.set("tests", str(total))
     suites.set("failures", str(failed))
+    for element in suites.iter():
+        element.text = element.text and _xml_safe(element.text)
+        for key, value in element.attrib.items():
+            element.set(key, _xml_safe(value))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+_NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(text: str) -> str:
+    """Text with the characters XML 1.0 forbids (control characters) shown as ``\\xNN``, so the report parses."""
+    return _NOT_IN_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _junit_line(finding: Finding, lang: str) -> str:

@@ -10,7 +10,8 @@ below by the section of the W3C recommendation (https://www.w3.org/TR/shacl/) th
 
 ==============  ====================================================================================
 § 2.1.3         targets: ``sh:targetClass`` (with ``rdfs:subClassOf`` in the data graph),
-                ``sh:targetNode``, ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``
+                ``sh:targetNode``, ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``; the
+                SHACL-AF target type ``tvks:EverySubject`` (shapes/personal-data.ttl)
 § 2.3.1         paths: predicate, ``sh:inversePath``, sequence, ``sh:alternativePath``
 § 4.1           ``sh:class``, ``sh:datatype``, ``sh:nodeKind``
 § 4.2           ``sh:minCount``, ``sh:maxCount``
@@ -35,7 +36,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from kasko_dcat.namespaces import RDF, RDFS, SH, TVKS, XSD
+from kasko_dcat.namespaces import OWL, RDF, RDFS, SH, TVKS, XSD
 from kasko_dcat.pic import find_identity_codes
 
 # --- the shapes graph ---------------------------------------------------------------------------
@@ -81,6 +82,7 @@ IGNORED = {
     SH.targetNode,
     SH.targetSubjectsOf,
     SH.targetObjectsOf,
+    SH.target,
 }
 """Shape predicates that are not constraints; any other ``sh:`` predicate is refused."""
 
@@ -159,11 +161,21 @@ class ShapesGraph:
         self.graph = graph
         self._shapes: dict[Node, Shape] = {}
         self._lists: dict[Node, list[Node]] = {}
-        roots = {
+        roots = {s for p in _TARGETS for s in graph.subjects(p, None)}
+        for s, target in graph.subject_objects(SH.target):
+            if graph.value(target, RDF.type) != TVKS.EverySubject:
+                raise ShapesError(f"shape {_name(s)} has a SHACL-AF target other than tvks:EverySubject")
+        implicit = {
             s
-            for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
-            for s in graph.subjects(p, None)
+            for kind in (SH.NodeShape, SH.PropertyShape)
+            for s in graph.subjects(RDF.type, kind)
+            if {RDFS.Class, OWL.Class} & set(graph.objects(s, RDF.type))
         }
+        if implicit:
+            first = sorted(implicit, key=str)[0]
+            raise ShapesError(
+                f"shape {_name(first)} is also a class (an implicit class target), which this engine does not implement"
+            )
         self.targeted = [self.shape(node) for node in sorted(roots, key=str)]
 
     def shape(self, node: Node) -> Shape:
@@ -171,7 +183,10 @@ class ShapesGraph:
         if node in self._shapes:
             return self._shapes[node]
         g = self.graph
-        path_node = g.value(node, SH.path)
+        paths = list(g.objects(node, SH.path))
+        if len(paths) > 1:
+            raise ShapesError(f"shape {_name(node)} has {len(paths)} values of sh:path; a property shape has one")
+        path_node = paths[0] if paths else None
         severity = g.value(node, SH.severity, default=SH.Violation)
         shape = Shape(
             node=node,
@@ -215,6 +230,10 @@ class ShapesGraph:
         if isinstance(node, URIRef):
             return Path("pred", iri=node, node=node)
         if (inverse := g.value(node, SH.inversePath)) is not None:
+            if not isinstance(inverse, URIRef):
+                raise ShapesError(
+                    f"an inverse path in {_name(node)} inverts more than one predicate, which this engine does not"
+                )
             return Path("inverse", parts=(self._path(inverse),), node=node)
         if (alternatives := g.value(node, SH.alternativePath)) is not None:
             return Path("alternative", parts=tuple(self._path(p) for p in self.list(alternatives)), node=node)
@@ -223,7 +242,7 @@ class ShapesGraph:
         raise ShapesError(f"a path in {_name(node)} is not a predicate, inverse, sequence or alternative path")
 
 
-_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 _FIRE_ON_NOTHING = {SH.minCount, SH.hasValue, SH.qualifiedValueShape}
 
 
@@ -294,6 +313,10 @@ class DataGraph:
                 found.setdefault(s, []).append(o)
         return found
 
+    def every_subject(self) -> list[Node]:
+        """Every subject of the graph, in a stable order."""
+        return sorted(set(self.graph.subjects()), key=lambda node: node.n3())
+
     def identity_codes(self, node: Node) -> list[Literal]:
         """The literals of ``node`` that hold a valid Finnish personal identity code."""
         return self._identity_codes.get(node, [])
@@ -312,10 +335,7 @@ class DataGraph:
         if path.kind == "pred":
             return self.objects(focus, path.iri)
         if path.kind == "inverse":
-            inner = path.parts[0]
-            if inner.kind == "pred":
-                return self.subjects(inner.iri, focus)
-            raise ShapesError("only a predicate may be inverted")
+            return self.subjects(path.parts[0].iri, focus)  # a predicate: ShapesGraph refuses any other
         if path.kind == "sequence":
             nodes = [focus]
             for part in path.parts:
@@ -359,6 +379,8 @@ class Validator:
                 nodes.append(value)
             elif kind == _TARGET_SUBJECTS_OF:
                 nodes.extend(self.data.subjects(value))
+            elif kind == _TARGET:  # tvks:EverySubject, the only one ShapesGraph accepts
+                nodes.extend(self.data.every_subject())
             else:
                 nodes.extend(self.data.object_nodes(value))
         return list(dict.fromkeys(nodes))
@@ -390,7 +412,12 @@ class Validator:
         return self._conforms[key]
 
 
-_TARGET_CLASS, _TARGET_NODE, _TARGET_SUBJECTS_OF = SH.targetClass, SH.targetNode, SH.targetSubjectsOf
+_TARGET_CLASS, _TARGET_NODE, _TARGET_SUBJECTS_OF, _TARGET = (
+    SH.targetClass,
+    SH.targetNode,
+    SH.targetSubjectsOf,
+    SH.target,
+)
 _TRUE = Literal(True)
 
 
@@ -415,14 +442,40 @@ _NODE_KINDS: dict[Node, tuple[type, ...]] = {
 }
 
 
+_TIMEZONE = r"(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?"
+_YEAR = r"-?([1-9]\d{3,}|0\d{3})"
+_LEXICAL = {
+    XSD.gYear: re.compile(_YEAR + _TIMEZONE),
+    XSD.gYearMonth: re.compile(_YEAR + r"-(0[1-9]|1[0-2])" + _TIMEZONE),
+    XSD.date: re.compile(_YEAR + r"-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])" + _TIMEZONE),
+    XSD.dateTime: re.compile(
+        _YEAR
+        + r"-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?|24:00:00(\.0+)?)"
+        + _TIMEZONE
+    ),
+    XSD.duration: re.compile(r"-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?"),
+    XSD.decimal: re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)"),
+    XSD.integer: re.compile(r"[+-]?\d+"),
+    XSD.nonNegativeInteger: re.compile(r"\+?\d+|-0+"),
+    XSD.boolean: re.compile(r"true|false|1|0"),
+    XSD.hexBinary: re.compile(r"([0-9a-fA-F]{2})*"),
+}
+"""Lexical forms of the XSD types the shapes use (XML Schema 1.1 Part 2). rdflib checks only some
+(``ill_typed`` is None for the others), so a literal like ``"2020-13"^^xsd:gYearMonth`` would pass."""
+
+
 def _datatype_ok(datatype: Node) -> Callable[[Validator, Node], bool]:
+    lexical = _LEXICAL.get(datatype)
+
     def ok(_: Validator, value: Node) -> bool:
         if not isinstance(value, Literal):
             return False
         if datatype == RDF.langString:
             return value.language is not None
         actual = value.datatype or (None if value.language else XSD.string)
-        return actual == datatype and not value.ill_typed
+        if actual != datatype or value.ill_typed:
+            return False
+        return lexical is None or lexical.fullmatch(str(value)) is not None
 
     return ok
 
@@ -432,15 +485,47 @@ def _language_ok(ranges: list[str]) -> Callable[[Validator, Node], bool]:
         if not isinstance(value, Literal) or not value.language:
             return False
         lang = value.language.lower()
-        return any(lang == r or lang.startswith(f"{r}-") for r in ranges)
+        return any(r == "*" or lang == r or lang.startswith(f"{r}-") for r in ranges)
 
     return ok
 
 
-def _regex(pattern: str, flags: str) -> re.Pattern[str]:
-    """Compile an XPath regex with SHACL's flags (``i``, ``s``, ``m``, ``x``; § 4.4.3)."""
-    bits = {"i": re.I, "s": re.S, "m": re.M, "x": re.X}
-    return re.compile(pattern, sum((bits[f] for f in flags if f in bits), 0))
+_FLAGS = {"i": re.I, "s": re.S, "m": re.M, "x": re.X}
+
+
+def _regex(shape: Node, pattern: str, flags: str) -> re.Pattern[str]:
+    """Compile an XPath regex (SHACL § 4.4.3) as Python's ``re``.
+
+    XPath's ``$`` matches only at the very end unless the ``m`` flag is set; Python's also before a
+    final newline, so ``$`` becomes ``\\Z`` here. XPath's character classes (``\\p{L}``, …) and the
+    ``q`` flag are not translated: a shape that uses them is refused rather than misread.
+    """
+    if set(flags) - set(_FLAGS):
+        raise ShapesError(f"shape {_name(shape)} uses the regex flags '{flags}'; this engine knows i, s, m and x")
+    if "\\p{" in pattern or "\\P{" in pattern:
+        raise ShapesError(f"shape {_name(shape)} uses a Unicode class (\\p{{…}}), which this engine does not translate")
+    if "m" not in flags:
+        pattern = _xpath_end(pattern)
+    return re.compile(pattern, sum((_FLAGS[f] for f in flags), 0))
+
+
+def _xpath_end(pattern: str) -> str:
+    """Replace each ``$`` that is not escaped and not in a character class by ``\\Z``."""
+    out, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            out.append("\\Z")
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 def _count(component: URIRef, too_few: int | None, too_many: int | None) -> Check:
@@ -495,6 +580,8 @@ def compile_constraint(shapes: ShapesGraph, shape: Node, parameter: Node, argume
     if parameter == SH.datatype:
         return _each(SH.DatatypeConstraintComponent, _datatype_ok(argument))
     if parameter == SH.nodeKind:
+        if argument not in _NODE_KINDS:
+            raise ShapesError(f"shape {_name(shape)} has sh:nodeKind {_name(argument)}, which is not a node kind")
         kinds = _NODE_KINDS[argument]
         return _each(SH.NodeKindConstraintComponent, lambda _, value: isinstance(value, kinds))
     if parameter == SH.minCount:
@@ -513,7 +600,7 @@ def compile_constraint(shapes: ShapesGraph, shape: Node, parameter: Node, argume
             ),
         )
     if parameter == SH.pattern:
-        regex = _regex(str(argument), str(shapes.graph.value(shape, SH.flags) or ""))
+        regex = _regex(shape, str(argument), str(shapes.graph.value(shape, SH.flags) or ""))
         return _each(
             SH.PatternConstraintComponent, lambda _, value: not isinstance(value, BNode) and bool(regex.search(value))
         )

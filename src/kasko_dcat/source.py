@@ -36,7 +36,8 @@ class Source:
     addresses: list[Address]
     contact_points: list[ContactPoint]
     channels: list[Channel]
-    information_request: InformationRequest
+    information_request: InformationRequest | None
+    """None when the source gives no e-service to request through: no distribution is published."""
     examples: list[RequestExample]
     resources: list[Dataset]
     gaps: list[Problem]
@@ -58,30 +59,39 @@ def read_source(root: Path, base_iri: str | None = None) -> Source:
     problems = Problems()
     ctx = Context(problems)
 
-    def blocks(name: str, key: str) -> list[Fields]:
+    def blocks(name: str, key: str, required: bool = True) -> list[Fields]:
         f = _file(ctx, root / name)
         if f is None:
             return []
-        items = f.subs(key, required=True)
+        items = f.subs(key, required=required)
         f.done()
         return items
 
     catalog_file = _file(ctx, root / "catalog.yaml")
     organisations = [parse_organisation(f) for f in blocks("organisations.yaml", "organisations")]
-    systems = [parse_system(f) for f in blocks("systems.yaml", "systems")]
+    # A page may name no systems or related resources yet; the resources' gaps say what is missing.
+    systems = [parse_system(f) for f in blocks("systems.yaml", "systems", required=False)]
     laws = [parse_law(f) for f in blocks("legislation.yaml", "laws")]
-    related = [parse_related_resource(f) for f in blocks("related-resources.yaml", "related_resources")]
+    related = [parse_related_resource(f) for f in blocks("related-resources.yaml", "related_resources", required=False)]
 
     request_file = _file(ctx, root / "request.yaml")
     addresses, contacts, channels, examples = [], [], [], []
     information_request = None
     if request_file is not None:
-        addresses = [parse_address(f) for f in request_file.subs("addresses", required=True)]
-        contacts = [parse_contact_point(f) for f in request_file.subs("contact_points", required=True)]
-        channels = [parse_channel(f) for f in request_file.subs("channels", required=True)]
-        request_block = request_file.sub("information_request", required=True)
+        # A description may lack any of these (an imported page often does); each absence is a gap.
+        addresses = [parse_address(f) for f in request_file.subs("addresses")]
+        contacts = [parse_contact_point(f) for f in request_file.subs("contact_points")]
+        channels = [parse_channel(f) for f in request_file.subs("channels")]
+        request_block = request_file.sub("information_request")
         information_request = None if request_block is None else parse_information_request(request_block)
         examples = [parse_example(f) for f in request_file.subs("examples")]
+        if not channels:
+            request_file.gap("channels" if "channels" in request_file.block else None, "gap-channels")
+        if request_block is None:
+            request_file.gap(
+                "information_request" if "information_request" in request_file.block else None,
+                "gap-information-request",
+            )
         request_file.done()
 
     folder = root / "resources"
@@ -97,7 +107,7 @@ def read_source(root: Path, base_iri: str | None = None) -> Source:
     if not ctx.unreadable:  # otherwise every reference into the unreadable file would be reported too
         _check_references(ctx, organisations, systems, laws, related, addresses, contacts, channels, resources)
         _check_examples(ctx, resources, examples)
-    if catalog is None or information_request is None or problems.errors:
+    if catalog is None or problems.errors:
         raise SourceError(problems.errors)
     return Source(
         catalog,

@@ -8,15 +8,17 @@ it belongs to (by title, as the division knows it) and where to fix it in the so
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kasko_dcat.catalog import PROFILES
 from kasko_dcat.iris import Iris
 from kasko_dcat.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, RDFS, SKOS, TVK, VCARD
 from kasko_dcat.problems import Where
@@ -52,48 +54,80 @@ class InputError(Exception):
         self.params = {key: str(value) for key, value in params.items()}
 
 
+ALL_PROFILES = tuple(PROFILES)
+
+
 @cache
-def load_shapes() -> ShapesGraph:
-    """Every shapes file that ships with kasko-dcat (``shapes/*.ttl``), parsed once per process."""
+def load_shapes(profiles: tuple[str, ...] = ALL_PROFILES) -> ShapesGraph:
+    """The shapes that ship with kasko-dcat (``shapes/*.ttl``): the common ones and those of ``profiles``."""
     graph = Graph()
     folder = files("kasko_dcat").joinpath("shapes")
-    for name in sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".ttl")):
-        graph.parse(data=folder.joinpath(name).read_text("utf-8"), format="turtle")
+    names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".ttl"))
+    for name in names:
+        profile = name.removesuffix(".ttl")
+        if profile not in PROFILES or profile in profiles:
+            graph.parse(data=folder.joinpath(name).read_text("utf-8"), format="turtle")
     return ShapesGraph(graph)
 
 
 def read_rdf(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None = None) -> Graph:
-    """Parse ``path`` as RDF, or raise :class:`InputError` saying in one line why it cannot be."""
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError("validate-is-folder", path=path)
-        if size > max_mb * 1_000_000:
-            raise InputError("validate-too-large", path=path, size=f"{size / 1_000_000:.1f}", limit=f"{max_mb:g}")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("validate-no-file", path=path) from None
-    except OSError as exc:
-        raise InputError("validate-unreadable", path=path, reason=exc.strerror or exc) from None
+    """Parse ``path`` as RDF, or raise :class:`InputError` saying in one line why it cannot be.
+
+    Named graphs (TriG, N-Quads, JSON-LD) are read into one graph, so that no triple escapes
+    validation. A file that describes no ``dcat:Catalog`` is refused: it is not a catalogue, and
+    "0 violations" about it would mislead.
+    """
+    raw = _read_bounded(path, max_mb)
     if not raw.strip():
         raise InputError("validate-empty", path=path)
     fmt = rdf_format or FORMATS_BY_SUFFIX.get(path.suffix.lower()) or _sniff(raw)
-    graph = Graph()  # rdflib's default store: its JSON-LD parser needs one that knows named graphs
+    dataset = Dataset()  # rdflib's JSON-LD, TriG and N-Quads parsers need a store that knows named graphs
     try:
         if fmt == "xml":  # XML declares its own encoding
-            graph.parse(data=raw, format=fmt)
+            if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+                raise InputError("validate-xml-doctype", path=path)
+            dataset.parse(data=raw, format=fmt)
         else:
             text = _utf8(path, raw)
             if fmt == "json-ld":
-                _refuse_remote_context(path, text)
-            graph.parse(data=text, format=fmt)
+                _check_json_ld(path, text)
+            dataset.parse(data=text, format=fmt)
     except InputError:
         raise
     except Exception as exc:  # every rdflib parser raises its own kinds; all mean "not this format"
         raise InputError("validate-not-rdf", path=path, format=fmt, reason=_first_line(exc)) from None
+    graph = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
     if len(graph) == 0:
         raise InputError("validate-no-triples", path=path, format=fmt)
+    if (None, RDF.type, DCAT.Catalog) not in graph:
+        raise InputError("validate-no-catalog", path=path)
     return graph
+
+
+def _read_bounded(path: Path, max_mb: float) -> bytes:
+    """The file's bytes, refusing folders, devices and pipes, and anything over ``max_mb``."""
+    limit = int(max_mb * 1_000_000)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("validate-is-folder", path=path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("validate-not-a-file", path=path)
+        chunks, total = [], 0
+        with path.open("rb") as stream:  # in chunks: read(n) would reserve n bytes at once
+            while total <= limit and (chunk := stream.read(1 << 20)):
+                chunks.append(chunk)
+                total += len(chunk)
+    except FileNotFoundError:
+        raise InputError("validate-no-file", path=path) from None
+    except OSError as exc:
+        raise InputError("validate-unreadable", path=path, reason=exc.strerror or exc) from None
+    if total > limit:
+        size = max(info.st_size, total) / 1_000_000
+        raise InputError("validate-too-large", path=path, size=f"{size:.1f}", limit=f"{max_mb:g}")
+    return b"".join(chunks)
 
 
 def _sniff(raw: bytes) -> str:
@@ -107,18 +141,21 @@ def _sniff(raw: bytes) -> str:
 
 def _utf8(path: Path, raw: bytes) -> str:
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a byte-order mark, as some Windows editors write, is no error
     except UnicodeDecodeError as exc:
         raise InputError("validate-encoding", path=path, offset=exc.start, byte=f"0x{raw[exc.start]:02x}") from None
 
 
-def _refuse_remote_context(path: Path, text: str) -> None:
-    """Refuse a remote ``@context``: rdflib would fetch it over the network, in CI too."""
+def _check_json_ld(path: Path, text: str) -> None:
+    """Refuse what rdflib would fetch over the network (a remote ``@context`` or ``@import``), in CI too."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         reason = f"{exc.msg} (line {exc.lineno})"
         raise InputError("validate-not-rdf", path=path, format="json-ld", reason=reason) from None
+    if not isinstance(document, dict | list):
+        reason = "the document is neither a JSON object nor an array"
+        raise InputError("validate-not-rdf", path=path, format="json-ld", reason=reason)
 
     def contexts(node: object) -> Iterator[object]:
         if isinstance(node, dict):
@@ -132,8 +169,9 @@ def _refuse_remote_context(path: Path, text: str) -> None:
 
     for context in contexts(document):
         for item in context if isinstance(context, list) else [context]:
-            if isinstance(item, str):
-                raise InputError("validate-remote-context", path=path, context=item)
+            remote = item if isinstance(item, str) else item.get("@import") if isinstance(item, dict) else None
+            if remote is not None:
+                raise InputError("validate-remote-context", path=path, context=remote)
 
 
 def _first_line(exc: Exception) -> str:
@@ -230,9 +268,15 @@ class Report:
         return self.count("Violation") > 0 or (fail_on == "warning" and self.count("Warning") > 0)
 
 
-def check(graph: Graph, label: str, lang: str, places: dict[Node, Where] | None = None) -> Report:
+def check(
+    graph: Graph,
+    label: str,
+    lang: str,
+    places: dict[Node, Where] | None = None,
+    profiles: tuple[str, ...] = ALL_PROFILES,
+) -> Report:
     """Validate ``graph`` and explain each result; ``places`` (see :func:`source_places`) say where to fix it."""
-    shapes = load_shapes()
+    shapes = load_shapes(profiles)
     results = run_engine(graph, shapes)
     places = places or {}
     namer = _Namer(graph, lang)
@@ -243,7 +287,8 @@ def check(graph: Graph, label: str, lang: str, places: dict[Node, Where] | None 
         predicate = result.path.iri if result.path is not None and result.path.kind == "pred" else None
         # A field names the owner's own source block; a distribution's finding has none to name.
         field = SHAPE_FIELDS.get(shape_name) or (FIELDS.get(predicate) if owner == result.focus else None)
-        findings.append(Finding(result, owner, namer.title(owner), places.get(owner), field))
+        where = places.get(result.focus) or places.get(owner)
+        findings.append(Finding(result, owner, namer.title(owner), where, field))
     findings.sort(key=_finding_order)
     return Report(label, findings, len(shapes.targeted), len(graph))
 
@@ -276,7 +321,20 @@ def source_places(source: Source, root: Path) -> dict[Node, Where]:
     law_places = source.places.get("law", {})
     places.update({URIRef(law.eli): law_places[law.id] for law in source.laws if law.id in law_places})
     places[iris.catalog()] = Where.of(root / "catalog.yaml", 1)
+    if source.information_request is not None:  # every distribution is the request route of request.yaml
+        route = Where.of(root / "request.yaml", _line_of(root / "request.yaml", "information_request:"))
+        places[iris.rights()] = route
+        places.update({iris.distribution(dataset.id): route for dataset, _ in source.datasets})
     return places
+
+
+def _line_of(path: Path, start: str) -> int:
+    """The 1-based number of the first line of ``path`` that starts with ``start``; 0 if none does."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return next((number for number, line in enumerate(lines, 1) if line.startswith(start)), 0)
 
 
 class _Namer:
@@ -289,13 +347,23 @@ class _Namer:
         self._title: dict[Node, str] = {}
 
     def owner(self, node: Node) -> Node:
-        """The node if it is a resource the division knows by name; else the one that links to it."""
-        if node not in self._owner:
-            self._owner[node] = node  # also ends a cycle of links
-            if not any(t in OWNERS for t in self.graph.objects(node, RDF.type)):
-                parents = sorted((s for s in self.graph.subjects(None, node) if s != node), key=str)
-                self._owner[node] = self.owner(parents[0]) if parents else node
-        return self._owner[node]
+        """The node if it is a resource the division knows by name; else the first one up the links to it."""
+        if node in self._owner:
+            return self._owner[node]
+        chain, current = [node], node  # walked in a loop: a chain of links may be thousands long
+        while not any(t in OWNERS for t in self.graph.objects(current, RDF.type)):
+            parents = sorted((s for s in self.graph.subjects(None, current) if s not in chain), key=str)
+            if not parents:
+                current = node  # no named resource above it: the node stands for itself
+                break
+            current = parents[0]
+            if current in self._owner:
+                current = self._owner[current]
+                break
+            chain.append(current)
+        for link in chain:
+            self._owner[link] = current
+        return current
 
     def title(self, node: Node) -> str:
         """The node's name in the user's language, else in Finnish, else any; its IRI when it has none."""

@@ -1,0 +1,256 @@
+"""A published § 28 page, from a file or a web address, as numbered paragraphs of plain lines.
+
+Authorities publish the description as a web page; civil servants often paste it into a text
+file. Both become the same thing here: paragraphs (separated by blank lines in text, by block
+elements in HTML) of lines, each remembering its line number in the original, so that whatever
+the importer cannot place can be pointed at.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import requests
+
+TIMEOUT_SECONDS = 20
+_BULLET = re.compile(r"^\s*[•·▪◦‣●*–-]\s+")
+_BLOCKS = {
+    "p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "td", "th", "dl", "dt", "dd",
+    "blockquote", "address", "h1", "h2", "h3", "h4", "h5", "h6", "header", "figure", "figcaption", "pre",
+}  # fmt: skip
+_NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])")
+"""A heading's section number, ``2.1 Tietojärjestelmät``: layout, not part of the name."""
+_SKIPPED = {"script", "style", "noscript", "template", "head", "nav", "footer", "svg", "button", "form"}
+"""Page furniture, not the description: menus, footers, scripts."""
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+class PageError(Exception):
+    """The page cannot be read; ``code`` and ``params`` name a message in messages.py."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+@dataclass
+class Line:
+    """One line of the page: its text (whitespace collapsed), its line number, whether it is a list item."""
+
+    number: int
+    text: str
+    bullet: bool = False
+    links: list[str] = field(default_factory=list)
+    """Where the line's HTML links point (a privacy notice, an e-service), absolute."""
+
+
+@dataclass
+class Paragraph:
+    """Lines that belong together: a text paragraph, an HTML block, a list."""
+
+    lines: list[Line] = field(default_factory=list)
+    heading: bool = False
+    """Marked as a heading by the page itself (HTML h1–h6)."""
+    level: int = 0
+    """The heading's level (1 for h1), 0 where the page does not say."""
+
+    @property
+    def text(self) -> str:
+        """The lines joined with spaces, as one sentence stream."""
+        return " ".join(line.text for line in self.lines)
+
+
+def fetch(location: str) -> bytes:
+    """The bytes of a file, or of an http(s) address fetched with a timeout."""
+    if re.match(r"^https?://", location, re.IGNORECASE):
+        try:
+            response = requests.get(location, timeout=TIMEOUT_SECONDS, headers={"User-Agent": "kasko-dcat import"})
+        except requests.RequestException as exc:
+            raise PageError("import-unreachable", url=location, reason=type(exc).__name__) from None
+        if response.status_code >= 400:
+            raise PageError("import-http-status", url=location, status=response.status_code)
+        return response.content
+    path = Path(location)
+    if not path.is_file():
+        raise PageError("import-no-page", path=location)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise PageError("import-unreadable", path=location, reason=exc.strerror or exc) from None
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text (an HTML page may declare another charset); binary data is refused."""
+    if b"\x00" in data:
+        raise PageError("import-not-text")
+    declared = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.IGNORECASE)
+    encodings = ["utf-8-sig"] + ([declared.group(1).decode("ascii")] if declared else [])
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+        if controls > max(2, len(text) // 1000):
+            raise PageError("import-not-text")
+        return text
+    raise PageError("import-not-text")
+
+
+def is_html(text: str) -> bool:
+    """Whether the text is markup rather than the plain text of a page."""
+    return bool(re.search(r"<(?:html|body|p|h[1-6]|div|ul|li|br)\b", text[:20000], re.IGNORECASE))
+
+
+def paragraphs(text: str, base: str | None = None) -> list[Paragraph]:
+    """The page's paragraphs, from HTML or plain text; ``base`` is the page's address, for relative links."""
+    return _html_paragraphs(text, base) if is_html(text) else _text_paragraphs(text)
+
+
+def _clean(text: str) -> str:
+    """The text without control and format characters (the source refuses them) and with plain spaces."""
+    return "".join(
+        " " if ch in "\u00a0\u2028\u2029" else ch
+        for ch in text
+        if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf"}
+    )
+
+
+def _unnumbered(text: str) -> str:
+    """A short line without its section number; sentences ("8. luokan …") and long lines stay as they are."""
+    if len(text) <= 100 and not text.endswith("."):
+        return _NUMBERING.sub("", text)
+    return text
+
+
+def _text_paragraphs(text: str) -> list[Paragraph]:
+    text = _clean(text)
+    raw_lines = text.splitlines()
+    filled = [bool(line.strip()) for line in raw_lines]
+    runs = sum(1 for i, full in enumerate(filled) if full and (i == 0 or not filled[i - 1]))
+    numbered = list(enumerate(raw_lines, start=1))
+    if runs > 10 and runs >= 0.9 * sum(filled):
+        # A blank line after every line (double-spaced) says nothing about paragraphs: drop them.
+        numbered = [(number, line) for number, line in numbered if line.strip()]
+    return _numbered_paragraphs(numbered)
+
+
+def _numbered_paragraphs(numbered: list[tuple[int, str]]) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    current = Paragraph()
+    for number, raw in numbered:
+        stripped = " ".join(raw.split())
+        if not stripped:
+            if current.lines:
+                out.append(current)
+            current = Paragraph()
+            continue
+        bullet = bool(_BULLET.match(raw))
+        if bullet:
+            current.lines.append(Line(number, " ".join(_BULLET.sub("", raw).split()), True))
+        elif current.lines and current.lines[-1].bullet and raw[:1].isspace():
+            # An indented line under a list item continues it (a wrapped address).
+            current.lines[-1].text += " " + stripped
+        else:
+            current.lines.append(Line(number, _unnumbered(stripped)))
+    if current.lines:
+        out.append(current)
+    return out
+
+
+class _Extractor(HTMLParser):
+    """Collects text per block element, keeping list items and headings apart and their line numbers."""
+
+    def __init__(self, base: str | None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.base = base
+        self.links: list[str] = []
+        self.out: list[Paragraph] = []
+        self.current = Paragraph()
+        self.buffer: list[str] = []
+        self.start = 0
+        self.skip = 0
+        self.in_item = False
+        self.in_heading = False
+        self.in_row = False
+
+    def _flush_line(self) -> None:
+        text = " ".join(_clean("".join(self.buffer)).split())
+        if text:
+            text = _unnumbered(text) if self.in_heading else text
+            self.current.lines.append(Line(self.start, text, self.in_item, self.links))
+        self.buffer, self.links = [], []
+
+    def _flush_block(self) -> None:
+        self._flush_line()
+        if self.current.lines:
+            self.out.append(self.current)
+        self.current = Paragraph()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href") if tag == "a" else None
+        if href and not self.skip:
+            link = urljoin(self.base, href.strip()) if self.base else href.strip()
+            if re.match(r"^https?://", link, re.IGNORECASE):
+                self.links.append(link)
+        if tag in _SKIPPED:
+            self.skip += 1
+        elif tag == "br":
+            self._flush_line()
+        elif tag in {"td", "th"} and self.in_row:
+            # A table row is one line, "label: value", so a two-column table reads like labelled lines.
+            if "".join(self.buffer).strip():
+                self.buffer.append(": ")
+        elif tag in _BLOCKS:
+            if tag == "li":  # items of one list stay one paragraph, each its own line
+                self._flush_line()
+            elif tag not in {"ul", "ol"} or not self.in_item:
+                self._flush_block()
+            self.in_item = tag == "li" or (self.in_item and tag not in _HEADINGS)
+            self.in_row = tag == "tr"
+            self.in_heading = tag in _HEADINGS
+            self.current.heading = self.in_heading
+            self.current.level = int(tag[1]) if self.in_heading else 0
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self._flush_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skip = max(0, self.skip - 1)
+        elif tag == "li":
+            self._flush_line()
+            self.in_item = False
+        elif tag in {"ul", "ol"}:
+            self._flush_block()
+            self.in_item = False
+        elif tag in {"td", "th"} and self.in_row:
+            pass
+        elif tag == "tr":
+            self._flush_block()
+            self.in_row = False
+        elif tag in _BLOCKS:
+            self._flush_block()
+            self.in_heading = False
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if not "".join(self.buffer).strip():
+            lead = data[: len(data) - len(data.lstrip())]
+            self.start = self.getpos()[0] + lead.count("\n")
+        self.buffer.append(data)
+
+
+def _html_paragraphs(text: str, base: str | None) -> list[Paragraph]:
+    extractor = _Extractor(base)
+    extractor.feed(text)
+    extractor.close()
+    extractor._flush_block()
+    return extractor.out
