@@ -234,6 +234,7 @@ def main() -> None:
             f"http://127.0.0.1:{serve_port}/",
             "--query-timeout",
             "60",
+            "--no-warm",  # so the first answers below are evaluated, not computed at start
         ]
         oxigraph_args = [
             oxigraph,

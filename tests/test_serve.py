@@ -198,6 +198,10 @@ def test_health_and_access_log(served: Served):
     assert health.headers["cache-control"] == "no-store"
     status = json.loads(health.body)
     assert status["status"] == "ok" and status["datasets"] == 28 and status["triples"] > 2000
+    deadline = time.monotonic() + 60
+    while json.loads(fetch(served.base + "health").body)["cached_answers"] < len(bundled.names()):
+        assert time.monotonic() < deadline, "the bundled queries were not answered at start"
+        time.sleep(0.2)
     fetch(served.base + "catalog?page=3&marker=logged")
     time.sleep(0.2)
     assert '"GET /catalog?page=3&marker=logged HTTP/1.1" 200 ' in served.log()

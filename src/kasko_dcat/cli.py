@@ -717,6 +717,12 @@ def _diff(lang: str, old: Source, new: Source, source_dir: Path) -> None:
 @click.option(
     "--threads", type=click.IntRange(1, 256), default=8, show_default=True, help="Threads answering requests."
 )
+@click.option(
+    "--warm/--no-warm",
+    default=True,
+    show_default=True,
+    help="Answer the bundled queries (queries/*.rq) as SPARQL JSON at start, so their first request is cached.",
+)
 @click.option("--access-log/--no-access-log", default=True, show_default=True, help="Log each request to stderr.")
 @lang_option
 @click.pass_obj
@@ -731,6 +737,7 @@ def serve(
     result_limit: int,
     sparql_workers: int,
     threads: int,
+    warm: bool,
     access_log: bool,
 ) -> None:
     """Serve the built catalogue over HTTP: paged for harvesters, one page per IRI, and a SPARQL endpoint.
@@ -749,7 +756,7 @@ def serve(
     """
     import logging
 
-    from kasko_dcat import server, sparql, views
+    from kasko_dcat import bundled, server, sparql, views
     from kasko_dcat.endpoint import QueryPool
 
     try:
@@ -761,6 +768,8 @@ def serve(
     logging.getLogger("kasko_dcat.access").setLevel(logging.INFO)
     pool = QueryPool(catalogue.ntriples, sparql_workers, query_timeout, result_limit) if sparql_workers else None
     app = server.App(catalogue, pool, server.Settings(page_size=page_size))
+    if warm and pool is not None:
+        app.warm([bundled.read(name).text for name in bundled.names()])
     try:
         server.run(
             server.access_log(app) if access_log else app,

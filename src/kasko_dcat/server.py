@@ -19,6 +19,7 @@ Routes, under the base IRI's path:
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -36,7 +37,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from kasko_dcat import hydra, pages, views
 from kasko_dcat.endpoint import QueryPool
 from kasko_dcat.messages import MESSAGE_LANGS, render
-from kasko_dcat.negotiate import HTML, RDF_MEDIA_TYPES, SUFFIXES, choose, choose_lang, rdf_format
+from kasko_dcat.negotiate import HTML, RDF_MEDIA_TYPES, RESULT_TYPES, SUFFIXES, choose, choose_lang, rdf_format
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -87,6 +88,9 @@ class _Lru:
         self._size = size
         self._items: OrderedDict[object, Reply] = OrderedDict()
         self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
 
     def get(self, key: object, make: Callable[[], Reply]) -> Reply:
         with self._lock:
@@ -240,9 +244,16 @@ class App:
             return Reply(200, HTML, page, vary=_vary(None, HTML, params))
         if not text:
             raise HttpError(400, "serve-no-query")
+        return self.answer(text, environ.get("HTTP_ACCEPT"))
+
+    def answer(self, text: str, accept: str | None) -> Reply:
+        """The answer to a query, from the cache when the same query was asked for the same format before.
+
+        The key is the query and the formats ``accept`` chooses (for a table and for a graph), not the
+        header's text, so clients that word ``Accept`` differently share one answer.
+        """
         if self.pool is None:
             raise HttpError(503, "serve-no-sparql")
-        accept = environ.get("HTTP_ACCEPT")
         pool = self.pool
 
         def make() -> Reply:
@@ -251,7 +262,18 @@ class App:
                 raise HttpError(answer.status, answer.code, **answer.params)
             return Reply(answer.status, answer.media_type, answer.body)
 
-        return self._cache.get(("sparql", text, accept), make)
+        key = ("sparql", text, choose(accept, tuple(RESULT_TYPES)), choose(accept, RDF_MEDIA_TYPES))
+        return self._cache.get(key, make)
+
+    def warm(self, texts: Iterable[str]) -> None:
+        """Answer ``texts`` (the bundled queries) as SPARQL JSON in the background, so no client waits for them."""
+
+        def answer_all() -> None:
+            for text in texts:
+                with contextlib.suppress(HttpError):  # a query that fails is answered, with its error, when asked
+                    self.answer(text, "application/sparql-results+json")
+
+        threading.Thread(target=answer_all, name="warm-bundled-queries", daemon=True).start()
 
     def _posted(self, environ: WSGIEnvironment) -> dict[str, list[str]]:
         """The fields of a POSTed query: a form, or a bare ``application/sparql-query`` body."""
@@ -281,6 +303,7 @@ class App:
             "datasets": len(self.catalogue.datasets),
             "triples": len(self.catalogue.store),
             "sparql_workers_idle": self.pool.idle() if self.pool else 0,
+            "cached_answers": len(self._cache),
         }
         body = (json.dumps(status, sort_keys=True) + "\n").encode()
         return Reply(200, "application/json", body, vary="Accept-Encoding", cacheable=False)
