@@ -136,6 +136,16 @@ def test_page_size_parameter_and_bad_values(served: Served):
         assert len(answer.body.decode().splitlines()) == 2  # one line in English, one in Finnish
 
 
+def test_vary_names_what_this_request_was_negotiated_on_even_from_the_cache(served: Served):
+    url = served.base + "dataset/perusopetus"
+    by_param = fetch(url + "?lang=fi", {"Accept": "text/html"})
+    by_browser = fetch(url, {"Accept": "text/html", "Accept-Language": "fi"})
+    assert by_param.body == by_browser.body  # one cached page
+    assert by_param.headers["vary"] == "Accept, Accept-Encoding"
+    assert by_browser.headers["vary"] == "Accept, Accept-Language, Accept-Encoding"
+    assert fetch(url + ".ttl").headers["vary"] == "Accept-Encoding"
+
+
 def test_links_come_from_the_base_iri_never_from_the_host_header(served: Served):
     spoofed = fetch(
         served.base + "catalog", {"Host": "evil.example", "X-Forwarded-Host": "evil.example", "Accept": "text/turtle"}

@@ -202,9 +202,10 @@ class App:
                     self.catalogue.iri, lambda n: page_url(n, suffix, None), paging
                 )
                 body = views.serialize(triples, rdf_format(media_type))
-            return Reply(200, media_type, body, vary=_vary(suffix, media_type, params))
+            return Reply(200, media_type, body)
 
-        return self._cache.get(("catalog", number, size, since_text, suffix, media_type, lang), make)
+        reply = self._cache.get(("catalog", number, size, since_text, suffix, media_type, lang), make)
+        return replace(reply, vary=_vary(suffix, media_type, params))  # this request's, not the cached one's
 
     def _resource(self, environ: WSGIEnvironment, params: dict[str, list[str]], iri: str, suffix: str | None) -> Reply:
         media_type = self._media_type(environ, suffix)
@@ -220,9 +221,11 @@ class App:
                 body = pages.resource(self.catalogue, iri, lang, links)
             else:
                 body = views.serialize(self.catalogue.describe(iri), rdf_format(media_type))
-            return Reply(200, media_type, body, vary=_vary(suffix, media_type, params))
+            return Reply(200, media_type, body)
 
-        return self._cache.get(("resource", iri, media_type, lang), make)
+        return replace(
+            self._cache.get(("resource", iri, media_type, lang), make), vary=_vary(suffix, media_type, params)
+        )
 
     def _sparql(self, environ: WSGIEnvironment, method: str, params: dict[str, list[str]]) -> Reply:
         if method in {"GET", "HEAD"}:
