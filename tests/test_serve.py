@@ -238,6 +238,8 @@ def test_sparql_get_and_both_posts_in_each_results_format(served: Served):
     assert xml.headers["content-type"] == "application/sparql-results+xml" and b"<boolean>true</boolean>" in xml.body
     constructed = sparql_get(served, "CONSTRUCT WHERE { ?d a dcat:Dataset ; dct:title ?t }", "text/turtle")
     assert len(set(constructed.graph().subjects(RDF.type, DCAT.Dataset))) == 28
+    described = sparql_get(served, f"DESCRIBE <{served.base}dataset/perusopetus>", "application/ld+json").graph()
+    assert Literal("Perusopetuksen tietovaranto", lang="fi") in set(described.objects(None, DCTERMS.title))
 
 
 def test_every_bundled_query_answers_as_the_embedded_engine_does(served: Served):
