@@ -776,7 +776,7 @@ def serve(
             host,
             port,
             threads,
-            lambda url: _say(lang, "serve-listening", datasets=len(catalogue.datasets), base=catalogue.base, url=url),
+            lambda url: _listening(lang, catalogue.base, len(catalogue.datasets), url, hint=base_iri is None),
         )
     except OSError as exc:
         _say(lang, "serve-cannot-listen", host=host, port=port, reason=exc.strerror or exc)
@@ -785,6 +785,13 @@ def serve(
         if pool is not None:
             pool.close()
     _say(lang, "serve-stopped")
+
+
+def _listening(lang: str, base: str, datasets: int, url: str, hint: bool) -> None:
+    """Say where the server listens; with no base IRI given, say how to make its links lead to it."""
+    _say(lang, "serve-listening", datasets=datasets, base=base, url=url)
+    if hint and not base.startswith(url):
+        _say(lang, "serve-base-elsewhere", base=base, url=url)
 
 
 def _read(lang: str, source_dir: Path, base_iri: str | None) -> Source:

@@ -981,6 +981,17 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("serving {datasets} datasets as {base} on {url}; Ctrl+C stops", ""),
         "fi": ("{datasets} aineistoa tarjolla osoitteella {base} ({url}); Ctrl+C pysäyttää", ""),
     },
+    "serve-base-elsewhere": {
+        "en": (
+            "links point to {base}, the base IRI the catalogue was built with",
+            "to follow them on this server, start it with --base-iri {url} (or set KASKO_DCAT_BASE_IRI)",
+        ),
+        "fi": (
+            "linkit osoittavat osoitteeseen {base}, luettelon koontiin käytettyyn perus-IRI:hin",
+            "seurataksesi niitä tällä palvelimella käynnistä se valitsimella --base-iri {url} "
+            "(tai aseta KASKO_DCAT_BASE_IRI)",
+        ),
+    },
     "serve-stopped": {
         "en": ("stopped; requests in progress were answered", ""),
         "fi": ("pysäytetty; käsittelyssä olleet pyynnöt vastattiin", ""),
