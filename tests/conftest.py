@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -47,6 +48,13 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
         env={**os.environ, "KASKO_DCAT_LANG": "en", **(env or {})},
         check=False,
     )
+
+
+def free_port() -> int:
+    """A port of the loopback address that nothing listens on now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 @pytest.fixture

@@ -34,6 +34,8 @@ CODE_ARGUMENT = {
     "InputError": 0,
     "QueryError": 0,
     "PublishError": 0,
+    "ServeError": 0,
+    "HttpError": 1,
 }
 """Calls that take a message code, and the position of the code among their arguments."""
 

@@ -30,18 +30,12 @@ from kasko_dcat.publish import (
     split_endpoint,
 )
 
-from .conftest import ROOT, run_cli
+from .conftest import ROOT, free_port, run_cli
 
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
 CATALOG = "https://kasko.example/catalog"
 NO_CREDENTIALS = {"KASKO_DCAT_PUBLISH_USER": "", "KASKO_DCAT_PUBLISH_PASSWORD": "", "KASKO_DCAT_PUBLISH_TOKEN": ""}
 FAST = ("--attempts", "2", "--retry-delay", "0.05", "--timeout", "10")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Oxigraph:

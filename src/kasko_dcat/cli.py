@@ -100,6 +100,7 @@ def main(ctx: click.Context) -> None:
       kasko-dcat gaps             list the facts the source leaves unknown
       kasko-dcat query --list     the bundled SPARQL questions; kasko-dcat query NAME runs one
       kasko-dcat publish --endpoint URL    replace the catalogue's graph in a SPARQL store
+      kasko-dcat serve            the catalogue over HTTP, with a SPARQL endpoint
 
     \b
     Exit codes: 0 success, 1 check failed (violations, output/ out of date, or publish's count),
@@ -663,6 +664,134 @@ def _diff(lang: str, old: Source, new: Source, source_dir: Path) -> None:
         _say(lang, "diff-count", count=len(found), source=source_dir)
         raise SystemExit(EXIT_FAILED)
     _say(lang, "diff-none", source=source_dir)
+
+
+@main.command()
+@click.option(
+    "--catalog",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Catalogue file to serve (.nt, .ttl, .rdf, .jsonld). Default: output/catalog.nt.",
+)
+@click.option("--host", envvar="KASKO_DCAT_HOST", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", envvar="KASKO_DCAT_PORT", type=click.IntRange(0, 65535), default=8080, show_default=True, help="Port."
+)
+@click.option(
+    "--base-iri",
+    envvar="KASKO_DCAT_BASE_IRI",
+    metavar="IRI",
+    help="Public base IRI the server is reached at; links use it. Default: the catalogue's (env KASKO_DCAT_BASE_IRI).",
+)
+@click.option(
+    "--page-size",
+    envvar="KASKO_DCAT_PAGE_SIZE",
+    type=click.IntRange(1, 1000),
+    default=100,
+    show_default=True,
+    help="Datasets per catalogue page unless the client asks ?page_size= (at most 1000).",
+)
+@click.option(
+    "--query-timeout",
+    envvar="KASKO_DCAT_QUERY_TIMEOUT",
+    type=click.FloatRange(0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a SPARQL query may run before it is stopped (HTTP 503).",
+)
+@click.option(
+    "--result-limit",
+    envvar="KASKO_DCAT_RESULT_LIMIT",
+    type=click.IntRange(1),
+    default=100_000,
+    show_default=True,
+    help="Most rows (or triples) a SPARQL answer may have; larger ones are refused (HTTP 400).",
+)
+@click.option(
+    "--sparql-workers",
+    envvar="KASKO_DCAT_SPARQL_WORKERS",
+    type=click.IntRange(0, 64),
+    default=2,
+    show_default=True,
+    help="Processes answering SPARQL queries, each with its own copy of the catalogue; 0 turns the endpoint off.",
+)
+@click.option(
+    "--threads", type=click.IntRange(1, 256), default=8, show_default=True, help="Threads answering requests."
+)
+@click.option(
+    "--warm/--no-warm",
+    default=True,
+    show_default=True,
+    help="Answer the bundled queries (queries/*.rq) as SPARQL JSON at start, so their first request is cached.",
+)
+@click.option("--access-log/--no-access-log", default=True, show_default=True, help="Log each request to stderr.")
+@lang_option
+@click.pass_obj
+def serve(
+    lang: str,
+    catalog: Path | None,
+    host: str,
+    port: int,
+    base_iri: str | None,
+    page_size: int,
+    query_timeout: float,
+    result_limit: int,
+    sparql_workers: int,
+    threads: int,
+    warm: bool,
+    access_log: bool,
+) -> None:
+    """Serve the built catalogue over HTTP: paged for harvesters, one page per IRI, and a SPARQL endpoint.
+
+    \b
+    Examples:
+      kasko-dcat serve                                    http://127.0.0.1:8080/, links as built
+      kasko-dcat serve --base-iri http://127.0.0.1:8080/  links to this server, for trying it out
+      KASKO_DCAT_BASE_IRI=https://data.example.fi/kasko/ kasko-dcat serve --host 0.0.0.0
+
+    \b
+    Under the base IRI: catalog (Turtle, JSON-LD, RDF/XML, N-Triples or HTML by Accept, or
+    catalog.ttl …; ?page=, ?page_size=, ?modified_since=), every IRI of the catalogue, sparql
+    (SPARQL 1.1 Protocol, read-only) and health. SIGTERM or Ctrl+C stops it after the requests
+    in progress.
+    """
+    import logging
+
+    from kasko_dcat import bundled, server, sparql, views
+    from kasko_dcat.endpoint import QueryPool
+
+    try:
+        catalogue = views.open_served(catalog or sparql.default_catalogue(), base_iri)
+    except sparql.QueryError as exc:
+        _say(lang, exc.code, **exc.params)
+        raise SystemExit(EXIT_ERROR) from None
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(message)s")
+    logging.getLogger("kasko_dcat.access").setLevel(logging.INFO)
+    pool = QueryPool(catalogue.ntriples, sparql_workers, query_timeout, result_limit) if sparql_workers else None
+    app = server.App(catalogue, pool, server.Settings(page_size=page_size))
+    if warm and pool is not None:
+        app.warm([bundled.read(name).text for name in bundled.names()])
+    try:
+        server.run(
+            server.access_log(app) if access_log else app,
+            host,
+            port,
+            threads,
+            lambda url: _listening(lang, catalogue.base, len(catalogue.datasets), url, hint=base_iri is None),
+        )
+    except OSError as exc:
+        _say(lang, "serve-cannot-listen", host=host, port=port, reason=exc.strerror or exc)
+        raise SystemExit(EXIT_ERROR) from None
+    finally:
+        if pool is not None:
+            pool.close()
+    _say(lang, "serve-stopped")
+
+
+def _listening(lang: str, base: str, datasets: int, url: str, hint: bool) -> None:
+    """Say where the server listens; with no base IRI given, say how to make its links lead to it."""
+    _say(lang, "serve-listening", datasets=datasets, base=base, url=url)
+    if hint and not base.startswith(url):
+        _say(lang, "serve-base-elsewhere", base=base, url=url)
 
 
 def _read(lang: str, source_dir: Path, base_iri: str | None) -> Source:

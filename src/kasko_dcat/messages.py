@@ -955,6 +955,143 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "diff-kind-channel": {"en": ("request channel", ""), "fi": ("tietopyyntökanava", "")},
     "diff-kind-example": {"en": ("request example", ""), "fi": ("tietopyyntöesimerkki", "")},
     "diff-kind-search-key": {"en": ("search key", ""), "fi": ("hakutekijä", "")},
+    # --- serve -----------------------------------------------------------------------------------
+    "serve-no-catalog": {
+        "en": ("{path} holds no single dcat:Catalog named …/catalog", "rebuild it with 'kasko-dcat build'"),
+        "fi": ("tiedostossa {path} ei ole yhtä …/catalog-nimistä dcat:Catalog-solmua", "kokoa se: 'kasko-dcat build'"),
+    },
+    "serve-bad-base-iri": {
+        "en": (
+            "the base IRI '{iri}' is not an http(s) IRI ending in /",
+            "give, for example, --base-iri https://kasko.example/",
+        ),
+        "fi": (
+            "perus-IRI '{iri}' ei ole /-merkkiin päättyvä http(s)-IRI",
+            "anna esimerkiksi --base-iri https://kasko.example/",
+        ),
+    },
+    "serve-cannot-listen": {
+        "en": ("cannot listen on {host}:{port}: {reason}", "choose another --port or --host, or stop what uses it"),
+        "fi": (
+            "osoitetta {host}:{port} ei voi kuunnella: {reason}",
+            "valitse toinen --port tai --host tai pysäytä sen käyttäjä",
+        ),
+    },
+    "serve-listening": {
+        "en": ("serving {datasets} datasets as {base} on {url}; Ctrl+C stops", ""),
+        "fi": ("{datasets} aineistoa tarjolla osoitteella {base} ({url}); Ctrl+C pysäyttää", ""),
+    },
+    "serve-base-elsewhere": {
+        "en": (
+            "links point to {base}, the base IRI the catalogue was built with",
+            "to follow them on this server, start it with --base-iri {url} (or set KASKO_DCAT_BASE_IRI)",
+        ),
+        "fi": (
+            "linkit osoittavat osoitteeseen {base}, luettelon koontiin käytettyyn perus-IRI:hin",
+            "seurataksesi niitä tällä palvelimella käynnistä se valitsimella --base-iri {url} "
+            "(tai aseta KASKO_DCAT_BASE_IRI)",
+        ),
+    },
+    "serve-stopped": {
+        "en": ("stopped; requests in progress were answered", ""),
+        "fi": ("pysäytetty; käsittelyssä olleet pyynnöt vastattiin", ""),
+    },
+    "serve-not-found": {
+        "en": ("nothing is described at {path}", "start from the catalogue: catalog"),
+        "fi": ("osoitteessa {path} ei ole kuvausta", "aloita luettelosta: catalog"),
+    },
+    "serve-no-page": {
+        "en": ("there is no page {page}; the last is {last}", "follow the catalogue's hydra:next links"),
+        "fi": ("sivua {page} ei ole; viimeinen on {last}", "seuraa luettelon hydra:next-linkkejä"),
+    },
+    "serve-method": {
+        "en": ("{method} is not allowed here", "use {allowed}"),
+        "fi": ("{method} ei ole sallittu tässä", "käytä: {allowed}"),
+    },
+    "serve-not-acceptable": {
+        "en": ("none of the media types in Accept can be served", "accept one of: {offered}"),
+        "fi": ("yhtäkään Accept-otsakkeen mediatyyppiä ei voi tarjota", "hyväksy jokin näistä: {offered}"),
+    },
+    "serve-bad-date": {
+        "en": ("{name} must be a date or date-time, found '{value}'", "for example {name}=2026-01-31"),
+        "fi": ("{name} pitää olla päivämäärä tai aikaleima, löytyi '{value}'", "esimerkiksi {name}=2026-01-31"),
+    },
+    "serve-bad-number": {
+        "en": ("{name} must be a whole number from {low} to {high}, found '{value}'", "correct {name} in the URL"),
+        "fi": ("{name} pitää olla kokonaisluku väliltä {low}–{high}, löytyi '{value}'", "korjaa {name} osoitteessa"),
+    },
+    "serve-repeated-parameter": {
+        "en": ("{name} is given more than once", "give {name} once"),
+        "fi": ("{name} on annettu useammin kuin kerran", "anna {name} vain kerran"),
+    },
+    "serve-update": {
+        "en": (
+            "updates are refused: this SPARQL endpoint only reads the catalogue",
+            "use SELECT, ASK, CONSTRUCT or DESCRIBE",
+        ),
+        "fi": (
+            "päivitykset on estetty: tämä SPARQL-palvelupiste vain lukee luetteloa",
+            "käytä SELECT-, ASK-, CONSTRUCT- tai DESCRIBE-kyselyä",
+        ),
+    },
+    "serve-no-query": {
+        "en": (
+            "the request has no query",
+            "send the SPARQL text as the query parameter or as an application/sparql-query body",
+        ),
+        "fi": (
+            "pyynnössä ei ole kyselyä",
+            "lähetä SPARQL-teksti query-parametrina tai application/sparql-query-runkona",
+        ),
+    },
+    "serve-dataset-parameters": {
+        "en": (
+            "default-graph-uri and named-graph-uri are not supported",
+            "the catalogue is the default graph: leave them out",
+        ),
+        "fi": ("default-graph-uri ja named-graph-uri eivät ole tuettuja", "luettelo on oletusgraafi: jätä ne pois"),
+    },
+    "serve-media-type": {
+        "en": (
+            "a query cannot be sent as {media_type}",
+            "POST application/x-www-form-urlencoded or application/sparql-query",
+        ),
+        "fi": (
+            "kyselyä ei voi lähettää muodossa {media_type}",
+            "lähetä application/x-www-form-urlencoded tai application/sparql-query",
+        ),
+    },
+    "serve-too-large": {
+        "en": ("the request body is larger than {limit} bytes", "send a shorter query"),
+        "fi": ("pyynnön runko on suurempi kuin {limit} tavua", "lähetä lyhyempi kysely"),
+    },
+    "serve-not-utf8": {
+        "en": ("the query is not UTF-8 text", "send it encoded as UTF-8"),
+        "fi": ("kysely ei ole UTF-8-tekstiä", "lähetä se UTF-8-koodattuna"),
+    },
+    "serve-too-many-results": {
+        "en": ("the answer has more than {limit} rows or triples", "add LIMIT and OFFSET to read it in parts"),
+        "fi": ("vastauksessa on yli {limit} riviä tai kolmikkoa", "lisää LIMIT ja OFFSET ja lue se osissa"),
+    },
+    "serve-timeout": {
+        "en": ("the query ran longer than {seconds} s and was stopped", "narrow the query, or add LIMIT"),
+        "fi": ("kysely kesti yli {seconds} s ja keskeytettiin", "rajaa kyselyä tai lisää LIMIT"),
+    },
+    "serve-busy": {
+        "en": ("every query worker stayed busy for {seconds} s", "try again in a moment"),
+        "fi": ("kaikki kyselyprosessit olivat varattuina {seconds} s", "yritä hetken kuluttua uudelleen"),
+    },
+    "serve-worker-died": {
+        "en": ("the query worker stopped unexpectedly; it is being restarted", "try again in a moment"),
+        "fi": ("kyselyprosessi pysähtyi odottamatta ja käynnistetään uudelleen", "yritä hetken kuluttua uudelleen"),
+    },
+    "serve-no-sparql": {
+        "en": ("this server runs without a SPARQL endpoint", "start serve with --sparql-workers 1 or more"),
+        "fi": (
+            "tällä palvelimella ei ole SPARQL-palvelupistettä",
+            "käynnistä serve valitsimella --sparql-workers 1 tai enemmän",
+        ),
+    },
 }
 
 

@@ -9,6 +9,8 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH,
 
 DCATAP = Namespace("http://data.europa.eu/r5r/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
+# Paging of the served catalogue (``serve``); not in PREFIXES, since built files never use it.
+HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
 SDO = Namespace("https://schema.org/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
@@ -61,6 +63,7 @@ __all__ = [
     "ELI",
     "EU_AUTHORITY",
     "FOAF",
+    "HYDRA",
     "ORG",
     "OWL",
     "PREFIXES",
