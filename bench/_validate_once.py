@@ -31,7 +31,12 @@ def main() -> None:
             shapes.parse(Path(sys.argv[3]) / name)
     setup = time.perf_counter() - start
     start = time.perf_counter()
-    graph = Graph().parse(data)
+    if engine == "ours":
+        from kasko_dcat.validate import read_rdf
+
+        graph = read_rdf(data, max_mb=100_000)  # as kasko-dcat validate FILE reads it
+    else:
+        graph = Graph().parse(data)
     parse = time.perf_counter() - start
     start = time.perf_counter()
     if engine == "ours":
