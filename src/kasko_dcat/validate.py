@@ -60,9 +60,17 @@ class InputError(Exception):
 ALL_PROFILES = tuple(PROFILES)
 
 
-@cache
 def load_shapes(profiles: tuple[str, ...] = ALL_PROFILES) -> ShapesGraph:
-    """The shapes that ship with kasko-dcat (``shapes/*.ttl``): the common ones and those of ``profiles``."""
+    """The shapes that ship with kasko-dcat (``shapes/*.ttl``): the common ones and those of ``profiles``.
+
+    Parsed once per process and set of profiles, however the call is written: ``functools.cache``
+    alone keys ``load_shapes()`` and ``load_shapes(ALL_PROFILES)`` apart and parsed twice.
+    """
+    return _parse_shapes(frozenset(profiles))
+
+
+@cache
+def _parse_shapes(profiles: frozenset[str]) -> ShapesGraph:
     graph = Graph()
     folder = files("kasko_dcat").joinpath("shapes")
     names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".ttl"))
