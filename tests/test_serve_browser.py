@@ -75,39 +75,52 @@ def link(driver: object, text: str) -> object:
     return driver.find_element(By.LINK_TEXT, text)  # type: ignore[attr-defined]
 
 
+def follow(driver: object, element: object) -> None:
+    """Click and wait for the next page: a click returns before a form's navigation ends, so
+    reading the page at once can find the old document's elements (a stale element in CI)."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    before = css(driver, "html")
+    element.click()  # type: ignore[attr-defined]
+    wait = WebDriverWait(driver, 30)
+    wait.until(expected_conditions.staleness_of(before))
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def test_reader_walks_from_catalogue_to_register_system_and_request_channel(browser, served: Served):
     browser.get(served.base + "catalog")
     assert css(browser, "html").get_attribute("lang") == "en"  # the browser's own language
     assert css(browser, "h1").text == "Information resources of the Education Division"
     assert len(browser.find_elements("css selector", "ul.datasets li a")) == 28
 
-    link(browser, "suomi").click()
+    follow(browser, link(browser, "suomi"))
     assert css(browser, "html").get_attribute("lang") == "fi"
     assert css(browser, "h1").text == "Kasvatuksen ja koulutuksen toimialan tietovarannot"
     assert "28 aineistoa" in css(browser, "p.count").text
 
-    link(browser, "Esi- ja perusopetuksen oppilashuollon kuraattorien yksilökohtainen rekisteri").click()
+    follow(browser, link(browser, "Esi- ja perusopetuksen oppilashuollon kuraattorien yksilökohtainen rekisteri"))
     assert browser.current_url == served.base + "dataset/kuraattorien-yksilokohtainen-rekisteri?lang=fi"
     assert css(browser, "html").get_attribute("lang") == "fi"
     properties = css(browser, "table.properties").text
     assert "Perusopetuksen tietovaranto" in properties  # dct:isPartOf, named in Finnish
 
-    link(browser, "Perusopetuksen tietovaranto").click()
-    link(browser, "Oppilashuollon järjestelmä").click()  # a system of the resource
+    follow(browser, link(browser, "Perusopetuksen tietovaranto"))
+    follow(browser, link(browser, "Oppilashuollon järjestelmä"))  # a system of the resource
     assert browser.current_url == served.base + "system/oppilashuolto?lang=fi"
     referenced = css(browser, "ul.referenced").text
     assert "Perusopetuksen tietovaranto" in referenced and "Tietopyyntö asiakirjaan" in referenced
 
-    link(browser, "svenska").click()
+    follow(browser, link(browser, "svenska"))
     assert css(browser, "html").get_attribute("lang") == "sv"
     assert browser.current_url == served.base + "system/oppilashuolto?lang=sv"
     example = browser.find_elements("css selector", "ul.referenced a[href*='request-example/']")[0]
-    example.click()  # the worked request example: which channel to send the request to
+    follow(browser, example)  # the worked request example: which channel to send the request to
     channels = [
         a for a in browser.find_elements("css selector", "table.properties a") if "/channel/" in a.get_attribute("href")
     ]
     assert channels
-    channels[0].click()
+    follow(browser, channels[0])
     assert "/channel/" in browser.current_url and css(browser, "html").get_attribute("lang") == "sv"
     assert css(browser, "h1").text
     assert "tvk:" in css(browser, "p.types").text
@@ -122,8 +135,8 @@ def test_texts_from_the_source_are_escaped_not_markup(browser, served: Served):
 
 def test_sparql_link_opens_a_form_that_runs_a_query(browser, served: Served):
     browser.get(served.base + "catalog?lang=en")
-    link(browser, "SPARQL queries").click()
+    follow(browser, link(browser, "SPARQL queries"))
     assert css(browser, "html").get_attribute("lang") == "en"
-    css(browser, "button[type=submit]").click()
+    follow(browser, css(browser, "button[type=submit]"))
     answer = css(browser, "body").text
     assert '"vars":["dataset","title"]' in answer and "Perusopetuksen tietovaranto" in answer
