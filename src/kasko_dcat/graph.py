@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from kasko_dcat.agent import organisation_triples
 from kasko_dcat.catalog import catalog_triples
@@ -62,7 +63,14 @@ def build_graph(source: Source) -> Graph:
 
 def canonical_graph(triples: list[Triple]) -> Graph:
     """A graph holding ``triples`` once each, inserted in sorted order (see namespaces.new_graph)."""
+    n3: dict[Node, str] = {}  # subjects and predicates recur: each term is written out once
+
+    def written(term: Node) -> str:
+        if (text := n3.get(term)) is None:
+            text = n3[term] = term.n3()
+        return text
+
     graph = new_graph()
-    for triple in sorted(set(triples), key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3())):
+    for triple in sorted(set(triples), key=lambda t: (written(t[0]), written(t[1]), written(t[2]))):
         graph.add(triple)
     return graph

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -29,13 +30,17 @@ class Where:
     @classmethod
     def of(cls, path: Path, line: int = 0) -> Where:
         """Name ``path`` as the user typed it: relative to the working directory when it is inside it."""
-        try:
-            shown = os.path.relpath(path)
-        except ValueError:  # another drive on Windows
-            shown = str(path)
-        if shown.startswith(".."):
-            shown = str(path)
-        return cls(shown, line)
+        return cls(_shown(str(path), os.getcwd()), line)
+
+
+@cache
+def _shown(path: str, cwd: str) -> str:
+    # Cached: every field and text of the source gets a Where (10 000 at 1 000 datasets), from ~100 files.
+    try:
+        shown = os.path.relpath(path, cwd)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if shown.startswith("..") else shown
 
 
 @dataclass(frozen=True)

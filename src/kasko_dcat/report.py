@@ -73,10 +73,14 @@ def _short(node: object) -> str:
         shown = str(node) if len(str(node)) <= 80 else str(node)[:79] + "…"
         return f'"{shown}"' + (f"@{node.language}" if node.language else "")
     text = str(node)
-    for prefix, namespace in SHAPES_PREFIXES.items():
-        if text.startswith(str(namespace)) and text != str(namespace):
-            return f"{prefix}:{text[len(str(namespace)) :]}"
+    for prefix, namespace in _NAMESPACES:
+        if text.startswith(namespace) and text != namespace:
+            return f"{prefix}:{text[len(namespace) :]}"
     return f"<{text}>"
+
+
+_NAMESPACES = tuple((prefix, str(namespace)) for prefix, namespace in SHAPES_PREFIXES.items())
+"""Prefixes of shown IRIs, as text once: a report of 1 000 datasets shortens some 15 000 IRIs."""
 
 
 def as_json(reports: list[Report], lang: str, fail_on: str) -> str:

@@ -254,38 +254,37 @@ def _name(node: Node) -> str:
 
 
 class DataGraph:
-    """The data graph, indexed by predicate on first use."""
+    """The data graph, indexed by predicate in one pass on first use.
+
+    One walk over every triple costs less than a pattern query per predicate: rdflib's stores
+    answer ``(None, p, None)`` through a generator per triple, and shapes ask for about 80 predicates.
+    """
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
-        self._out: dict[Node, dict[Node, list[Node]]] = {}
-        self._in: dict[Node, dict[Node, list[Node]]] = {}
 
-    def _index(self, predicate: Node) -> None:
-        out: dict[Node, list[Node]] = {}
-        back: dict[Node, list[Node]] = {}
-        for s, _, o in self.graph.triples((None, predicate, None)):
-            out.setdefault(s, []).append(o)
-            back.setdefault(o, []).append(s)
-        self._out[predicate], self._in[predicate] = out, back
+    @cached_property
+    def _indexes(self) -> tuple[dict[Node, dict[Node, list[Node]]], dict[Node, dict[Node, list[Node]]]]:
+        out: dict[Node, dict[Node, list[Node]]] = {}
+        back: dict[Node, dict[Node, list[Node]]] = {}
+        for s, p, o in self.graph:
+            out.setdefault(p, {}).setdefault(s, []).append(o)
+            back.setdefault(p, {}).setdefault(o, []).append(s)
+        return out, back
 
     def objects(self, subject: Node, predicate: Node) -> list[Node]:
         """Objects of ``subject predicate ?``."""
-        if predicate not in self._out:
-            self._index(predicate)
-        return self._out[predicate].get(subject, [])
+        return self._indexes[0].get(predicate, {}).get(subject, [])
 
     def subjects(self, predicate: Node, obj: Node | None = None) -> list[Node]:
         """Subjects of ``? predicate obj``, or of any object when ``obj`` is None."""
-        if predicate not in self._out:
-            self._index(predicate)
-        return list(self._out[predicate]) if obj is None else self._in[predicate].get(obj, [])
+        if obj is None:
+            return list(self._indexes[0].get(predicate, ()))
+        return self._indexes[1].get(predicate, {}).get(obj, [])
 
     def object_nodes(self, predicate: Node) -> list[Node]:
         """Every object of ``predicate``."""
-        if predicate not in self._in:
-            self._index(predicate)
-        return list(self._in[predicate])
+        return list(self._indexes[1].get(predicate, ()))
 
     @cached_property
     def _superclasses(self) -> dict[Node, set[Node]]:
@@ -315,7 +314,7 @@ class DataGraph:
 
     def every_subject(self) -> list[Node]:
         """Every subject of the graph (results are sorted at the end, so no order is needed here)."""
-        return list(set(self.graph.subjects()))
+        return list({s for subjects in self._indexes[0].values() for s in subjects})
 
     def identity_codes(self, node: Node) -> list[Literal]:
         """The literals of ``node`` that hold a valid Finnish personal identity code."""
