@@ -76,16 +76,21 @@ def link(driver: object, text: str) -> object:
 
 
 def follow(driver: object, element: object) -> None:
-    """Click and wait for the next page: a click returns before a form's navigation ends, so
-    reading the page at once can find the old document's elements (a stale element in CI)."""
-    from selenium.webdriver.support import expected_conditions
+    """Click and wait until the next document has loaded.
+
+    A click returns before a form's navigation ends, so reading the page at once can find the old
+    document. Waiting for an old element to go stale is not enough either: mid-navigation chromedriver
+    answers with other errors ("Node with given id does not belong to the document"). A mark set on
+    the old window is gone only in a new document, and errors while the page changes are retried.
+    """
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    before = css(driver, "html")
+    driver.execute_script("window.kaskoOldPage = true")  # type: ignore[attr-defined]
     element.click()  # type: ignore[attr-defined]
-    wait = WebDriverWait(driver, 30)
-    wait.until(expected_conditions.staleness_of(before))
-    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 30, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return window.kaskoOldPage === undefined && document.readyState === 'complete'")
+    )
 
 
 def test_reader_walks_from_catalogue_to_register_system_and_request_channel(browser, served: Served):
