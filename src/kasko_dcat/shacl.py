@@ -289,9 +289,7 @@ class DataGraph:
     @cached_property
     def _superclasses(self) -> dict[Node, set[Node]]:
         """Each class with itself and its ``rdfs:subClassOf`` ancestors in the data graph (§ 2.1.3.3)."""
-        parents: dict[Node, set[Node]] = {}
-        for sub, sup in self.graph.subject_objects(RDFS.subClassOf):
-            parents.setdefault(sub, set()).add(sup)
+        parents = self._indexes[0].get(RDFS.subClassOf, {})
         closed: dict[Node, set[Node]] = {}
         for cls in parents:
             seen, todo = {cls}, [cls]
@@ -305,11 +303,13 @@ class DataGraph:
 
     @cached_property
     def _identity_codes(self) -> dict[Node, list[Literal]]:
-        """Subject → its literals that hold a personal identity code, from one pass over the graph."""
+        """Subject → its literals that hold a personal identity code, from one pass over the index."""
         found: dict[Node, list[Literal]] = {}
-        for s, _, o in self.graph:
-            if isinstance(o, Literal) and find_identity_codes(str(o)):
-                found.setdefault(s, []).append(o)
+        for by_subject in self._indexes[0].values():
+            for s, objects in by_subject.items():
+                for o in objects:
+                    if isinstance(o, Literal) and find_identity_codes(str(o)):
+                        found.setdefault(s, []).append(o)
         return found
 
     def every_subject(self) -> list[Node]:
