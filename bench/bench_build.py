@@ -37,10 +37,10 @@ def stages() -> list[tuple[str, float]]:
     """Seconds per stage in this process (imports first, as a cold command pays them)."""
     timings = []
     start = time.perf_counter()
-    from kasko_dcat.formats import FORMATS
-    from kasko_dcat.graph import build_graph
-    from kasko_dcat.source import read_source
-    from kasko_dcat.validate import check, load_shapes
+    from kasko_dcat.model.description import read_source
+    from kasko_dcat.model.graph import build_graph
+    from kasko_dcat.rdf.formats import FORMATS
+    from kasko_dcat.shacl.validate import check, load_shapes
 
     timings.append(("import kasko_dcat + rdflib", time.perf_counter() - start))
     start = time.perf_counter()

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kasko_dcat import bundled, sparql
+from kasko_dcat.query import bundled, sparql
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = b"https://kasko.example/"

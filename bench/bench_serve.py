@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from _measure import ROOT, machine
-from kasko_dcat import bundled
+from kasko_dcat.query import bundled
 from synthetic import make_source
 
 PAGE_SIZE = 100

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kasko_dcat.graph import build_graph
-from kasko_dcat.source import Source, read_source
+from kasko_dcat.model.description import Source, read_source
+from kasko_dcat.model.graph import build_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source"

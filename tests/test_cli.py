@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kasko_dcat.formats import FORMATS
-from kasko_dcat.output import write_atomically
+from kasko_dcat.rdf.formats import FORMATS
+from kasko_dcat.rdf.output import write_atomically
 
 from .conftest import ROOT, run_cli
 
@@ -163,13 +163,13 @@ def test_check_reports_an_unreadable_output_file(scratch: Path) -> None:
 def test_an_internal_error_is_one_line_and_exit_3(scratch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from click.testing import CliRunner
 
-    import kasko_dcat.graph
+    import kasko_dcat.model.graph
     from kasko_dcat.cli import main
 
     def broken(source: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(kasko_dcat.graph, "build_graph", broken)
+    monkeypatch.setattr(kasko_dcat.model.graph, "build_graph", broken)
     monkeypatch.chdir(scratch)
     monkeypatch.delenv("KASKO_DCAT_DEBUG", raising=False)
     result = CliRunner().invoke(main, ["--lang", "en", "build"])

@@ -9,7 +9,7 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SH, SKOS
 
-from kasko_dcat.namespaces import DCATAP, ELI, VCARD
+from kasko_dcat.rdf.namespaces import DCATAP, ELI, VCARD
 
 from .conftest import SHARED
 

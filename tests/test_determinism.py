@@ -8,11 +8,11 @@ from pathlib import Path
 import yaml
 from rdflib import Graph, URIRef
 
-from kasko_dcat.formats import serialize_all
-from kasko_dcat.graph import build_graph
-from kasko_dcat.problems import Problems
-from kasko_dcat.source import read_source
-from kasko_dcat.yamlread import Block, Items, read_yaml
+from kasko_dcat.model.description import read_source
+from kasko_dcat.model.graph import build_graph
+from kasko_dcat.rdf.formats import serialize_all
+from kasko_dcat.source.problems import Problems
+from kasko_dcat.source.yamlread import Block, Items, read_yaml
 
 from .conftest import SOURCE, run_cli
 

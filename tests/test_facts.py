@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
 
-from kasko_dcat.namespaces import DCATAP, SDO, TVK, VCARD
+from kasko_dcat.rdf.namespaces import DCATAP, SDO, TVK, VCARD
 
 BASE = "https://kasko.example/"
 NON_PUBLIC = URIRef("http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kasko_dcat.source import Source
+from kasko_dcat.model.description import Source
 
 from .conftest import ROOT, SHARED, SOURCE
 

@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kasko_dcat.formats import FORMATS, jsonld_context
-from kasko_dcat.namespaces import PREFIXES
+from kasko_dcat.rdf.formats import FORMATS, jsonld_context
+from kasko_dcat.rdf.namespaces import PREFIXES
 
 from .conftest import ROOT
 
@@ -77,7 +77,7 @@ def test_output_ends_with_a_newline(path: Path) -> None:
 
 def test_fast_turtle_writes_the_same_bytes_as_rdflib(graph: Graph) -> None:
     """formats._Turtle only skips rdflib's prefix search for IRIs no prefix covers; the bytes must not change."""
-    from kasko_dcat.formats import FORMATS
+    from kasko_dcat.rdf.formats import FORMATS
 
     turtle = next(fmt for fmt in FORMATS if fmt.name == "turtle")
     assert turtle.serialize(graph) == graph.serialize(format="turtle", encoding="utf-8")

@@ -14,10 +14,10 @@ import yaml
 from rdflib import Graph
 from rdflib.namespace import DCAT, DCTERMS
 
-from kasko_dcat.graph import build_graph
-from kasko_dcat.importer import basic_form, read_page, split_list
-from kasko_dcat.pagetext import decode, paragraphs
-from kasko_dcat.source import Source, read_source
+from kasko_dcat.importer.pagetext import decode, paragraphs
+from kasko_dcat.importer.reader import basic_form, read_page, split_list
+from kasko_dcat.model.description import Source, read_source
+from kasko_dcat.model.graph import build_graph
 
 from .conftest import ROOT, run_cli
 
@@ -333,17 +333,17 @@ def test_an_import_that_would_not_build_is_a_bug_and_writes_nothing(
 ) -> None:
     from click.testing import CliRunner
 
-    import kasko_dcat.sourcewrite
+    import kasko_dcat.importer.writer
     from kasko_dcat.cli import main
 
-    real = kasko_dcat.sourcewrite.render_source
+    real = kasko_dcat.importer.writer.render_source
 
     def broken(page: object, homepage: str | None) -> dict[str, str]:
         files = real(page, homepage)  # type: ignore[arg-type]
         files["systems.yaml"] = "systems: [\n"
         return files
 
-    monkeypatch.setattr(kasko_dcat.sourcewrite, "render_source", broken)
+    monkeypatch.setattr(kasko_dcat.importer.writer, "render_source", broken)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("KASKO_DCAT_DEBUG", raising=False)
     result = CliRunner().invoke(main, ["--lang", "en", "import", str(SEED), "--out", "out"])

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kasko_dcat.importer import read_page
-from kasko_dcat.pagetext import PageError, paragraphs
-from kasko_dcat.source import read_source
-from kasko_dcat.sourcewrite import render_source, write_source
+from kasko_dcat.importer.pagetext import PageError, paragraphs
+from kasko_dcat.importer.reader import read_page
+from kasko_dcat.importer.writer import render_source, write_source
+from kasko_dcat.model.description import read_source
 
 from .conftest import ROOT
 

@@ -19,12 +19,12 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, SKOS
 
-from kasko_dcat.graph import build_graph
-from kasko_dcat.importer import read_page
-from kasko_dcat.namespaces import TVK, VCARD
-from kasko_dcat.pagetext import decode, fetch, paragraphs
-from kasko_dcat.source import read_source
-from kasko_dcat.sourcewrite import render_source, write_source
+from kasko_dcat.importer.pagetext import decode, fetch, paragraphs
+from kasko_dcat.importer.reader import read_page
+from kasko_dcat.importer.writer import render_source, write_source
+from kasko_dcat.model.description import read_source
+from kasko_dcat.model.graph import build_graph
+from kasko_dcat.rdf.namespaces import TVK, VCARD
 
 from .conftest import ROOT
 

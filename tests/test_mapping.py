@@ -10,9 +10,9 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kasko_dcat.graph import build_graph
-from kasko_dcat.namespaces import TVK
-from kasko_dcat.source import read_source
+from kasko_dcat.model.description import read_source
+from kasko_dcat.model.graph import build_graph
+from kasko_dcat.rdf.namespaces import TVK
 
 from .test_formats import assert_same_graph
 from .test_ontology import TERMS

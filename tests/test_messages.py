@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from kasko_dcat.messages import MESSAGE_LANGS, MESSAGES, choose_lang
+from kasko_dcat.i18n.messages import MESSAGE_LANGS, MESSAGES, choose_lang
 
 from .conftest import ROOT
 
@@ -43,7 +43,7 @@ CODE_ARGUMENT = {
 def codes_used() -> set[str]:
     """The message code of every call in the package that takes one (``CODE_ARGUMENT``)."""
     used = set()
-    for path in (ROOT / "src" / "kasko_dcat").glob("*.py"):
+    for path in (ROOT / "src" / "kasko_dcat").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.Call):
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
@@ -63,7 +63,7 @@ def test_every_code_the_code_uses_is_defined() -> None:
 
 def test_every_defined_message_is_used() -> None:
     source = "\n".join(
-        p.read_text("utf-8") for p in (ROOT / "src" / "kasko_dcat").glob("*.py") if p.name != "messages.py"
+        p.read_text("utf-8") for p in (ROOT / "src" / "kasko_dcat").rglob("*.py") if p.name != "messages.py"
     )
     assert [code for code in MESSAGES if f'"{code}"' not in source] == []
 

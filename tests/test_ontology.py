@@ -6,7 +6,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kasko_dcat.namespaces import TVK, VANN
+from kasko_dcat.rdf.namespaces import TVK, VANN
 
 from .conftest import ROOT
 

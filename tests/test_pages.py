@@ -6,8 +6,8 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from kasko_dcat import hydra, pages, views
-from kasko_dcat.namespaces import DCAT, DCTERMS, RDF
+from kasko_dcat.rdf.namespaces import DCAT, DCTERMS, RDF
+from kasko_dcat.serve import hydra, pages, views
 
 EVIL = '<script>alert("x")</script> & <b>'
 BASE = "https://k.example/"

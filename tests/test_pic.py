@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kasko_dcat.pic import find_identity_codes
+from kasko_dcat.shacl.pic import find_identity_codes
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from kasko_dcat.publish import (
+from kasko_dcat.query.publish import (
     PublishError,
     credentials_from,
     query_endpoint_for,

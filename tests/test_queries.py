@@ -12,9 +12,9 @@ from collections import Counter
 import pyoxigraph as ox
 import pytest
 
-from kasko_dcat import bundled, sparql
-from kasko_dcat.messages import MESSAGE_LANGS
-from kasko_dcat.namespaces import PREFIXES
+from kasko_dcat.i18n.messages import MESSAGE_LANGS
+from kasko_dcat.query import bundled, sparql
+from kasko_dcat.rdf.namespaces import PREFIXES
 
 from .conftest import ROOT
 from .test_facts import EXAMPLES

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from kasko_dcat.formats import serialize_all
-from kasko_dcat.graph import build_graph
-from kasko_dcat.problems import SourceError
-from kasko_dcat.source import read_source
+from kasko_dcat.model.description import read_source
+from kasko_dcat.model.graph import build_graph
+from kasko_dcat.rdf.formats import serialize_all
+from kasko_dcat.source.problems import SourceError
 
 from .conftest import SOURCE
 

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kasko_dcat import bundled, sparql
-from kasko_dcat.namespaces import DCAT, DCTERMS, HYDRA, RDF, XSD
+from kasko_dcat.query import bundled, sparql
+from kasko_dcat.rdf.namespaces import DCAT, DCTERMS, HYDRA, RDF, XSD
 
 from .conftest import ROOT, run_cli
 from .serving import Served, serving

@@ -15,7 +15,7 @@ from collections import defaultdict
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kasko_dcat.namespaces import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VCARD
+from kasko_dcat.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VCARD
 
 from .conftest import ROOT
 from .serving import serving

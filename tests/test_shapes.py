@@ -14,9 +14,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kasko_dcat.namespaces import DCAT, DCTERMS, RDF, SH, SKOS, TVK, TVKS, VCARD, XSD
-from kasko_dcat.shacl import Shape, ShapesError, ShapesGraph, validate
-from kasko_dcat.validate import load_shapes
+from kasko_dcat.rdf.namespaces import DCAT, DCTERMS, RDF, SH, SKOS, TVK, TVKS, VCARD, XSD
+from kasko_dcat.shacl.engine import Shape, ShapesError, ShapesGraph, validate
+from kasko_dcat.shacl.validate import load_shapes
 
 from .conftest import ROOT
 

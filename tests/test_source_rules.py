@@ -7,8 +7,8 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import DCAT, DCTERMS
 
-from kasko_dcat.graph import build_graph
-from kasko_dcat.source import read_source
+from kasko_dcat.model.description import read_source
+from kasko_dcat.model.graph import build_graph
 
 
 def edit(root: Path, name: str, old: str, new: str) -> None:

@@ -11,8 +11,8 @@ from xml.etree import ElementTree as ET
 import pytest
 from rdflib import Graph
 
-from kasko_dcat.namespaces import SH
-from kasko_dcat.validate import load_shapes
+from kasko_dcat.rdf.namespaces import SH
+from kasko_dcat.shacl.validate import load_shapes
 
 from .conftest import ROOT, run_cli
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from kasko_dcat.namespaces import SHAPES_PREFIXES
+from kasko_dcat.rdf.namespaces import SHAPES_PREFIXES
 
 OUT = Path(__file__).resolve().parents[1] / "shapes" / "dcat-ap.ttl"
 SPEC = "https://semiceu.github.io/DCAT-AP/releases/3.0.1/"

@@ -21,15 +21,15 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from kasko_dcat import __version__
-from kasko_dcat.messages import choose_lang, render
+from kasko_dcat.i18n.messages import choose_lang, render
 
 if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
 
-    from kasko_dcat.problems import Where
-    from kasko_dcat.source import Source
-    from kasko_dcat.validate import Report
+    from kasko_dcat.model.description import Source
+    from kasko_dcat.shacl.validate import Report
+    from kasko_dcat.source.problems import Where
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3  # and 4, the store: publish.EXIT_STORE
 F = TypeVar("F", bound=Callable[..., object])
@@ -139,10 +139,10 @@ def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, c
     printed with its file and line and nothing is written. The catalogue is validated against
     shapes/ first: with any violation nothing is written and the exit code is 1.
     """
-    from kasko_dcat.formats import serialize_all
-    from kasko_dcat.graph import build_graph
-    from kasko_dcat.output import ReplaceError, stale_files, write_atomically
-    from kasko_dcat.report import text
+    from kasko_dcat.model.graph import build_graph
+    from kasko_dcat.rdf.formats import serialize_all
+    from kasko_dcat.rdf.output import ReplaceError, stale_files, write_atomically
+    from kasko_dcat.shacl.report import text
 
     _progress(lang, quiet, "progress-reading", path=source_dir)
     source = _read(lang, source_dir, base_iri)
@@ -281,12 +281,12 @@ def validate(
     Exit codes: 0 conforms (warnings allowed), 1 violations (or warnings with
     --fail-on warning), 2 a file, the source or the command line is wrong.
     """
-    from kasko_dcat.graph import build_graph
-    from kasko_dcat.output import write_atomically
-    from kasko_dcat.problems import SourceError
-    from kasko_dcat.report import RENDERERS
-    from kasko_dcat.source import read_source
-    from kasko_dcat.validate import InputError, read_rdf, source_places
+    from kasko_dcat.model.description import read_source
+    from kasko_dcat.model.graph import build_graph
+    from kasko_dcat.rdf.output import write_atomically
+    from kasko_dcat.shacl.report import RENDERERS
+    from kasko_dcat.shacl.validate import InputError, read_rdf, source_places
+    from kasko_dcat.source.problems import SourceError
 
     if not paths:
         _progress(lang, False, "progress-reading", path=source_dir)
@@ -328,7 +328,7 @@ def validate(
 
 
 def _validate_source(lang: str, graph: Graph, source: Source, source_dir: Path) -> Report:
-    from kasko_dcat.validate import source_places
+    from kasko_dcat.shacl.validate import source_places
 
     return _check(lang, graph, str(source_dir), source_places(source, source_dir), _profiles(source))
 
@@ -339,8 +339,8 @@ def _profiles(source: Source) -> tuple[str, ...]:
 
 
 def _check(lang: str, graph: Graph, label: str, places: dict[Node, Where], profiles: tuple[str, ...]) -> Report:
-    from kasko_dcat.shacl import ShapesError
-    from kasko_dcat.validate import check
+    from kasko_dcat.shacl.engine import ShapesError
+    from kasko_dcat.shacl.validate import check
 
     try:
         return check(graph, label, lang, places, profiles)
@@ -408,9 +408,9 @@ def query(
     are read-only: updates are refused. CONSTRUCT and DESCRIBE print Turtle. A bad query prints
     one line with its line and column, and exits with 2.
     """
-    from kasko_dcat import bundled, results, sparql
-    from kasko_dcat.formats import FORMATS
-    from kasko_dcat.graph import build_graph
+    from kasko_dcat.model.graph import build_graph
+    from kasko_dcat.query import bundled, results, sparql
+    from kasko_dcat.rdf.formats import FORMATS
 
     if list_queries:
         for name in bundled.names():
@@ -509,8 +509,8 @@ def publish(
     2 a mistake on the command line or in the environment; 4 the store could not be reached
     or refused the request.
     """
-    from kasko_dcat import publish as publishing
-    from kasko_dcat import sparql
+    from kasko_dcat.query import publish as publishing
+    from kasko_dcat.query import sparql
 
     try:
         store, data, fmt = sparql.open_catalogue(catalog or sparql.default_catalogue())
@@ -565,9 +565,9 @@ def import_page(
     importer cannot place are listed and written to unplaced.yaml in the folder; nothing is
     dropped. The folder is written all at once, and only if it builds.
     """
-    from kasko_dcat.importer import read_page
-    from kasko_dcat.pagetext import PageError, decode, fetch, paragraphs
-    from kasko_dcat.sourcewrite import render_source, write_source
+    from kasko_dcat.importer.pagetext import PageError, decode, fetch, paragraphs
+    from kasko_dcat.importer.reader import read_page
+    from kasko_dcat.importer.writer import render_source, write_source
 
     if out_dir is None and not diff:
         _say(lang, "import-needs-out")
@@ -616,8 +616,8 @@ def _check_imported(files: dict[str, str]) -> Source:
     """Read the imported files as ``build`` would; one that does not build is a bug in the importer."""
     import tempfile
 
-    from kasko_dcat.problems import SourceError
-    from kasko_dcat.source import read_source
+    from kasko_dcat.model.description import read_source
+    from kasko_dcat.source.problems import SourceError
 
     with tempfile.TemporaryDirectory() as folder:
         for name, text in files.items():
@@ -630,7 +630,7 @@ def _check_imported(files: dict[str, str]) -> Source:
 
 
 def _diff(lang: str, old: Source, new: Source, source_dir: Path) -> None:
-    from kasko_dcat.pagediff import differences
+    from kasko_dcat.importer.diff import differences
 
     kinds = {
         "resource": "diff-kind-resource",
@@ -756,8 +756,10 @@ def serve(
     """
     import logging
 
-    from kasko_dcat import bundled, server, sparql, views
-    from kasko_dcat.endpoint import QueryPool
+    from kasko_dcat.query import bundled, sparql
+    from kasko_dcat.serve import app as server
+    from kasko_dcat.serve import views
+    from kasko_dcat.serve.endpoint import QueryPool
 
     try:
         catalogue = views.open_served(catalog or sparql.default_catalogue(), base_iri)
@@ -795,8 +797,8 @@ def _listening(lang: str, base: str, datasets: int, url: str, hint: bool) -> Non
 
 
 def _read(lang: str, source_dir: Path, base_iri: str | None) -> Source:
-    from kasko_dcat.problems import SourceError
-    from kasko_dcat.source import read_source
+    from kasko_dcat.model.description import read_source
+    from kasko_dcat.source.problems import SourceError
 
     if not source_dir.is_dir():
         _say(lang, "cli-no-source", path=source_dir)

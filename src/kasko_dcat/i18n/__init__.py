@@ -1,0 +1,1 @@
+"""What kasko-dcat says to people, and in which language: the message catalogue and the languages."""

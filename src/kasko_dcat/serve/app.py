@@ -1,0 +1,499 @@
+"""``kasko-dcat serve``: the catalogue over HTTP — pages for harvesters, a page per IRI, a SPARQL endpoint.
+
+A WSGI application served by Waitress, a production WSGI server: a pool of threads handles
+requests concurrently, and on SIGTERM or Ctrl+C it stops accepting, lets running requests finish
+and exits. Every answer is a function of the request alone (the catalogue is read once), so
+answers are cached in memory, and ``ETag`` / ``Last-Modified`` let clients and proxies revalidate
+with a 304 instead of downloading again. Links are built from the configured base IRI only:
+``Host`` and ``X-Forwarded-*`` headers are never read, so no client can make a page link elsewhere.
+
+Routes, under the base IRI's path:
+
+- ``catalog`` (or ``catalog.ttl|jsonld|rdf|nt|html``): a page of the catalogue with Hydra paging;
+  ``?page=N``, ``?page_size=N``, ``?modified_since=DATE``;
+- every IRI the catalogue describes (``dataset/{id}``, ``system/{id}``, ``channel/{id}``, …),
+  optionally with the same suffixes; HTML in fi/sv/en with ``?lang=``;
+- ``sparql``: the SPARQL 1.1 Protocol (GET and POST), read-only;
+- ``health``: JSON saying the server is up; ``/`` redirects to the catalogue.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import json
+import logging
+import signal
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from email.utils import formatdate, parsedate_to_datetime
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from kasko_dcat.i18n.messages import MESSAGE_LANGS, render
+from kasko_dcat.serve import hydra, pages, views
+from kasko_dcat.serve.endpoint import QueryPool
+from kasko_dcat.serve.negotiate import HTML, RDF_MEDIA_TYPES, RESULT_TYPES, SUFFIXES, choose, choose_lang, rdf_format
+
+if TYPE_CHECKING:
+    from wsgiref.types import StartResponse, WSGIEnvironment
+
+ACCESS_LOG = logging.getLogger("kasko_dcat.access")
+MAX_QUERY_BYTES = 1_000_000
+"""Largest SPARQL request body accepted; a catalogue query is a few kilobytes."""
+OUTBUF_BYTES = 64 * 1024 * 1024
+"""Bytes of answers a connection holds in memory before Waitress buffers them on disk."""
+_GZIP_MIN = 512
+_COMPRESSIBLE = ("text/", "application/")
+_CHARSET = ("text/", "application/ld+json", "application/sparql-results+json")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What ``serve``'s options configure besides the catalogue and the query workers."""
+
+    page_size: int = 100
+    max_page_size: int = 1000
+    cache_entries: int = 4096
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One answer before HTTP framing: status, media type, body, and the headers it varies on."""
+
+    status: int
+    media_type: str = "text/plain"
+    body: bytes = b""
+    vary: str = "Accept, Accept-Encoding"
+    cacheable: bool = True
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+class HttpError(Exception):
+    """A request the server cannot answer as asked; ``code`` names the message sent in en and fi."""
+
+    def __init__(self, status: int, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.status, self.code, self.params = status, code, params
+
+
+class _Lru:
+    """A thread-safe least-recently-used cache of answers, bounded in entries."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[object, Reply] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key: object, make: Callable[[], Reply]) -> Reply:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        reply = make()  # outside the lock: two threads may make the same answer once, never block each other
+        if reply.cacheable and reply.status == 200:
+            with self._lock:
+                self._items[key] = reply
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
+        return reply
+
+
+class App:
+    """The WSGI application; one instance serves one loaded catalogue."""
+
+    def __init__(self, catalogue: views.Catalogue, pool: QueryPool | None, settings: Settings) -> None:
+        self.catalogue = catalogue
+        self.pool = pool
+        self.settings = settings
+        self.base_path = urlsplit(catalogue.base).path
+        self.last_modified = int(catalogue.loaded_from.stat().st_mtime)
+        self._cache = _Lru(settings.cache_entries)
+        self._gzipped: dict[bytes, bytes] = {}
+        self._gzip_lock = threading.Lock()
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        """Answer one request; errors of the client become a status and a one-line message in en and fi."""
+        try:
+            reply = self._route(environ)
+        except HttpError as exc:
+            reply = _error(exc.status, exc.code, exc.params)
+            if "allowed" in exc.params:
+                reply = replace(reply, headers=(("Allow", str(exc.params["allowed"])),))
+        return self._send(environ, start_response, reply)
+
+    def _route(self, environ: WSGIEnvironment) -> Reply:
+        method = environ.get("REQUEST_METHOD", "GET")
+        path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "replace")
+        if not path.startswith(self.base_path):
+            raise HttpError(404, "serve-not-found", path=path)
+        local = path[len(self.base_path) :]
+        params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        if local == "sparql":
+            return self._sparql(environ, method, params)
+        if method not in {"GET", "HEAD"}:
+            raise HttpError(405, "serve-method", method=method, allowed="GET, HEAD")
+        if local == "":
+            query = environ.get("QUERY_STRING", "")
+            target = self.catalogue.iri + (f"?{query}" if query else "")
+            return Reply(303, body=target.encode(), headers=(("Location", target),), cacheable=False)
+        if local == "health":
+            return self._health()
+        stem, _, suffix = local.rpartition(".")
+        if local == "catalog" or (stem == "catalog" and suffix in SUFFIXES):
+            return self._catalogue(environ, params, suffix if stem else None)
+        if self.catalogue.has(self.catalogue.base + local):
+            return self._resource(environ, params, self.catalogue.base + local, None)
+        if suffix in SUFFIXES and self.catalogue.has(self.catalogue.base + stem):
+            return self._resource(environ, params, self.catalogue.base + stem, suffix)
+        raise HttpError(404, "serve-not-found", path=path)
+
+    def _media_type(self, environ: WSGIEnvironment, suffix: str | None) -> str:
+        if suffix is not None:
+            return SUFFIXES[suffix]
+        chosen = choose(environ.get("HTTP_ACCEPT"), (*RDF_MEDIA_TYPES, HTML))
+        if chosen is None:
+            raise HttpError(406, "serve-not-acceptable", offered=", ".join((*RDF_MEDIA_TYPES, HTML)))
+        return chosen
+
+    def _catalogue(self, environ: WSGIEnvironment, params: dict[str, list[str]], suffix: str | None) -> Reply:
+        settings = self.settings
+        number = _integer(params, "page", 1, 1, None)
+        size = _integer(params, "page_size", settings.page_size, 1, settings.max_page_size)
+        since_text = _single(params, "modified_since")
+        since = views.parse_since(since_text) if since_text else None
+        if since_text and since is None:
+            raise HttpError(400, "serve-bad-date", name="modified_since", value=since_text)
+        media_type = self._media_type(environ, suffix)
+        lang = _lang(environ, params) if media_type == HTML else None
+
+        def page_url(page: int, to_suffix: str | None = suffix, to_lang: str | None = lang) -> str:
+            query: list[tuple[str, object]] = [("page", page)]
+            if size != settings.page_size:
+                query.append(("page_size", size))
+            if since_text:
+                query.append(("modified_since", since_text))
+            if to_lang:
+                query.append(("lang", to_lang))
+            return f"{self.catalogue.iri}{'.' + to_suffix if to_suffix else ''}?{urlencode(query)}"
+
+        def make() -> Reply:
+            datasets = self.catalogue.changed_since(since) if since else self.catalogue.datasets
+            paging = hydra.Paging(number, size, len(datasets))
+            if not paging.exists:
+                raise HttpError(404, "serve-no-page", page=number, last=paging.last)
+            window = paging.window(datasets)
+            if media_type == HTML:
+                assert lang is not None
+                links = pages.PageLinks(
+                    here=lambda code: page_url(number, suffix, code),
+                    formats={s: page_url(number, s, None) for s in SUFFIXES if s != "html"},
+                )
+                body = pages.catalogue_page(self.catalogue, window, paging, page_url, lang, links)
+            else:
+                triples = self.catalogue.page(window) + hydra.triples(
+                    self.catalogue.iri, lambda n: page_url(n, suffix, None), paging
+                )
+                body = views.serialize(triples, rdf_format(media_type))
+            return Reply(200, media_type, body)
+
+        reply = self._cache.get(("catalog", number, size, since_text, suffix, media_type, lang), make)
+        return replace(reply, vary=_vary(suffix, media_type, params))  # this request's, not the cached one's
+
+    def _resource(self, environ: WSGIEnvironment, params: dict[str, list[str]], iri: str, suffix: str | None) -> Reply:
+        media_type = self._media_type(environ, suffix)
+        lang = _lang(environ, params) if media_type == HTML else None
+
+        def make() -> Reply:
+            if media_type == HTML:
+                assert lang is not None
+                links = pages.PageLinks(
+                    here=lambda code: f"{iri}{'.' + suffix if suffix else ''}?lang={code}",
+                    formats={s: f"{iri}.{s}" for s in SUFFIXES if s != "html"},
+                )
+                body = pages.resource(self.catalogue, iri, lang, links)
+            else:
+                body = views.serialize(self.catalogue.describe(iri), rdf_format(media_type))
+            return Reply(200, media_type, body)
+
+        return replace(
+            self._cache.get(("resource", iri, media_type, lang), make), vary=_vary(suffix, media_type, params)
+        )
+
+    def _sparql(self, environ: WSGIEnvironment, method: str, params: dict[str, list[str]]) -> Reply:
+        if method in {"GET", "HEAD"}:
+            fields = params
+        elif method == "POST":
+            fields = self._posted(environ)
+        else:
+            raise HttpError(405, "serve-method", method=method, allowed="GET, HEAD, POST")
+        if "update" in fields:
+            raise HttpError(403, "serve-update")
+        if any(value for name in ("default-graph-uri", "named-graph-uri") for value in fields.get(name, [])):
+            raise HttpError(400, "serve-dataset-parameters")
+        text = _single(fields, "query")
+        if not text and method != "POST" and choose(environ.get("HTTP_ACCEPT"), ("text/plain", HTML)) == HTML:
+            lang = _lang(environ, params)
+            here = self.catalogue.base + "sparql"
+            links = pages.PageLinks(here=lambda code: f"{here}?lang={code}", formats={})
+            page = pages.sparql_form(self.catalogue, lang, links)
+            return Reply(200, HTML, page, vary=_vary(None, HTML, params))
+        if not text:
+            raise HttpError(400, "serve-no-query")
+        return self.answer(text, environ.get("HTTP_ACCEPT"))
+
+    def answer(self, text: str, accept: str | None) -> Reply:
+        """The answer to a query, from the cache when the same query was asked for the same format before.
+
+        The key is the query and the formats ``accept`` chooses (for a table and for a graph), not the
+        header's text, so clients that word ``Accept`` differently share one answer.
+        """
+        if self.pool is None:
+            raise HttpError(503, "serve-no-sparql")
+        pool = self.pool
+
+        def make() -> Reply:
+            answer = pool.ask(text, accept)
+            if answer.code is not None:
+                raise HttpError(answer.status, answer.code, **answer.params)
+            return Reply(answer.status, answer.media_type, answer.body)
+
+        key = ("sparql", text, choose(accept, tuple(RESULT_TYPES)), choose(accept, RDF_MEDIA_TYPES))
+        return self._cache.get(key, make)
+
+    def warm(self, texts: Iterable[str]) -> None:
+        """Answer ``texts`` (the bundled queries) as SPARQL JSON in the background, so no client waits for them."""
+
+        def answer_all() -> None:
+            for text in texts:
+                with contextlib.suppress(HttpError):  # a query that fails is answered, with its error, when asked
+                    self.answer(text, "application/sparql-results+json")
+
+        threading.Thread(target=answer_all, name="warm-bundled-queries", daemon=True).start()
+
+    def _posted(self, environ: WSGIEnvironment) -> dict[str, list[str]]:
+        """The fields of a POSTed query: a form, or a bare ``application/sparql-query`` body."""
+        media_type = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+        if media_type == "application/sparql-update":
+            raise HttpError(403, "serve-update")
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > MAX_QUERY_BYTES:
+            raise HttpError(413, "serve-too-large", limit=MAX_QUERY_BYTES)
+        body = environ["wsgi.input"].read(length) if length else b""
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise HttpError(400, "serve-not-utf8") from None
+        if media_type == "application/sparql-query":
+            return {"query": [text]}
+        if media_type == "application/x-www-form-urlencoded":
+            return parse_qs(text, keep_blank_values=True)
+        raise HttpError(415, "serve-media-type", media_type=media_type or "-")
+
+    def _health(self) -> Reply:
+        status = {
+            "status": "ok",
+            "datasets": len(self.catalogue.datasets),
+            "triples": len(self.catalogue.store),
+            "sparql_workers_idle": self.pool.idle() if self.pool else 0,
+            "cached_answers": len(self._cache),
+        }
+        body = (json.dumps(status, sort_keys=True) + "\n").encode()
+        return Reply(200, "application/json", body, vary="Accept-Encoding", cacheable=False)
+
+    def _send(self, environ: WSGIEnvironment, start_response: StartResponse, reply: Reply) -> Iterable[bytes]:
+        headers = [("Content-Type", _content_type(reply.media_type)), *reply.headers]
+        body = reply.body
+        if reply.status == 200 and reply.cacheable:
+            etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            if _accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING", "")) and self._compressible(reply):
+                body, etag = self._gzip(body), etag[:-1] + '-gzip"'
+                headers.append(("Content-Encoding", "gzip"))
+            headers += [
+                ("ETag", etag),
+                ("Last-Modified", formatdate(self.last_modified, usegmt=True)),
+                ("Vary", reply.vary),
+                ("Cache-Control", "public, max-age=60"),
+            ]
+            if self._not_modified(environ, etag):
+                start_response("304 Not Modified", [h for h in headers if h[0] != "Content-Type"])
+                return [b""]
+        else:
+            headers.append(("Cache-Control", "no-store"))
+            if reply.status == 200:
+                headers.append(("Vary", reply.vary))
+        headers.append(("Content-Length", str(len(body))))
+        start_response(f"{reply.status} {_REASONS.get(reply.status, 'Error')}", headers)
+        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+
+    def _compressible(self, reply: Reply) -> bool:
+        return len(reply.body) >= _GZIP_MIN and reply.media_type.startswith(_COMPRESSIBLE)
+
+    def _gzip(self, body: bytes) -> bytes:
+        """The gzipped body, made once per distinct body (``mtime=0``, so the same bytes every time)."""
+        key = hashlib.sha256(body).digest()
+        with self._gzip_lock:
+            found = self._gzipped.get(key)
+        if found is None:
+            found = gzip.compress(body, compresslevel=6, mtime=0)
+            with self._gzip_lock:
+                if len(self._gzipped) >= self.settings.cache_entries:
+                    self._gzipped.clear()
+                self._gzipped[key] = found
+        return found
+
+    def _not_modified(self, environ: WSGIEnvironment, etag: str) -> bool:
+        """RFC 9110 § 13.2.2: ``If-None-Match`` decides when present (weakly compared), else ``If-Modified-Since``."""
+        match = environ.get("HTTP_IF_NONE_MATCH")
+        if match is not None:
+            tags = {tag.strip().removeprefix("W/") for tag in match.split(",")}
+            return "*" in tags or etag in tags
+        since = environ.get("HTTP_IF_MODIFIED_SINCE")
+        if since and environ.get("REQUEST_METHOD") in {"GET", "HEAD"}:
+            try:
+                return parsedate_to_datetime(since).timestamp() >= self.last_modified
+            except (TypeError, ValueError):
+                return False
+        return False
+
+
+def access_log(app: Callable[..., Iterable[bytes]]) -> Callable[..., Iterable[bytes]]:
+    """Wrap ``app`` to log one line per request: client, request line, status, bytes, milliseconds."""
+
+    def logged(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        start = time.perf_counter()
+        seen: dict[str, str] = {}
+
+        def recording(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> object:
+            seen["status"] = status.split(" ", 1)[0]
+            seen["length"] = next((v for k, v in headers if k == "Content-Length"), "-")
+            return start_response(status, headers)  # type: ignore[arg-type]
+
+        body = app(environ, recording)
+        query = environ.get("QUERY_STRING")
+        target = environ.get("PATH_INFO", "") + (f"?{query}" if query else "")
+        ACCESS_LOG.info(
+            '%s - - [%s] "%s %s %s" %s %s %.1fms',
+            environ.get("REMOTE_ADDR", "-"),
+            time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime()),
+            environ.get("REQUEST_METHOD", "-"),
+            target,
+            environ.get("SERVER_PROTOCOL", "-"),
+            seen.get("status", "-"),
+            seen.get("length", "-"),
+            (time.perf_counter() - start) * 1000,
+        )
+        return body
+
+    return logged
+
+
+def run(app: Callable[..., Iterable[bytes]], host: str, port: int, threads: int, ready: Callable[[str], None]) -> None:
+    """Serve ``app`` until SIGTERM or Ctrl+C, then let running requests finish; ``OSError`` if the port is taken."""
+    import waitress
+
+    server = waitress.create_server(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="kasko-dcat",
+        # Answers are built whole in memory; Waitress would spill each one over 1 MiB to a temporary
+        # file before sending it (a 7 MB SPARQL answer at 10 000 datasets), so keep them in memory.
+        outbuf_overflow=OUTBUF_BYTES,
+        outbuf_high_watermark=OUTBUF_BYTES,
+        asyncore_use_poll=True,
+    )
+
+    def stop(_signal: int, _frame: object) -> None:
+        raise SystemExit(0)  # Waitress's loop catches it and drains its request threads
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        ready(f"http://{server.effective_host}:{server.effective_port}/")  # type: ignore[union-attr]
+        server.run()
+    finally:
+        server.close()
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _error(status: int, code: str, params: dict[str, object]) -> Reply:
+    """A plain-text body with the message in every language we speak, one line each."""
+    values = {key: str(value) for key, value in params.items()}
+    text = "".join(render(code, lang, values) + "\n" for lang in MESSAGE_LANGS)
+    return Reply(status, "text/plain", text.encode("utf-8"), cacheable=False)
+
+
+def _single(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name)
+    if values and len(values) > 1:
+        raise HttpError(400, "serve-repeated-parameter", name=name)
+    return values[0] if values else None
+
+
+def _integer(params: dict[str, list[str]], name: str, default: int, low: int, high: int | None) -> int:
+    text = _single(params, name)
+    if text is None:
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        value = low - 1
+    if value < low or (high is not None and value > high):
+        raise HttpError(400, "serve-bad-number", name=name, value=text, low=low, high=high or "∞")
+    return value
+
+
+def _lang(environ: WSGIEnvironment, params: dict[str, list[str]]) -> str:
+    return choose_lang(_single(params, "lang"), environ.get("HTTP_ACCEPT_LANGUAGE"))
+
+
+def _vary(suffix: str | None, media_type: str, params: dict[str, list[str]]) -> str:
+    """What else the answer depended on: ``Accept`` unless a suffix chose, the browser's language on HTML."""
+    vary = [] if suffix else ["Accept"]
+    if media_type == HTML and "lang" not in params:
+        vary.append("Accept-Language")
+    return ", ".join([*vary, "Accept-Encoding"])
+
+
+def _content_type(media_type: str) -> str:
+    return f"{media_type}; charset=utf-8" if media_type.startswith(_CHARSET) else media_type
+
+
+def _accepts_gzip(header: str) -> bool:
+    """Whether ``Accept-Encoding`` allows gzip (named or ``*``, with a weight above 0)."""
+    for part in header.lower().split(","):
+        name, *params = (piece.strip() for piece in part.split(";"))
+        if name in {"gzip", "*"}:
+            weight = next((value for key, _, value in (p.partition("=") for p in params) if key.strip() == "q"), "1")
+            try:
+                return float(weight) > 0
+            except ValueError:
+                return False
+    return False
+
+
+_REASONS = {
+    200: "OK",
+    303: "See Other",
+    304: "Not Modified",
+    400: "Bad Request",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    406: "Not Acceptable",
+    413: "Content Too Large",
+    415: "Unsupported Media Type",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}

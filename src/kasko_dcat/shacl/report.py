@@ -1,0 +1,222 @@
+"""Validation reports for people (text), programs (JSON), RDF tools (Turtle) and CI dashboards (JUnit XML).
+
+Every renderer takes the same reports and returns a string with the same order of findings, so a
+report is byte-stable for the same input.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from itertools import groupby
+from xml.etree import ElementTree as ET
+
+from rdflib import BNode, Graph, Literal, URIRef
+
+from kasko_dcat.i18n.messages import render
+from kasko_dcat.rdf.namespaces import RDF, SH, SHAPES_PREFIXES, XSD, bind_prefixes
+from kasko_dcat.shacl.validate import Finding, Report
+
+SEVERITY_WORDS = {
+    "en": {"Violation": "Violation", "Warning": "Warning", "Info": "Info"},
+    "fi": {"Violation": "Virhe", "Warning": "Varoitus", "Info": "Tieto"},
+}
+
+
+def text(reports: list[Report], lang: str, fail_on: str, only: frozenset[str] | None = None) -> str:
+    """Findings grouped by resource title, then severity, each with what to fix and where.
+
+    ``only`` lists the severities to show (``build`` shows Violations); the summary counts all.
+    """
+    lines: list[str] = []
+    for report in reports:
+        lines.append(f"== {report.label}")
+        shown = [f for f in report.findings if only is None or f.severity in only]
+        for (title, owner), group in groupby(shown, key=lambda f: (f.title, f.owner)):
+            lines.append("")
+            lines.append(title if title == str(owner) else f"{title}  <{owner}>")
+            for finding in group:
+                lines.extend(_text_finding(finding, lang))
+        lines.append("")
+        lines.append(
+            render(
+                "validate-summary",
+                lang,
+                {
+                    "violations": str(report.count("Violation")),
+                    "warnings": str(report.count("Warning")),
+                    "shapes": str(report.shapes),
+                    "triples": str(report.triples),
+                    "verdict": render("validate-fails" if report.fails(fail_on) else "validate-passes", lang, {}),
+                },
+            )
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _text_finding(finding: Finding, lang: str) -> list[str]:
+    result = finding.result
+    word = SEVERITY_WORDS[lang].get(finding.severity, finding.severity)
+    subject = "" if result.focus == finding.owner else f" [{_short(result.focus)}]"
+    value = "" if result.value is None else f" — {_short(result.value)}"
+    out = [f"  {word}: {result.message(lang)}{subject}{value}"]
+    if finding.where is not None:
+        params = {"where": str(finding.where), "field": finding.field or ""}
+        out.append("      " + render("validate-fix-at" if finding.field else "validate-fix-in", lang, params))
+    out.append(f"      ({_short(result.shape)}, {_short(result.component)})")
+    return out
+
+
+def _short(node: object) -> str:
+    if isinstance(node, Literal):
+        shown = str(node) if len(str(node)) <= 80 else str(node)[:79] + "…"
+        return f'"{shown}"' + (f"@{node.language}" if node.language else "")
+    text = str(node)
+    for prefix, namespace in _NAMESPACES:
+        if text.startswith(namespace) and text != namespace:
+            return f"{prefix}:{text[len(namespace) :]}"
+    return f"<{text}>"
+
+
+_NAMESPACES = tuple((prefix, str(namespace)) for prefix, namespace in SHAPES_PREFIXES.items())
+"""Prefixes of shown IRIs, as text once: a report of 1 000 datasets shortens some 15 000 IRIs."""
+
+
+def as_json(reports: list[Report], lang: str, fail_on: str) -> str:
+    """One JSON document: per report its counts and findings (messages in fi and en)."""
+    return (
+        json.dumps(
+            {
+                "conforms": not any(r.fails(fail_on) for r in reports),
+                "reports": [
+                    {
+                        "label": r.label,
+                        "violations": r.count("Violation"),
+                        "warnings": r.count("Warning"),
+                        "shapes": r.shapes,
+                        "triples": r.triples,
+                        "findings": [_json_finding(f) for f in r.findings],
+                    }
+                    for r in reports
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
+
+
+def _json_finding(finding: Finding) -> dict[str, object]:
+    result = finding.result
+    return {
+        "severity": finding.severity,
+        "resource": str(finding.owner),
+        "title": finding.title,
+        "focus": str(result.focus),
+        "path": None if result.path is None else str(result.path),
+        "value": None if result.value is None else str(result.value),
+        "shape": str(result.shape),
+        "component": str(result.component),
+        "message": dict(result.messages),
+        "source": None if finding.where is None else {"file": finding.where.file, "line": finding.where.line},
+        "field": finding.field,
+    }
+
+
+def turtle(reports: list[Report], lang: str, fail_on: str) -> str:
+    """A standard ``sh:ValidationReport`` per report (§ 3.6 of SHACL), readable by any RDF tool."""
+    del lang, fail_on  # the report carries every message language; sh:conforms is SHACL's own verdict
+    graph = bind_prefixes(Graph(bind_namespaces="none"))
+    for prefix in ("sh", "tvks"):
+        graph.bind(prefix, SHAPES_PREFIXES[prefix])
+    for index, report in enumerate(reports):
+        node = BNode(f"report{index}")
+        graph.add((node, RDF.type, SH.ValidationReport))
+        graph.add((node, SH.conforms, Literal(not report.findings, datatype=XSD.boolean)))
+        for number, finding in enumerate(report.findings):
+            result, entry = finding.result, BNode(f"report{index}result{number}")
+            graph.add((node, SH.result, entry))
+            graph.add((entry, RDF.type, SH.ValidationResult))
+            graph.add((entry, SH.focusNode, result.focus))
+            graph.add((entry, SH.resultSeverity, result.severity))
+            graph.add((entry, SH.sourceShape, result.shape))
+            graph.add((entry, SH.sourceConstraintComponent, result.component))
+            if result.path is not None and isinstance(result.path.node, URIRef):
+                graph.add((entry, SH.resultPath, result.path.node))
+            if result.value is not None:
+                graph.add((entry, SH.value, result.value))
+            for message_lang, message in result.messages:
+                graph.add((entry, SH.resultMessage, Literal(message, lang=message_lang)))
+    return graph.serialize(format="turtle")
+
+
+def junit(reports: list[Report], lang: str, fail_on: str) -> str:
+    """JUnit XML: a test case per shape that found something, named by its stable IRI for dashboards' history.
+
+    Violations are failures; warnings are failures with ``--fail-on warning`` and otherwise printed
+    in the case's output, so they are visible without failing the run.
+    """
+    suites = ET.Element("testsuites", name="kasko-dcat validate")
+    total = failed = 0
+    for report in reports:
+        by_shape: dict[str, list[Finding]] = {}
+        for finding in report.findings:
+            by_shape.setdefault(str(finding.result.shape), []).append(finding)
+        suite = ET.SubElement(suites, "testsuite", name=report.label)
+        cases = failures = 0
+        for shape, findings in sorted(by_shape.items()):
+            case = ET.SubElement(suite, "testcase", classname=report.label, name=_short(URIRef(shape)))
+            cases += 1
+            fatal = {"Violation", "Warning"} if fail_on == "warning" else {"Violation"}
+            failing = [f for f in findings if f.severity in fatal]
+            body = "\n".join(_junit_line(f, lang) for f in findings)
+            if failing:
+                failures += 1
+                failure = ET.SubElement(
+                    case, "failure", type=failing[0].severity, message=failing[0].result.message(lang)
+                )
+                failure.text = body
+            else:
+                ET.SubElement(case, "system-out").text = body
+        passed = ET.SubElement(suite, "testcase", classname=report.label, name=render("validate-junit-rest", lang, {}))
+        ET.SubElement(passed, "system-out").text = render(
+            "validate-junit-rest-detail", lang, {"shapes": str(report.shapes - cases)}
+        )
+        suite.set("tests", str(cases + 1))
+        suite.set("failures", str(failures))
+        total += cases + 1
+        failed += failures
+    suites.set("tests", str(total))
+    suites.set("failures", str(failed))
+    for element in suites.iter():
+        element.text = element.text and _xml_safe(element.text)
+        for key, value in element.attrib.items():
+            element.set(key, _xml_safe(value))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+_NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(text: str) -> str:
+    """Text with the characters XML 1.0 forbids (control characters) shown as ``\\xNN``, so the report parses."""
+    return _NOT_IN_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _junit_line(finding: Finding, lang: str) -> str:
+    where = f" ({finding.where}{', ' + finding.field if finding.field else ''})" if finding.where else ""
+    value = "" if finding.result.value is None else f" — {_short(finding.result.value)}"
+    word = SEVERITY_WORDS[lang].get(finding.severity, finding.severity)
+    return f"{word}: {finding.title} <{finding.result.focus}>: {finding.result.message(lang)}{value}{where}"
+
+
+RENDERERS: dict[str, Callable[[list[Report], str, str], str]] = {
+    "text": text,
+    "json": as_json,
+    "turtle": turtle,
+    "junit": junit,
+}
+"""``--format`` name → renderer."""

@@ -1,0 +1,130 @@
+"""Read the source YAML so that every value remembers its line.
+
+Civil servants edit these files by hand, so the reader is deliberately stricter and plainer
+than YAML's defaults:
+
+* every scalar is text except ``true``/``false`` and an empty value (``~``): the postal code
+  ``00099`` stays ``"00099"`` instead of becoming the number 99, and ``NO`` stays ``"NO"``;
+* a field repeated in one block is an error (YAML itself would silently keep the last one);
+* mappings and lists come back as :class:`Block` and :class:`Items`, which carry line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from yaml.resolver import BaseResolver
+
+from kasko_dcat.source.problems import Problems, Where
+
+
+class Block(dict[str, object]):
+    """A YAML mapping; ``line`` is where it starts and ``lines[key]`` where each field is written."""
+
+    line: int
+    lines: dict[str, int]
+
+
+class Items(list[object]):
+    """A YAML list; ``line`` is where it starts and ``lines[i]`` where each item is written."""
+
+    line: int
+    lines: list[int]
+
+
+# The C loader is several times faster; its marks and nodes are the same as the pure-Python one's.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Types only booleans and empty values; everything else stays text (see module docstring)."""
+
+    yaml_implicit_resolvers: dict = {}  # noqa: RUF012 - PyYAML's own class-level registry
+
+
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    def __init__(self, key: str, first: int, mark: yaml.Mark) -> None:
+        super().__init__(problem=f"duplicate key {key}", problem_mark=mark)
+        self.key, self.first = key, first
+
+
+class _KeyNotText(yaml.MarkedYAMLError):
+    def __init__(self, found: str, mark: yaml.Mark) -> None:
+        super().__init__(problem="key not text", problem_mark=mark)
+        self.found = found
+
+
+def _construct_block(loader: _Loader, node: yaml.MappingNode) -> Block:
+    block = Block()
+    block.line = node.start_mark.line + 1
+    block.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise _KeyNotText(repr(key), key_node.start_mark)
+        if key in block:
+            raise _DuplicateKey(key, block.lines[key], key_node.start_mark)
+        block[key] = loader.construct_object(value_node, deep=True)
+        block.lines[key] = key_node.start_mark.line + 1
+    return block
+
+
+def _construct_items(loader: _Loader, node: yaml.SequenceNode) -> Items:
+    items = Items(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
+# An explicit !!int, !!float, !!timestamp or !!binary is read as the text it is, like every scalar.
+for _tag in ("int", "float", "timestamp", "binary"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", yaml.constructor.SafeConstructor.construct_yaml_str)
+_Loader.add_constructor(BaseResolver.DEFAULT_MAPPING_TAG, _construct_block)
+_Loader.add_constructor(BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_items)
+
+
+def read_yaml(path: Path, problems: Problems) -> object | None:
+    """Parse ``path``; on failure record one error with its line and return None."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        problems.error(Where.of(path, line), "yaml-encoding")
+        return None
+    loader = _Loader(text)
+    try:
+        data = loader.get_single_data()
+    except _DuplicateKey as exc:
+        problems.error(Where.of(path, exc.problem_mark.line + 1), "yaml-duplicate-key", key=exc.key, first=exc.first)
+        return None
+    except yaml.reader.ReaderError as exc:  # a control character: the reader reports a position, not a mark
+        # libyaml counts that position in bytes of UTF-8, the pure-Python reader in characters.
+        if _BaseLoader is yaml.SafeLoader:
+            line = text[: exc.position].count("\n") + 1
+        else:
+            line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
+        problems.error(Where.of(path, line), "yaml-character", character=f"U+{exc.character:04X}")
+        return None
+    except _KeyNotText as exc:
+        problems.error(Where.of(path, exc.problem_mark.line + 1), "yaml-key-not-text", found=exc.found)
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problems.error(Where.of(path, mark.line + 1 if mark else 0), "yaml-syntax", problem=exc.problem or exc)
+        return None
+    except yaml.YAMLError as exc:
+        problems.error(Where.of(path), "yaml-syntax", problem=exc)
+        return None
+    finally:
+        loader.dispose()
+    if data is None:
+        problems.error(Where.of(path), "yaml-empty")
+    return data
