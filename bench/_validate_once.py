@@ -32,7 +32,7 @@ def main() -> None:
     setup = time.perf_counter() - start
     start = time.perf_counter()
     if engine == "ours":
-        from kasko_dcat.shacl.validate import read_rdf
+        from kasko_dcat.rdf.reading import read_rdf
 
         graph = read_rdf(data, max_mb=100_000)  # as kasko-dcat validate FILE reads it
     else:

@@ -37,14 +37,14 @@ def stages() -> list[tuple[str, float]]:
     """Seconds per stage in this process (imports first, as a cold command pays them)."""
     timings = []
     start = time.perf_counter()
-    from kasko_dcat.model.description import read_source
+    from kasko_dcat import api
     from kasko_dcat.model.graph import build_graph
-    from kasko_dcat.rdf.formats import FORMATS
+    from kasko_dcat.rdf.formats import OUTPUT
     from kasko_dcat.shacl.validate import check, load_shapes
 
     timings.append(("import kasko_dcat + rdflib", time.perf_counter() - start))
     start = time.perf_counter()
-    source = read_source(ROOT / "source")
+    source = api.read(ROOT / "source")
     timings.append(("read and check source/", time.perf_counter() - start))
     start = time.perf_counter()
     graph = build_graph(source)
@@ -55,7 +55,7 @@ def stages() -> list[tuple[str, float]]:
     start = time.perf_counter()
     check(graph, "source", "en")
     timings.append(("validate", time.perf_counter() - start))
-    for fmt in FORMATS:
+    for fmt in OUTPUT:
         start = time.perf_counter()
         fmt.serialize(graph)
         timings.append((f"serialise {fmt.filename}", time.perf_counter() - start))

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kasko_dcat.model.description import Source, read_source
-from kasko_dcat.model.graph import build_graph
+from kasko_dcat import api
+from kasko_dcat.model.description import Source
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source"
@@ -23,12 +23,12 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def source() -> Source:
-    return read_source(SOURCE)
+    return api.read(SOURCE)
 
 
 @pytest.fixture(scope="session")
-def graph(source: Source) -> Graph:
-    return build_graph(source)
+def graph() -> Graph:
+    return api.build(SOURCE).graph
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from kasko_dcat.rdf.formats import FORMATS
+from kasko_dcat.rdf.formats import OUTPUT
 from kasko_dcat.rdf.output import write_atomically
 
 from .conftest import ROOT, run_cli
 
-FILES = sorted(fmt.filename for fmt in FORMATS)
+FILES = sorted(fmt.filename for fmt in OUTPUT)
 
 
 def test_build_writes_the_four_files_then_leaves_them_alone(scratch: Path) -> None:

@@ -7,7 +7,8 @@ import string
 
 import pytest
 
-from kasko_dcat.i18n.messages import MESSAGE_LANGS, MESSAGES, choose_lang
+from kasko_dcat.i18n.languages import MESSAGE_LANGS, message_lang
+from kasko_dcat.i18n.messages import MESSAGES
 
 from .conftest import ROOT
 
@@ -29,8 +30,10 @@ CODE_ARGUMENT = {
     "error": 1,
     "gap": 1,
     "_say": 1,
-    "_progress": 2,
+    "progress": 0,
     "render": 0,
+    "KaskoError": 0,
+    "PageError": 0,
     "InputError": 0,
     "QueryError": 0,
     "PublishError": 0,
@@ -85,4 +88,4 @@ def test_language_choice(
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    assert choose_lang(explicit) == expected
+    assert message_lang(explicit) == expected

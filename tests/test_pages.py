@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
+from kasko_dcat.rdf.formats import OUTPUT
 from kasko_dcat.rdf.namespaces import DCAT, DCTERMS, RDF
 from kasko_dcat.serve import hydra, pages, views
 
@@ -31,7 +32,7 @@ def load(tmp_path: Path) -> views.Catalogue:
 
 def links(iri: str) -> pages.PageLinks:
     return pages.PageLinks(
-        here=lambda code: f"{iri}?lang={code}", formats={s: f"{iri}.{s}" for s in pages.FORMAT_NAMES}
+        here=lambda code: f"{iri}?lang={code}", formats={s: f"{iri}.{s}" for s in (fmt.suffix for fmt in OUTPUT)}
     )
 
 

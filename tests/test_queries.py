@@ -12,7 +12,7 @@ from collections import Counter
 import pyoxigraph as ox
 import pytest
 
-from kasko_dcat.i18n.messages import MESSAGE_LANGS
+from kasko_dcat.i18n.languages import MESSAGE_LANGS
 from kasko_dcat.query import bundled, sparql
 from kasko_dcat.rdf.namespaces import PREFIXES
 

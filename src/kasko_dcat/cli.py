@@ -1,11 +1,11 @@
-"""The ``kasko-dcat`` command line.
+"""The ``kasko-dcat`` command line: options in, :mod:`kasko_dcat.api` called, results printed.
 
-Exit codes, the same for every command: 0 success, 1 the check failed (``validate`` or ``build``
-found violations of the shapes, ``build --check`` found ``output/`` stale, or ``publish`` found the
-store's count differing from what it sent), 2 the source, a file or the command line is wrong, 3 an
-internal error (a bug in kasko-dcat), 4 the SPARQL store could not be reached or refused the
-request (``publish``). Messages go to stderr in Finnish or English (``--lang``, ``KASKO_DCAT_LANG``
-or the locale). Mistakes in the source are reported by file and line, never with a traceback.
+Every error a user can fix arrives as a :class:`~kasko_dcat.errors.KaskoError`; the one handler
+in :class:`_Group` prints it in the user's language and exits with its code
+(:class:`~kasko_dcat.errors.ExitCode`: 0 success, 1 the check failed, 2 the source, a file or the
+command line is wrong, 3 a bug in kasko-dcat, 4 the SPARQL store failed). Messages go to stderr in
+Finnish or English (``--lang``, ``KASKO_DCAT_LANG`` or the locale). Mistakes in the source are
+reported by file and line, never with a traceback.
 """
 
 from __future__ import annotations
@@ -16,22 +16,19 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
-from kasko_dcat import __version__
-from kasko_dcat.i18n.messages import choose_lang, render
+from kasko_dcat import __version__, api
+from kasko_dcat.errors import ExitCode, KaskoError
+from kasko_dcat.i18n.languages import MESSAGE_LANGS, message_lang
+from kasko_dcat.i18n.messages import render
+from kasko_dcat.rdf.formats import FORMATS
 
 if TYPE_CHECKING:
-    from rdflib import Graph
-    from rdflib.term import Node
+    from kasko_dcat.api import Imported
 
-    from kasko_dcat.model.description import Source
-    from kasko_dcat.shacl.validate import Report
-    from kasko_dcat.source.problems import Where
-
-EXIT_OK, EXIT_FAILED, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3  # and 4, the store: publish.EXIT_STORE
 F = TypeVar("F", bound=Callable[..., object])
 
 source_option = click.option(
@@ -57,12 +54,12 @@ def lang_option(command: F) -> F:
     """
 
     def remember(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
-        if value is not None:
-            ctx.obj = choose_lang(value)
+        if value is not None:  # the group's error handler reads the root's, so set both
+            ctx.obj = ctx.find_root().obj = message_lang(value)
 
     return click.option(
         "--lang",
-        type=click.Choice(["fi", "en"]),
+        type=click.Choice(sorted(MESSAGE_LANGS, reverse=True)),
         expose_value=False,
         is_eager=True,
         callback=remember,
@@ -71,18 +68,34 @@ def lang_option(command: F) -> F:
 
 
 class _Group(click.Group):
-    """Turns an unexpected exception into one line and exit code 3, instead of a traceback."""
+    """The one error handler: a user's mistake is its message and exit code, a bug one line and exit 3."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except KaskoError as exc:
+            _fail(ctx.obj or message_lang(), exc)
         except Exception as exc:  # a bug, not the user's mistake
             if os.environ.get("KASKO_DCAT_DEBUG"):
                 raise
-            _say(ctx.obj or choose_lang(), "cli-internal-error", error=f"{type(exc).__name__}: {exc}")
-            raise SystemExit(EXIT_INTERNAL) from None
+            _say(ctx.obj or message_lang(), "cli-internal-error", error=f"{type(exc).__name__}: {exc}")
+            raise SystemExit(ExitCode.INTERNAL) from None
+
+
+def _fail(lang: str, exc: KaskoError) -> NoReturn:
+    """Print what went wrong (with its details: each source problem, each violation) and exit."""
+    from kasko_dcat.shacl.report import text
+    from kasko_dcat.source.problems import SourceError
+
+    if isinstance(exc, SourceError):
+        for problem in exc.problems:
+            click.echo(problem.message(lang), err=True)
+    elif isinstance(exc, api.Violations):
+        click.echo(text(exc.reports, lang, "violation", only=frozenset({"Violation"})), err=True, nl=False)
+    click.echo(exc.message(lang), err=True)
+    raise SystemExit(exc.exit_code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -107,7 +120,7 @@ def main(ctx: click.Context) -> None:
     2 error in the source, a file or the command line, 3 internal error (a bug in kasko-dcat),
     4 the SPARQL store failed (publish).
     """
-    ctx.obj = ctx.obj or choose_lang()  # set already if --lang was given to the group
+    ctx.obj = ctx.obj or message_lang()  # set already if --lang was given to the group
     # rdflib logs a traceback for every literal it cannot convert ("2020-02-30"^^xsd:date); the
     # shapes report such values in the user's terms, so the log would only be noise.
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)
@@ -139,57 +152,31 @@ def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, c
     printed with its file and line and nothing is written. The catalogue is validated against
     shapes/ first: with any violation nothing is written and the exit code is 1.
     """
-    from kasko_dcat.model.graph import build_graph
-    from kasko_dcat.rdf.formats import serialize_all
-    from kasko_dcat.rdf.output import ReplaceError, stale_files, write_atomically
-    from kasko_dcat.shacl.report import text
-
-    _progress(lang, quiet, "progress-reading", path=source_dir)
-    source = _read(lang, source_dir, base_iri)
-    _progress(lang, quiet, "progress-validating", datasets=len(source.datasets))
-    graph = build_graph(source)
-    report = _validate_source(lang, graph, source, source_dir)
-    if report.count("Violation"):
-        click.echo(text([report], lang, "violation", only=frozenset({"Violation"})), err=True, nl=False)
-        _say(lang, "cli-violations", count=report.count("Violation"))
-        raise SystemExit(EXIT_FAILED)
-    _progress(lang, quiet, "progress-writing", triples=len(graph))
-    files = serialize_all(graph)
+    built = api.build(source_dir, base_iri, lang=lang, progress=_progress(lang, quiet))
     if check:
-        try:
-            stale = stale_files(output_dir, files)
-        except OSError as exc:
-            _say(lang, "cli-read-failed", path=exc.filename or output_dir, reason=exc.strerror or exc)
-            raise SystemExit(EXIT_ERROR) from None
+        stale = api.stale(built, output_dir)
         for name in stale:
             _say(lang, "cli-stale", path=output_dir / name)
         if stale:
-            raise SystemExit(EXIT_FAILED)
+            raise SystemExit(ExitCode.FAILED)
         if not quiet:
             _say(lang, "cli-up-to-date", output=output_dir)
         return
-    try:
-        result = write_atomically(output_dir, files)
-    except ReplaceError as exc:
-        _say(lang, "cli-replace-failed", path=exc.filename, reason=exc.strerror or exc)
-        raise SystemExit(EXIT_ERROR) from None
-    except OSError as exc:
-        _say(lang, "cli-write-failed", path=exc.filename or output_dir, reason=exc.strerror or exc)
-        raise SystemExit(EXIT_ERROR) from None
+    result = api.write(built, output_dir)
     if not quiet:
         _say(
             lang,
             "cli-built",
-            datasets=len(source.datasets),
-            triples=len(graph),
+            datasets=len(built.source.datasets),
+            triples=len(built.graph),
             written=len(result.written),
             unchanged=len(result.unchanged),
             output=output_dir,
         )
-        if source.gaps:
-            _say(lang, "cli-gaps", count=len(source.gaps))
-        if report.count("Warning"):
-            _say(lang, "cli-warnings", count=report.count("Warning"))
+        if built.source.gaps:
+            _say(lang, "cli-gaps", count=len(built.source.gaps))
+        if built.report.count("Warning"):
+            _say(lang, "cli-warnings", count=built.report.count("Warning"))
 
 
 @main.command()
@@ -203,10 +190,10 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     A gap never stops a build: the law asks for what is known to be published, and these tools
     show what is missing (a privacy notice, search keys, whether an interface exists, …).
     """
-    source = _read(lang, source_dir, base_iri)
-    for gap in source.gaps:
+    found = api.gaps(source_dir, base_iri)
+    for gap in found:
         click.echo(gap.message(lang))
-    _say(lang, "cli-gap-count", count=len(source.gaps))
+    _say(lang, "cli-gap-count", count=len(found))
 
 
 @main.command()
@@ -236,7 +223,7 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
 )
 @click.option(
     "--input-format",
-    type=click.Choice(["turtle", "nt", "n3", "json-ld", "xml", "trig", "nquads"]),
+    type=click.Choice([fmt.rdflib for fmt in FORMATS]),
     help="Format of PATHS when their suffix does not say (.ttl .nt .jsonld .rdf …).",
 )
 @click.option(
@@ -281,39 +268,19 @@ def validate(
     Exit codes: 0 conforms (warnings allowed), 1 violations (or warnings with
     --fail-on warning), 2 a file, the source or the command line is wrong.
     """
-    from kasko_dcat.model.description import read_source
-    from kasko_dcat.model.graph import build_graph
     from kasko_dcat.rdf.output import write_atomically
     from kasko_dcat.shacl.report import RENDERERS
-    from kasko_dcat.shacl.validate import InputError, read_rdf, source_places
-    from kasko_dcat.source.problems import SourceError
 
-    if not paths:
-        _progress(lang, False, "progress-reading", path=source_dir)
-        source = _read(lang, source_dir, base_iri)
-        _progress(lang, False, "progress-validating", datasets=len(source.datasets))
-        reports = [_validate_source(lang, build_graph(source), source, source_dir)]
-    else:
-        places: dict[Node, Where] = {}
-        profiles: tuple[str, ...] = ("helsinki",)
-        if source_dir.is_dir():  # to say where to fix a finding; a broken source is not this command's concern
-            try:
-                beside = read_source(source_dir, base_iri)
-                places = source_places(beside, source_dir)
-                profiles = _profiles(beside)
-            except SourceError:
-                pass
-        if profile is not None:
-            profiles = () if profile == "none" else (profile,)
-        reports = []
-        for path in paths:
-            try:
-                _progress(lang, False, "progress-reading", path=path)
-                graph = read_rdf(path, max_mb, input_format)
-            except InputError as exc:
-                _say(lang, exc.code, **exc.params)
-                raise SystemExit(EXIT_ERROR) from None
-            reports.append(_check(lang, graph, str(path), places, profiles))
+    reports = api.validate(
+        paths,
+        source_dir,
+        base_iri,
+        lang=lang,
+        input_format=input_format,
+        max_mb=max_mb,
+        profile=profile,
+        progress=_progress(lang, False),
+    )
     rendered = RENDERERS[report_format](reports, lang, fail_on)
     if report_file is None:
         click.echo(rendered, nl=False)
@@ -321,32 +288,9 @@ def validate(
         try:
             write_atomically(report_file.parent, {report_file.name: rendered.encode("utf-8")})
         except OSError as exc:
-            _say(lang, "cli-write-failed", path=exc.filename or report_file, reason=exc.strerror or exc)
-            raise SystemExit(EXIT_ERROR) from None
+            raise KaskoError("cli-write-failed", path=exc.filename or report_file, reason=exc.strerror or exc) from None
     if any(report.fails(fail_on) for report in reports):
-        raise SystemExit(EXIT_FAILED)
-
-
-def _validate_source(lang: str, graph: Graph, source: Source, source_dir: Path) -> Report:
-    from kasko_dcat.shacl.validate import source_places
-
-    return _check(lang, graph, str(source_dir), source_places(source, source_dir), _profiles(source))
-
-
-def _profiles(source: Source) -> tuple[str, ...]:
-    """The profiles whose shapes apply to ``source``: the one its catalogue declares, if any."""
-    return () if source.catalog.profile is None else (source.catalog.profile,)
-
-
-def _check(lang: str, graph: Graph, label: str, places: dict[Node, Where], profiles: tuple[str, ...]) -> Report:
-    from kasko_dcat.shacl.engine import ShapesError
-    from kasko_dcat.shacl.validate import check
-
-    try:
-        return check(graph, label, lang, places, profiles)
-    except ShapesError as exc:
-        _say(lang, "cli-bad-shapes", reason=exc)
-        raise SystemExit(EXIT_ERROR) from None
+        raise SystemExit(ExitCode.FAILED)
 
 
 @main.command()
@@ -408,9 +352,7 @@ def query(
     are read-only: updates are refused. CONSTRUCT and DESCRIBE print Turtle. A bad query prints
     one line with its line and column, and exits with 2.
     """
-    from kasko_dcat.model.graph import build_graph
-    from kasko_dcat.query import bundled, results, sparql
-    from kasko_dcat.rdf.formats import FORMATS
+    from kasko_dcat.query import bundled, results
 
     if list_queries:
         for name in bundled.names():
@@ -421,23 +363,13 @@ def query(
             _say(lang, "query-no-bundled", path=bundled.QUERY_DIR)
         return
     if query_arg is None:
-        _say(lang, "query-missing")
-        raise SystemExit(EXIT_ERROR)
+        raise KaskoError("query-missing")
+    store = api.open_catalogue(catalog, source_dir, base_iri)
+    body, rows = results.to_bytes(api.query(store, query_arg, binds), fmt)
     try:
-        text = bundled.resolve(query_arg)
-        bindings = sparql.parse_bindings(binds)
-        if source_dir is not None:
-            ntriples = next(f for f in FORMATS if f.filename == "catalog.nt")
-            store = sparql.load(ntriples.serialize(build_graph(_read(lang, source_dir, base_iri))))
-        else:
-            store = sparql.open_catalogue(catalog or sparql.default_catalogue())[0]
-        body, rows = results.to_bytes(sparql.run(store, text, bindings), fmt)
         stdout = click.get_binary_stream("stdout")
         stdout.write(body)
         stdout.flush()
-    except sparql.QueryError as exc:
-        _say(lang, exc.code, **exc.params)
-        raise SystemExit(EXIT_ERROR) from None
     except BrokenPipeError:  # the reader stopped early (| head): not an error, and no traceback at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
@@ -509,31 +441,19 @@ def publish(
     2 a mistake on the command line or in the environment; 4 the store could not be reached
     or refused the request.
     """
-    from kasko_dcat.query import publish as publishing
-    from kasko_dcat.query import sparql
-
-    try:
-        store, data, fmt = sparql.open_catalogue(catalog or sparql.default_catalogue())
-    except sparql.QueryError as exc:
-        _say(lang, exc.code, **exc.params)
-        raise SystemExit(EXIT_ERROR) from None
-    try:
-        target, credentials = publishing.prepare(
-            endpoint, query_endpoint, graph or sparql.catalogue_iri(store), os.environ
-        )
-        payload = publishing.Payload(data, fmt.media_type, sparql.count_triples(store))
-        found = publishing.publish(
-            payload,
-            target,
-            credentials,
-            publishing.Retry(attempts=attempts, delay=retry_delay, timeout=timeout),
-            on_retry=lambda code, params: _say(lang, code, **params),
-        )
-    except publishing.PublishError as exc:
-        _say(lang, exc.code, **exc.params)
-        raise SystemExit(exc.exit_code) from None
+    found, graph_iri, url = api.publish(
+        endpoint,
+        graph=graph,
+        query_endpoint=query_endpoint,
+        catalog=catalog,
+        environ=os.environ,
+        attempts=attempts,
+        retry_delay=retry_delay,
+        timeout=timeout,
+        on_retry=lambda code, params: _say(lang, code, **params),
+    )
     if not quiet:
-        _say(lang, "publish-done", triples=found, graph=target.graph, url=target.store_url)
+        _say(lang, "publish-done", triples=found, graph=graph_iri, url=url)
 
 
 @main.command("import")
@@ -565,41 +485,20 @@ def import_page(
     importer cannot place are listed and written to unplaced.yaml in the folder; nothing is
     dropped. The folder is written all at once, and only if it builds.
     """
-    from kasko_dcat.importer.pagetext import PageError, decode, fetch, paragraphs
-    from kasko_dcat.importer.reader import read_page
-    from kasko_dcat.importer.writer import render_source, write_source
-
     if out_dir is None and not diff:
-        _say(lang, "import-needs-out")
-        raise SystemExit(EXIT_ERROR)
-    try:
-        is_url = page.lower().startswith(("http://", "https://"))
-        imported = read_page(paragraphs(decode(fetch(page)), page if is_url else None))
-    except PageError as exc:
-        _say(lang, exc.code, **exc.params)
-        raise SystemExit(EXIT_ERROR) from None
-    files = render_source(imported, page if is_url else None)
-    built = _check_imported(files)
+        raise KaskoError("import-needs-out")
+    imported = api.import_page(page)
     if diff:
-        _diff(lang, _read(lang, source_dir, None), built, source_dir)
+        _diff(lang, imported, source_dir)
         return
     assert out_dir is not None
-    try:
-        write_source(out_dir, files, force)
-    except IsADirectoryError:
-        _say(lang, "import-out-not-empty", path=out_dir)
-        raise SystemExit(EXIT_ERROR) from None
-    except FileExistsError:
-        _say(lang, "import-out-not-folder", path=out_dir)
-        raise SystemExit(EXIT_ERROR) from None
-    except OSError as exc:
-        _say(lang, "cli-write-failed", path=exc.filename or out_dir, reason=exc.strerror or exc)
-        raise SystemExit(EXIT_ERROR) from None
-    for line in imported.unplaced:
+    api.write_import(imported, out_dir, force)
+    for line in imported.page.unplaced:
         _say(lang, "import-unplaced-line", page=page, line=line.number, text=line.text)
-    if imported.unplaced:
-        _say(lang, "import-unplaced", count=len(imported.unplaced), path=out_dir / "unplaced.yaml")
+    if imported.page.unplaced:
+        _say(lang, "import-unplaced", count=len(imported.page.unplaced), path=out_dir / "unplaced.yaml")
     if not quiet:
+        built = imported.source
         _say(
             lang,
             "import-written",
@@ -612,26 +511,7 @@ def import_page(
         )
 
 
-def _check_imported(files: dict[str, str]) -> Source:
-    """Read the imported files as ``build`` would; one that does not build is a bug in the importer."""
-    import tempfile
-
-    from kasko_dcat.model.description import read_source
-    from kasko_dcat.source.problems import SourceError
-
-    with tempfile.TemporaryDirectory() as folder:
-        for name, text in files.items():
-            (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
-            (Path(folder) / name).write_text(text, encoding="utf-8")
-        try:
-            return read_source(Path(folder))
-        except SourceError as exc:
-            raise RuntimeError(f"the imported source does not build: {exc.problems[0].message('en')}") from None
-
-
-def _diff(lang: str, old: Source, new: Source, source_dir: Path) -> None:
-    from kasko_dcat.importer.diff import differences
-
+def _diff(lang: str, imported: Imported, source_dir: Path) -> None:
     kinds = {
         "resource": "diff-kind-resource",
         "description": "diff-kind-description",
@@ -644,7 +524,7 @@ def _diff(lang: str, old: Source, new: Source, source_dir: Path) -> None:
         "search-key": "diff-kind-search-key",
     }
     codes = {"added": "diff-added", "removed": "diff-removed", "changed": "diff-changed"}
-    found = differences(old, new)
+    found = api.diff_page(imported, source_dir)
     for item in found:
         fact = item.fact
         click.echo(
@@ -662,7 +542,7 @@ def _diff(lang: str, old: Source, new: Source, source_dir: Path) -> None:
         )
     if found:
         _say(lang, "diff-count", count=len(found), source=source_dir)
-        raise SystemExit(EXIT_FAILED)
+        raise SystemExit(ExitCode.FAILED)
     _say(lang, "diff-none", source=source_dir)
 
 
@@ -761,11 +641,7 @@ def serve(
     from kasko_dcat.serve import views
     from kasko_dcat.serve.endpoint import QueryPool
 
-    try:
-        catalogue = views.open_served(catalog or sparql.default_catalogue(), base_iri)
-    except sparql.QueryError as exc:
-        _say(lang, exc.code, **exc.params)
-        raise SystemExit(EXIT_ERROR) from None
+    catalogue = views.open_served(catalog or sparql.default_catalogue(), base_iri)
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(message)s")
     logging.getLogger("kasko_dcat.access").setLevel(logging.INFO)
     pool = QueryPool(catalogue.ntriples, sparql_workers, query_timeout, result_limit) if sparql_workers else None
@@ -781,8 +657,7 @@ def serve(
             lambda url: _listening(lang, catalogue.base, len(catalogue.datasets), url, hint=base_iri is None),
         )
     except OSError as exc:
-        _say(lang, "serve-cannot-listen", host=host, port=port, reason=exc.strerror or exc)
-        raise SystemExit(EXIT_ERROR) from None
+        raise KaskoError("serve-cannot-listen", host=host, port=port, reason=exc.strerror or exc) from None
     finally:
         if pool is not None:
             pool.close()
@@ -796,30 +671,18 @@ def _listening(lang: str, base: str, datasets: int, url: str, hint: bool) -> Non
         _say(lang, "serve-base-elsewhere", base=base, url=url)
 
 
-def _read(lang: str, source_dir: Path, base_iri: str | None) -> Source:
-    from kasko_dcat.model.description import read_source
-    from kasko_dcat.source.problems import SourceError
-
-    if not source_dir.is_dir():
-        _say(lang, "cli-no-source", path=source_dir)
-        raise SystemExit(EXIT_ERROR)
-    try:
-        return read_source(source_dir, base_iri)
-    except SourceError as exc:
-        for problem in exc.problems:
-            click.echo(problem.message(lang), err=True)
-        _say(lang, "cli-errors", count=len(exc.problems))
-        raise SystemExit(EXIT_ERROR) from None
-
-
 def _not_a_number(value: float) -> float:
     raise click.BadParameter(f"{value} is not a number of megabytes", param_hint="--max-mb")
 
 
-def _progress(lang: str, quiet: bool, code: str, **params: object) -> None:
+def _progress(lang: str, quiet: bool) -> api.Progress:
     """Say what a long run is doing, on a terminal only: CI logs and pipes get the results alone."""
-    if not quiet and sys.stderr.isatty():
-        _say(lang, code, **params)
+
+    def say(code: str, **params: object) -> None:
+        if not quiet and sys.stderr.isatty():
+            _say(lang, code, **params)
+
+    return say
 
 
 def _say(lang: str, code: str, **params: object) -> None:

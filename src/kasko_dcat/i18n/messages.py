@@ -7,10 +7,7 @@ every entry has both and that their placeholders match.
 
 from __future__ import annotations
 
-import os
-
-MESSAGE_LANGS = ("en", "fi")
-"""Languages kasko-dcat speaks to its users in (the description itself is in fi, sv and en)."""
+from kasko_dcat.i18n.languages import DEFAULT_MESSAGE_LANG, MESSAGE_LANGS
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # --- reading YAML -------------------------------------------------------------------------
@@ -1095,19 +1092,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-def choose_lang(explicit: str | None = None) -> str:
-    """Pick the message language: ``--lang``, then ``KASKO_DCAT_LANG``, then the locale; English otherwise."""
-    for candidate in (explicit, os.environ.get("KASKO_DCAT_LANG"), os.environ.get("LANG", "")):
-        if candidate:
-            code = candidate[:2].lower()
-            if code in MESSAGE_LANGS:
-                return code
-    return "en"
-
-
 def render(code: str, lang: str, params: dict[str, str]) -> str:
     """Return ``what — how to fix`` for ``code`` in ``lang``."""
-    lang = lang if lang in MESSAGE_LANGS else "en"
+    lang = lang if lang in MESSAGE_LANGS else DEFAULT_MESSAGE_LANG
     what, fix = MESSAGES[code][lang]
     text = what.format(**params)
     return f"{text} — {fix.format(**params)}" if fix else text

@@ -17,6 +17,8 @@ from urllib.parse import urljoin
 
 import requests
 
+from kasko_dcat.errors import KaskoError
+
 TIMEOUT_SECONDS = 20
 _BULLET = re.compile(r"^\s*[•·▪◦‣●*–-]\s+")
 _BLOCKS = {
@@ -30,12 +32,8 @@ _SKIPPED = {"script", "style", "noscript", "template", "head", "nav", "footer", 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-class PageError(Exception):
-    """The page cannot be read; ``code`` and ``params`` name a message in messages.py."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code, self.params = code, params
+class PageError(KaskoError):
+    """The page cannot be read, or holds no § 28 description."""
 
 
 @dataclass

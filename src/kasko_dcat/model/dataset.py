@@ -41,9 +41,10 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
+from kasko_dcat.i18n.languages import LANGS
 from kasko_dcat.model.emit import Emitter
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, RDF, SKOS, TVK, XSD
-from kasko_dcat.source.fields import LANGS, Fields, Ref, Text
+from kasko_dcat.source.fields import Fields, Ref, Text
 
 REGISTER_DESCRIPTION: Text = {
     "fi": "{title} – rekisteri, joka kuuluu seuraavaan tietovarantoon: {resource}.",

@@ -8,6 +8,7 @@ files can be edited in any order.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,27 +55,56 @@ class Source:
         ]
 
 
-def read_source(root: Path, base_iri: str | None = None) -> Source:
-    """Read and check ``root``; raise :class:`SourceError` listing every error found."""
+class _Folder:
+    """The files of a source folder: on disk, or in memory as ``import`` makes them before writing.
+
+    Both are read by the same parsers, so an imported source is checked exactly as ``build`` will
+    read it, without a temporary folder; messages name the files as they will be on disk.
+    """
+
+    def __init__(self, root: Path, files: Mapping[str, str] | None) -> None:
+        self.root, self.files = root, files
+
+    def read(self, path: Path) -> bytes | None:
+        if self.files is None:
+            return path.read_bytes() if path.is_file() else None
+        text = self.files.get(path.relative_to(self.root).as_posix())
+        return None if text is None else text.encode("utf-8")
+
+    def names(self, folder: Path) -> list[Path]:
+        if self.files is None:
+            return sorted(folder.glob("*"))
+        prefix = folder.relative_to(self.root).as_posix() + "/"
+        return sorted(
+            self.root / name for name in self.files if name.startswith(prefix) and "/" not in name[len(prefix) :]
+        )
+
+
+def read_source(root: Path, base_iri: str | None = None, files: Mapping[str, str] | None = None) -> Source:
+    """Read and check ``root`` (or ``files``, relative name → text, as if they were in ``root``).
+
+    Raises :class:`SourceError` listing every error found.
+    """
     problems = Problems()
     ctx = Context(problems)
+    source = _Folder(root, files)
 
     def blocks(name: str, key: str, required: bool = True) -> list[Fields]:
-        f = _file(ctx, root / name)
+        f = _file(ctx, source, root / name)
         if f is None:
             return []
         items = f.subs(key, required=required)
         f.done()
         return items
 
-    catalog_file = _file(ctx, root / "catalog.yaml")
+    catalog_file = _file(ctx, source, root / "catalog.yaml")
     organisations = [parse_organisation(f) for f in blocks("organisations.yaml", "organisations")]
     # A page may name no systems or related resources yet; the resources' gaps say what is missing.
     systems = [parse_system(f) for f in blocks("systems.yaml", "systems", required=False)]
     laws = [parse_law(f) for f in blocks("legislation.yaml", "laws")]
     related = [parse_related_resource(f) for f in blocks("related-resources.yaml", "related_resources", required=False)]
 
-    request_file = _file(ctx, root / "request.yaml")
+    request_file = _file(ctx, source, root / "request.yaml")
     addresses, contacts, channels, examples = [], [], [], []
     information_request = None
     if request_file is not None:
@@ -95,13 +125,14 @@ def read_source(root: Path, base_iri: str | None = None) -> Source:
         request_file.done()
 
     folder = root / "resources"
-    resource_paths = sorted(folder.glob("*.yaml"))
-    for stray in sorted(folder.glob("*")):
+    in_folder = source.names(folder)
+    resource_paths = [path for path in in_folder if path.suffix == ".yaml"]
+    for stray in in_folder:
         if stray.suffix != ".yaml" and not stray.name.startswith("."):
             problems.error(Where.of(stray), "resource-file-name")
     if not resource_paths:
         problems.error(Where.of(folder), "no-resources")
-    resources = [parse_resource(f) for path in resource_paths if (f := _file(ctx, path)) is not None]
+    resources = [parse_resource(f) for path in resource_paths if (f := _file(ctx, source, path)) is not None]
     catalog = None if catalog_file is None else parse_catalog(catalog_file, base_iri)
 
     if not ctx.unreadable:  # otherwise every reference into the unreadable file would be reported too
@@ -126,12 +157,13 @@ def read_source(root: Path, base_iri: str | None = None) -> Source:
     )
 
 
-def _file(ctx: Context, path: Path) -> Fields | None:
-    if not path.is_file():
+def _file(ctx: Context, source: _Folder, path: Path) -> Fields | None:
+    raw = source.read(path)
+    if raw is None:
         ctx.problems.error(Where.of(path), "file-missing")
         ctx.unreadable = True
         return None
-    data = read_yaml(path, ctx.problems)
+    data = read_yaml(path, ctx.problems, raw)
     fields = None if data is None else Fields.of(ctx, path, data, path.name, 1)
     ctx.unreadable |= fields is None
     return fields

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kasko_dcat.i18n.languages import LANGS
 from kasko_dcat.rdf.iris import Iris
 from kasko_dcat.rdf.namespaces import DCTERMS, RDF, SKOS
 from kasko_dcat.rdf.vocabularies import VOCABULARIES, Triple
-from kasko_dcat.source.fields import LANGS, Text
+from kasko_dcat.source.fields import Text
 
 
 @dataclass

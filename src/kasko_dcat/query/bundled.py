@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from kasko_dcat.i18n.messages import MESSAGE_LANGS
+from kasko_dcat.i18n.languages import MESSAGE_LANGS
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 """``queries/``: a link to the repository's folder, which ships inside the package like ``shapes/``."""
@@ -93,10 +93,10 @@ def resolve(argument: str, directory: Path = QUERY_DIR) -> str:
             return read(argument, directory).text
         close = difflib.get_close_matches(argument, known, n=1)
         if close:
-            raise QueryError("query-unknown-name", {"name": argument, "close": close[0]})
-        raise QueryError("query-unknown-name-far", {"name": argument})
+            raise QueryError("query-unknown-name", name=argument, close=close[0])
+        raise QueryError("query-unknown-name-far", name=argument)
     if path.suffix in {".rq", ".sparql"}:
-        raise QueryError("query-no-file", {"path": argument})
+        raise QueryError("query-no-file", path=argument)
     return argument
 
 
@@ -107,4 +107,4 @@ def _read_text(path: Path) -> str:
         return path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        raise QueryError("cli-read-failed", {"path": path, "reason": reason or exc}) from None
+        raise QueryError("cli-read-failed", path=path, reason=reason or exc) from None

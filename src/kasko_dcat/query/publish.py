@@ -19,19 +19,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
 
+from kasko_dcat.errors import ExitCode, KaskoError
+
 ENV_USER = "KASKO_DCAT_PUBLISH_USER"
 ENV_PASSWORD = "KASKO_DCAT_PUBLISH_PASSWORD"
 ENV_TOKEN = "KASKO_DCAT_PUBLISH_TOKEN"
-
-EXIT_VERIFY_FAILED = 1
-EXIT_USAGE = 2
-EXIT_STORE = 4
-"""The store could not be reached, or answered with an error, after every attempt."""
 
 TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
 MAX_RETRY_AFTER = 60.0
@@ -45,13 +42,10 @@ _QUERY_ENDPOINT_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-@dataclass
-class PublishError(Exception):
-    """Publishing stopped; ``code`` and ``params`` name the message, ``exit_code`` the process's."""
+class PublishError(KaskoError):
+    """Publishing stopped: by default the store failed (exit 4); a mistake in the options is exit 2."""
 
-    code: str
-    params: dict[str, object] = field(default_factory=dict)
-    exit_code: int = EXIT_STORE
+    exit_code = ExitCode.STORE
 
 
 @dataclass(frozen=True)
@@ -107,9 +101,11 @@ def credentials_from(env: Mapping[str, str], url_user: str | None, url_password:
     """Credentials from the environment, else from user-info in the endpoint URL; both at once is ambiguous."""
     user, password, token = env.get(ENV_USER), env.get(ENV_PASSWORD), env.get(ENV_TOKEN)
     if token and (user or password):
-        raise PublishError("publish-two-credentials", {"user": ENV_USER, "token": ENV_TOKEN}, EXIT_USAGE)
+        raise PublishError("publish-two-credentials", user=ENV_USER, token=ENV_TOKEN, exit_code=ExitCode.ERROR)
     if password and not user:
-        raise PublishError("publish-password-without-user", {"user": ENV_USER, "password": ENV_PASSWORD}, EXIT_USAGE)
+        raise PublishError(
+            "publish-password-without-user", user=ENV_USER, password=ENV_PASSWORD, exit_code=ExitCode.ERROR
+        )
     if token or user:
         return Credentials(user=user, password=password, token=token)
     return Credentials(user=url_user, password=url_password)
@@ -119,7 +115,7 @@ def split_endpoint(url: str, option: str) -> tuple[str, str | None, str | None]:
     """``url`` without user-info, and the user and password it carried; only http(s) URLs are accepted."""
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise PublishError("publish-bad-url", {"option": option, "url": redact_url(url)}, EXIT_USAGE)
+        raise PublishError("publish-bad-url", option=option, url=redact_url(url), exit_code=ExitCode.ERROR)
     host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
     netloc = f"{host}:{parts.port}" if parts.port else host
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")), parts.username, parts.password
@@ -149,14 +145,14 @@ def prepare(
     if query_endpoint is None:
         query_url = query_endpoint_for(store_url)
         if query_url is None:
-            raise PublishError("publish-no-query-endpoint", {"url": store_url}, EXIT_USAGE)
+            raise PublishError("publish-no-query-endpoint", url=store_url, exit_code=ExitCode.ERROR)
     else:
         query_url = split_endpoint(query_endpoint, "--query-endpoint")[0]
     if graph is None:
-        raise PublishError("publish-no-graph", {}, EXIT_USAGE)
+        raise PublishError("publish-no-graph", exit_code=ExitCode.ERROR)
     parts = urlsplit(graph)
     if not parts.scheme or any(c in graph for c in '<>"{}|^`\\ \n'):
-        raise PublishError("publish-bad-graph", {"graph": graph}, EXIT_USAGE)
+        raise PublishError("publish-bad-graph", graph=graph, exit_code=ExitCode.ERROR)
     return Target(store_url, query_url, graph), credentials_from(env, url_user, url_password)
 
 
@@ -169,8 +165,8 @@ def publish(
 ) -> int:
     """Replace the graph and return the triples the store then reports for it.
 
-    Raises :class:`PublishError`: ``EXIT_STORE`` when the store cannot be reached or refuses,
-    ``EXIT_VERIFY_FAILED`` when it accepted the graph but counts other than we sent.
+    Raises :class:`PublishError`: exit 4 (``ExitCode.STORE``) when the store cannot be reached or refuses,
+    exit 1 (``ExitCode.FAILED``) when it accepted the graph but counts other than we sent.
     """
     client = _Client(credentials, retry, on_retry)
     client.send(
@@ -191,12 +187,14 @@ def publish(
     try:
         found = int(answer.json()["results"]["bindings"][0]["n"]["value"])
     except (ValueError, KeyError, IndexError, TypeError):
-        raise PublishError("publish-bad-count-answer", {"url": target.query_url}, EXIT_VERIFY_FAILED) from None
+        raise PublishError("publish-bad-count-answer", url=target.query_url, exit_code=ExitCode.FAILED) from None
     if found != payload.triples:
         raise PublishError(
             "publish-count-mismatch",
-            {"graph": target.graph, "expected": payload.triples, "found": found},
-            EXIT_VERIFY_FAILED,
+            graph=target.graph,
+            expected=payload.triples,
+            found=found,
+            exit_code=ExitCode.FAILED,
         )
     return found
 
@@ -244,7 +242,7 @@ class _Client:
                     raise self._refused(method, url, response)
                 problem, retry_after = f"HTTP {response.status_code} {response.reason}", _retry_after(response)
             if attempt == self.retry.attempts:
-                raise PublishError("publish-unreachable", {"url": url, "attempts": attempt, "reason": problem})
+                raise PublishError("publish-unreachable", url=url, attempts=attempt, reason=problem)
             wait = retry_after if retry_after is not None else self.retry.delay * 2 ** (attempt - 1)
             attempt += 1
             self.on_retry(
@@ -257,10 +255,10 @@ class _Client:
         detail = self._redact(" ".join(response.text.split())[:200]) or response.reason
         params: dict[str, object] = {"method": method, "url": url, "status": response.status_code, "detail": detail}
         if response.status_code == 401:
-            return PublishError("publish-unauthorised", {**params, "user": ENV_USER, "token": ENV_TOKEN})
+            return PublishError("publish-unauthorised", **params, user=ENV_USER, token=ENV_TOKEN)
         if response.status_code == 403:
-            return PublishError("publish-forbidden", params)
-        return PublishError("publish-http-error", params)
+            return PublishError("publish-forbidden", **params)
+        return PublishError("publish-http-error", **params)
 
     def _redact(self, text: str) -> str:
         for secret in self.credentials.secrets():

@@ -17,12 +17,13 @@ which from a public endpoint (``serve``) lets anyone make the server send reques
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from kasko_dcat.errors import KaskoError
+from kasko_dcat.rdf.formats import by_suffix
 from kasko_dcat.rdf.namespaces import PREFIXES
 
 if TYPE_CHECKING:
@@ -44,12 +45,8 @@ _SERVICE = re.compile(r"(?<![\w:])SERVICE\s+(?:SILENT\s+)?(?:[<?$]|[\w.-]*:)", r
 _POSITION = re.compile(r"error at (\d+):(\d+): ?(.*)", re.DOTALL)
 
 
-@dataclass
-class QueryError(Exception):
-    """A query the user wrote that cannot run; ``code`` and ``params`` name the message to print."""
-
-    code: str
-    params: dict[str, object] = field(default_factory=dict)
+class QueryError(KaskoError):
+    """A query the user wrote, or the catalogue it runs on, cannot be used."""
 
 
 def load(data: bytes, fmt: ox.RdfFormat = ox.RdfFormat.N_TRIPLES) -> ox.Store:
@@ -57,11 +54,6 @@ def load(data: bytes, fmt: ox.RdfFormat = ox.RdfFormat.N_TRIPLES) -> ox.Store:
     store = ox.Store()
     store.load(data, format=fmt)
     return store
-
-
-def rdf_format(path: Path) -> ox.RdfFormat | None:
-    """The serialisation a catalogue file is in, judged by its extension as ``build`` names them."""
-    return ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower()) if path.suffix else None
 
 
 def default_catalogue(output_dir: Path = Path("output")) -> Path:
@@ -74,19 +66,20 @@ def default_catalogue(output_dir: Path = Path("output")) -> Path:
 
 def open_catalogue(path: Path) -> tuple[ox.Store, bytes, ox.RdfFormat]:
     """The catalogue file at ``path`` in a store, with its bytes and format (``publish`` sends them as read)."""
-    fmt = rdf_format(path)
-    if fmt is None:
-        raise QueryError("query-catalogue-format", {"path": path})
+    known = by_suffix(path)
+    if known is None:
+        raise QueryError("query-catalogue-format", path=path)
+    fmt = known.oxigraph
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise QueryError("query-no-catalogue", {"path": path}) from None
+        raise QueryError("query-no-catalogue", path=path) from None
     except OSError as exc:
-        raise QueryError("cli-read-failed", {"path": path, "reason": exc.strerror or exc}) from None
+        raise QueryError("cli-read-failed", path=path, reason=exc.strerror or exc) from None
     try:
         return load(data, fmt), data, fmt
     except (SyntaxError, ValueError) as exc:
-        raise QueryError("query-bad-catalogue", {"path": path, "problem": _first_line(str(exc))}) from None
+        raise QueryError("query-bad-catalogue", path=path, problem=_first_line(str(exc))) from None
 
 
 def parse_bindings(pairs: tuple[str, ...]) -> dict[str, Term]:
@@ -96,12 +89,12 @@ def parse_bindings(pairs: tuple[str, ...]) -> dict[str, Term]:
         name, equals, value = pair.partition("=")
         name = name.strip().lstrip("?$")
         if not equals or not re.fullmatch(r"\w+", name):
-            raise QueryError("query-bad-binding", {"value": pair})
+            raise QueryError("query-bad-binding", value=pair)
         if value.startswith("<") and value.endswith(">"):
             try:
                 bindings[name] = ox.NamedNode(value[1:-1])
             except ValueError:
-                raise QueryError("query-bad-binding", {"value": pair}) from None
+                raise QueryError("query-bad-binding", value=pair) from None
         else:
             bindings[name] = ox.Literal(value)
     return bindings
@@ -119,7 +112,7 @@ def run(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None) 
         raise QueryError("query-service")
     for name in bindings or {}:
         if not re.search(rf"[?$]{re.escape(name)}\b", text):
-            raise QueryError("query-unknown-binding", {"name": name})
+            raise QueryError("query-unknown-binding", name=name)
     try:
         return store.query(
             text,
@@ -132,7 +125,7 @@ def run(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None) 
         # Oxigraph substitutes only variables the query selects, and says so in a RuntimeError.
         unselected = [name for name in bindings or {} if f"?{name} in its SELECT" in str(exc)]
         if unselected:
-            raise QueryError("query-binding-not-selected", {"name": unselected[0]}) from None
+            raise QueryError("query-binding-not-selected", name=unselected[0]) from None
         raise evaluation_error(exc) from None
 
 
@@ -166,7 +159,7 @@ def _placeholder(match: re.Match[str]) -> str:
 
 def evaluation_error(exc: Exception) -> QueryError:
     """An error Oxigraph raises while the answer is read (results are computed lazily)."""
-    return QueryError("query-failed", {"problem": _first_line(str(exc))})
+    return QueryError("query-failed", problem=_first_line(str(exc)))
 
 
 def _syntax_error(message: str) -> QueryError:
@@ -174,10 +167,8 @@ def _syntax_error(message: str) -> QueryError:
     match = _POSITION.match(message)
     line, column, problem = match.groups() if match else ("?", "?", message)
     if "Prefix not found" in problem:
-        return QueryError(
-            "query-unknown-prefix", {"line": line, "column": column, "known": ", ".join(sorted(DEFAULT_PREFIXES))}
-        )
-    return QueryError("query-syntax", {"line": line, "column": column, "problem": _first_line(problem)})
+        return QueryError("query-unknown-prefix", line=line, column=column, known=", ".join(sorted(DEFAULT_PREFIXES)))
+    return QueryError("query-syntax", line=line, column=column, problem=_first_line(problem))
 
 
 def _first_line(text: str, limit: int = 160) -> str:

@@ -1,4 +1,10 @@
-"""The output formats, behind one small registry: name → file, media type and byte-stable serialiser.
+"""The RDF formats kasko-dcat reads and writes, in one registry that every stage reads.
+
+Each :class:`RdfFormat` row holds a format's name, file suffixes, media type, the names rdflib and
+Oxigraph know it by and, for the four written to ``output/``, its byte-stable serialiser. ``build``
+writes :data:`OUTPUT`; ``validate`` picks a parser by suffix; ``query``, ``publish`` and ``serve``
+load files by suffix into Oxigraph; ``serve`` negotiates among the written ones and pages link to
+them. A new format is one row here.
 
 rdflib serialises Turtle in sorted order itself; RDF/XML and N-Triples are stable because the
 graph iterates in sorted insertion order (``namespaces.new_graph``); JSON-LD is made stable here
@@ -13,7 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from io import BytesIO
+from pathlib import PurePath
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
@@ -22,12 +30,31 @@ from kasko_dcat.rdf.namespaces import PREFIXES
 
 
 @dataclass(frozen=True)
-class Format:
-    """One serialisation written to ``output/``."""
+class RdfFormat:
+    """One RDF serialisation: how files, HTTP, rdflib and Oxigraph name it, and how we write it."""
 
     name: str
-    filename: str
-    serialize: Callable[[Graph], bytes]
+    """Shown to people: the format's usual name."""
+    suffixes: tuple[str, ...]
+    """File suffixes without the dot, the one ``build`` and ``serve`` use first."""
+    media_type: str
+    rdflib: str
+    """rdflib's parser (and ``validate --input-format``) name."""
+    oxigraph: ox.RdfFormat
+    serialize: Callable[[Graph], bytes] | None = None
+    """The byte-stable writer of a format ``build`` writes to ``output/``; None for one only read."""
+    named_graphs: bool = False
+    """The format can hold named graphs; ``validate`` reads them all, as one."""
+
+    @property
+    def suffix(self) -> str:
+        """The suffix ``build`` writes and ``serve`` answers to (``catalog.ttl``)."""
+        return self.suffixes[0]
+
+    @property
+    def filename(self) -> str:
+        """The file in ``output/``."""
+        return f"catalog.{self.suffix}"
 
 
 @cache
@@ -89,14 +116,37 @@ def _sort_key(item: object) -> tuple[str, str]:
     return str(node_id), json.dumps(item, sort_keys=True, ensure_ascii=False)
 
 
-FORMATS: tuple[Format, ...] = (
-    Format("turtle", "catalog.ttl", _turtle),
-    Format("json-ld", "catalog.jsonld", _jsonld),
-    Format("rdf-xml", "catalog.rdf", _rdfxml),
-    Format("n-triples", "catalog.nt", _ntriples),
+FORMATS: tuple[RdfFormat, ...] = (
+    RdfFormat("Turtle", ("ttl", "turtle"), "text/turtle", "turtle", ox.RdfFormat.TURTLE, _turtle),
+    RdfFormat("JSON-LD", ("jsonld", "json"), "application/ld+json", "json-ld", ox.RdfFormat.JSON_LD, _jsonld, True),
+    RdfFormat("RDF/XML", ("rdf", "xml", "owl"), "application/rdf+xml", "xml", ox.RdfFormat.RDF_XML, _rdfxml),
+    RdfFormat("N-Triples", ("nt",), "application/n-triples", "nt", ox.RdfFormat.N_TRIPLES, _ntriples),
+    RdfFormat("N3", ("n3",), "text/n3", "n3", ox.RdfFormat.N3),
+    RdfFormat("TriG", ("trig",), "application/trig", "trig", ox.RdfFormat.TRIG, named_graphs=True),
+    RdfFormat("N-Quads", ("nq",), "application/n-quads", "nquads", ox.RdfFormat.N_QUADS, named_graphs=True),
 )
+"""Every format, the ones ``build`` writes first in the order ``serve`` prefers them (Turtle for ``*/*``)."""
+
+OUTPUT: tuple[RdfFormat, ...] = tuple(fmt for fmt in FORMATS if fmt.serialize is not None)
+"""The formats written to ``output/`` and served."""
+
+
+def by_suffix(path: PurePath | str) -> RdfFormat | None:
+    """The format a file's suffix names (``catalog.TTL`` → Turtle), or None."""
+    suffix = PurePath(path).suffix.lstrip(".").lower()
+    return next((fmt for fmt in FORMATS if suffix in fmt.suffixes), None)
+
+
+def by_media_type(media_type: str) -> RdfFormat:
+    """The format of a media type offered from :data:`OUTPUT`."""
+    return next(fmt for fmt in FORMATS if fmt.media_type == media_type)
+
+
+def by_rdflib_name(name: str) -> RdfFormat:
+    """The format rdflib (and ``validate --input-format``) calls ``name``."""
+    return next(fmt for fmt in FORMATS if fmt.rdflib == name)
 
 
 def serialize_all(graph: Graph) -> dict[str, bytes]:
     """Every output file's name and bytes."""
-    return {fmt.filename: fmt.serialize(graph) for fmt in FORMATS}
+    return {fmt.filename: fmt.serialize(graph) for fmt in OUTPUT if fmt.serialize is not None}

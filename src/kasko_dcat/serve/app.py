@@ -34,10 +34,12 @@ from email.utils import formatdate, parsedate_to_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from kasko_dcat.i18n.messages import MESSAGE_LANGS, render
+from kasko_dcat.errors import KaskoError
+from kasko_dcat.i18n.languages import MESSAGE_LANGS, page_lang
+from kasko_dcat.i18n.messages import render
 from kasko_dcat.serve import hydra, pages, views
 from kasko_dcat.serve.endpoint import QueryPool
-from kasko_dcat.serve.negotiate import HTML, RDF_MEDIA_TYPES, RESULT_TYPES, SUFFIXES, choose, choose_lang, rdf_format
+from kasko_dcat.serve.negotiate import HTML, RDF_MEDIA_TYPES, RESULT_TYPES, SUFFIXES, choose, rdf_format
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -73,12 +75,12 @@ class Reply:
     headers: tuple[tuple[str, str], ...] = ()
 
 
-class HttpError(Exception):
-    """A request the server cannot answer as asked; ``code`` names the message sent in en and fi."""
+class HttpError(KaskoError):
+    """A request the server cannot answer as asked, with the HTTP status to answer it with."""
 
     def __init__(self, status: int, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.status, self.code, self.params = status, code, params
+        super().__init__(code, **params)
+        self.status = status
 
 
 class _Lru:
@@ -455,7 +457,7 @@ def _integer(params: dict[str, list[str]], name: str, default: int, low: int, hi
 
 
 def _lang(environ: WSGIEnvironment, params: dict[str, list[str]]) -> str:
-    return choose_lang(_single(params, "lang"), environ.get("HTTP_ACCEPT_LANGUAGE"))
+    return page_lang(_single(params, "lang"), environ.get("HTTP_ACCEPT_LANGUAGE"))
 
 
 def _vary(suffix: str | None, media_type: str, params: dict[str, list[str]]) -> str:

@@ -8,30 +8,16 @@ harvesters often send) gets the first: Turtle for RDF, SPARQL JSON for results.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pyoxigraph as ox
+
+from kasko_dcat.i18n.languages import weighted
+from kasko_dcat.rdf.formats import OUTPUT, by_media_type
 
 HTML = "text/html"
 
-
-@dataclass(frozen=True)
-class RdfType:
-    """One RDF serialisation the server writes: media type, suffix and Oxigraph's format."""
-
-    media_type: str
-    suffix: str
-    format: ox.RdfFormat
-
-
-RDF_TYPES: tuple[RdfType, ...] = (
-    RdfType("text/turtle", "ttl", ox.RdfFormat.TURTLE),
-    RdfType("application/ld+json", "jsonld", ox.RdfFormat.JSON_LD),
-    RdfType("application/rdf+xml", "rdf", ox.RdfFormat.RDF_XML),
-    RdfType("application/n-triples", "nt", ox.RdfFormat.N_TRIPLES),
-)
-RDF_MEDIA_TYPES = tuple(rdf.media_type for rdf in RDF_TYPES)
-SUFFIXES: dict[str, str] = {**{rdf.suffix: rdf.media_type for rdf in RDF_TYPES}, "html": HTML}
+RDF_MEDIA_TYPES = tuple(fmt.media_type for fmt in OUTPUT)
+"""What the server offers for RDF, Turtle first (for ``*/*``): the formats ``build`` writes."""
+SUFFIXES: dict[str, str] = {**{fmt.suffix: fmt.media_type for fmt in OUTPUT}, "html": HTML}
 """``catalog.ttl`` → Turtle, …: the suffix overrides ``Accept``."""
 
 RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
@@ -43,13 +29,11 @@ RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
 """SELECT and ASK answers, in the W3C formats Oxigraph writes."""
 
 _ALIASES = {"application/json": "application/ld+json", "application/xml": "application/rdf+xml"}
-UI_LANGS = ("fi", "sv", "en")
-"""Languages of the HTML pages: the catalogue's own three."""
 
 
 def rdf_format(media_type: str) -> ox.RdfFormat:
     """Oxigraph's format for one of ``RDF_MEDIA_TYPES``."""
-    return next(rdf.format for rdf in RDF_TYPES if rdf.media_type == media_type)
+    return by_media_type(media_type).oxigraph
 
 
 def choose(accept: str | None, offered: tuple[str, ...] | list[str]) -> str | None:
@@ -60,7 +44,7 @@ def choose(accept: str | None, offered: tuple[str, ...] | list[str]) -> str | No
     """
     if not accept or not accept.strip():
         return offered[0] if offered else None
-    ranges = list(_parse(accept))
+    ranges = [(_ALIASES.get(name, name), weight) for name, weight in weighted(accept)]
     best: tuple[float, int, int] | None = None
     chosen = None
     for position, media_type in enumerate(offered):
@@ -71,37 +55,6 @@ def choose(accept: str | None, offered: tuple[str, ...] | list[str]) -> str | No
         if best is None or key > best:
             best, chosen = key, media_type
     return chosen
-
-
-def choose_lang(requested: str | None, accept_language: str | None) -> str:
-    """``?lang=`` if it is one of ours, else the browser's preference among fi/sv/en, else Finnish."""
-    if requested in UI_LANGS:
-        return requested
-    best, chosen = 0.0, None
-    for tag, weight in _parse(accept_language or ""):
-        primary = tag.split("-")[0]
-        if primary in UI_LANGS and weight > best:
-            best, chosen = weight, primary
-    return chosen or "fi"
-
-
-def _parse(header: str) -> list[tuple[str, float]]:
-    """``type;q=0.5, other`` → ``[("type", 0.5), ("other", 1.0)]``, lower-cased; bad weights count as 0."""
-    ranges = []
-    for part in header.split(","):
-        name, *params = (piece.strip() for piece in part.split(";"))
-        if not name:
-            continue
-        weight = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    weight = float(value)
-                except ValueError:
-                    weight = 0.0
-        ranges.append((_ALIASES.get(name.lower(), name.lower()), weight))
-    return ranges
 
 
 def _weight(media_type: str, ranges: list[tuple[str, float]]) -> tuple[float, int]:

@@ -17,16 +17,15 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kasko_dcat.i18n.languages import LANG_NAMES, UI_LANGS
 from kasko_dcat.query.results import compact
+from kasko_dcat.rdf.formats import OUTPUT
 from kasko_dcat.rdf.namespaces import DCTERMS, RDF
 from kasko_dcat.serve.hydra import Paging
-from kasko_dcat.serve.negotiate import RDF_TYPES, UI_LANGS
 from kasko_dcat.serve.views import Catalogue
 
 MAX_REFERRING = 200
 """Links back listed on a page; the publisher of 10 000 datasets would otherwise list 20 000 (SPARQL has them all)."""
-LANG_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
-FORMAT_NAMES = {"ttl": "Turtle", "jsonld": "JSON-LD", "rdf": "RDF/XML", "nt": "N-Triples"}
 UI: dict[str, dict[str, str]] = {
     "fi": {
         "catalogue": "Tietovarantoluettelo",
@@ -209,12 +208,12 @@ def _document(catalogue: Catalogue, lang: str, title: str, body: list[str], link
     )
     alternates = "".join(
         f'<link rel="alternate" type="{rdf.media_type}" href="{_e(links.formats[rdf.suffix])}">'
-        for rdf in RDF_TYPES
+        for rdf in OUTPUT
         if rdf.suffix in links.formats
     )
     formats = " · ".join(
-        f'<a type="{rdf.media_type}" href="{_e(links.formats[rdf.suffix])}">{FORMAT_NAMES[rdf.suffix]}</a>'
-        for rdf in RDF_TYPES
+        f'<a type="{rdf.media_type}" href="{_e(links.formats[rdf.suffix])}">{rdf.name}</a>'
+        for rdf in OUTPUT
         if rdf.suffix in links.formats
     )
     page = [

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kasko_dcat.errors import KaskoError
 from kasko_dcat.query import sparql
 from kasko_dcat.rdf.namespaces import DCAT, DCTERMS, FOAF, HYDRA, RDFS, SKOS, VCARD
 
@@ -36,7 +37,7 @@ LABELS = tuple(ox.NamedNode(str(p)) for p in (DCTERMS.title, FOAF.name, VCARD.fn
 _DATASET_LINK = ox.NamedNode(str(DCAT.dataset))
 
 
-class ServeError(sparql.QueryError):
+class ServeError(KaskoError):
     """The catalogue cannot be served as given (no catalogue node, a bad base IRI)."""
 
 
@@ -121,11 +122,11 @@ def open_served(path: Path, base_iri: str | None) -> Catalogue:
     store, data, fmt = sparql.open_catalogue(path)
     found = sparql.catalogue_iri(store)
     if found is None or not found.endswith("/catalog"):
-        raise ServeError("serve-no-catalog", {"path": path})
+        raise ServeError("serve-no-catalog", path=path)
     own_base = found.removesuffix("catalog")
     base = own_base if base_iri is None else base_iri
     if not base.startswith(("http://", "https://")) or not base.endswith("/") or " " in base:
-        raise ServeError("serve-bad-base-iri", {"iri": base})
+        raise ServeError("serve-bad-base-iri", iri=base)
     if base != own_base or fmt != ox.RdfFormat.N_TRIPLES:
         data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         data = data.replace(b"<" + own_base.encode(), b"<" + base.encode())

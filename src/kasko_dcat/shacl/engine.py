@@ -36,6 +36,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from kasko_dcat.errors import KaskoError
 from kasko_dcat.rdf.namespaces import OWL, RDF, RDFS, SH, TVKS, XSD
 from kasko_dcat.shacl.pic import find_identity_codes
 
@@ -87,8 +88,14 @@ IGNORED = {
 """Shape predicates that are not constraints; any other ``sh:`` predicate is refused."""
 
 
-class ShapesError(ValueError):
-    """The shapes graph uses SHACL this engine does not implement, or is malformed."""
+class ShapesError(KaskoError):
+    """The shapes graph uses SHACL this engine does not implement, or is malformed.
+
+    Raised with the reason in English, the language of the SHACL recommendation it cites.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("cli-bad-shapes", reason=reason)
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, NamedTuple, TypeVar, overload
 
+from kasko_dcat.i18n.languages import LANGS
 from kasko_dcat.rdf.iris import slug
 from kasko_dcat.rdf.vocabularies import VOCABULARIES
 from kasko_dcat.source.problems import Problems, Where
 from kasko_dcat.source.yamlread import Block, Items
-
-LANGS = ("fi", "sv", "en")
-"""Languages of the description: Finnish is the language of record, Swedish and English translations."""
 
 Text = dict[str, str]
 """A human text as ``{lang: text}``; ``fi`` is always present."""

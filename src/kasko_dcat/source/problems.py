@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from kasko_dcat.errors import KaskoError
 from kasko_dcat.i18n.messages import render
 
 Severity = Literal["error", "gap"]
@@ -82,11 +83,11 @@ class Problems:
         return sorted((p for p in self.items if p.severity == "gap"), key=_order)
 
 
-class SourceError(Exception):
-    """The source cannot be built; ``problems`` says where and why."""
+class SourceError(KaskoError):
+    """The source cannot be built; ``problems`` says where and why, one message each."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} error(s) in the source")
+        super().__init__("cli-errors", count=len(problems))
         self.problems = problems
 
 

@@ -91,12 +91,13 @@ _Loader.add_constructor(BaseResolver.DEFAULT_MAPPING_TAG, _construct_block)
 _Loader.add_constructor(BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_items)
 
 
-def read_yaml(path: Path, problems: Problems) -> object | None:
-    """Parse ``path``; on failure record one error with its line and return None."""
+def read_yaml(path: Path, problems: Problems, raw: bytes | None = None) -> object | None:
+    """Parse ``path`` (or ``raw``, its bytes when they are not on disk); on failure record one error with its line."""
+    raw = path.read_bytes() if raw is None else raw
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = raw[: exc.start].count(b"\n") + 1
         problems.error(Where.of(path, line), "yaml-encoding")
         return None
     loader = _Loader(text)

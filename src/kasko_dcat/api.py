@@ -1,0 +1,280 @@
+"""The library API: each command's pipeline as a function that returns results or raises a typed error.
+
+The command line (:mod:`kasko_dcat.cli`) only parses options, calls these, prints and maps
+:class:`~kasko_dcat.errors.KaskoError` to exit codes; benchmarks, tests and other programs call
+the same functions, so no pipeline exists twice. Every function raises ``KaskoError`` (or a
+subclass) for what a user can fix and lets anything else through as the bug it is.
+
+``progress`` callbacks receive a message code and its values at each stage of long work; the CLI
+prints them on a terminal only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kasko_dcat.errors import ExitCode, KaskoError
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from kasko_dcat.importer.diff import Difference
+    from kasko_dcat.importer.reader import ImportedPage
+    from kasko_dcat.model.description import Source
+    from kasko_dcat.query.sparql import Result
+    from kasko_dcat.rdf.output import WriteResult
+    from kasko_dcat.shacl.validate import Report
+    from kasko_dcat.source.problems import Problem
+
+Progress = Callable[..., None]
+"""``progress(code, **values)``: a long run says what it is doing."""
+
+
+def _quiet(code: str, **values: object) -> None:
+    """The progress callback of a caller that wants none."""
+
+
+class Violations(KaskoError):
+    """``build`` refused to write: the catalogue violates the shapes. ``reports`` say where."""
+
+    exit_code = ExitCode.FAILED
+
+    def __init__(self, reports: list[Report]) -> None:
+        super().__init__("cli-violations", count=sum(report.count("Violation") for report in reports))
+        self.reports = reports
+
+
+@dataclass(frozen=True)
+class Built:
+    """A source converted and validated: the graph, its findings and the bytes of every output file."""
+
+    source: Source
+    graph: Graph
+    report: Report
+    files: dict[str, bytes]
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A § 28 page read into source files, checked in memory as ``build`` will read them."""
+
+    page: ImportedPage
+    files: dict[str, str]
+    """Relative path in the new source folder → YAML text."""
+    source: Source
+
+
+def read(source_dir: Path = Path("source"), base_iri: str | None = None) -> Source:
+    """The source folder, read and checked; raises :class:`~kasko_dcat.source.problems.SourceError`."""
+    from kasko_dcat.model.description import read_source
+
+    if not source_dir.is_dir():
+        raise KaskoError("cli-no-source", path=source_dir)
+    return read_source(source_dir, base_iri)
+
+
+def build(
+    source_dir: Path = Path("source"), base_iri: str | None = None, *, lang: str = "en", progress: Progress = _quiet
+) -> Built:
+    """Read, convert and validate the source; raises :class:`Violations` if any shape is violated.
+
+    ``lang`` is the language findings name resources in (their titles).
+    """
+    from kasko_dcat.model.graph import build_graph
+    from kasko_dcat.rdf.formats import serialize_all
+
+    progress("progress-reading", path=source_dir)
+    source = read(source_dir, base_iri)
+    progress("progress-validating", datasets=len(source.datasets))
+    graph = build_graph(source)
+    report = _check_source(graph, source, source_dir, lang)
+    if report.count("Violation"):
+        raise Violations([report])
+    progress("progress-writing", triples=len(graph))
+    return Built(source, graph, report, serialize_all(graph))
+
+
+def write(built: Built, output_dir: Path = Path("output")) -> WriteResult:
+    """Write the built files atomically; files whose bytes would not change are left alone."""
+    from kasko_dcat.rdf.output import ReplaceError, write_atomically
+
+    try:
+        return write_atomically(output_dir, built.files)
+    except ReplaceError as exc:
+        raise KaskoError("cli-replace-failed", path=exc.filename, reason=exc.strerror or exc) from None
+    except OSError as exc:
+        raise KaskoError("cli-write-failed", path=exc.filename or output_dir, reason=exc.strerror or exc) from None
+
+
+def stale(built: Built, output_dir: Path = Path("output")) -> list[str]:
+    """The output files that differ from (or are missing beside) a fresh build."""
+    from kasko_dcat.rdf.output import stale_files
+
+    try:
+        return stale_files(output_dir, built.files)
+    except OSError as exc:
+        raise KaskoError("cli-read-failed", path=exc.filename or output_dir, reason=exc.strerror or exc) from None
+
+
+def gaps(source_dir: Path = Path("source"), base_iri: str | None = None) -> list[Problem]:
+    """The facts the source leaves unknown, each with its file and line."""
+    return read(source_dir, base_iri).gaps
+
+
+def validate(
+    paths: tuple[Path, ...] = (),
+    source_dir: Path = Path("source"),
+    base_iri: str | None = None,
+    *,
+    lang: str = "en",
+    input_format: str | None = None,
+    max_mb: float | None = None,
+    profile: str | None = None,
+    progress: Progress = _quiet,
+) -> list[Report]:
+    """Validate the source (no ``paths``) or each built file; findings are titled in ``lang``.
+
+    With ``paths``, a readable source beside them says where to fix each finding and which
+    profile applies, unless ``profile`` ("none" for none) says otherwise.
+    """
+    from kasko_dcat.model.description import read_source
+    from kasko_dcat.model.graph import build_graph
+    from kasko_dcat.rdf.reading import DEFAULT_MAX_MB, read_rdf
+    from kasko_dcat.shacl.validate import check, source_places
+    from kasko_dcat.source.problems import SourceError
+
+    if not paths:
+        progress("progress-reading", path=source_dir)
+        source = read(source_dir, base_iri)
+        progress("progress-validating", datasets=len(source.datasets))
+        return [_check_source(build_graph(source), source, source_dir, lang)]
+    places: dict = {}
+    profiles: tuple[str, ...] = ("helsinki",)
+    if source_dir.is_dir():  # to say where to fix a finding; a broken source is not this command's concern
+        try:
+            beside = read_source(source_dir, base_iri)
+            places = source_places(beside, source_dir)
+            profiles = _profiles(beside)
+        except SourceError:
+            pass
+    if profile is not None:
+        profiles = () if profile == "none" else (profile,)
+    reports = []
+    for path in paths:
+        progress("progress-reading", path=path)
+        graph = read_rdf(path, DEFAULT_MAX_MB if max_mb is None else max_mb, input_format)
+        reports.append(check(graph, str(path), lang, places, profiles))
+    return reports
+
+
+def _check_source(graph: Graph, source: Source, source_dir: Path, lang: str = "en") -> Report:
+    from kasko_dcat.shacl.validate import check, source_places
+
+    return check(graph, str(source_dir), lang, source_places(source, source_dir), _profiles(source))
+
+
+def _profiles(source: Source) -> tuple[str, ...]:
+    """The profiles whose shapes apply to ``source``: the one its catalogue declares, if any."""
+    return () if source.catalog.profile is None else (source.catalog.profile,)
+
+
+def import_page(page: str) -> Imported:
+    """Read a § 28 page (a text or HTML file, or an http(s) address) into the files of a new source.
+
+    Raises :class:`~kasko_dcat.importer.pagetext.PageError` when the page cannot be read or holds
+    no § 28 description. An imported source that does not read back is a bug in the importer.
+    """
+    from kasko_dcat.importer.pagetext import decode, fetch, paragraphs
+    from kasko_dcat.importer.reader import read_page
+    from kasko_dcat.importer.writer import render_source
+    from kasko_dcat.model.description import read_source
+    from kasko_dcat.source.problems import SourceError
+
+    address = page if page.lower().startswith(("http://", "https://")) else None
+    imported = read_page(paragraphs(decode(fetch(page)), address))
+    files = render_source(imported, address)
+    try:
+        source = read_source(Path("source"), files=files)
+    except SourceError as exc:
+        raise RuntimeError(f"the imported source does not build: {exc.problems[0].message('en')}") from None
+    return Imported(imported, files, source)
+
+
+def write_import(imported: Imported, out_dir: Path, force: bool = False) -> None:
+    """Write the imported source to ``out_dir`` (new or empty unless ``force``), all at once."""
+    from kasko_dcat.importer.writer import write_source
+
+    try:
+        write_source(out_dir, imported.files, force)
+    except IsADirectoryError:
+        raise KaskoError("import-out-not-empty", path=out_dir) from None
+    except FileExistsError:
+        raise KaskoError("import-out-not-folder", path=out_dir) from None
+    except OSError as exc:
+        raise KaskoError("cli-write-failed", path=exc.filename or out_dir, reason=exc.strerror or exc) from None
+
+
+def diff_page(imported: Imported, source_dir: Path = Path("source")) -> list[Difference]:
+    """What the page adds to, removes from or changes in the source at ``source_dir``."""
+    from kasko_dcat.importer.diff import differences
+
+    return differences(read(source_dir), imported.source)
+
+
+def open_catalogue(
+    catalog: Path | None = None, source_dir: Path | None = None, base_iri: str | None = None
+) -> ox.Store:
+    """The catalogue in an Oxigraph store: a built file, or a fresh in-memory build of ``source_dir``."""
+    from kasko_dcat.query import sparql
+
+    if source_dir is not None:
+        from kasko_dcat.model.graph import build_graph
+        from kasko_dcat.rdf.formats import by_suffix
+
+        ntriples = by_suffix("catalog.nt")
+        assert ntriples is not None and ntriples.serialize is not None
+        return sparql.load(ntriples.serialize(build_graph(read(source_dir, base_iri))))
+    return sparql.open_catalogue(catalog or sparql.default_catalogue())[0]
+
+
+def query(store: ox.Store, question: str, binds: tuple[str, ...] = ()) -> Result:
+    """Answer a bundled query's name, a ``.rq`` file, ``-`` (stdin) or SPARQL text, with ``NAME=VALUE`` binds."""
+    from kasko_dcat.query import bundled, sparql
+
+    return sparql.run(store, bundled.resolve(question), sparql.parse_bindings(binds))
+
+
+def publish(
+    endpoint: str,
+    *,
+    graph: str | None = None,
+    query_endpoint: str | None = None,
+    catalog: Path | None = None,
+    environ: Mapping[str, str],
+    attempts: int = 5,
+    retry_delay: float = 1.0,
+    timeout: float = 60.0,
+    on_retry: Callable[[str, dict[str, object]], None] | None = None,
+) -> tuple[int, str, str]:
+    """Replace the catalogue's graph in a SPARQL store and check it by count.
+
+    Returns the triples the store counts, the graph IRI and the store's URL (without user-info).
+    """
+    from kasko_dcat.query import publish as publishing
+    from kasko_dcat.query import sparql
+
+    store, data, fmt = sparql.open_catalogue(catalog or sparql.default_catalogue())
+    target, credentials = publishing.prepare(endpoint, query_endpoint, graph or sparql.catalogue_iri(store), environ)
+    payload = publishing.Payload(data, fmt.media_type, sparql.count_triples(store))
+    found = publishing.publish(
+        payload,
+        target,
+        credentials,
+        publishing.Retry(attempts=attempts, delay=retry_delay, timeout=timeout),
+        on_retry=on_retry or (lambda code, params: None),
+    )
+    return found, target.graph, target.store_url
