@@ -319,7 +319,7 @@ def test_bad_source_is_reported_at_its_line(built: Path, case: Case) -> None:
     assert lines, f"no line says {case.message!r}:\n{result.stderr}"
     assert lines[0].startswith(expected), f"expected {expected!r}:\n{result.stderr}"
     assert result.stderr.splitlines()[-1].startswith(
-        f"{case.errors} error(s) in the source; the output folder was not changed"
+        f"{case.errors} error{'' if case.errors == 1 else 's'} in the source; the output folder was not changed"
     )
     assert digest(built / "output") == before
 
@@ -345,6 +345,17 @@ def test_messages_in_finnish(built: Path) -> None:
     assert result.returncode == 2
     assert "'x' ei ole verkko-osoite — kirjoita koko osoite alkaen https:// tai http://" in result.stderr
     assert "tuloskansiota ei muutettu" in result.stderr
+
+
+def test_messages_in_swedish(built: Path) -> None:
+    request = built / "source" / "request.yaml"
+    request.write_text(
+        request.read_text("utf-8").replace("    url: https://asiointi.hel.fi\n", "    url: x\n"), "utf-8"
+    )
+    result = run_cli("build", "--lang", "sv", cwd=built)
+    assert result.returncode == 2
+    assert "'x' är ingen webbadress — skriv hela adressen med början https:// eller http://" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("1 fel i källan; utdatamappen ändrades inte")
 
 
 @pytest.mark.parametrize(

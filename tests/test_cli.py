@@ -94,7 +94,7 @@ def test_gaps_lists_what_the_seed_leaves_unknown(scratch: Path) -> None:
         "add a request example with 'search_keys:' for it in request.yaml"
     ]
     assert any("base_iri https://kasko.example/ is a reserved example domain" in line for line in lines)
-    assert f"{len(lines)} gap(s)" in result.stderr
+    assert f"{len(lines)} gaps" in result.stderr
 
 
 def test_help_teaches_the_workflow_and_exit_codes(scratch: Path) -> None:

@@ -379,7 +379,7 @@ def test_diff_lists_what_the_page_adds_removes_and_changes(tmp_path: Path) -> No
     )
     changed = [line for line in lines if line.startswith("~ description (Varhaiskasvatuksen ja esiopetuksen")]
     assert len(changed) == 1 and "perhepäivähoitajatiedot" in result.stdout
-    assert result.stderr.startswith("5 difference(s) between the page and")
+    assert result.stderr.startswith("5 differences between the page and")
     assert not (tmp_path / "out").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["page.txt"]
 
 

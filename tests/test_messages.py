@@ -1,29 +1,88 @@
-"""Every message exists in English and Finnish with the same placeholders, and every code used exists."""
+"""Every message exists in English, Finnish and Swedish with the same placeholders, counts have plural
+forms, and every code the package uses is defined (and every one defined is used)."""
 
 from __future__ import annotations
 
 import ast
+import re
 import string
+from importlib.resources import files
 
 import pytest
+from babel.messages.pofile import read_po
 
 from kasko_dcat.i18n.languages import MESSAGE_LANGS, message_lang
-from kasko_dcat.i18n.messages import MESSAGES
+from kasko_dcat.i18n.messages import FIX, catalogue, render
 
 from .conftest import ROOT
 
+ENGLISH = catalogue("en")
+CODES = sorted(ENGLISH.codes())
 
-def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+def placeholders(text: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
 
 
-@pytest.mark.parametrize("code", sorted(MESSAGES))
-def test_message_has_both_languages_with_the_same_placeholders(code: str) -> None:
-    entry = MESSAGES[code]
-    assert set(entry) == set(MESSAGE_LANGS)
-    what, fix = zip(*(entry[lang] for lang in MESSAGE_LANGS), strict=True)
-    assert len({frozenset(placeholders(t)) for t in what}) == 1, what
-    assert len({frozenset(placeholders(t)) for t in fix}) == 1, fix
+def test_the_catalogues_are_valid_po_files_that_babel_checks_clean() -> None:
+    for lang in MESSAGE_LANGS:
+        path = files("kasko_dcat").joinpath("i18n", "locale", lang, "LC_MESSAGES", "kasko_dcat.po")
+        with path.open("rb") as stream:
+            po = read_po(stream, locale=lang, abort_invalid=True)
+        assert po.locale_identifier == lang
+        assert [(message.id, errors) for message, errors in po.check()] == []
+
+
+@pytest.mark.parametrize("lang", MESSAGE_LANGS)
+def test_each_language_has_exactly_the_english_codes(lang: str) -> None:
+    assert sorted(catalogue(lang).codes()) == CODES
+    fixes = {code for context, code in catalogue(lang).texts if context == FIX}
+    assert fixes == {code for context, code in ENGLISH.texts if context == FIX}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_message_has_every_language_with_the_same_placeholders(code: str) -> None:
+    for context in (None, FIX):
+        english = ENGLISH.texts.get((context, code))
+        if english is None:
+            continue
+        wanted = placeholders(english[-1])
+        for lang in MESSAGE_LANGS:
+            forms = catalogue(lang).texts[context, code]
+            assert len(forms) == len(english), (lang, code, context, "number of plural forms")
+            for form in forms:
+                assert form, (lang, code, context, "empty translation")
+                # a singular form may say "one" instead of showing the count; nothing else may differ
+                assert placeholders(form) in (wanted, wanted - {"count"}), (lang, code, context, form)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_a_shown_count_has_plural_forms(code: str) -> None:
+    """A message with ``{count}`` is a plural entry, and no English text says "(s)" instead."""
+    forms = ENGLISH.texts[None, code]
+    shows_count = any("count" in placeholders(form) for form in forms)
+    assert shows_count == (len(forms) > 1), forms
+    assert not any(re.search(r"(?<!http)\(s\)", form) for form in forms), forms
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [
+        ("en", "1 error in the source", "2 errors in the source"),
+        ("fi", "lähteessä on 1 virhe;", "lähteessä on 2 virhettä;"),
+        ("sv", "1 fel i källan", "2 fel i källan"),
+    ],
+)
+def test_plural_forms_follow_the_count(lang: str, one: str, many: str) -> None:
+    assert render("cli-errors", lang, {"count": "1"}).startswith(one)
+    assert render("cli-errors", lang, {"count": "2"}).startswith(many)
+
+
+def test_gap_counts_in_finnish_and_swedish() -> None:
+    assert render("cli-gap-count", "fi", {"count": "1"}) == "1 aukko"
+    assert render("cli-gap-count", "fi", {"count": "9"}) == "9 aukkoa"
+    assert render("cli-gap-count", "sv", {"count": "1"}) == "1 lucka"
+    assert render("cli-gap-count", "sv", {"count": "9"}) == "9 luckor"
 
 
 CODE_ARGUMENT = {
@@ -61,23 +120,24 @@ def codes_used() -> set[str]:
 def test_every_code_the_code_uses_is_defined() -> None:
     used = codes_used()
     assert len(used) > 40, "the scan found too few message codes to be working"
-    assert sorted(used - set(MESSAGES)) == []
+    assert sorted(used - set(CODES)) == []
 
 
 def test_every_defined_message_is_used() -> None:
-    source = "\n".join(
-        p.read_text("utf-8") for p in (ROOT / "src" / "kasko_dcat").rglob("*.py") if p.name != "messages.py"
-    )
-    assert [code for code in MESSAGES if f'"{code}"' not in source] == []
+    source = "\n".join(p.read_text("utf-8") for p in (ROOT / "src" / "kasko_dcat").rglob("*.py"))
+    assert [code for code in CODES if f'"{code}"' not in source] == []
 
 
 @pytest.mark.parametrize(
     ("explicit", "env", "expected"),
     [
         ("fi", {}, "fi"),
+        ("sv", {}, "sv"),
         (None, {"KASKO_DCAT_LANG": "fi"}, "fi"),
+        (None, {"KASKO_DCAT_LANG": "sv"}, "sv"),
         (None, {"LANG": "fi_FI.UTF-8"}, "fi"),
-        (None, {"LANG": "sv_FI.UTF-8"}, "en"),
+        (None, {"LANG": "sv_FI.UTF-8"}, "sv"),
+        (None, {"LANG": "de_DE.UTF-8"}, "en"),
         (None, {}, "en"),
     ],
 )

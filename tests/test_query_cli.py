@@ -38,7 +38,7 @@ def test_table_is_aligned_and_counts_rows_on_stderr() -> None:
     for line in lines[2:]:  # every value starts under its header
         assert all(line[start - 2 : start] == "  " and line[start] != " " for start in starts), line
     assert "varhaiskasvatus-ja-esiopetus" + " " * 13 + "28 § 4      search keys" in result.stdout
-    assert result.stderr.strip() == "9 row(s)"
+    assert result.stderr.strip() == "9 rows"
 
 
 def test_table_shows_language_tagged_literals_as_text_and_our_iris_shortened() -> None:

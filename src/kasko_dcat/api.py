@@ -89,12 +89,12 @@ def build(
 
     progress("progress-reading", path=source_dir)
     source = read(source_dir, base_iri)
-    progress("progress-validating", datasets=len(source.datasets))
+    progress("progress-validating", count=len(source.datasets))
     graph = build_graph(source)
     report = _check_source(graph, source, source_dir, lang)
     if report.count("Violation"):
         raise Violations([report])
-    progress("progress-writing", triples=len(graph))
+    progress("progress-writing", count=len(graph))
     return Built(source, graph, report, serialize_all(graph))
 
 
@@ -150,7 +150,7 @@ def validate(
     if not paths:
         progress("progress-reading", path=source_dir)
         source = read(source_dir, base_iri)
-        progress("progress-validating", datasets=len(source.datasets))
+        progress("progress-validating", count=len(source.datasets))
         return [_check_source(build_graph(source), source, source_dir, lang)]
     places: dict = {}
     profiles: tuple[str, ...] = ("helsinki",)

@@ -4,7 +4,7 @@ Every error a user can fix arrives as a :class:`~kasko_dcat.errors.KaskoError`; 
 in :class:`_Group` prints it in the user's language and exits with its code
 (:class:`~kasko_dcat.errors.ExitCode`: 0 success, 1 the check failed, 2 the source, a file or the
 command line is wrong, 3 a bug in kasko-dcat, 4 the SPARQL store failed). Messages go to stderr in
-Finnish or English (``--lang``, ``KASKO_DCAT_LANG`` or the locale). Mistakes in the source are
+Finnish, Swedish or English (``--lang``, ``KASKO_DCAT_LANG`` or the locale). Mistakes in the source are
 reported by file and line, never with a traceback.
 """
 
@@ -63,7 +63,7 @@ def lang_option(command: F) -> F:
         expose_value=False,
         is_eager=True,
         callback=remember,
-        help="Language of messages: fi or en (default: KASKO_DCAT_LANG, then the locale).",
+        help="Language of messages: fi, sv or en (default: KASKO_DCAT_LANG, then the locale).",
     )(command)
 
 
@@ -167,7 +167,7 @@ def build(lang: str, source_dir: Path, output_dir: Path, base_iri: str | None, c
         _say(
             lang,
             "cli-built",
-            datasets=len(built.source.datasets),
+            count=len(built.source.datasets),
             triples=len(built.graph),
             written=len(result.written),
             unchanged=len(result.unchanged),
@@ -453,7 +453,7 @@ def publish(
         on_retry=lambda code, params: _say(lang, code, **params),
     )
     if not quiet:
-        _say(lang, "publish-done", triples=found, graph=graph_iri, url=url)
+        _say(lang, "publish-done", count=found, graph=graph_iri, url=url)
 
 
 @main.command("import")
@@ -666,7 +666,7 @@ def serve(
 
 def _listening(lang: str, base: str, datasets: int, url: str, hint: bool) -> None:
     """Say where the server listens; with no base IRI given, say how to make its links lead to it."""
-    _say(lang, "serve-listening", datasets=datasets, base=base, url=url)
+    _say(lang, "serve-listening", count=datasets, base=base, url=url)
     if hint and not base.startswith(url):
         _say(lang, "serve-base-elsewhere", base=base, url=url)
 

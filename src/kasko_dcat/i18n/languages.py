@@ -15,7 +15,7 @@ LANGS = ("fi", "sv", "en")
 UI_LANGS = LANGS
 """Languages of the HTML pages: the catalogue's own three."""
 
-MESSAGE_LANGS = ("en", "fi")
+MESSAGE_LANGS = ("en", "fi", "sv")
 """Languages kasko-dcat speaks to its users in on the command line and in HTTP error bodies."""
 
 LANG_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}

@@ -242,7 +242,7 @@ class _Client:
                     raise self._refused(method, url, response)
                 problem, retry_after = f"HTTP {response.status_code} {response.reason}", _retry_after(response)
             if attempt == self.retry.attempts:
-                raise PublishError("publish-unreachable", url=url, attempts=attempt, reason=problem)
+                raise PublishError("publish-unreachable", url=url, count=attempt, reason=problem)
             wait = retry_after if retry_after is not None else self.retry.delay * 2 ** (attempt - 1)
             attempt += 1
             self.on_retry(

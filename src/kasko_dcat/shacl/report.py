@@ -21,6 +21,7 @@ from kasko_dcat.shacl.validate import Finding, Report
 SEVERITY_WORDS = {
     "en": {"Violation": "Violation", "Warning": "Warning", "Info": "Info"},
     "fi": {"Violation": "Virhe", "Warning": "Varoitus", "Info": "Tieto"},
+    "sv": {"Violation": "Fel", "Warning": "Varning", "Info": "Info"},
 }
 
 
@@ -182,7 +183,7 @@ def junit(reports: list[Report], lang: str, fail_on: str) -> str:
                 ET.SubElement(case, "system-out").text = body
         passed = ET.SubElement(suite, "testcase", classname=report.label, name=render("validate-junit-rest", lang, {}))
         ET.SubElement(passed, "system-out").text = render(
-            "validate-junit-rest-detail", lang, {"shapes": str(report.shapes - cases)}
+            "validate-junit-rest-detail", lang, {"count": str(report.shapes - cases)}
         )
         suite.set("tests", str(cases + 1))
         suite.set("failures", str(failures))
