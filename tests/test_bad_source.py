@@ -27,11 +27,41 @@ class Case:
 
 CASES = [
     Case(
-        "broken-yaml",
+        "unquoted-colon",
         "request.yaml",
         "    kind: electronic\n",
         "    kind: electronic: portal\n",
-        "the YAML cannot be read: mapping values are not allowed",
+        "the value of 'kind' contains a colon followed by a space, which YAML reads as the start of a new field"
+        ' — put the value in quotation marks: kind: "…"',
+    ),
+    Case(
+        "unquoted-colon-in-text",
+        "resources/perusopetus.yaml",
+        "  en: Basic education information resource\n",
+        "  en: Basic education: information resource\n",
+        "the value of 'en' contains a colon followed by a space",
+    ),
+    Case(
+        "tab-in-indentation",
+        "resources/perusopetus.yaml",
+        "  sv: Informationsresursen för grundläggande utbildning\n",
+        "\tsv: Informationsresursen för grundläggande utbildning\n",
+        "this line is indented with a tab character, which YAML does not allow — indent with spaces only",
+        marker="\tsv: Informationsresursen",
+    ),
+    Case(
+        "bad-indentation",
+        "resources/perusopetus.yaml",
+        "  en: Basic education information resource\n",
+        "   en: Basic education information resource\n",
+        "the indentation of this line does not fit the lines above it",
+    ),
+    Case(
+        "unclosed-quote",
+        "resources/perusopetus.yaml",
+        "  en: Basic education information resource\n",
+        '  en: "Basic education information resource\n',
+        "the quotation mark opened on this line is never closed",
     ),
     Case(
         "unknown-reference",

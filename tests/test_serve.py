@@ -133,7 +133,7 @@ def test_page_size_parameter_and_bad_values(served: Served):
     for query in ("page=0", "page=x", "page_size=0", "page_size=1001", "page=1&page=2", "modified_since=yesterday"):
         answer = fetch(served.base + "catalog?" + query)
         assert answer.status == 400, query
-        assert len(answer.body.decode().splitlines()) == 2  # one line in English, one in Finnish
+        assert len(answer.body.decode().splitlines()) == 3  # one line each in English, Finnish and Swedish
 
 
 def test_vary_names_what_this_request_was_negotiated_on_even_from_the_cache(served: Served):

@@ -118,8 +118,8 @@ def read_yaml(path: Path, problems: Problems, raw: bytes | None = None) -> objec
         problems.error(Where.of(path, exc.problem_mark.line + 1), "yaml-key-not-text", found=exc.found)
         return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problems.error(Where.of(path, mark.line + 1 if mark else 0), "yaml-syntax", problem=exc.problem or exc)
+        line, code, params = _explain(exc, text.splitlines())
+        problems.error(Where.of(path, line), code, **params)
         return None
     except yaml.YAMLError as exc:
         problems.error(Where.of(path), "yaml-syntax", problem=exc)
@@ -129,3 +129,49 @@ def read_yaml(path: Path, problems: Problems, raw: bytes | None = None) -> objec
     if data is None:
         problems.error(Where.of(path), "yaml-empty")
     return data
+
+
+_VALUE_WITH_COLON = re.compile(r"^\s*(?:- )?([^\s\"'{\[#][^:#]*?):[ \t]+([^\"'\s{\[|>].*?:(?:[ \t]|$).*)$")
+"""``key: value: more`` — a plain value that holds ``: ``, which YAML reads as a second key."""
+
+_FLOW_VALUE_WITH_COLON = re.compile(r"[{,][ \t]*([\w-]+):[ \t]+([^,}\"'\s][^,}]*?:[ \t])")
+"""``{fi: value: more}`` — the same inside a one-line block."""
+
+_UNCLOSED_QUOTE = re.compile(r"""^\s*(?:- )?[^\s#"'][^:#"']*:[ \t]+(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$""")
+"""``key: "text`` with no closing mark on the line."""
+
+_TEXT_AFTER_QUOTE = re.compile(r"""^\s*(?:- )?[^\s#][^:#]*:[ \t]+(["']).*?\1[ \t]*[^\s#]""")
+"""``key: "text" more`` — text after the closing quotation mark."""
+
+
+def _explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str, dict[str, object]]:
+    """The line to point at, a message code and its values for a YAML syntax error, in a keeper's words.
+
+    PyYAML's own words ("mapping values are not allowed here") name the parser's state, not the
+    mistake; the four mistakes people make by hand are recognised from the text itself: a tab in
+    the indentation, an unquoted colon, an unclosed quotation, a line indented wrongly.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    at = mark.line + 1 if mark else 0
+    tabbed = next((n for n, text in enumerate(lines[:at], 1) if "\t" in text[: len(text) - len(text.lstrip())]), None)
+    if tabbed is not None:
+        return tabbed, "yaml-tab", {}
+    if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
+        return exc.context_mark.line + 1, "yaml-quote", {}
+    unclosed = next((n for n, text in enumerate(lines[:at], 1) if _UNCLOSED_QUOTE.match(text)), None)
+    if unclosed is not None:  # a quoted text may span lines, so the parser stumbles only lines later
+        return unclosed, "yaml-quote", {}
+    current = lines[at - 1] if 0 < at <= len(lines) else ""
+    colon = _VALUE_WITH_COLON.match(current) or _FLOW_VALUE_WITH_COLON.search(current)
+    if colon:
+        return at, "yaml-colon", {"key": colon.group(1).strip()}
+    if _TEXT_AFTER_QUOTE.match(current):
+        return at, "yaml-after-quote", {}
+    problem = exc.problem or ""
+    if "cannot start any token" in problem and mark is not None and mark.column < len(current):
+        return at, "yaml-reserved-character", {"character": repr(current[mark.column])}
+    if "mapping values are not allowed" in problem or "expected key" in problem or "expected '-'" in problem:
+        return at, "yaml-indent", {}
+    if "expected <block end>" in problem:
+        return at, "yaml-indent", {}
+    return at, "yaml-syntax", {"problem": problem or exc}
