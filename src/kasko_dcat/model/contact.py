@@ -48,7 +48,11 @@ CHANNEL_FIELDS = (
     Row("email", VCARD.hasEmail, EMAIL),
 )
 FIELDS = (*ADDRESS_FIELDS, *CONTACT_FIELDS, *CHANNEL_FIELDS)
-for _rows, _heading in ((ADDRESS_FIELDS, "Addresses"), (CONTACT_FIELDS, "Contact points"), (CHANNEL_FIELDS, "Channels")):
+for _rows, _heading in (
+    (ADDRESS_FIELDS, "Addresses"),
+    (CONTACT_FIELDS, "Contact points"),
+    (CHANNEL_FIELDS, "Channels"),
+):
     __doc__ = document(__doc__, _rows, _heading)
 
 
