@@ -6,12 +6,8 @@ source: ``organisations.yaml``.
 source field        predicate                                    value
 ==================  ===========================================  ====================================
 (always)            rdf:type                                     foaf:Agent, foaf:Organization, org:Organization
-business_id         dct:identifier (+ rdf:type org:FormalOrganization)  text, e.g. the Y-tunnus
+business_id         rdf:type org:FormalOrganization              besides dct:identifier below
 unit_of             org:unitOf, org:subOrganizationOf (+ rdf:type org:OrganizationalUnit)  organisation IRI
-name                foaf:name                                    fi/sv/en
-abbreviation        skos:altLabel                                @fi
-type                dct:type                                     ADMS publisher-type term (absent: a gap)
-reports_to          org:reportsTo                                organisation IRI
 sites[].name        org:hasSite → rdfs:label                     fi/sv/en
 sites[].address     org:hasSite → org:siteAddress                address IRI
 ==================  ===========================================  ====================================
@@ -21,11 +17,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Literal
-
 from kasko_dcat.model.emit import Emitter
+from kasko_dcat.model.mapping import CODE, FINNISH, REF, STRING, TEXT, Row, document, emit_fields, read_fields
 from kasko_dcat.rdf.namespaces import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
 from kasko_dcat.source.fields import Fields, Ref, Text
+
+FIELDS = (
+    Row("name", FOAF.name, TEXT, required=True),
+    Row("abbreviation", SKOS.altLabel, FINNISH),
+    Row("business_id", DCTERMS.identifier, STRING, note="e.g. the Y-tunnus"),
+    Row("type", DCTERMS.type, CODE, "publisher-type", note="absent: a gap"),
+    Row("reports_to", ORG.reportsTo, REF, "organisation"),
+)
+__doc__ = document(__doc__, FIELDS)
 
 
 @dataclass(frozen=True)
@@ -56,13 +60,9 @@ def parse_organisation(f: Fields) -> Organisation:
     organisation_id = f.ident("organisation")
     organisation = Organisation(
         id=organisation_id,
-        name=f.text("name"),
-        abbreviation=f.string("abbreviation", required=False),
-        business_id=f.string("business_id", required=False),
-        type=f.code("type", "publisher-type"),
         unit_of=f.ref("unit_of", "organisation", required=False),
-        reports_to=f.ref("reports_to", "organisation", required=False),
         sites=[_parse_site(site, organisation_id) for site in f.subs("sites")],
+        **read_fields(f, FIELDS),  # type: ignore[arg-type]
     )
     if organisation.type is None:
         f.gap("type" if "type" in f.block else "name", "gap-organisation-type", id=organisation_id)
@@ -80,20 +80,14 @@ def organisation_triples(organisation: Organisation, out: Emitter) -> None:
     """Describe an organisation (see the module's mapping table)."""
     subject = out.iris.organisation(organisation.id)
     out.each(subject, RDF.type, (FOAF.Agent, FOAF.Organization, ORG.Organization))
-    out.text(subject, FOAF.name, organisation.name)
-    if organisation.abbreviation is not None:
-        out.add(subject, SKOS.altLabel, Literal(organisation.abbreviation, lang="fi"))
+    emit_fields(out, subject, FIELDS, organisation)
     if organisation.business_id is not None:
         out.add(subject, RDF.type, ORG.FormalOrganization)
-        out.plain(subject, DCTERMS.identifier, organisation.business_id)
     if organisation.unit_of is not None:
         parent = out.iris.organisation(organisation.unit_of)
         out.add(subject, RDF.type, ORG.OrganizationalUnit)
         out.add(subject, ORG.unitOf, parent)
         out.add(subject, ORG.subOrganizationOf, parent)
-    out.term(subject, DCTERMS.type, "publisher-type", organisation.type)
-    if organisation.reports_to is not None:
-        out.add(subject, ORG.reportsTo, out.iris.organisation(organisation.reports_to))
     for site in organisation.sites:
         site_iri = out.iris.site(organisation.id, site.id)
         out.add(subject, ORG.hasSite, site_iri)

@@ -5,16 +5,9 @@ source: ``catalog.yaml``.
 =================  ====================  ================================================
 source field       predicate             value
 =================  ====================  ================================================
-base_iri           (every minted IRI)    see iris.py
-title              dct:title             fi/sv/en
-description        dct:description       fi/sv/en
-publisher          dct:publisher         organisation IRI
-languages          dct:language          EU language terms
-spatial            dct:spatial           municipality terms
-legislation        dcatap:applicableLegislation  ELI IRI of the act that requires the description
-issued, modified   dct:issued, dct:modified  xsd:date
-license            dct:license           IRI, typed dct:LicenseDocument
-homepage           foaf:homepage         IRI, typed foaf:Document
+base_iri           (every minted IRI)    see rdf/iris.py
+license            rdf:type              dct:LicenseDocument, besides dct:license below
+homepage           rdf:type              foaf:Document, besides foaf:homepage below
 (always)           dcat:themeTaxonomy    the EU data-theme table
 (always)           dcat:dataset          every resource and register
 dataset_defaults   see dataset.py
@@ -28,11 +21,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
-from kasko_dcat.model.dataset import DatasetDefaults, PersonalDataRule
+from kasko_dcat.model.dataset import DEFAULT_FIELDS, DatasetDefaults, PersonalDataRule
 from kasko_dcat.model.emit import Emitter
-from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, XSD
+from kasko_dcat.model.mapping import CODES, DATE, REF, REFS, TEXT, URL, Row, document, emit_fields, read_fields
+from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF
 from kasko_dcat.rdf.vocabularies import TABLES
 from kasko_dcat.source.fields import IRI_CHAR, Fields, Ref, Text
 from kasko_dcat.source.problems import Where
@@ -40,6 +34,20 @@ from kasko_dcat.source.problems import Where
 BASE_IRI = re.compile(rf"^https?://(?:(?![/?#]){IRI_CHAR})+(?:/(?:(?![?#]){IRI_CHAR})*)?/$")
 RESERVED_DOMAIN = re.compile(r"^https?://([^/]*\.)?(example|invalid|test|localhost)(\.(com|net|org))?(:\d+)?/")
 """RFC 2606 / 6761 names: fine for a start, but nothing under them will ever resolve."""
+
+FIELDS = (
+    Row("title", DCTERMS.title, TEXT, required=True),
+    Row("description", DCTERMS.description, TEXT, required=True),
+    Row("publisher", DCTERMS.publisher, REF, "organisation", required=True),
+    Row("languages", DCTERMS.language, CODES, "language"),
+    Row("spatial", DCTERMS.spatial, CODES, "municipality"),
+    Row("legislation", DCATAP.applicableLegislation, REFS, "law", note="the act that requires the description"),
+    Row("issued", DCTERMS.issued, DATE),
+    Row("modified", DCTERMS.modified, DATE),
+    Row("license", DCTERMS.license, URL),
+    Row("homepage", FOAF.homepage, URL),
+)
+__doc__ = document(__doc__, FIELDS)
 
 
 @dataclass(frozen=True)
@@ -79,16 +87,7 @@ def parse_catalog(f: Fields, base_iri: str | None) -> Catalog:
         f.ctx.problems.gap(where, "gap-placeholder-iri", value=base)
     catalog = Catalog(
         base_iri=base,
-        title=f.text("title"),
-        description=f.text("description"),
-        publisher=f.ref("publisher", "organisation"),
-        languages=f.codes("languages", "language"),
-        spatial=f.codes("spatial", "municipality"),
-        legislation=f.refs("legislation", "law"),
-        issued=f.date("issued"),
-        modified=f.date("modified"),
-        license=f.url("license"),
-        homepage=f.url("homepage"),
+        **read_fields(f, FIELDS),  # type: ignore[arg-type]
         defaults=_parse_defaults(f.sub("dataset_defaults", required=True), f),
         personal_data=_parse_rule(f.sub("personal_data", required=True)),
         profile=(f.choice("profile", "profile", PROFILES) or None) if "profile" in f.block else None,
@@ -104,13 +103,7 @@ def _parse_defaults(f: Fields | None, parent: Fields) -> DatasetDefaults:
     if f is None:
         missing = Ref("", "organisation", parent.where())
         return DatasetDefaults(missing, missing, missing, [], [])
-    defaults = DatasetDefaults(
-        publisher=f.ref("publisher", "organisation"),
-        contact_point=f.ref("contact_point", "contact point", required=False),
-        disclosure_authority=f.ref("disclosure_authority", "organisation"),
-        spatial=f.codes("spatial", "municipality"),
-        languages=f.codes("languages", "language"),
-    )
+    defaults = DatasetDefaults(**read_fields(f, DEFAULT_FIELDS))  # type: ignore[arg-type]
     if defaults.contact_point is None:
         f.gap("contact_point" if "contact_point" in f.block else None, "gap-contact-point")
     f.done()
@@ -131,20 +124,8 @@ def catalog_triples(catalog: Catalog, dataset_ids: Iterable[str], out: Emitter) 
     """Describe the catalogue (see the module's mapping table)."""
     subject = out.iris.catalog()
     out.add(subject, RDF.type, DCAT.Catalog)
-    out.text(subject, DCTERMS.title, catalog.title)
-    out.text(subject, DCTERMS.description, catalog.description)
-    out.add(subject, DCTERMS.publisher, out.iris.organisation(catalog.publisher))
-    for code in catalog.languages:
-        out.term(subject, DCTERMS.language, "language", code)
-    for code in catalog.spatial:
-        out.term(subject, DCTERMS.spatial, "municipality", code)
-    out.each(subject, DCATAP.applicableLegislation, (out.laws[law] for law in catalog.legislation))
-    for key, predicate in (("issued", DCTERMS.issued), ("modified", DCTERMS.modified)):
-        date = getattr(catalog, key)
-        out.add(subject, predicate, None if date is None else Literal(date, datatype=XSD.date))
+    emit_fields(out, subject, FIELDS, catalog)
     # DCAT-AP's range checks read the types of licence and home page without inference.
-    out.link(subject, DCTERMS.license, catalog.license)
-    out.link(subject, FOAF.homepage, catalog.homepage)
     if catalog.license is not None:
         out.add(URIRef(catalog.license), RDF.type, DCTERMS.LicenseDocument)
     if catalog.homepage is not None:

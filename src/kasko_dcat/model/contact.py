@@ -5,24 +5,12 @@ source: ``request.yaml`` → ``addresses``, ``contact_points``, ``channels``.
 =====================  ==========================================  ==============================
 source field            predicate                                   value
 =====================  ==========================================  ==============================
-address.label           rdfs:label                                  the address as written, @fi
-address.street_address  vcard:street-address                        text (a street or PL box)
-address.postal_code     vcard:postal-code                           text
-address.locality        vcard:locality                              text
-(always)                rdf:type                                    vcard:Kind, vcard:Organization
-contact.name            vcard:fn                                    fi/sv/en
-contact.email           vcard:hasEmail                              ``mailto:`` IRI
+address                 rdf:type                                    vcard:Address
+contact (always)        rdf:type                                    vcard:Kind, vcard:Organization
 contact.phone           vcard:hasTelephone → vcard:hasValue         ``tel:`` IRI (E.164)
 contact.phone_hours     … → schema:hoursAvailable → schema:description  fi/sv/en
-contact.postal_address  vcard:hasAddress                            address IRI
-contact.more_information  vcard:hasURL                              IRI
+channel (always)        rdf:type                                    tvk:RequestChannel
 channel.kind            rdf:type                                    tvk:ElectronicChannel / tvk:WrittenChannel
-channel.title           vcard:fn                                    fi/sv/en
-channel.description     rdfs:comment                                fi/sv/en
-channel.handled_by      tvk:handledBy                               organisation IRI
-channel.url             vcard:hasURL                                IRI
-channel.address         vcard:hasAddress                            address IRI
-channel.email           vcard:hasEmail                              ``mailto:`` IRI
 =====================  ==========================================  ==============================
 """
 
@@ -33,10 +21,39 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from kasko_dcat.model.emit import Emitter
+from kasko_dcat.model.mapping import EMAIL, FINNISH, REF, STRING, TEXT, URL, Row, document, emit_fields, read_fields
 from kasko_dcat.rdf.namespaces import RDF, RDFS, SDO, TVK, VCARD
 from kasko_dcat.source.fields import Fields, Phone, Ref, Text
 
 CHANNEL_KINDS = {"electronic": TVK.ElectronicChannel, "written": TVK.WrittenChannel}
+
+ADDRESS_FIELDS = (
+    Row("label", RDFS.label, FINNISH, required=True, note="the address as written"),
+    Row("street_address", VCARD["street-address"], STRING, required=True, note="a street or PL box"),
+    Row("postal_code", VCARD["postal-code"], STRING, required=True),
+    Row("locality", VCARD.locality, STRING, required=True),
+)
+CONTACT_FIELDS = (
+    Row("name", VCARD.fn, TEXT, required=True),
+    Row("email", VCARD.hasEmail, EMAIL),
+    Row("postal_address", VCARD.hasAddress, REF, "address"),
+    Row("more_information", VCARD.hasURL, URL),
+)
+CHANNEL_FIELDS = (
+    Row("title", VCARD.fn, TEXT, required=True),
+    Row("description", RDFS.comment, TEXT),
+    Row("handled_by", TVK.handledBy, REF, "organisation", required=True),
+    Row("url", VCARD.hasURL, URL),
+    Row("address", VCARD.hasAddress, REF, "address"),
+    Row("email", VCARD.hasEmail, EMAIL),
+)
+FIELDS = (*ADDRESS_FIELDS, *CONTACT_FIELDS, *CHANNEL_FIELDS)
+for _rows, _heading in (
+    (ADDRESS_FIELDS, "Addresses"),
+    (CONTACT_FIELDS, "Contact points"),
+    (CHANNEL_FIELDS, "Channels"),
+):
+    __doc__ = document(__doc__, _rows, _heading)
 
 
 @dataclass(frozen=True)
@@ -79,13 +96,7 @@ class Channel:
 
 def parse_address(f: Fields) -> Address:
     """Read one address; its ``label`` must contain each address field, so the two cannot drift apart."""
-    address = Address(
-        id=f.ident("address"),
-        label=f.string("label"),
-        street_address=f.string("street_address"),
-        postal_code=f.string("postal_code"),
-        locality=f.string("locality"),
-    )
+    address = Address(id=f.ident("address"), **read_fields(f, ADDRESS_FIELDS))  # type: ignore[arg-type]
     f.done()
     flat_label = " ".join(address.label.split())
     for part in (address.street_address, address.postal_code, address.locality):
@@ -98,12 +109,9 @@ def parse_contact_point(f: Fields) -> ContactPoint:
     """Read one contact point."""
     contact = ContactPoint(
         id=f.ident("contact point"),
-        name=f.text("name"),
-        email=f.email("email"),
         phone=f.phone("phone"),
         phone_hours=f.text("phone_hours", required=False),
-        postal_address=f.ref("postal_address", "address", required=False),
-        more_information=f.url("more_information"),
+        **read_fields(f, CONTACT_FIELDS),  # type: ignore[arg-type]
     )
     f.done()
     return contact
@@ -114,12 +122,7 @@ def parse_channel(f: Fields) -> Channel:
     channel = Channel(
         id=f.ident("channel"),
         kind=f.choice("kind", "channel kind", list(CHANNEL_KINDS)),
-        title=f.text("title"),
-        description=f.text("description", required=False),
-        handled_by=f.ref("handled_by", "organisation"),
-        url=f.url("url"),
-        address=f.ref("address", "address", required=False),
-        email=f.email("email"),
+        **read_fields(f, CHANNEL_FIELDS),  # type: ignore[arg-type]
     )
     if not any(f.block.get(key) for key in ("url", "address", "email")):  # invalid values are reported already
         f.error(None, "channel-without-route", id=channel.id)
@@ -131,10 +134,7 @@ def address_triples(address: Address, out: Emitter) -> None:
     """Describe an address as a vCard address."""
     subject = out.iris.address(address.id)
     out.add(subject, RDF.type, VCARD.Address)
-    out.add(subject, RDFS.label, Literal(address.label, lang="fi"))
-    out.plain(subject, VCARD["street-address"], address.street_address)
-    out.plain(subject, VCARD["postal-code"], address.postal_code)
-    out.plain(subject, VCARD.locality, address.locality)
+    emit_fields(out, subject, ADDRESS_FIELDS, address)
 
 
 def contact_point_triples(contact: ContactPoint, out: Emitter) -> None:
@@ -142,10 +142,7 @@ def contact_point_triples(contact: ContactPoint, out: Emitter) -> None:
     subject = out.iris.contact(contact.id)
     # vcard:Kind stated too: DCAT-AP's range check reads types without inference.
     out.each(subject, RDF.type, (VCARD.Kind, VCARD.Organization))
-    out.text(subject, VCARD.fn, contact.name)
-    out.mailto(subject, VCARD.hasEmail, contact.email)
-    out.link(subject, VCARD.hasURL, contact.more_information)
-    out.add(subject, VCARD.hasAddress, _address(contact.postal_address, out))
+    emit_fields(out, subject, CONTACT_FIELDS, contact)
     if contact.phone is not None:
         phone = out.iris.telephone(contact.id)
         out.add(subject, VCARD.hasTelephone, phone)
@@ -164,13 +161,4 @@ def channel_triples(channel: Channel, out: Emitter) -> None:
     subject = out.iris.channel(channel.id)
     out.add(subject, RDF.type, TVK.RequestChannel)
     out.add(subject, RDF.type, CHANNEL_KINDS[channel.kind])
-    out.text(subject, VCARD.fn, channel.title)
-    out.text(subject, RDFS.comment, channel.description)
-    out.add(subject, TVK.handledBy, out.iris.organisation(channel.handled_by))
-    out.link(subject, VCARD.hasURL, channel.url)
-    out.add(subject, VCARD.hasAddress, _address(channel.address, out))
-    out.mailto(subject, VCARD.hasEmail, channel.email)
-
-
-def _address(ref: Ref | None, out: Emitter) -> URIRef | None:
-    return None if ref is None else out.iris.address(ref)
+    emit_fields(out, subject, CHANNEL_FIELDS, channel)

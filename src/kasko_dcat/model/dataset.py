@@ -14,36 +14,37 @@ source field            predicate                       value
 ======================  ==============================  ==========================================
 (always)                rdf:type                        dcat:Dataset
 (resource, not register) rdf:type                       tvk:InformationResource (the § 28 unit)
-id                      dct:identifier                  text
-title                   dct:title                       fi/sv/en
+id                      dct:identifier                  text; the IRI is ``dataset/{id}``
 description             dct:description                 fi/sv/en (registers without one: generated)
-seed_forms              skos:hiddenLabel                @fi, as the published description writes it
 (register)              dct:isPartOf / dct:hasPart      the resource / the register
-data_contents           tvk:dataContents                fi/sv/en (§ 28 item 3)
 data_groups             tvk:dataGroup                   skos:Concept per group, fi/sv/en labels
-systems                 tvk:informationSystem           system IRI (§ 28 item 1)
-supporting_systems      tvk:supportingSystem            system IRI ("lisäksi käytetään")
-feeds                   tvk:feeds                       related resource IRI
-privacy_notices         tvk:privacyNotice               IRI
-technical_interface     tvk:technicalInterface          xsd:boolean (§ 28 item 5)
 personal_data/access_rights  dct:accessRights           EU access-right term
-themes                  dcat:theme                      EU data-theme term
-keywords                dcat:keyword                    per language
-legislation             dcatap:applicableLegislation    ELI IRI
-(defaults)              dct:publisher, dcat:contactPoint, tvk:disclosureAuthority, dct:spatial, dct:language
+legislation             dcatap:applicableLegislation    ELI IRI, and the personal_data rule's laws
 (always)                dcat:distribution               the information-request route (distribution.py)
 ======================  ==============================  ==========================================
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from rdflib import Literal, URIRef
+from dataclasses import dataclass, field
 
 from kasko_dcat.i18n.languages import LANGS
 from kasko_dcat.model.emit import Emitter
-from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, RDF, SKOS, TVK, XSD
+from kasko_dcat.model.mapping import (
+    CODES,
+    FLAG,
+    KEYWORDS,
+    REF,
+    REFS,
+    SEED_FORMS,
+    TEXT,
+    URLS,
+    Row,
+    document,
+    emit_fields,
+    read_fields,
+)
+from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, RDF, SKOS, TVK
 from kasko_dcat.source.fields import Fields, Ref, Text
 
 REGISTER_DESCRIPTION: Text = {
@@ -55,6 +56,36 @@ REGISTER_DESCRIPTION: Text = {
 
 DATA_GROUP_SCHEME: Text = {"fi": "Tietoryhmät", "sv": "Datagrupper", "en": "Data groups"}
 """Title of the scheme ``scheme/data-groups`` that holds every dataset's data groups."""
+
+REGISTER_FIELDS = (
+    Row("title", DCTERMS.title, TEXT, required=True),
+    Row("seed_forms", SKOS.hiddenLabel, SEED_FORMS),
+    Row("themes", DCAT.theme, CODES, "data-theme", note="a register without the field: its resource's"),
+    Row("keywords", DCAT.keyword, KEYWORDS, note="a register without the field: its resource's"),
+)
+RESOURCE_FIELDS = (
+    *REGISTER_FIELDS,
+    Row("data_contents", TVK.dataContents, TEXT, note="§ 28 item 3"),
+    Row("systems", TVK.informationSystem, REFS, "system", note="§ 28 item 1"),
+    Row("supporting_systems", TVK.supportingSystem, REFS, "system", note='"lisäksi käytetään"'),
+    Row("feeds", TVK.feeds, REFS, "related resource"),
+    Row("privacy_notices", TVK.privacyNotice, URLS),
+    Row("technical_interface", TVK.technicalInterface, FLAG, note="§ 28 item 5"),
+)
+DEFAULT_FIELDS = (
+    Row("publisher", DCTERMS.publisher, REF, "organisation", required=True),
+    Row("contact_point", DCAT.contactPoint, REF, "contact point"),
+    Row("disclosure_authority", TVK.disclosureAuthority, REF, "organisation", required=True),
+    Row("spatial", DCTERMS.spatial, CODES, "municipality"),
+    Row("languages", DCTERMS.language, CODES, "language"),
+)
+"""``catalog.yaml`` → ``dataset_defaults``: read there, written on every dataset."""
+FIELDS = (*RESOURCE_FIELDS, *DEFAULT_FIELDS)
+__doc__ = document(
+    document(__doc__, RESOURCE_FIELDS, "Simple fields of a resource (a register has the first four)"),
+    DEFAULT_FIELDS,
+    "From dataset_defaults in catalog.yaml, on every dataset",
+)
 
 
 @dataclass(frozen=True)
@@ -78,26 +109,29 @@ class PersonalDataRule:
 
 @dataclass(frozen=True)
 class Dataset:
-    """An information resource, or a register within one (``part_of`` is then the resource's id)."""
+    """An information resource, or a register within one (``part_of`` is then the resource's id).
+
+    A register has no fields of its own beyond ``REGISTER_FIELDS``: the others stay empty.
+    """
 
     id: str
     title: Text
     description: Text | None
     seed_forms: list[str]
     part_of: str | None
-    data_contents: Text | None
-    data_groups: list[Text]
-    systems: list[Ref]
-    supporting_systems: list[Ref]
-    feeds: list[Ref]
-    privacy_notices: list[str]
-    technical_interface: bool | None
     personal_data: bool | None
     access_rights: str | None
     themes: list[str]
     keywords: dict[str, list[str]] | None
     legislation: list[Ref]
-    registers: list[Dataset]
+    data_contents: Text | None = None
+    data_groups: list[Text] = field(default_factory=list)
+    systems: list[Ref] = field(default_factory=list)
+    supporting_systems: list[Ref] = field(default_factory=list)
+    feeds: list[Ref] = field(default_factory=list)
+    privacy_notices: list[str] = field(default_factory=list)
+    technical_interface: bool | None = None
+    registers: list[Dataset] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -112,92 +146,53 @@ class RelatedResource:
 def parse_resource(f: Fields) -> Dataset:
     """Read one information resource file with its registers."""
     resource_id = f.ident("dataset")
-    title = f.text("title")
-    description = f.text("description")
-    seed_forms = f.strings("seed_forms")
-    data_contents = f.text("data_contents", required=False)
-    data_groups = f.texts("data_groups")
-    systems = f.refs("systems", "system")
-    supporting_systems = f.refs("supporting_systems", "system")
-    feeds = f.refs("feeds", "related resource")
-    privacy_notices = f.urls("privacy_notices")
-    technical_interface = f.flag("technical_interface")
+    values = read_fields(f, RESOURCE_FIELDS)
     personal_data, access_rights = _access(f, resource_id)
-    themes = f.codes("themes", "data-theme")
-    keywords = f.keywords("keywords")
     legislation = f.refs("legislation", "law")
-    inherited = (themes, keywords, legislation)
+    inherited = {"themes": values["themes"], "keywords": values["keywords"], "legislation": legislation}
     registers = [_parse_register(sub, resource_id, inherited) for sub in f.subs("registers")]
-    if not privacy_notices:
+    if not values["privacy_notices"]:
         f.gap("privacy_notices" if "privacy_notices" in f.block else None, "gap-privacy-notices", id=resource_id)
-    if technical_interface is None:
+    if values["technical_interface"] is None:
         f.gap(
             "technical_interface" if "technical_interface" in f.block else None,
             "gap-technical-interface",
             id=resource_id,
         )
+    dataset = Dataset(
+        id=resource_id,
+        description=f.text("description"),
+        part_of=None,
+        data_groups=f.texts("data_groups"),
+        personal_data=personal_data,
+        access_rights=access_rights,
+        legislation=legislation,
+        registers=registers,
+        **values,  # type: ignore[arg-type]
+    )
     f.done()
-    return Dataset(
-        resource_id,
-        title,
-        description,
-        seed_forms,
-        None,
-        data_contents,
-        data_groups,
-        systems,
-        supporting_systems,
-        feeds,
-        privacy_notices,
-        technical_interface,
-        personal_data,
-        access_rights,
-        themes,
-        keywords,
-        legislation,
-        registers,
-    )
+    return dataset
 
 
-def _parse_register(
-    f: Fields, resource_id: str, inherited: tuple[list[str], dict[str, list[str]] | None, list[Ref]]
-) -> Dataset:
+def _parse_register(f: Fields, resource_id: str, inherited: dict[str, object]) -> Dataset:
     register_id = f.ident("dataset")
-    title = f.text("title")
+    values = read_fields(f, REGISTER_FIELDS)
     description = f.text("description", required=False)
-    seed_forms = f.strings("seed_forms")
     personal_data, access_rights = _access(f, register_id)
-    themes, keywords, legislation = (
-        f.codes("themes", "data-theme"),
-        f.keywords("keywords"),
-        f.refs("legislation", "law"),
-    )
-    # Absent means "as the resource"; an empty list written out means "none".
-    themes = themes if "themes" in f.block else inherited[0]
-    keywords = keywords if "keywords" in f.block else inherited[1]
-    legislation = legislation if "legislation" in f.block else inherited[2]
+    values["legislation"] = f.refs("legislation", "law")
+    for key, value in inherited.items():  # absent means "as the resource"; an empty list written out means "none"
+        if key not in f.block:
+            values[key] = value
     if description is None:
         f.gap("title", "gap-register-description", id=register_id)
     f.done()
     return Dataset(
-        register_id,
-        title,
-        description,
-        seed_forms,
-        resource_id,
-        None,
-        [],
-        [],
-        [],
-        [],
-        [],
-        None,
-        personal_data,
-        access_rights,
-        themes,
-        keywords,
-        legislation,
-        [],
+        id=register_id,
+        description=description,
+        part_of=resource_id,
+        personal_data=personal_data,
+        access_rights=access_rights,
+        **values,  # type: ignore[arg-type]
     )
 
 
@@ -237,42 +232,22 @@ def dataset_triples(
     out.add(subject, RDF.type, DCAT.Dataset)
     out.add(subject, RDF.type, TVK.InformationResource if resource is None else None)
     out.plain(subject, DCTERMS.identifier, dataset.id)
-    out.text(subject, DCTERMS.title, dataset.title)
+    emit_fields(out, subject, RESOURCE_FIELDS, dataset)
+    emit_fields(out, subject, DEFAULT_FIELDS, defaults)
     out.text(subject, DCTERMS.description, dataset.description or _register_description(dataset, resource))
-    out.each(subject, SKOS.hiddenLabel, (Literal(form, lang="fi") for form in dataset.seed_forms))
     if resource is not None:
         out.add(subject, DCTERMS.isPartOf, out.iris.dataset(resource.id))
         out.add(out.iris.dataset(resource.id), DCTERMS.hasPart, subject)
-
-    out.add(subject, DCTERMS.publisher, out.iris.organisation(defaults.publisher))
-    if defaults.contact_point is not None:
-        out.add(subject, DCAT.contactPoint, out.iris.contact(defaults.contact_point))
-    out.add(subject, TVK.disclosureAuthority, out.iris.organisation(defaults.disclosure_authority))
-    for code in defaults.spatial:
-        out.term(subject, DCTERMS.spatial, "municipality", code)
-    for code in defaults.languages:
-        out.term(subject, DCTERMS.language, "language", code)
 
     access_rights = dataset.access_rights or (rule.access_rights if dataset.personal_data else None)
     out.term(subject, DCTERMS.accessRights, "access-right", access_rights)
     laws = [*dataset.legislation, *(rule.legislation if dataset.personal_data else [])]
     out.each(subject, DCATAP.applicableLegislation, (out.laws[law] for law in laws))
-    for code in dataset.themes:
-        out.term(subject, DCAT.theme, "data-theme", code)
-    for lang, words in (dataset.keywords or {}).items():
-        out.each(subject, DCAT.keyword, (Literal(word, lang=lang) for word in words))
     if has_distribution:
         out.add(subject, DCAT.distribution, out.iris.distribution(dataset.id))
 
-    out.text(subject, TVK.dataContents, dataset.data_contents)
     for group in dataset.data_groups:
         out.concept(subject, TVK.dataGroup, out.iris.data_group(dataset.id, group["fi"]), group, "data-groups")
-    out.each(subject, TVK.informationSystem, (out.iris.system(ref) for ref in dataset.systems))
-    out.each(subject, TVK.supportingSystem, (out.iris.system(ref) for ref in dataset.supporting_systems))
-    out.each(subject, TVK.feeds, (out.iris.related_resource(ref) for ref in dataset.feeds))
-    out.each(subject, TVK.privacyNotice, (URIRef(url) for url in dataset.privacy_notices))
-    if dataset.technical_interface is not None:
-        out.add(subject, TVK.technicalInterface, Literal(dataset.technical_interface, datatype=XSD.boolean))
 
 
 def related_resource_triples(related: RelatedResource, out: Emitter) -> None:

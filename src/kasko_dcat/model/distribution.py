@@ -10,11 +10,8 @@ source: ``request.yaml`` → ``information_request``.
 ============  ============================  ================================================
 source field  predicate                     value
 ============  ============================  ================================================
-title         dct:title                     fi/sv/en
-description   dct:description               fi/sv/en
-access_url    dcat:accessURL                IRI of the e-service
+(always)      rdf:type                      dcat:Distribution, one per dataset
 procedure     dct:rights → rdfs:label       one dct:RightsStatement shared by all datasets
-legislation   dcatap:applicableLegislation  ELI IRI of the law on access to documents
 ============  ============================  ================================================
 """
 
@@ -22,11 +19,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import URIRef
-
 from kasko_dcat.model.emit import Emitter
+from kasko_dcat.model.mapping import REFS, TEXT, URL, Row, document, emit_fields, read_fields
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, RDF, RDFS
 from kasko_dcat.source.fields import Fields, Ref, Text
+
+FIELDS = (
+    Row("title", DCTERMS.title, TEXT, required=True),
+    Row("description", DCTERMS.description, TEXT, required=True),
+    Row("access_url", DCAT.accessURL, URL, required=True, note="the e-service"),
+    Row("legislation", DCATAP.applicableLegislation, REFS, "law", note="the law on access to documents"),
+)
+__doc__ = document(__doc__, FIELDS, "Simple fields, on every distribution")
 
 
 @dataclass(frozen=True)
@@ -35,20 +39,14 @@ class InformationRequest:
 
     title: Text
     description: Text
-    access_url: str
+    access_url: str | None
     procedure: Text
     legislation: list[Ref]
 
 
 def parse_information_request(f: Fields) -> InformationRequest:
     """Read the ``information_request`` block."""
-    request = InformationRequest(
-        title=f.text("title"),
-        description=f.text("description"),
-        access_url=f.url("access_url", required=True) or "",
-        procedure=f.text("procedure"),
-        legislation=f.refs("legislation", "law"),
-    )
+    request = InformationRequest(procedure=f.text("procedure"), **read_fields(f, FIELDS))  # type: ignore[arg-type]
     f.done()
     return request
 
@@ -57,11 +55,8 @@ def distribution_triples(dataset_id: str, request: InformationRequest, out: Emit
     """Describe the request route of one dataset."""
     subject = out.iris.distribution(dataset_id)
     out.add(subject, RDF.type, DCAT.Distribution)
-    out.text(subject, DCTERMS.title, request.title)
-    out.text(subject, DCTERMS.description, request.description)
-    out.add(subject, DCAT.accessURL, URIRef(request.access_url))
+    emit_fields(out, subject, FIELDS, request)
     out.add(subject, DCTERMS.rights, out.iris.rights())
-    out.each(subject, DCATAP.applicableLegislation, (out.laws[law] for law in request.legislation))
 
 
 def rights_triples(request: InformationRequest, out: Emitter) -> None:

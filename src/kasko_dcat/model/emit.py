@@ -30,6 +30,10 @@ class Emitter:
         if obj is not None:
             self.triples.append((subject, predicate, obj))
 
+    def ref(self, kind: str, ident: str) -> URIRef:
+        """What a reference in the source points at: a law's ELI IRI, else the IRI minted for the id."""
+        return self.laws[ident] if kind == "law" else self.iris.of_kind(kind, ident)
+
     def each(self, subject: Node, predicate: Node, objects: Iterable[Node]) -> None:
         """Add one triple per object."""
         for obj in objects:

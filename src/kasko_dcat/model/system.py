@@ -6,11 +6,7 @@ source: ``systems.yaml``.
 source field    predicate              value
 ==============  =====================  ==========================================================
 (always)        rdf:type               tvk:InformationSystem
-id              dct:identifier         text
-title           dct:title              fi/sv/en, the name in its basic form
-seed_forms      skos:hiddenLabel       @fi, each way the published description writes the name
-shared_across   tvk:sharedAcross       organisation IRI, for organisation-wide (kaupunkiyhteinen) systems
-homepage        foaf:homepage          IRI
+id              dct:identifier         text; the IRI is ``system/{id}``
 ==============  =====================  ==========================================================
 """
 
@@ -18,11 +14,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Literal
-
 from kasko_dcat.model.emit import Emitter
+from kasko_dcat.model.mapping import REF, SEED_FORMS, TEXT, URL, Row, document, emit_fields, read_fields
 from kasko_dcat.rdf.namespaces import DCTERMS, FOAF, RDF, SKOS, TVK
 from kasko_dcat.source.fields import Fields, Ref, Text
+
+FIELDS = (
+    Row("title", DCTERMS.title, TEXT, required=True, note="the name in its basic form"),
+    Row("seed_forms", SKOS.hiddenLabel, SEED_FORMS),
+    Row(
+        "shared_across", TVK.sharedAcross, REF, "organisation", note="for organisation-wide (kaupunkiyhteinen) systems"
+    ),
+    Row("homepage", FOAF.homepage, URL),
+)
+__doc__ = document(__doc__, FIELDS)
 
 
 @dataclass(frozen=True)
@@ -38,13 +43,7 @@ class InformationSystem:
 
 def parse_system(f: Fields) -> InformationSystem:
     """Read one information system."""
-    system = InformationSystem(
-        id=f.ident("system"),
-        title=f.text("title"),
-        seed_forms=f.strings("seed_forms"),
-        shared_across=f.ref("shared_across", "organisation", required=False),
-        homepage=f.url("homepage"),
-    )
+    system = InformationSystem(id=f.ident("system"), **read_fields(f, FIELDS))  # type: ignore[arg-type]
     f.done()
     return system
 
@@ -54,8 +53,4 @@ def system_triples(system: InformationSystem, out: Emitter) -> None:
     subject = out.iris.system(system.id)
     out.add(subject, RDF.type, TVK.InformationSystem)
     out.plain(subject, DCTERMS.identifier, system.id)
-    out.text(subject, DCTERMS.title, system.title)
-    out.each(subject, SKOS.hiddenLabel, (Literal(form, lang="fi") for form in system.seed_forms))
-    if system.shared_across is not None:
-        out.add(subject, TVK.sharedAcross, out.iris.organisation(system.shared_across))
-    out.link(subject, FOAF.homepage, system.homepage)
+    emit_fields(out, subject, FIELDS, system)

@@ -19,6 +19,21 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", lowered).strip("-")
 
 
+SEGMENTS = {
+    "dataset": "dataset",
+    "resource": "dataset",
+    "register": "dataset",
+    "system": "system",
+    "organisation": "organisation",
+    "address": "address",
+    "contact point": "contact",
+    "channel": "channel",
+    "related resource": "resource",
+    "example": "request-example",
+}
+"""Kind of thing with an id in the source (as references and problems name it) → its IRI's first segment."""
+
+
 @dataclass(frozen=True)
 class Iris:
     """The IRI scheme under ``base`` (which ends with ``/``)."""
@@ -28,13 +43,17 @@ class Iris:
     def _mint(self, *segments: str) -> URIRef:
         return URIRef(self.base + "/".join(segments))
 
+    def of_kind(self, kind: str, ident: str) -> URIRef:
+        """The IRI of the thing of ``kind`` (a key of ``SEGMENTS``) whose id in the source is ``ident``."""
+        return self._mint(SEGMENTS[kind], ident)
+
     def catalog(self) -> URIRef:
         """The catalogue: ``catalog``."""
         return self._mint("catalog")
 
     def dataset(self, dataset_id: str) -> URIRef:
         """An information resource or register: ``dataset/{id}``."""
-        return self._mint("dataset", dataset_id)
+        return self.of_kind("dataset", dataset_id)
 
     def distribution(self, dataset_id: str) -> URIRef:
         """The information-request route of a dataset: ``dataset/{id}/information-request``."""
@@ -46,15 +65,15 @@ class Iris:
 
     def related_resource(self, resource_id: str) -> URIRef:
         """A resource outside the catalogue that a dataset feeds: ``resource/{id}``."""
-        return self._mint("resource", resource_id)
+        return self.of_kind("related resource", resource_id)
 
     def system(self, system_id: str) -> URIRef:
         """An information system: ``system/{id}``."""
-        return self._mint("system", system_id)
+        return self.of_kind("system", system_id)
 
     def organisation(self, organisation_id: str) -> URIRef:
         """An organisation: ``organisation/{id}``."""
-        return self._mint("organisation", organisation_id)
+        return self.of_kind("organisation", organisation_id)
 
     def site(self, organisation_id: str, site_id: str) -> URIRef:
         """A site (visiting address) of an organisation: ``organisation/{id}/site/{id}``."""
@@ -62,11 +81,11 @@ class Iris:
 
     def address(self, address_id: str) -> URIRef:
         """A postal or visiting address: ``address/{id}``."""
-        return self._mint("address", address_id)
+        return self.of_kind("address", address_id)
 
     def contact(self, contact_id: str) -> URIRef:
         """A contact point: ``contact/{id}``."""
-        return self._mint("contact", contact_id)
+        return self.of_kind("contact point", contact_id)
 
     def telephone(self, contact_id: str) -> URIRef:
         """The telephone of a contact point: ``contact/{id}/telephone``."""
@@ -78,11 +97,11 @@ class Iris:
 
     def channel(self, channel_id: str) -> URIRef:
         """A channel for information requests: ``channel/{id}``."""
-        return self._mint("channel", channel_id)
+        return self.of_kind("channel", channel_id)
 
     def example(self, example_id: str) -> URIRef:
         """A worked information-request example: ``request-example/{id}``."""
-        return self._mint("request-example", example_id)
+        return self.of_kind("example", example_id)
 
     def search_key(self, example_id: str, finnish: str) -> URIRef:
         """A search key (hakutekijä) of an example: ``request-example/{id}/search-key/{slug of its Finnish text}``."""

@@ -15,8 +15,10 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kasko_dcat.model import agent, catalog, contact, dataset, distribution, guidance, system
 from kasko_dcat.model.catalog import PROFILES
 from kasko_dcat.model.description import Source
+from kasko_dcat.model.mapping import field_names
 from kasko_dcat.rdf.iris import Iris
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, RDFS, SKOS, TVK, VCARD
 from kasko_dcat.shacl.engine import Result, ShapesGraph
@@ -66,31 +68,22 @@ OWNERS = {
 }
 """Kinds of things a finding is reported under; a distribution's finding goes under its dataset, etc."""
 
-FIELDS: dict[Node, str] = {
-    DCTERMS.title: "title",
-    DCTERMS.description: "description",
-    DCAT.keyword: "keywords",
-    DCAT.theme: "themes",
+FIELD_EXCEPTIONS: dict[Node, str] = {
     DCTERMS.accessRights: "personal_data / access_rights",
     DCATAP.applicableLegislation: "legislation",
     DCTERMS.publisher: "publisher (catalog.yaml: dataset_defaults)",
     DCAT.contactPoint: "contact_point (catalog.yaml: dataset_defaults)",
     TVK.disclosureAuthority: "disclosure_authority (catalog.yaml: dataset_defaults)",
-    TVK.informationSystem: "systems",
-    TVK.supportingSystem: "supporting_systems",
-    TVK.dataContents: "data_contents",
     TVK.dataGroup: "data_groups",
-    TVK.feeds: "feeds",
-    TVK.privacyNotice: "privacy_notices",
-    TVK.technicalInterface: "technical_interface",
     TVK.searchKey: "search_keys",
-    FOAF.name: "name",
+    DCTERMS.description: "description",
     VCARD.fn: "name",
-    VCARD.hasEmail: "email",
-    DCTERMS.license: "license",
-    DCTERMS.issued: "issued",
-    DCTERMS.modified: "modified",
-    FOAF.homepage: "homepage",
+}
+"""Fields the model modules read by hand, and predicates that rows of different names write."""
+
+FIELDS: dict[Node, str] = {
+    **field_names(module.FIELDS for module in (agent, catalog, contact, dataset, distribution, guidance, system)),
+    **FIELD_EXCEPTIONS,
 }
 """Predicate → the source field that writes it (see the mapping table of each model module)."""
 
