@@ -14,7 +14,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kasko_dcat.rdf.namespaces import DCAT, DCTERMS, RDF, SH, SKOS, TVK, TVKS, VCARD, XSD
+from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, RDF, SH, SKOS, TVK, TVKS, VCARD, XSD
 from kasko_dcat.shacl.engine import Shape, ShapesError, ShapesGraph, validate
 from kasko_dcat.shacl.validate import load_shapes
 
@@ -112,6 +112,7 @@ def generic_break(graph: Graph, shape: Shape) -> None:
 
 RES, REG, SYS, GUIDE, CONTACT = (URIRef(EX + n) for n in ("resource", "register", "system", "guidance", "contact"))
 CHANNEL, AGENT, KEY = URIRef(EX + "channel"), URIRef(EX + "agent"), URIRef(EX + "key")
+LOCATION = URIRef(EX + "location")
 
 
 def _edit(
@@ -136,6 +137,9 @@ def _two_parents(graph: Graph) -> None:
 HAND: dict[str, Callable[[Graph], None]] = {
     # DCAT-AP: a catalogue that is part of two catalogues (the only catalogue to hand is itself, and a copy)
     "Catalog-dct_isPartOf": lambda g: _two_parents(g),
+    # recommended for a location described here; the base location is not a code-list term
+    "Location-dcat_bbox-recommended": _edit((LOCATION, DCAT.bbox, None)),
+    "Location-dcat_centroid-recommended": _edit((LOCATION, DCAT.centroid, None)),
     # Helsinki profile
     "title-fi": _edit((REG, DCTERMS.title, Literal("Rekisteri", lang="fi"))),
     "title-sv": _edit((REG, DCTERMS.title, Literal("Register", lang="sv"))),
@@ -297,7 +301,9 @@ def test_mandatory_is_violation_and_recommended_is_warning() -> None:
         assert ((SH.minCount, Literal(1)) in shape.constraints) == (rule.need == "M"), key
         recommended = severities.get(f"{key}-recommended")
         assert (recommended is not None) == (rule.need == "R"), key
-        if recommended is not None:
+        if recommended is not None and rule.own_terms_only:  # sh:or ( code-list term, [the property] )
+            assert recommended.severity == SH.Warning and SH["or"] in dict(recommended.constraints)
+        elif recommended is not None:
             assert recommended.severity == SH.Warning and (SH.minCount, Literal(1)) in recommended.constraints
     assert severities["title-sv"].severity == SH.Violation and severities["title-en"].severity == SH.Warning
     assert all(s.severity == SH.Warning for n, s in severities.items() if n.startswith("s28-"))
@@ -420,3 +426,22 @@ def test_pyshacl_agrees_on_the_real_catalogue(graph: Graph) -> None:
         if triple[0] != PIC_SHAPE:
             shapes.add(triple)
     assert ours == _pyshacl_results(graph, shapes)
+
+
+def test_recommendations_that_do_not_apply_are_not_checked_there() -> None:
+    """A request route is not a file and a municipality is a code-list term (shapes/README.md)."""
+    graph = base()
+    distribution = URIRef(EX + "distribution")
+    for predicate in (DCTERMS.format, DCTERMS.license, DCATAP.availability, DCAT.downloadURL):
+        graph.remove((distribution, predicate, None))
+    location = LOCATION
+    graph.remove((location, DCAT.bbox, None))
+    graph.remove((location, DCAT.centroid, None))
+    graph.add((location, SKOS.inScheme, URIRef("http://uri.suomi.fi/codelist/jhs/kunta_1_20240101")))
+    assert fired(graph) == set()
+    graph.add((distribution, DCAT.downloadURL, URIRef("https://example.org/data.csv")))
+    assert fired(graph) == {
+        "Distribution-dct_format-recommended",
+        "Distribution-dct_license-recommended",
+        "Distribution-dcatap_availability-recommended",
+    }

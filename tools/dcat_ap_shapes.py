@@ -51,6 +51,10 @@ class Rule(NamedTuple):
     kind: str | None = None  # sh:nodeKind: IRI, Literal, BlankNodeOrIRI
     range: str | None = None  # sh:class of the values
     datatype: str | None = None  # sh:datatype, or "date" for the four date types
+    files_only: bool = False
+    """Recommended only for a distribution that is a file (has a dcat:downloadURL); see shapes/README.md."""
+    own_terms_only: bool = False
+    """Recommended only for a thing described here, not for a term of a code list; see shapes/README.md."""
 
 
 R, M, O = "R", "M", "O"  # noqa: E741 — the specification's own letters
@@ -118,9 +122,9 @@ RULES: list[Rule] = [
     # Distribution
     Rule("dcat:Distribution", "dcat:accessURL", M, kind=RES),
     Rule("dcat:Distribution", "dct:description", R, kind=LIT),
-    Rule("dcat:Distribution", "dct:format", R, max=1, kind=RES, range="dct:MediaTypeOrExtent"),
-    Rule("dcat:Distribution", "dct:license", R, max=1, kind=RES, range="dct:LicenseDocument"),
-    Rule("dcat:Distribution", "dcatap:availability", R, max=1, kind=RES, range="skos:Concept"),
+    Rule("dcat:Distribution", "dct:format", R, max=1, kind=RES, range="dct:MediaTypeOrExtent", files_only=True),
+    Rule("dcat:Distribution", "dct:license", R, max=1, kind=RES, range="dct:LicenseDocument", files_only=True),
+    Rule("dcat:Distribution", "dcatap:availability", R, max=1, kind=RES, range="skos:Concept", files_only=True),
     Rule("dcat:Distribution", "dcat:accessService", O, kind=RES, range="dcat:DataService"),
     Rule("dcat:Distribution", "dcat:byteSize", O, max=1, datatype="xsd:nonNegativeInteger"),
     Rule("dcat:Distribution", "dcat:compressFormat", O, max=1, kind=RES, range="dct:MediaType"),
@@ -183,8 +187,8 @@ RULES: list[Rule] = [
     Rule("skos:Concept", "skos:prefLabel", M, kind=LIT),
     Rule("skos:ConceptScheme", "dct:title", M, kind=LIT),
     Rule("dct:LicenseDocument", "dct:type", R, kind=RES, range="skos:Concept"),
-    Rule("dct:Location", "dcat:bbox", R, max=1, kind=LIT),
-    Rule("dct:Location", "dcat:centroid", R, max=1, kind=LIT),
+    Rule("dct:Location", "dcat:bbox", R, max=1, kind=LIT, own_terms_only=True),
+    Rule("dct:Location", "dcat:centroid", R, max=1, kind=LIT, own_terms_only=True),
     Rule("dct:Location", "locn:geometry", O, max=1, kind=LIT),
     Rule("dct:PeriodOfTime", "dcat:startDate", R, max=1, datatype="date"),
     Rule("dct:PeriodOfTime", "dcat:endDate", R, max=1, datatype="date"),
@@ -246,11 +250,13 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _shape(iri: str, cls: str, prop: str, severity: str, fi: str, en: str, lines: list[str]) -> str:
+def _shape(
+    iri: str, cls: str, prop: str, severity: str, fi: str, en: str, lines: list[str], target: str = ""
+) -> str:
     anchor, _, _ = CLASSES[cls]
     body = [
         f"{iri} a sh:PropertyShape ;",
-        f"    sh:targetClass {cls} ;",
+        f"    {target or f'sh:targetClass {cls}'} ;",
         f"    sh:path {prop} ;",
         *(f"    {line} ;" for line in lines),
         f"    sh:severity sh:{severity} ;",
@@ -302,7 +308,9 @@ def rule_shapes(rule: Rule) -> list[str]:
                 lines,
             )
         )
-    if rule.need == R:
+    if rule.need == R and rule.own_terms_only:
+        shapes.append(_unless_code_list_term(rule, cls_fi, cls_en))
+    elif rule.need == R:
         shapes.append(
             _shape(
                 _id(rule.cls, rule.prop, "-recommended"),
@@ -312,9 +320,28 @@ def rule_shapes(rule: Rule) -> list[str]:
                 f"{cls_fi} ({rule.cls}): {rule.prop} on DCAT-AP:n suosittelema mutta puuttuu.",
                 f"{cls_en} ({rule.cls}): {rule.prop} is recommended by DCAT-AP but missing.",
                 ["sh:minCount 1"],
+                "sh:targetSubjectsOf dcat:downloadURL" if rule.files_only else "",
             )
         )
     return shapes
+
+
+def _unless_code_list_term(rule: Rule, cls_fi: str, cls_en: str) -> str:
+    """A recommended property that a term of a code list (``skos:inScheme``) is exempt from."""
+    anchor, _, _ = CLASSES[rule.cls]
+    iri = _id(rule.cls, rule.prop, "-recommended")
+    fi = f"{cls_fi} ({rule.cls}): {rule.prop} on DCAT-AP:n suosittelema mutta puuttuu."
+    en = f"{cls_en} ({rule.cls}): {rule.prop} is recommended by DCAT-AP but missing."
+    return "\n".join(
+        [
+            f"{iri} a sh:NodeShape ;",
+            f"    sh:targetClass {rule.cls} ;",
+            f"    sh:or ( tvks:CodeListTerm [ sh:path {rule.prop} ; sh:minCount 1 ] ) ;",
+            "    sh:severity sh:Warning ;",
+            f"    sh:message {_quote(fi)}@fi, {_quote(en)}@en ;",
+            f"    rdfs:seeAlso <{SPEC}{anchor}> .",
+        ]
+    )
 
 
 def vocabulary_shape(v: Vocabulary) -> str:
@@ -334,6 +361,8 @@ def vocabulary_shape(v: Vocabulary) -> str:
 
 
 DATE_SHAPES = """\
+tvks:CodeListTerm a sh:PropertyShape ; sh:path skos:inScheme ; sh:minCount 1 ;
+    sh:message "Arvo ei ole koodiston termi."@fi, "The value is not a term of a code list."@en .
 tvks:Date a sh:NodeShape ; sh:datatype xsd:date ;
     sh:message "Arvo ei ole xsd:date."@fi, "The value is not an xsd:date."@en .
 tvks:DateTime a sh:NodeShape ; sh:datatype xsd:dateTime ;

@@ -33,7 +33,9 @@ from kasko_dcat.model.emit import Emitter
 from kasko_dcat.model.mapping import (
     CODES,
     FLAG,
+    DATE,
     KEYWORDS,
+    PERIOD,
     REF,
     REFS,
     SEED_FORMS,
@@ -45,7 +47,7 @@ from kasko_dcat.model.mapping import (
     read_fields,
 )
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, RDF, SKOS, TVK
-from kasko_dcat.source.fields import Fields, Ref, Text
+from kasko_dcat.source.fields import Fields, Period, Ref, Text
 
 REGISTER_DESCRIPTION: Text = {
     "fi": "{title} – rekisteri, joka kuuluu seuraavaan tietovarantoon: {resource}.",
@@ -62,6 +64,9 @@ REGISTER_FIELDS = (
     Row("seed_forms", SKOS.hiddenLabel, SEED_FORMS),
     Row("themes", DCAT.theme, CODES, "data-theme", note="a register without the field: its resource's"),
     Row("keywords", DCAT.keyword, KEYWORDS, note="a register without the field: its resource's"),
+    Row("issued", DCTERMS.issued, DATE, note="when the data was first made available"),
+    Row("modified", DCTERMS.modified, DATE, note="when the data last changed"),
+    Row("temporal", DCTERMS.temporal, PERIOD, note="the time the data covers; recommended by DCAT-AP"),
 )
 RESOURCE_FIELDS = (
     *REGISTER_FIELDS,
@@ -82,7 +87,7 @@ DEFAULT_FIELDS = (
 """``catalog.yaml`` → ``dataset_defaults``: read there, written on every dataset."""
 FIELDS = (*RESOURCE_FIELDS, *DEFAULT_FIELDS)
 __doc__ = document(
-    document(__doc__, RESOURCE_FIELDS, "Simple fields of a resource (a register has the first four)"),
+    document(__doc__, RESOURCE_FIELDS, "Simple fields of a resource (a register has the first seven)"),
     DEFAULT_FIELDS,
     "From dataset_defaults in catalog.yaml, on every dataset",
 )
@@ -124,6 +129,9 @@ class Dataset:
     themes: list[str]
     keywords: dict[str, list[str]] | None
     legislation: list[Ref]
+    issued: str | None = None
+    modified: str | None = None
+    temporal: Period | None = None
     data_contents: Text | None = None
     data_groups: list[Text] = field(default_factory=list)
     systems: list[Ref] = field(default_factory=list)
@@ -153,6 +161,10 @@ def parse_resource(f: Fields) -> Dataset:
     registers = [_parse_register(sub, resource_id, inherited) for sub in f.subs("registers")]
     if not values["privacy_notices"]:
         f.gap("privacy_notices" if "privacy_notices" in f.block else None, "gap-privacy-notices", id=resource_id)
+    if values["temporal"] is None:
+        f.gap("temporal" if "temporal" in f.block else "title", "gap-temporal", id=resource_id)
+    if values["issued"] is None and values["modified"] is None:
+        f.gap("issued" if "issued" in f.block else "title", "gap-dataset-dates", id=resource_id)
     if values["technical_interface"] is None:
         f.gap(
             "technical_interface" if "technical_interface" in f.block else None,
@@ -260,10 +272,18 @@ def related_resource_triples(related: RelatedResource, out: Emitter) -> None:
 
 
 def _register_description(register: Dataset, resource: Dataset | None) -> Text | None:
+    """The description of a register that has none, in every language.
+
+    A title missing in a language is named by its Finnish form, as a Swedish text names a body
+    that has no Swedish name: the missing title is one finding on the title itself, not one more
+    on every register's generated description.
+    """
     if resource is None:
         return None
     return {
-        lang: REGISTER_DESCRIPTION[lang].format(title=register.title[lang], resource=resource.title[lang])
+        lang: REGISTER_DESCRIPTION[lang].format(
+            title=register.title.get(lang) or register.title["fi"],
+            resource=resource.title.get(lang) or resource.title["fi"],
+        )
         for lang in LANGS
-        if lang in register.title and lang in resource.title
     }

@@ -26,8 +26,8 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kasko_dcat.model.emit import Emitter
-from kasko_dcat.rdf.namespaces import PREFIXES, XSD
-from kasko_dcat.source.fields import Fields
+from kasko_dcat.rdf.namespaces import DCAT, DCTERMS, PREFIXES, RDF, XSD
+from kasko_dcat.source.fields import Fields, Period
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,16 @@ def _typed(datatype: URIRef) -> Callable[[Emitter, Node, Row, object], None]:
     return emit
 
 
+def _period(out: Emitter, subject: Node, row: Row, value: object) -> None:
+    if not isinstance(value, Period):
+        return
+    period = out.iris.period(subject)  # type: ignore[arg-type]
+    out.add(subject, row.predicate, period)
+    out.add(period, RDF.type, DCTERMS.PeriodOfTime)
+    for predicate, date in ((DCAT.startDate, value.start), (DCAT.endDate, value.end)):
+        out.add(period, predicate, None if date is None else Literal(date, datatype=XSD.date))
+
+
 def _keywords(out: Emitter, subject: Node, row: Row, value: object) -> None:
     for lang, words in (value or {}).items():  # type: ignore[attr-defined]
         out.each(subject, row.predicate, (Literal(word, lang=lang) for word in words))
@@ -118,6 +128,11 @@ CODES = Kind(lambda f, r: f.codes(r.field, r.target), _each(_term), "terms of th
 FLAG = Kind(lambda f, r: f.flag(r.field), _typed(XSD.boolean), "xsd:boolean")
 DATE = Kind(lambda f, r: f.date(r.field), _typed(XSD.date), "xsd:date")
 KEYWORDS = Kind(lambda f, r: f.keywords(r.field), _keywords, "per language")
+PERIOD = Kind(
+    lambda f, r: f.period(r.field),
+    _period,
+    "dct:PeriodOfTime ``{{its IRI}}/temporal``, ``start``/``end`` → dcat:startDate/endDate (xsd:date)",
+)
 
 
 def read_fields(f: Fields, rows: Iterable[Row]) -> dict[str, object]:

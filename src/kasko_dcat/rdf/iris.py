@@ -107,6 +107,10 @@ class Iris:
         """A search key (hakutekijä) of an example: ``request-example/{id}/search-key/{slug of its Finnish text}``."""
         return self._mint("request-example", example_id, "search-key", slug(finnish))
 
+    def period(self, owner: URIRef) -> URIRef:
+        """The period of time a dataset covers (``dct:temporal``): ``{its IRI}/temporal``."""
+        return URIRef(f"{owner}/temporal")
+
     def rights(self) -> URIRef:
         """The statement of how to request data: ``rights/information-request``."""
         return self._mint("rights", "information-request")

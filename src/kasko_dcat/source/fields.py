@@ -100,6 +100,14 @@ def normalise_phone(raw: str) -> str | None:
     return f"tel:+{number}" if 8 <= len(number) <= 15 else None
 
 
+@dataclass(frozen=True)
+class Period:
+    """A period of time (``dct:temporal``): either end may be open."""
+
+    start: str | None
+    end: str | None
+
+
 class Fields:
     """One YAML block being read; collects problems instead of raising."""
 
@@ -390,6 +398,17 @@ class Fields:
             self.error(key, "bad-date", value=value)
             return None
         return value
+
+    def period(self, key: str) -> Period | None:
+        """A period of time written as a block of ``start`` and ``end`` dates, or None when absent."""
+        block = self.sub(key)
+        if block is None:
+            return None
+        start, end = block.date("start"), block.date("end")
+        block.done()
+        if start is not None and end is not None and end < start:
+            block.error("end", "period-backwards", start=start, end=end)
+        return None if start is None and end is None else Period(start, end)
 
     def flag(self, key: str) -> bool | None:
         """True / false, or None when the source leaves it unknown."""
