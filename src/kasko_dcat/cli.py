@@ -240,6 +240,19 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     help="Extra shapes for PATHS: the Helsinki profile or none (default: the profile in the source's "
     "catalog.yaml if there is a readable source, else helsinki). Without PATHS the source's own is used.",
 )
+@click.option("-v", "--verbose", is_flag=True, help="List every place of each rule, with the value found.")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Accept the findings listed in FILE: fail only on new ones, and name entries that no longer occur.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record today's findings in FILE as accepted (reasons already written there are kept); exit 0.",
+)
 @lang_option
 @click.pass_obj
 def validate(
@@ -253,23 +266,27 @@ def validate(
     input_format: str | None,
     max_mb: float,
     profile: str | None,
+    verbose: bool,
+    baseline_file: Path | None,
+    write_baseline_file: Path | None,
 ) -> None:
     """Check the catalogue against shapes/: DCAT-AP 3.0.1, Helsinki profile, § 28 items.
 
     \b
     Without PATHS the source is built in memory and checked; with PATHS each built file (any RDF
-    format) is checked. Findings are grouped by resource and say what to fix, and where in the
-    source when it is known. Examples:
+    format) is checked. Findings are grouped by rule, with their count and where in the source
+    to fix them (--verbose lists every place). Examples:
       kasko-dcat validate                                   the source, as text
       kasko-dcat validate output/catalog.ttl --format json
       kasko-dcat validate --format junit --report validation.xml    for a CI dashboard
+      kasko-dcat validate --fail-on warning --baseline validation-baseline.yaml    in CI
 
     \b
     Exit codes: 0 conforms (warnings allowed), 1 violations (or warnings with
     --fail-on warning), 2 a file, the source or the command line is wrong.
     """
-    from kasko_dcat.rdf.output import write_atomically
-    from kasko_dcat.shacl.report import RENDERERS
+    from kasko_dcat.shacl import baseline
+    from kasko_dcat.shacl.report import RENDERERS, text
 
     reports = api.validate(
         paths,
@@ -281,16 +298,34 @@ def validate(
         profile=profile,
         progress=_progress(lang, False),
     )
-    rendered = RENDERERS[report_format](reports, lang, fail_on)
+    accepted = baseline.read(baseline_file) if baseline_file is not None else []
+    if write_baseline_file is not None:
+        previous = baseline.read(write_baseline_file) if write_baseline_file.is_file() else accepted
+        _write(write_baseline_file, baseline.render(reports, previous))
+        _say(lang, "baseline-written", path=write_baseline_file, count=sum(len(r.findings) for r in reports))
+        return
+    if baseline_file is not None:
+        reports = baseline.apply(reports, accepted, baseline_file)
+    if report_format == "text":
+        rendered = text(reports, lang, fail_on, verbose=verbose)
+    else:
+        rendered = RENDERERS[report_format](reports, lang, fail_on)
     if report_file is None:
         click.echo(rendered, nl=False)
     else:
-        try:
-            write_atomically(report_file.parent, {report_file.name: rendered.encode("utf-8")})
-        except OSError as exc:
-            raise KaskoError("cli-write-failed", path=exc.filename or report_file, reason=exc.strerror or exc) from None
+        _write(report_file, rendered)
     if any(report.fails(fail_on) for report in reports):
         raise SystemExit(ExitCode.FAILED)
+
+
+def _write(path: Path, content: str) -> None:
+    """Replace ``path`` with ``content`` atomically, or say why it could not be written."""
+    from kasko_dcat.rdf.output import write_atomically
+
+    try:
+        write_atomically(path.parent, {path.name: content.encode("utf-8")})
+    except OSError as exc:
+        raise KaskoError("cli-write-failed", path=exc.filename or path, reason=exc.strerror or exc) from None
 
 
 @main.command()

@@ -32,8 +32,8 @@ from kasko_dcat.i18n.languages import LANGS
 from kasko_dcat.model.emit import Emitter
 from kasko_dcat.model.mapping import (
     CODES,
-    FLAG,
     DATE,
+    FLAG,
     KEYWORDS,
     PERIOD,
     REF,

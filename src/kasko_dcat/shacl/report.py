@@ -9,14 +9,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from itertools import groupby
 from xml.etree import ElementTree as ET
 
 from rdflib import BNode, Graph, Literal, URIRef
 
 from kasko_dcat.i18n.messages import render
 from kasko_dcat.rdf.namespaces import RDF, SH, SHAPES_PREFIXES, XSD, bind_prefixes
-from kasko_dcat.shacl.validate import Finding, Report
+from kasko_dcat.shacl.validate import SEVERITY_ORDER, Finding, Report
 
 SEVERITY_WORDS = {
     "en": {"Violation": "Violation", "Warning": "Warning", "Info": "Info"},
@@ -25,47 +24,102 @@ SEVERITY_WORDS = {
 }
 
 
-def text(reports: list[Report], lang: str, fail_on: str, only: frozenset[str] | None = None) -> str:
-    """Findings grouped by resource title, then severity, each with what to fix and where.
+PLACES_SHOWN = 3
+"""Places listed per rule in the text report without ``--verbose``: enough to find the pattern."""
 
-    ``only`` lists the severities to show (``build`` shows Violations); the summary counts all.
+
+def text(
+    reports: list[Report],
+    lang: str,
+    fail_on: str,
+    only: frozenset[str] | None = None,
+    verbose: bool = False,
+) -> str:
+    """Findings grouped by rule, most severe first, each with its count and the places to fix it.
+
+    A rule that fires on 28 datasets is one block, not 28: the keeper sees what to do once and
+    where, and the report of the real source fits on one screen. ``verbose`` lists every place
+    (with the value found); ``only`` lists the severities to show (``build`` shows Violations);
+    the summary counts all.
     """
     lines: list[str] = []
     for report in reports:
         lines.append(f"== {report.label}")
         shown = [f for f in report.findings if only is None or f.severity in only]
-        for (title, owner), group in groupby(shown, key=lambda f: (f.title, f.owner)):
+        rules = sorted(_by_rule(shown).items(), key=lambda item: (SEVERITY_ORDER[item[1][0].severity], item[0]))
+        for shape, findings in rules:
             lines.append("")
-            lines.append(title if title == str(owner) else f"{title}  <{owner}>")
-            for finding in group:
-                lines.extend(_text_finding(finding, lang))
+            lines.extend(_text_rule(shape, findings, lang, verbose))
+        lines.extend(_text_baseline(report, lang))
         lines.append("")
-        lines.append(
-            render(
-                "validate-summary",
-                lang,
-                {
-                    "violations": str(report.count("Violation")),
-                    "warnings": str(report.count("Warning")),
-                    "shapes": str(report.shapes),
-                    "triples": str(report.triples),
-                    "verdict": render("validate-fails" if report.fails(fail_on) else "validate-passes", lang, {}),
-                },
-            )
-        )
+        lines.extend(_text_summary(report, lang, fail_on))
     return "\n".join(lines) + "\n"
 
 
-def _text_finding(finding: Finding, lang: str) -> list[str]:
+def _by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:
+    rules: dict[str, list[Finding]] = {}
+    for finding in findings:
+        rules.setdefault(_short(finding.result.shape), []).append(finding)
+    return rules
+
+
+def _text_rule(shape: str, findings: list[Finding], lang: str, verbose: bool) -> list[str]:
+    first = findings[0]
+    word = SEVERITY_WORDS[lang].get(first.severity, first.severity)
+    out = [f"{word} ×{len(findings)}  {shape}", f"  {first.result.message(lang)}"]
+    listed = findings if verbose else findings[:PLACES_SHOWN]
+    for finding in listed:
+        out.append("    " + _place(finding, lang, verbose))
+    if len(findings) > len(listed):
+        out.append("    " + render("validate-more-places", lang, {"count": str(len(findings) - len(listed))}))
+    return out
+
+
+def _place(finding: Finding, lang: str, verbose: bool) -> str:
+    """Where to fix one finding, what it was found on (the resource's name) and the value found."""
     result = finding.result
-    word = SEVERITY_WORDS[lang].get(finding.severity, finding.severity)
-    subject = "" if result.focus == finding.owner else f" [{_short(result.focus)}]"
-    value = "" if result.value is None else f" — {_short(result.value)}"
-    out = [f"  {word}: {result.message(lang)}{subject}{value}"]
     if finding.where is not None:
         params = {"where": str(finding.where), "field": finding.field or ""}
-        out.append("      " + render("validate-fix-at" if finding.field else "validate-fix-in", lang, params))
-    out.append(f"      ({_short(result.shape)}, {_short(result.component)})")
+        place = render("validate-fix-at" if finding.field else "validate-fix-in", lang, params)
+    else:
+        place = _short(result.focus)
+    about = finding.title
+    if verbose and result.focus != finding.owner:
+        about += f" [{_short(result.focus)}]"
+    if result.value is not None and result.value != result.focus:  # what was wrong, e.g. the identity code
+        about += f" — {_short(result.value)}"
+    return f"{place} — {about}"
+
+
+def _text_baseline(report: Report, lang: str) -> list[str]:
+    out = []
+    if report.accepted:
+        out += ["", render("baseline-accepted", lang, {"count": str(report.accepted), "path": report.baseline})]
+    for entry in report.stale:
+        out.append(
+            render("baseline-stale", lang, {"shape": entry.shape, "focus": entry.focus, "path": report.baseline})
+        )
+    return out
+
+
+SUMMARY_CODES = {"Violation": "validate-violations", "Warning": "validate-warnings", "Info": "validate-infos"}
+
+
+def _text_summary(report: Report, lang: str, fail_on: str) -> list[str]:
+    """One line per severity (with how many rules found it), then what was checked and the verdict."""
+    out = []
+    for severity, code in SUMMARY_CODES.items():
+        count = report.count(severity)
+        if count == 0 and severity == "Info":
+            continue
+        line = render(code, lang, {"count": str(count)})
+        rules = len({f.result.shape for f in report.findings if f.severity == severity})
+        if rules:
+            line += f" ({render('validate-rules', lang, {'count': str(rules)})})"
+        out.append(line)
+    verdict = render("validate-fails" if report.fails(fail_on) else "validate-passes", lang, {})
+    params = {"count": str(report.shapes), "triples": str(report.triples), "verdict": verdict}
+    out.append(render("validate-checked", lang, params))
     return out
 
 
@@ -98,6 +152,8 @@ def as_json(reports: list[Report], lang: str, fail_on: str) -> str:
                         "shapes": r.shapes,
                         "triples": r.triples,
                         "findings": [_json_finding(f) for f in r.findings],
+                        "accepted": r.accepted,
+                        "stale": [{"shape": e.shape, "focus": e.focus, "value": e.value} for e in r.stale],
                     }
                     for r in reports
                 ],

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -24,6 +25,9 @@ from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, RDFS, SK
 from kasko_dcat.shacl.engine import Result, ShapesGraph
 from kasko_dcat.shacl.engine import validate as run_engine
 from kasko_dcat.source.problems import Where
+
+if TYPE_CHECKING:
+    from kasko_dcat.shacl.baseline import BaselineEntry
 
 ALL_PROFILES = tuple(PROFILES)
 
@@ -79,6 +83,9 @@ FIELD_EXCEPTIONS: dict[Node, str] = {
     DCTERMS.description: "description",
     VCARD.fn: "name",
 }
+
+PART_FIELDS: dict[Node, str] = {DCAT.startDate: "temporal: start", DCAT.endDate: "temporal: end"}
+"""Predicates of a node written inside its owner's block (a dataset's period of time)."""
 """Fields the model modules read by hand, and predicates that rows of different names write."""
 
 FIELDS: dict[Node, str] = {
@@ -88,10 +95,19 @@ FIELDS: dict[Node, str] = {
 """Predicate → the source field that writes it (see the mapping table of each model module)."""
 
 SHAPE_FIELDS: dict[str, str] = {
-    "s28-4-search-keys": "search_keys of an example in request.yaml (examples: resource)",
+    "s28-4-search-keys": "search_keys",
     "privacy-notice": "privacy_notices",
 }
 """Shapes whose fix lies in a field their path does not name."""
+
+EXAMPLES = URIRef("urn:kasko-dcat:source:request-examples")
+"""Key of ``places``: the ``examples:`` list of ``request.yaml``, where search keys are written."""
+
+SHAPE_PLACES: dict[str, Node] = {"s28-4-search-keys": EXAMPLES}
+"""Shapes whose fix lies in another file than the thing they found."""
+
+RESOURCE_ONLY = frozenset(row.field for row in dataset.RESOURCE_FIELDS) - {row.field for row in dataset.REGISTER_FIELDS}
+"""Fields a resource has and its registers do not: a register's finding on one is fixed in its resource."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +135,12 @@ class Report:
     findings: list[Finding]
     shapes: int
     triples: int
+    accepted: int = 0
+    """Findings left out because the baseline file accepts them."""
+    stale: tuple[BaselineEntry, ...] = ()
+    """Entries of the baseline file that no finding matches any more: fixed, to be removed."""
+    baseline: str = ""
+    """The baseline file's path, when one was applied."""
 
     def count(self, severity: str) -> int:
         """How many findings have ``severity``."""
@@ -148,18 +170,22 @@ def check(
         predicate = result.path.iri if result.path is not None and result.path.kind == "pred" else None
         # A field names the owner's own source block; a distribution's finding has none to name.
         field = SHAPE_FIELDS.get(shape_name) or (FIELDS.get(predicate) if owner == result.focus else None)
-        where = places.get(result.focus) or places.get(owner)
+        field = field or PART_FIELDS.get(predicate)
+        where = places.get(SHAPE_PLACES.get(shape_name)) or places.get(result.focus) or places.get(owner)
+        whole = graph.value(result.focus, DCTERMS.isPartOf)
+        if field in RESOURCE_ONLY and whole is not None and whole in places:
+            where = places[whole]  # a register: the field is its resource's
         findings.append(Finding(result, owner, namer.title(owner), where, field))
     findings.sort(key=_finding_order)
     return Report(label, findings, len(shapes.targeted), len(graph))
 
 
-_SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
 
 def _finding_order(f: Finding) -> tuple[str, str, int, tuple[str, str, str, str]]:
     """By resource title, then severity (the text report's grouping), then the result's own order."""
-    return (f.title.casefold(), str(f.owner), _SEVERITY_ORDER.get(f.severity, 9), f.result.sort_key())
+    return (f.title.casefold(), str(f.owner), SEVERITY_ORDER.get(f.severity, 9), f.result.sort_key())
 
 
 def source_places(source: Source, root: Path) -> dict[Node, Where]:
@@ -186,6 +212,7 @@ def source_places(source: Source, root: Path) -> dict[Node, Where]:
         route = Where.of(root / "request.yaml", _line_of(root / "request.yaml", "information_request:"))
         places[iris.rights()] = route
         places.update({iris.distribution(dataset.id): route for dataset, _ in source.datasets})
+    places[EXAMPLES] = Where.of(root / "request.yaml", _line_of(root / "request.yaml", "examples:"))
     return places
 
 

@@ -1,0 +1,135 @@
+"""Findings accepted for now: a file CI compares each run with, so only new findings fail it.
+
+The real source has warnings nobody can fix today (facts the division has not stated), so
+``validate --fail-on warning`` would never pass. A baseline records today's findings, each with
+room for the reason it is accepted; ``validate --baseline FILE`` then fails only on findings the
+file does not list, and names each entry whose finding no longer occurs, so the file shrinks as
+the description is completed. A finding is matched by its rule (shape), the node it was found
+on and the value, never by line number, so editing the source elsewhere does not disturb it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from kasko_dcat.errors import KaskoError
+from kasko_dcat.shacl.report import _short
+from kasko_dcat.shacl.validate import Finding, Report
+
+HEADER = """\
+# Findings of `kasko-dcat validate` accepted for now (docs/validation.md).
+# `kasko-dcat validate --baseline FILE` fails only on findings not listed here and names the
+# entries whose finding no longer occurs. Write under 'reason:' why each is accepted, and remove
+# an entry when its finding is fixed; `--write-baseline FILE` rewrites the list, keeping reasons.
+"""
+
+
+@dataclass(frozen=True)
+class BaselineEntry:
+    """One accepted finding."""
+
+    shape: str
+    focus: str
+    value: str | None = None
+    severity: str = ""
+    where: str = ""
+    reason: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        """What identifies the finding: rule, node and value (not its line, which moves with edits)."""
+        return (self.shape, self.focus, self.value)
+
+
+def entry_of(finding: Finding) -> BaselineEntry:
+    """The baseline entry that accepts ``finding``."""
+    result = finding.result
+    where = "" if finding.where is None else str(finding.where) + (f", {finding.field}" if finding.field else "")
+    return BaselineEntry(
+        shape=_short(result.shape),
+        focus=str(result.focus),
+        value=None if result.value is None else str(result.value),
+        severity=finding.severity,
+        where=where,
+    )
+
+
+def read(path: Path) -> list[BaselineEntry]:
+    """The entries of a baseline file; :class:`KaskoError` when it cannot be read or is not one."""
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise KaskoError("validate-no-file", path=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KaskoError("validate-unreadable", path=path, reason=getattr(exc, "strerror", None) or exc) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise KaskoError("baseline-bad", path=path, line=mark.line + 1 if mark else 1) from None
+    items = data.get("accepted") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise KaskoError("baseline-bad", path=path, line=1)
+    entries = []
+    for number, item in enumerate(items, 1):
+        if not (isinstance(item, dict) and isinstance(item.get("shape"), str) and isinstance(item.get("focus"), str)):
+            raise KaskoError("baseline-bad", path=path, line=_line_of_entry(path, number))
+        value, reason = item.get("value"), item.get("reason")
+        entries.append(
+            BaselineEntry(
+                shape=item["shape"],
+                focus=item["focus"],
+                value=None if value is None else str(value),
+                severity=str(item.get("severity") or ""),
+                where=str(item.get("where") or ""),
+                reason=None if reason is None else str(reason),
+            )
+        )
+    return entries
+
+
+def _line_of_entry(path: Path, number: int) -> int:
+    """The line where the ``number``-th list item starts (1 when it cannot be told)."""
+    starts = [n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if line.lstrip().startswith("- ")]
+    return starts[number - 1] if number <= len(starts) else 1
+
+
+def apply(reports: list[Report], entries: list[BaselineEntry], path: Path) -> list[Report]:
+    """Each report without the findings ``entries`` accept, counting them and naming stale entries."""
+    accepted = {entry.key for entry in entries}
+    seen: set[tuple[str, str, str | None]] = set()
+    applied = []
+    for report in reports:
+        kept = []
+        for finding in report.findings:
+            key = entry_of(finding).key
+            if key in accepted:
+                seen.add(key)
+            else:
+                kept.append(finding)
+        applied.append(replace(report, findings=kept, accepted=len(report.findings) - len(kept), baseline=str(path)))
+    stale = tuple(entry for entry in entries if entry.key not in seen)
+    if applied:
+        applied[-1] = replace(applied[-1], stale=stale)
+    return applied
+
+
+def render(reports: list[Report], previous: list[BaselineEntry]) -> str:
+    """The baseline file that accepts every finding of ``reports``, keeping the reasons of ``previous``."""
+    reasons = {entry.key: entry.reason for entry in previous}
+    items = []
+    seen: set[tuple[str, str, str | None]] = set()
+    for report in reports:
+        for finding in report.findings:
+            entry = entry_of(finding)
+            if entry.key in seen:
+                continue
+            seen.add(entry.key)
+            item: dict[str, object] = {"shape": entry.shape, "focus": entry.focus}
+            if entry.value is not None:
+                item["value"] = entry.value
+            item.update(severity=entry.severity, where=entry.where, reason=reasons.get(entry.key))
+            items.append(item)
+    body = yaml.safe_dump({"accepted": items}, sort_keys=False, allow_unicode=True, width=120)
+    return HEADER + body.replace("\n  reason: null\n", "\n  reason: ~\n")
