@@ -395,3 +395,66 @@ def test_a_high_limit_reads_only_what_is_there(scratch: Path) -> None:
     """The limit bounds the read; it is not a buffer size (100 000 MB once ran out of memory)."""
     result = run_cli("validate", "--max-mb", "100000", str(OUTPUT / "catalog.nt"), cwd=scratch)
     assert result.returncode == 0, result.stderr
+
+
+# --- every finding on the real source can be acted on in the source ------------------------------
+
+
+def _block_of(lines: list[str], line: int) -> tuple[int, int, set[str]]:
+    """The block a report points at (a 1-based line): where to insert a field, its indent, its fields."""
+    index = line - 1
+    text = lines[index]
+    if text.rstrip().endswith(":") and not text.lstrip().startswith("- "):  # a list: its first item
+        index = next(i for i in range(index + 1, len(lines)) if lines[i].lstrip().startswith("- "))
+        text = lines[index]
+    if text.lstrip().startswith("#") or not text.strip():  # a file's first line: the top-level block
+        indent = 0
+    else:
+        indent = len(text) - len(text.lstrip()) + (2 if text.lstrip().startswith("- ") else 0)
+    fields = set()
+    for following in lines[index:]:
+        body = following[indent:]
+        if following.strip() and not following.lstrip().startswith("#") and following[:indent].strip("- ") == "":
+            if following is not lines[index] and len(following) - len(following.lstrip()) < indent:
+                break
+            key = body.lstrip("- ").split(":", 1)[0]
+            if len(following) - len(following.lstrip(" -")) == indent:
+                fields.add(key)
+    return index + 1, indent, fields
+
+
+def test_every_finding_on_the_real_source_names_a_field_accepted_where_it_points(scratch: Path) -> None:
+    """Item 1 of keeping the description: each shape that fires says which field, at which place,
+    fixes it, and the source format accepts that field there (writing it reads without error)."""
+    from kasko_dcat import api
+    from kasko_dcat.model.description import read_source
+    from kasko_dcat.source.problems import SourceError
+
+    os.chdir(scratch)
+    [report] = api.validate()
+    assert report.findings
+    checked = set()
+    for finding in report.findings:
+        shape = str(finding.result.shape).rsplit("#", 1)[-1]
+        assert finding.where is not None and finding.field, f"{shape}: the report does not say where to fix it"
+        field = finding.field.split(":")[0]  # "temporal: end" is written in the block's 'temporal'
+        key = (finding.where.file, finding.where.line, field)
+        if key in checked:
+            continue
+        checked.add(key)
+        path = scratch / finding.where.file
+        lines = path.read_text("utf-8").splitlines()
+        at, indent, fields = _block_of(lines, finding.where.line)
+        if field in fields:
+            continue  # written there already (as ~): the source reads it, so it is accepted
+        edited = [*lines[:at], " " * indent + f"{field}: ~", *lines[at:]]
+        relative = str(path.relative_to(scratch / "source"))
+        files = {
+            str(p.relative_to(scratch / "source")): p.read_text("utf-8") for p in (scratch / "source").rglob("*.yaml")
+        }
+        files[relative] = "\n".join(edited) + "\n"
+        try:
+            read_source(scratch / "source", files=files)
+        except SourceError as exc:
+            raise AssertionError(f"{shape}: '{field}' at {finding.where}: {exc.problems[0].message('en')}") from None
+    assert len(checked) >= 8
