@@ -183,3 +183,38 @@ def test_lang_option_after_the_command(scratch: Path) -> None:
     result = run_cli("build", "--lang", "fi", "--check", cwd=scratch)
     assert result.returncode == 1
     assert "ei vastaa lähdettä" in result.stderr
+
+
+def test_gaps_lists_open_personal_data_and_unused_definitions(scratch: Path) -> None:
+    lines = run_cli("gaps", cwd=scratch).stdout.splitlines()
+    open_personal_data = [
+        line for line in lines if "holds personal data; its access rights and the data-protection" in line
+    ]
+    assert len(open_personal_data) == 9  # the registers the seed says nothing about
+    assert all("set 'personal_data:' to true or false" in line for line in open_personal_data)
+    # the seed's "Kirjalliset yhteydenotot" channel: no example names it, so nothing in the catalogue leads to it
+    assert [line.split(": ", 1)[1].split(" — ")[0] for line in lines if "refers to it" in line] == [
+        "the channel 'kirjalliset-yhteydenotot' is described but no request example refers to it, "
+        "so nothing in the catalogue leads to it"
+    ]
+    for name in ("temporal", "issued"):  # one per resource until the division states it
+        assert sum(line.startswith("source/resources/") and f"'{name}:'" in line for line in lines) == 4
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "message"),
+    [
+        ("systems.yaml", "systems:\n", "systems:\n  - id: vanha-jarjestelma\n    title: {fi: Vanha}\n"),
+        ("organisations.yaml", "organisations:\n", "organisations:\n  - id: vanha-yksikko\n    name: {fi: Vanha}\n"),
+    ],
+)
+def test_a_thing_nothing_refers_to_is_reported(scratch: Path, file: str, text: str, message: str) -> None:
+    path = scratch / "source" / file
+    path.write_text(path.read_text("utf-8").replace(text, message, 1), "utf-8")
+    result = run_cli("gaps", cwd=scratch)
+    assert result.returncode == 0, result.stderr
+    kind = "system" if file == "systems.yaml" else "organisation"
+    ident = "vanha-jarjestelma" if kind == "system" else "vanha-yksikko"
+    assert any(
+        f"{file}:" in line and f"the {kind} '{ident}' is described but" in line for line in result.stdout.splitlines()
+    )

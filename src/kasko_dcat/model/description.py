@@ -204,6 +204,25 @@ def _check_references(
             else:
                 shown = ", ".join(sorted(ids)[:12]) + (", …" if len(ids) > 12 else "")
                 ctx.problems.error(ref.where, "unknown-ref-far", kind=ref.kind, id=str(ref), known=shown)
+    _check_unused(ctx)
+
+
+UNUSED = {
+    "system": "unused-system",
+    "organisation": "unused-organisation",
+    "address": "unused-address",
+    "channel": "unused-channel",
+}
+"""Kinds of things that exist only to be referred to → the gap reported when nothing does."""
+
+
+def _check_unused(ctx: Context) -> None:
+    """A system, organisation, address or channel nothing refers to is a leftover or a missing link."""
+    used = {(ref.kind, str(ref)) for ref in ctx.refs}
+    for kind, code in UNUSED.items():
+        for ident, where in ctx.ids.get(kind, {}).items():
+            if (kind, ident) not in used:
+                ctx.problems.gap(where, code, id=ident)
 
 
 def _check_examples(ctx: Context, resources: list[Dataset], examples: list[RequestExample]) -> None:
