@@ -329,6 +329,36 @@ def _write(path: Path, content: str) -> None:
 
 
 @main.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder to write the JSON Schemas to (the source files' first lines point to ../schemas).",
+)
+@lang_option
+@click.pass_obj
+def schema(lang: str, out_dir: Path) -> None:
+    """Write the JSON Schema of each kind of source file, for editors that check YAML as it is typed.
+
+    \b
+    VS Code's YAML extension reads the '# yaml-language-server: $schema=…' line at the top of
+    each source file and then completes field names and flags mistakes while you type. The
+    schemas are made from the same rules kasko-dcat build enforces.
+    """
+    from kasko_dcat.model.schema import rendered
+    from kasko_dcat.rdf.output import write_atomically
+
+    files = rendered()
+    try:
+        write_atomically(out_dir, {name: text.encode("utf-8") for name, text in files.items()})
+    except OSError as exc:
+        raise KaskoError("cli-write-failed", path=exc.filename or out_dir, reason=exc.strerror or exc) from None
+    _say(lang, "schema-written", path=out_dir, count=len(files))
+
+
+@main.command()
 @click.argument("query_arg", metavar="[QUERY|FILE]", required=False)
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries with what each answers.")
 @click.option(

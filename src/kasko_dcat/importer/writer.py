@@ -32,6 +32,7 @@ from kasko_dcat.importer.reader import (
     system_key,
     system_title,
 )
+from kasko_dcat.model.schema import with_schema_line
 from kasko_dcat.rdf.iris import slug
 from kasko_dcat.source.fields import normalise_phone
 
@@ -226,7 +227,10 @@ def render_source(page: ImportedPage, homepage: str | None) -> dict[str, str]:
     files["systems.yaml"] = _systems(p)
     if page.unplaced:
         files["unplaced.yaml"] = _unplaced(page)
-    return {name: text if text.endswith("\n") else text + "\n" for name, text in sorted(files.items())}
+    return {
+        name: with_schema_line(name, text if text.endswith("\n") else text + "\n")
+        for name, text in sorted(files.items())
+    }
 
 
 def _catalog(p: _Plan, homepage: str | None) -> str:

@@ -76,6 +76,10 @@ def _found(value: object) -> str:
     return f"'{value}'"
 
 
+PATTERNS = {"id": _ID, "url": _URL, "date": _DATE, "email": _EMAIL, "phone": _PHONE}
+"""The value rules the reader checks, shared with the JSON Schemas (``model/schema.py``)."""
+
+
 def is_web_address(value: str) -> bool:
     """Whether ``value`` is an http(s) address the source accepts (and rdflib can serialise)."""
     return bool(_URL.match(value))
