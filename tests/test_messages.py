@@ -149,3 +149,35 @@ def test_language_choice(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert message_lang(explicit) == expected
+
+
+def test_help_in_finnish_and_swedish() -> None:
+    from click.testing import CliRunner
+
+    from kasko_dcat.cli import main
+
+    runner = CliRunner()
+    finnish = runner.invoke(main, ["--lang", "fi", "--help"]).output
+    assert finnish.startswith("Käyttö: ") and " [VALITSIMET] " in finnish.splitlines()[0]
+    assert "Komennot:" in finnish and "Kokoa luettelo lähteestä" in finnish and "Näytä tämä ohje ja lopeta." in finnish
+    swedish = runner.invoke(main, ["validate", "--help"], env={"KASKO_DCAT_LANG": "sv"}).output
+    assert "Kontrollera katalogen mot shapes/" in swedish
+    assert "Godkänn fynden som listas i FIL" in swedish and "[standard: violation]" in swedish
+    english = runner.invoke(main, ["validate", "--help"], env={"KASKO_DCAT_LANG": "en"}).output
+    assert "Check the catalogue against shapes/" in english and "Usage:" in english
+
+
+def test_every_translated_help_names_a_command_or_option() -> None:
+    from kasko_dcat.cli import main
+
+    keys = {"main"}
+    for name, command in main.commands.items():
+        keys |= {name, f"short:{name}"}
+        for param in command.params:
+            long = max(param.opts, key=len)
+            keys |= {long, f"{name} {long}"}
+    keys |= {max(param.opts, key=len) for param in main.params}
+    for lang in ("fi", "sv"):
+        helps = {code for context, code in catalogue(lang).texts if context == "help"}
+        assert helps <= keys, helps - keys
+    assert {c for x, c in catalogue("fi").texts if x == "help"} == {c for x, c in catalogue("sv").texts if x == "help"}

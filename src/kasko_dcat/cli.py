@@ -22,7 +22,7 @@ import click
 
 from kasko_dcat import __version__, api
 from kasko_dcat.errors import ExitCode, KaskoError
-from kasko_dcat.i18n.languages import MESSAGE_LANGS, message_lang
+from kasko_dcat.i18n.languages import DEFAULT_MESSAGE_LANG, MESSAGE_LANGS, message_lang
 from kasko_dcat.i18n.messages import render
 from kasko_dcat.rdf.formats import FORMATS
 
@@ -67,8 +67,69 @@ def lang_option(command: F) -> F:
     )(command)
 
 
+def _translated_help(command: click.Command, ctx: click.Context, format_help: Callable[[click.Context], str]) -> str:
+    """``--help`` in the user's language, where the message catalogue has it (``msgctxt "help"``).
+
+    Click formats help from the English texts in the code; while it does, the command's text,
+    its options' and (for the group) its commands' are swapped for their translations, then
+    click's own headings (``msgctxt "click"``). What is not translated stays English.
+    """
+    from kasko_dcat.i18n.messages import catalogue
+
+    lang = ctx.find_root().obj or message_lang()
+    if lang == DEFAULT_MESSAGE_LANG:
+        return format_help(ctx)
+    messages = catalogue(lang)
+
+    def translated(key: str, context: str = "help") -> str | None:
+        text = messages.text(key, context, None)
+        return None if text is None else text.replace("\\b", "\b")  # click's "keep this paragraph" mark
+
+    saved: list[tuple[object, str, object]] = []
+
+    def swap(thing: object, attribute: str, value: str | None) -> None:
+        if value is not None:
+            saved.append((thing, attribute, getattr(thing, attribute)))
+            setattr(thing, attribute, value)
+
+    swap(command, "help", translated("main" if ctx.parent is None else command.name or ""))
+    for param in command.get_params(ctx):
+        if isinstance(param, click.Option):
+            long = max(param.opts, key=len)
+            swap(param, "help", translated(f"{command.name} {long}") or translated(long))
+    for name, sub in getattr(command, "commands", {}).items():
+        swap(sub, "help", translated(name))
+        swap(sub, "short_help", translated(f"short:{name}"))
+    try:
+        text = format_help(ctx)
+    finally:
+        for thing, attribute, value in reversed(saved):
+            setattr(thing, attribute, value)
+    for english in CLICK_TEXTS:
+        text = text.replace(english, translated(english, "click") or english)
+    return text
+
+
+CLICK_TEXTS = ("Usage:", "Options:", "Commands:", "default:", "Show this message and exit.", "[OPTIONS]")
+"""Click's own words in help, longest first where one contains another, translated as ``msgctxt "click"``."""
+
+
+class _Command(click.Command):
+    """A command whose ``--help`` speaks the user's language."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        """The help text, translated where the catalogue has it."""
+        return _translated_help(self, ctx, super().get_help)
+
+
 class _Group(click.Group):
     """The one error handler: a user's mistake is its message and exit code, a bug one line and exit 3."""
+
+    command_class = _Command
+
+    def get_help(self, ctx: click.Context) -> str:
+        """The help text, translated where the catalogue has it."""
+        return _translated_help(self, ctx, super().get_help)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -111,6 +172,7 @@ def main(ctx: click.Context) -> None:
       kasko-dcat build --check    fail (exit 1) when output/ is out of date, for CI
       kasko-dcat validate         check the source against shapes/ and explain every finding
       kasko-dcat gaps             list the facts the source leaves unknown
+      kasko-dcat schema           write the source files' JSON Schemas for your editor
       kasko-dcat query --list     the bundled SPARQL questions; kasko-dcat query NAME runs one
       kasko-dcat publish --endpoint URL    replace the catalogue's graph in a SPARQL store
       kasko-dcat serve            the catalogue over HTTP, with a SPARQL endpoint

@@ -115,7 +115,7 @@ def _text_summary(report: Report, lang: str, fail_on: str) -> list[str]:
         line = render(code, lang, {"count": str(count)})
         rules = len({f.result.shape for f in report.findings if f.severity == severity})
         if rules:
-            line += f" ({render('validate-rules', lang, {'count': str(rules)})})"
+            line += " (" + render("validate-rules", lang, {"count": str(rules)}) + ")"
         out.append(line)
     verdict = render("validate-fails" if report.fails(fail_on) else "validate-passes", lang, {})
     params = {"count": str(report.shapes), "triples": str(report.triples), "verdict": verdict}
