@@ -125,7 +125,7 @@ def test_json_report(scratch: Path) -> None:
     finding = next(f for f in only["findings"] if f["shape"].endswith("#s28-4-search-keys"))
     # search keys are written in request.yaml's examples, not in the resource's file
     assert finding["source"]["file"] == "source/request.yaml" and finding["field"] == "search_keys"
-    assert set(finding["message"]) == {"fi", "en"}
+    assert set(finding["message"]) == {"fi", "sv", "en"}
 
 
 def test_turtle_report_is_a_shacl_validation_report(scratch: Path) -> None:

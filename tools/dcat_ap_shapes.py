@@ -40,6 +40,25 @@ CLASSES: dict[str, tuple[str, str, str]] = {
     "adms:Identifier": ("#Identifier", "Tunniste", "Identifier"),
 }
 
+SWEDISH = {
+    "dcat:Catalog": "Katalog",
+    "dcat:Dataset": "Datamängd",
+    "dcat:Distribution": "Distribution",
+    "dcat:DataService": "Datatjänst",
+    "dcat:DatasetSeries": "Datamängdsserie",
+    "dcat:CatalogRecord": "Katalogpost",
+    "foaf:Agent": "Aktör",
+    "skos:Concept": "Begrepp",
+    "skos:ConceptScheme": "Begreppssystem",
+    "dct:LicenseDocument": "Licens",
+    "dct:Location": "Plats",
+    "dct:PeriodOfTime": "Tidsperiod",
+    "spdx:Checksum": "Kontrollsumma",
+    "dcat:Relationship": "Relation",
+    "adms:Identifier": "Identifierare",
+}
+"""The Swedish name of each class, for the shapes' messages in Swedish."""
+
 
 class Rule(NamedTuple):
     """One property of one class: ``need`` is M (mandatory), R (recommended) or O (optional)."""
@@ -236,9 +255,9 @@ VOCABULARIES: list[Vocabulary] = [
 ]
 
 KIND_TEXT = {
-    LIT: ("tekstiä (literaali)", "text (a literal)"),
-    IRI: ("IRI", "an IRI"),
-    RES: ("IRI tai tyhjä solmu, ei tekstiä", "an IRI or blank node, not text"),
+    LIT: ("tekstiä (literaali)", "text (a literal)", "text (en literal)"),
+    IRI: ("IRI", "an IRI", "en IRI"),
+    RES: ("IRI tai tyhjä solmu, ei tekstiä", "an IRI or blank node, not text", "en IRI eller en tom nod, inte text"),
 }
 
 
@@ -251,7 +270,7 @@ def _quote(text: str) -> str:
 
 
 def _shape(
-    iri: str, cls: str, prop: str, severity: str, fi: str, en: str, lines: list[str], target: str = ""
+    iri: str, cls: str, prop: str, severity: str, fi: str, en: str, lines: list[str], target: str = "", sv: str = ""
 ) -> str:
     anchor, _, _ = CLASSES[cls]
     body = [
@@ -260,7 +279,7 @@ def _shape(
         f"    sh:path {prop} ;",
         *(f"    {line} ;" for line in lines),
         f"    sh:severity sh:{severity} ;",
-        f"    sh:message {_quote(fi)}@fi, {_quote(en)}@en ;",
+        f"    sh:message {_quote(fi)}@fi, {_quote(en)}@en{f', {_quote(sv)}@sv' if sv else ''} ;",
         f"    rdfs:seeAlso <{SPEC}{anchor}> .",
     ]
     return "\n".join(body)
@@ -269,33 +288,40 @@ def _shape(
 def rule_shapes(rule: Rule) -> list[str]:
     """The Violation shape of a row (cardinality, kind, range) and, if recommended, its Warning shape."""
     _, cls_fi, cls_en = CLASSES[rule.cls]
+    cls_sv = SWEDISH[rule.cls]
     shapes = []
-    lines, fi, en = [], [], []
+    lines, fi, en, sv = [], [], [], []
     if rule.need == M:
         lines.append("sh:minCount 1")
         fi.append("pakollinen")
         en.append("mandatory")
+        sv.append("obligatorisk")
     if rule.max is not None:
         lines.append(f"sh:maxCount {rule.max}")
         fi.append(f"enintään {rule.max} arvo")
         en.append(f"at most {rule.max} value")
+        sv.append(f"högst {rule.max} värde")
     if rule.kind:
         lines.append(f"sh:nodeKind sh:{rule.kind}")
-        kind_fi, kind_en = KIND_TEXT[rule.kind]
+        kind_fi, kind_en, kind_sv = KIND_TEXT[rule.kind]
         fi.append(f"arvon pitää olla {kind_fi}")
         en.append(f"the value must be {kind_en}")
+        sv.append(f"värdet ska vara {kind_sv}")
     if rule.range:
         lines.append(f"sh:class {rule.range}")
         fi.append(f"arvon tyypin pitää olla {rule.range}")
         en.append(f"the value must be typed {rule.range}")
+        sv.append(f"värdet ska ha typen {rule.range}")
     if rule.datatype == "date":
         lines.append("sh:or ( tvks:Date tvks:DateTime tvks:Year tvks:YearMonth )")
         fi.append("arvon pitää olla xsd:date, xsd:dateTime, xsd:gYear tai xsd:gYearMonth")
         en.append("the value must be an xsd:date, xsd:dateTime, xsd:gYear or xsd:gYearMonth")
+        sv.append("värdet ska vara xsd:date, xsd:dateTime, xsd:gYear eller xsd:gYearMonth")
     elif rule.datatype:
         lines.append(f"sh:datatype {rule.datatype}")
         fi.append(f"arvon tietotyypin pitää olla {rule.datatype}")
         en.append(f"the value must have the datatype {rule.datatype}")
+        sv.append(f"värdet ska ha datatypen {rule.datatype}")
     if lines:
         shapes.append(
             _shape(
@@ -306,6 +332,7 @@ def rule_shapes(rule: Rule) -> list[str]:
                 f"{cls_fi} ({rule.cls}), {rule.prop}: " + "; ".join(fi) + ".",
                 f"{cls_en} ({rule.cls}), {rule.prop}: " + "; ".join(en) + ".",
                 lines,
+                sv=f"{cls_sv} ({rule.cls}), {rule.prop}: " + "; ".join(sv) + ".",
             )
         )
     if rule.need == R and rule.own_terms_only:
@@ -321,6 +348,7 @@ def rule_shapes(rule: Rule) -> list[str]:
                 f"{cls_en} ({rule.cls}): {rule.prop} is recommended by DCAT-AP but missing.",
                 ["sh:minCount 1"],
                 "sh:targetSubjectsOf dcat:downloadURL" if rule.files_only else "",
+                sv=f"{cls_sv} ({rule.cls}): {rule.prop} rekommenderas av DCAT-AP men saknas.",
             )
         )
     return shapes
@@ -332,13 +360,14 @@ def _unless_code_list_term(rule: Rule, cls_fi: str, cls_en: str) -> str:
     iri = _id(rule.cls, rule.prop, "-recommended")
     fi = f"{cls_fi} ({rule.cls}): {rule.prop} on DCAT-AP:n suosittelema mutta puuttuu."
     en = f"{cls_en} ({rule.cls}): {rule.prop} is recommended by DCAT-AP but missing."
+    sv = f"{SWEDISH[rule.cls]} ({rule.cls}): {rule.prop} rekommenderas av DCAT-AP men saknas."
     return "\n".join(
         [
             f"{iri} a sh:NodeShape ;",
             f"    sh:targetClass {rule.cls} ;",
             f"    sh:or ( tvks:CodeListTerm [ sh:path {rule.prop} ; sh:minCount 1 ] ) ;",
             "    sh:severity sh:Warning ;",
-            f"    sh:message {_quote(fi)}@fi, {_quote(en)}@en ;",
+            f"    sh:message {_quote(fi)}@fi, {_quote(en)}@en, {_quote(sv)}@sv ;",
             f"    rdfs:seeAlso <{SPEC}{anchor}> .",
         ]
     )
@@ -357,20 +386,24 @@ def vocabulary_shape(v: Vocabulary) -> str:
         f"{cls_fi} ({v.cls}): {v.prop} -arvon pitää olla taulukosta <{base}>.",
         f"{cls_en} ({v.cls}): the value of {v.prop} must come from the table <{base}>.",
         check,
+        sv=f"{SWEDISH[v.cls]} ({v.cls}): värdet av {v.prop} ska komma från tabellen <{base}>.",
     )
 
 
 DATE_SHAPES = """\
 tvks:CodeListTerm a sh:PropertyShape ; sh:path skos:inScheme ; sh:minCount 1 ;
-    sh:message "Arvo ei ole koodiston termi."@fi, "The value is not a term of a code list."@en .
+    sh:message "Arvo ei ole koodiston termi."@fi, "The value is not a term of a code list."@en,
+        "Värdet är ingen term i en kodlista."@sv .
 tvks:Date a sh:NodeShape ; sh:datatype xsd:date ;
-    sh:message "Arvo ei ole xsd:date."@fi, "The value is not an xsd:date."@en .
+    sh:message "Arvo ei ole xsd:date."@fi, "The value is not an xsd:date."@en, "Värdet är inte xsd:date."@sv .
 tvks:DateTime a sh:NodeShape ; sh:datatype xsd:dateTime ;
-    sh:message "Arvo ei ole xsd:dateTime."@fi, "The value is not an xsd:dateTime."@en .
+    sh:message "Arvo ei ole xsd:dateTime."@fi, "The value is not an xsd:dateTime."@en,
+        "Värdet är inte xsd:dateTime."@sv .
 tvks:Year a sh:NodeShape ; sh:datatype xsd:gYear ;
-    sh:message "Arvo ei ole xsd:gYear."@fi, "The value is not an xsd:gYear."@en .
+    sh:message "Arvo ei ole xsd:gYear."@fi, "The value is not an xsd:gYear."@en, "Värdet är inte xsd:gYear."@sv .
 tvks:YearMonth a sh:NodeShape ; sh:datatype xsd:gYearMonth ;
-    sh:message "Arvo ei ole xsd:gYearMonth."@fi, "The value is not an xsd:gYearMonth."@en .
+    sh:message "Arvo ei ole xsd:gYearMonth."@fi, "The value is not an xsd:gYearMonth."@en,
+        "Värdet är inte xsd:gYearMonth."@sv .
 
 """
 
@@ -394,6 +427,7 @@ def render() -> str:
         f"Luettelo (dcat:Catalog): dcat:themeTaxonomy -arvoihin pitää kuulua EU:n aihetaulukko <{themes}>.",
         f"Catalogue (dcat:Catalog): dcat:themeTaxonomy must include the EU data-theme table <{themes}>.",
         [f"sh:hasValue <{themes}>"],
+        sv=f"Katalog (dcat:Catalog): dcat:themeTaxonomy ska omfatta EU:s tabell över dataämnen <{themes}>.",
     )
     shapes = [s for rule in RULES for s in rule_shapes(rule)] + [vocabulary_shape(v) for v in VOCABULARIES] + [taxonomy]
     return "\n".join(head) + "\n" + "\n\n".join([*shapes, DATE_SHAPES]) + "\n"
