@@ -75,7 +75,7 @@ CASES = [
         "systems.yaml",
         "  - id: tietovarasto\n",
         "  - id: varda  # a second system with this id\n",
-        "the system id 'varda' is already used at source/systems.yaml:25",
+        "the system id 'varda' is already used at source/systems.yaml:26",
         errors=2,  # and the resource that named tietovarasto now points nowhere
     ),
     Case(
@@ -90,7 +90,7 @@ CASES = [
         "organisations.yaml",
         "    business_id: 0201256-6        # Y-tunnus\n",
         "    business_id: 0201256-6\n    business_id: 0201256-7\n",
-        "the field 'business_id' appears twice in the same block (first on line 10)",
+        "the field 'business_id' appears twice in the same block (first on line 11)",
         marker="    business_id: 0201256-7",
     ),
     Case(

@@ -89,7 +89,7 @@ def test_gaps_lists_what_the_seed_leaves_unknown(scratch: Path) -> None:
     assert len(interface) == 4
     search_keys = [line for line in lines if "no search keys (hakutekijät) are given" in line]
     assert search_keys == [
-        "source/resources/varhaiskasvatus-ja-esiopetus.yaml:4: no search keys (hakutekijät) are given for "
+        "source/resources/varhaiskasvatus-ja-esiopetus.yaml:5: no search keys (hakutekijät) are given for "
         "'varhaiskasvatus-ja-esiopetus' (§ 28 item 4) — "
         "add a request example with 'search_keys:' for it in request.yaml"
     ]

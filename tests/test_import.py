@@ -390,7 +390,7 @@ def test_diff_in_finnish(tmp_path: Path) -> None:
     assert result.stdout.startswith("- hakutekijä (Tietopyyntö asiakirjaan") and result.stdout.rstrip().endswith(
         ": asiakaskertomus"
     )
-    assert "1 eroa sivun ja lähteen" in result.stderr
+    assert "1 ero sivun ja lähteen" in result.stderr
 
 
 # --- URLs ----------------------------------------------------------------------------------------------

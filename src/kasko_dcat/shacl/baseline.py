@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from kasko_dcat.errors import KaskoError
-from kasko_dcat.shacl.report import _short
+from kasko_dcat.shacl.report import short
 from kasko_dcat.shacl.validate import Finding, Report
 
 HEADER = """\
@@ -49,7 +49,7 @@ def entry_of(finding: Finding) -> BaselineEntry:
     result = finding.result
     where = "" if finding.where is None else str(finding.where) + (f", {finding.field}" if finding.field else "")
     return BaselineEntry(
-        shape=_short(result.shape),
+        shape=short(result.shape),
         focus=str(result.focus),
         value=None if result.value is None else str(result.value),
         severity=finding.severity,

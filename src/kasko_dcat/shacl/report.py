@@ -59,7 +59,7 @@ def text(
 def _by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:
     rules: dict[str, list[Finding]] = {}
     for finding in findings:
-        rules.setdefault(_short(finding.result.shape), []).append(finding)
+        rules.setdefault(short(finding.result.shape), []).append(finding)
     return rules
 
 
@@ -82,12 +82,12 @@ def _place(finding: Finding, lang: str, verbose: bool) -> str:
         params = {"where": str(finding.where), "field": finding.field or ""}
         place = render("validate-fix-at" if finding.field else "validate-fix-in", lang, params)
     else:
-        place = _short(result.focus)
+        place = short(result.focus)
     about = finding.title
     if verbose and result.focus != finding.owner:
-        about += f" [{_short(result.focus)}]"
+        about += f" [{short(result.focus)}]"
     if result.value is not None and result.value != result.focus:  # what was wrong, e.g. the identity code
-        about += f" — {_short(result.value)}"
+        about += f" — {short(result.value)}"
     return f"{place} — {about}"
 
 
@@ -123,7 +123,7 @@ def _text_summary(report: Report, lang: str, fail_on: str) -> list[str]:
     return out
 
 
-def _short(node: object) -> str:
+def short(node: object) -> str:
     if isinstance(node, Literal):
         shown = str(node) if len(str(node)) <= 80 else str(node)[:79] + "…"
         return f'"{shown}"' + (f"@{node.language}" if node.language else "")
@@ -224,7 +224,7 @@ def junit(reports: list[Report], lang: str, fail_on: str) -> str:
         suite = ET.SubElement(suites, "testsuite", name=report.label)
         cases = failures = 0
         for shape, findings in sorted(by_shape.items()):
-            case = ET.SubElement(suite, "testcase", classname=report.label, name=_short(URIRef(shape)))
+            case = ET.SubElement(suite, "testcase", classname=report.label, name=short(URIRef(shape)))
             cases += 1
             fatal = {"Violation", "Warning"} if fail_on == "warning" else {"Violation"}
             failing = [f for f in findings if f.severity in fatal]
@@ -265,7 +265,7 @@ def _xml_safe(text: str) -> str:
 
 def _junit_line(finding: Finding, lang: str) -> str:
     where = f" ({finding.where}{', ' + finding.field if finding.field else ''})" if finding.where else ""
-    value = "" if finding.result.value is None else f" — {_short(finding.result.value)}"
+    value = "" if finding.result.value is None else f" — {short(finding.result.value)}"
     word = SEVERITY_WORDS[lang].get(finding.severity, finding.severity)
     return f"{word}: {finding.title} <{finding.result.focus}>: {finding.result.message(lang)}{value}{where}"
 
