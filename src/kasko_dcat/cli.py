@@ -382,12 +382,17 @@ def validate(
 
 def _write(path: Path, content: str) -> None:
     """Replace ``path`` with ``content`` atomically, or say why it could not be written."""
+    _write_files(path.parent, {path.name: content})
+
+
+def _write_files(folder: Path, files: dict[str, str]) -> None:
+    """Write ``files`` (name → text) into ``folder`` all at once, or say why they could not be written."""
     from kasko_dcat.rdf.output import write_atomically
 
     try:
-        write_atomically(path.parent, {path.name: content.encode("utf-8")})
+        write_atomically(folder, {name: text.encode("utf-8") for name, text in files.items()})
     except OSError as exc:
-        raise KaskoError("cli-write-failed", path=exc.filename or path, reason=exc.strerror or exc) from None
+        raise KaskoError("cli-write-failed", path=exc.filename or folder, reason=exc.strerror or exc) from None
 
 
 @main.command()
@@ -410,13 +415,9 @@ def schema(lang: str, out_dir: Path) -> None:
     schemas are made from the same rules kasko-dcat build enforces.
     """
     from kasko_dcat.model.schema import rendered
-    from kasko_dcat.rdf.output import write_atomically
 
     files = rendered()
-    try:
-        write_atomically(out_dir, {name: text.encode("utf-8") for name, text in files.items()})
-    except OSError as exc:
-        raise KaskoError("cli-write-failed", path=exc.filename or out_dir, reason=exc.strerror or exc) from None
+    _write_files(out_dir, files)
     _say(lang, "schema-written", path=out_dir, count=len(files))
 
 

@@ -124,6 +124,7 @@ def _text_summary(report: Report, lang: str, fail_on: str) -> list[str]:
 
 
 def short(node: object) -> str:
+    """A node as the reports show it: a prefixed name, or a quoted literal cut at 80 characters."""
     if isinstance(node, Literal):
         shown = str(node) if len(str(node)) <= 80 else str(node)[:79] + "…"
         return f'"{shown}"' + (f"@{node.language}" if node.language else "")
