@@ -181,3 +181,14 @@ def test_every_translated_help_names_a_command_or_option() -> None:
         helps = {code for context, code in catalogue(lang).texts if context == "help"}
         assert helps <= keys, helps - keys
     assert {c for x, c in catalogue("fi").texts if x == "help"} == {c for x, c in catalogue("sv").texts if x == "help"}
+
+
+def test_kinds_of_things_are_named_in_the_messages_language() -> None:
+    kinds = {lang: {code for context, code in catalogue(lang).texts if context == "kind"} for lang in ("fi", "sv")}
+    assert kinds["fi"] == kinds["sv"] and {"system", "organisation", "channel", "dataset"} <= kinds["fi"]
+    params = {"kind": "system", "id": "oppilashuoltoo", "close": "oppilashuolto"}
+    assert render("unknown-ref", "fi", params).startswith(
+        "tunnisteella 'oppilashuoltoo' ei löydy kohdetta (tietojärjestelmä)"
+    )
+    assert render("unknown-ref", "sv", params).startswith("id:t 'oppilashuoltoo' (informationssystem) finns inte")
+    assert render("unknown-ref", "en", params).startswith("there is no system with id 'oppilashuoltoo'")

@@ -25,6 +25,9 @@ from kasko_dcat.i18n.languages import DEFAULT_MESSAGE_LANG, MESSAGE_LANGS
 FIX = "fix"
 """The ``msgctxt`` of a message's second half: how to fix what happened."""
 
+KIND = "kind"
+"""The ``msgctxt`` of the names of kinds of things with ids (``system``), which messages show as ``{kind}``."""
+
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -73,6 +76,9 @@ def render(code: str, lang: str, params: dict[str, str]) -> str:
     lang = lang if lang in MESSAGE_LANGS else DEFAULT_MESSAGE_LANG
     count = int(params["count"]) if "count" in params else None
     chosen, english = catalogue(lang), catalogue(DEFAULT_MESSAGE_LANG)
+    kind = chosen.text(params["kind"], KIND, None) if "kind" in params else None
+    if kind is not None:  # the kind of thing an id names ("system"), in the message's language
+        params = {**params, "kind": kind}
     what = chosen.text(code, None, count) or english.text(code, None, count)
     if what is None:
         raise KeyError(f"no message {code!r}")
