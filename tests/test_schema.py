@@ -154,3 +154,18 @@ def test_a_block_accepts_the_fields_the_reader_accepts(file: str, opener: str | 
     [problem] = [p for p in raised.value.problems if p.code.startswith("unknown-field")]
     accepted = set(dict(problem.params)["allowed"].split(", "))
     assert _properties(schema(schema_of(file)), path) == accepted  # type: ignore[arg-type]
+
+
+def test_an_imported_source_names_its_schemas_and_validates_against_them() -> None:
+    from kasko_dcat import api
+
+    imported = api.import_page(str(ROOT / "tests" / "data" / "kasko-tietovarannot.txt"))
+    named = [relative for relative in imported.files if schema_of(relative) is not None]
+    assert len(named) >= 7 and "catalog.yaml" in named and any(r.startswith("resources/") for r in named)
+    for relative in named:
+        text = imported.files[relative]
+        assert text.startswith(with_schema_line(relative, "")), relative
+        errors = [
+            f"{list(e.absolute_path)}: {e.message}" for e in _validator(relative).iter_errors(_data(relative, text))
+        ]
+        assert errors == [], relative
