@@ -172,7 +172,7 @@ def test_every_translated_help_names_a_command_or_option() -> None:
 
     keys = {"main"}
     for name, command in main.commands.items():
-        keys |= {name, f"short:{name}"}
+        keys.add(name)
         for param in command.params:
             long = max(param.opts, key=len)
             keys |= {long, f"{name} {long}"}
@@ -192,3 +192,15 @@ def test_kinds_of_things_are_named_in_the_messages_language() -> None:
     )
     assert render("unknown-ref", "sv", params).startswith("id:t 'oppilashuoltoo' (informationssystem) finns inte")
     assert render("unknown-ref", "en", params).startswith("there is no system with id 'oppilashuoltoo'")
+
+
+def test_every_command_and_option_has_its_help_in_finnish_and_swedish() -> None:
+    from kasko_dcat.cli import main
+
+    helps = {code for context, code in catalogue("fi").texts if context == "help"}
+    for name, command in main.commands.items():
+        assert name in helps, name
+        for param in command.params:
+            if getattr(param, "help", None):
+                long = max(param.opts, key=len)
+                assert f"{name} {long}" in helps or long in helps, (name, long)

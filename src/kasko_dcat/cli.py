@@ -97,9 +97,8 @@ def _translated_help(command: click.Command, ctx: click.Context, format_help: Ca
         if isinstance(param, click.Option):
             long = max(param.opts, key=len)
             swap(param, "help", translated(f"{command.name} {long}") or translated(long))
-    for name, sub in getattr(command, "commands", {}).items():
+    for name, sub in getattr(command, "commands", {}).items():  # the group's list of commands
         swap(sub, "help", translated(name))
-        swap(sub, "short_help", translated(f"short:{name}"))
     try:
         text = format_help(ctx)
     finally:
