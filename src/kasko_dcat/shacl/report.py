@@ -46,7 +46,7 @@ def text(
     for report in reports:
         lines.append(f"== {report.label}")
         shown = [f for f in report.findings if only is None or f.severity in only]
-        rules = sorted(_by_rule(shown).items(), key=lambda item: (SEVERITY_ORDER[item[1][0].severity], item[0]))
+        rules = sorted(_by_rule(shown).items(), key=lambda item: (SEVERITY_ORDER.get(item[1][0].severity, 9), item[0]))
         for shape, findings in rules:
             lines.append("")
             lines.extend(_text_rule(shape, findings, lang, verbose))
@@ -103,6 +103,7 @@ def _text_baseline(report: Report, lang: str) -> list[str]:
 
 
 SUMMARY_CODES = {"Violation": "validate-violations", "Warning": "validate-warnings", "Info": "validate-infos"}
+"""The message that counts each severity in the summary."""
 
 
 def _text_summary(report: Report, lang: str, fail_on: str) -> list[str]:

@@ -83,10 +83,10 @@ FIELD_EXCEPTIONS: dict[Node, str] = {
     DCTERMS.description: "description",
     VCARD.fn: "name",
 }
+"""Fields the model modules read by hand, and predicates that rows of different names write."""
 
 PART_FIELDS: dict[Node, str] = {DCAT.startDate: "temporal: start", DCAT.endDate: "temporal: end"}
 """Predicates of a node written inside its owner's block (a dataset's period of time)."""
-"""Fields the model modules read by hand, and predicates that rows of different names write."""
 
 FIELDS: dict[Node, str] = {
     **field_names(module.FIELDS for module in (agent, catalog, contact, dataset, distribution, guidance, system)),
