@@ -16,7 +16,7 @@ text field accepts what YAML would read as a number (``postal_code: 00099``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from fnmatch import fnmatch
 
 from kasko_dcat.i18n.languages import LANGS
@@ -85,7 +85,7 @@ PERIOD_BLOCK: Schema = {
     "additionalProperties": False,
 }
 
-VALUES: dict[Kind, object] = {
+VALUES: dict[Kind, Callable[[Row], Schema]] = {
     TEXT: lambda row: _ref("text"),
     STRING: lambda row: SCALAR,
     FINNISH: lambda row: SCALAR,
@@ -117,7 +117,7 @@ def _field(value: Schema, required: bool, description: str = "") -> Schema:
 
 def _row(row: Row) -> Schema:
     shown = row.kind.shown.format(target=row.target)
-    return _field(VALUES[row.kind](row), row.required, f"{shown}{f'; {row.note}' if row.note else ''}")  # type: ignore[operator]
+    return _field(VALUES[row.kind](row), row.required, f"{shown}{f'; {row.note}' if row.note else ''}")
 
 
 def block(rows: Iterable[Row], hand: dict[str, Schema] | None = None, required: Iterable[str] = ()) -> Schema:
