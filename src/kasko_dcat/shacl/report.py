@@ -141,7 +141,7 @@ _NAMESPACES = tuple((prefix, str(namespace)) for prefix, namespace in SHAPES_PRE
 
 
 def as_json(reports: list[Report], lang: str, fail_on: str) -> str:
-    """One JSON document: per report its counts and findings (messages in fi and en)."""
+    """One JSON document: per report its counts and findings (messages in fi, sv and en)."""
     return (
         json.dumps(
             {

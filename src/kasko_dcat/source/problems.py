@@ -54,7 +54,7 @@ class Problem:
     severity: Severity = "error"
 
     def message(self, lang: str) -> str:
-        """Render as ``file:line: what is wrong — how to fix it`` in ``lang`` (fi or en)."""
+        """Render as ``file:line: what is wrong — how to fix it`` in ``lang`` (fi, sv or en)."""
         return f"{self.where}: {render(self.code, lang, dict(self.params))}"
 
 
