@@ -207,7 +207,7 @@ def source_places(source: Source, root: Path) -> dict[Node, Where]:
             places.update({mint[kind](ident): where for ident, where in ids.items()})
     law_places = source.places.get("law", {})
     places.update({URIRef(law.eli): law_places[law.id] for law in source.laws if law.id in law_places})
-    places[iris.catalog()] = Where.of(root / "catalog.yaml", 1)
+    places[iris.catalog()] = Where.of(root / "catalog.yaml", _line_of(root / "catalog.yaml", "") or 1)
     if source.information_request is not None:  # every distribution is the request route of request.yaml
         route = Where.of(root / "request.yaml", _line_of(root / "request.yaml", "information_request:"))
         places[iris.rights()] = route
@@ -217,12 +217,16 @@ def source_places(source: Source, root: Path) -> dict[Node, Where]:
 
 
 def _line_of(path: Path, start: str) -> int:
-    """The 1-based number of the first line of ``path`` that starts with ``start``; 0 if none does."""
+    """The 1-based number of the first field line of ``path`` that starts with ``start``; 0 if none does.
+
+    Comments and blank lines are skipped, so ``""`` finds the file's first field.
+    """
     try:
         lines = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return 0
-    return next((number for number, line in enumerate(lines, 1) if line.startswith(start)), 0)
+    fields = ((number, line) for number, line in enumerate(lines, 1) if line.strip() and not line.startswith("#"))
+    return next((number for number, line in fields if line.startswith(start)), 0)
 
 
 class _Namer:
