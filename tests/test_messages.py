@@ -204,3 +204,10 @@ def test_every_command_and_option_has_its_help_in_finnish_and_swedish() -> None:
             if getattr(param, "help", None):
                 long = max(param.opts, key=len)
                 assert f"{name} {long}" in helps or long in helps, (name, long)
+
+
+def test_what_was_found_is_named_in_the_messages_language() -> None:
+    params = {"key": "legislation", "found": "a block"}
+    assert render("not-a-list", "fi", params).startswith("kohdan 'legislation' pitää olla luettelo, löytyi lohko")
+    assert render("not-a-list", "sv", params).startswith("'legislation' ska vara en lista, hittade ett block")
+    assert render("not-a-list", "en", params).startswith("'legislation' must be a list, found a block")

@@ -25,8 +25,9 @@ from kasko_dcat.i18n.languages import DEFAULT_MESSAGE_LANG, MESSAGE_LANGS
 FIX = "fix"
 """The ``msgctxt`` of a message's second half: how to fix what happened."""
 
-KIND = "kind"
-"""The ``msgctxt`` of the names of kinds of things with ids (``system``), which messages show as ``{kind}``."""
+WORDS = ("kind", "found")
+"""Values given in English words that the catalogues translate under the value's name as ``msgctxt``:
+the kind of thing an id names (``system``) and what was found instead of a value (``a list``)."""
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,8 @@ def render(code: str, lang: str, params: dict[str, str]) -> str:
     lang = lang if lang in MESSAGE_LANGS else DEFAULT_MESSAGE_LANG
     count = int(params["count"]) if "count" in params else None
     chosen, english = catalogue(lang), catalogue(DEFAULT_MESSAGE_LANG)
-    kind = chosen.text(params["kind"], KIND, None) if "kind" in params else None
-    if kind is not None:  # the kind of thing an id names ("system"), in the message's language
-        params = {**params, "kind": kind}
+    words = {name: chosen.text(params[name], name, None) for name in WORDS if name in params}
+    params = {**params, **{name: word for name, word in words.items() if word is not None}}
     what = chosen.text(code, None, count) or english.text(code, None, count)
     if what is None:
         raise KeyError(f"no message {code!r}")
