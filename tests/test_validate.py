@@ -73,7 +73,7 @@ def test_a_registers_privacy_notice_is_fixed_in_its_resource(scratch: Path) -> N
         where = line.split("fix in the source: ", 1)[1].split(",", 1)[0]
         file, number = where.rsplit(":", 1)
         text = (scratch / file).read_text("utf-8").splitlines()[int(number) - 1]
-        assert text.startswith("id: "), line  # the resource's own block, where privacy_notices is written
+        assert text.startswith("privacy_notices:"), line  # in the resource's own block, not a register's
 
 
 def test_warnings_fail_only_when_asked(scratch: Path) -> None:
@@ -91,7 +91,7 @@ def test_violations_exit_1_and_build_writes_nothing(scratch: Path) -> None:
     assert "The title (dct:title) is missing in Swedish (sv)." in result.stdout
     # one violation, on the title: not one more on each register's description generated from it
     assert "\n1 violation (1 rule)\n" in result.stdout
-    assert "fix in the source: source/resources/perusopetus.yaml:5, field title" in result.stdout
+    assert "fix in the source: source/resources/perusopetus.yaml:6, field title" in result.stdout
     assert "FAILS" in result.stdout
 
     build = run_cli("build", cwd=scratch)
@@ -160,7 +160,7 @@ def test_messages_in_finnish(scratch: Path) -> None:
 def test_messages_in_swedish(scratch: Path) -> None:
     result = run_cli("validate", cwd=scratch, env={"KASKO_DCAT_LANG": "sv"})
     assert "Varning ×4  tvks:s28-5-technical-interface" in result.stdout
-    assert "rätta i källan: source/resources/perusopetus.yaml:5, fältet technical_interface" in result.stdout
+    assert "rätta i källan: source/resources/perusopetus.yaml:56, fältet technical_interface" in result.stdout
     assert "\n0 fel\n56 varningar (8 regler)\n" in result.stdout and ": godkänd" in result.stdout
 
 

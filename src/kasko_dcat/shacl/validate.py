@@ -175,6 +175,8 @@ def check(
         whole = graph.value(result.focus, DCTERMS.isPartOf)
         if field in RESOURCE_ONLY and whole is not None and whole in places:
             where = places[whole]  # a register: the field is its resource's
+        if where is not None and field:
+            where = _field_line(where, field.split(":")[0].split(" ")[0])
         findings.append(Finding(result, owner, namer.title(owner), where, field))
     findings.sort(key=_finding_order)
     return Report(label, findings, len(shapes.targeted), len(graph))
@@ -214,6 +216,38 @@ def source_places(source: Source, root: Path) -> dict[Node, Where]:
         places.update({iris.distribution(dataset.id): route for dataset, _ in source.datasets})
     places[EXAMPLES] = Where.of(root / "request.yaml", _line_of(root / "request.yaml", "examples:"))
     return places
+
+
+def _field_line(block: Where, field: str) -> Where:
+    """Where ``field`` is written in the block that starts at ``block``, or the block's own line if it is not.
+
+    A keeper goes straight to ``privacy_notices: []`` instead of looking for it under ``id:``.
+    """
+    lines = _lines(block.file)
+    if not 0 < block.line <= len(lines):
+        return block
+    first = lines[block.line - 1]
+    item = first.lstrip().startswith("- ")
+    indent = len(first) - len(first.lstrip(" -")) if item else len(first) - len(first.lstrip())
+    for number in range(block.line, len(lines) + 1):
+        line = lines[number - 1]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        depth = len(line) - len(line.lstrip(" -")) if number == block.line else len(line) - len(line.lstrip())
+        if number > block.line and (depth < indent or (depth == indent - 2 and line.lstrip().startswith("- "))):
+            break  # the block ended: a shallower line, or the next item of the same list
+        if depth == indent and line.lstrip(" -").startswith(f"{field}:"):
+            return Where(block.file, number)
+    return block
+
+
+@cache
+def _lines(file: str) -> list[str]:
+    """The lines of a source file, read once per run (every finding in it looks its field up)."""
+    try:
+        return Path(file).read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
 
 
 def _line_of(path: Path, start: str) -> int:
