@@ -67,28 +67,48 @@ def _text_rule(shape: str, findings: list[Finding], lang: str, verbose: bool) ->
     first = findings[0]
     word = SEVERITY_WORDS[lang].get(first.severity, first.severity)
     out = [f"{word} ×{len(findings)}  {shape}", f"  {first.result.message(lang)}"]
-    listed = findings if verbose else findings[:PLACES_SHOWN]
-    for finding in listed:
-        out.append("    " + _place(finding, lang, verbose))
-    if len(findings) > len(listed):
-        out.append("    " + render("validate-more-places", lang, {"count": str(len(findings) - len(listed))}))
+    if verbose:
+        places = [_place(finding, lang, verbose) for finding in findings]
+    else:  # one line per place to fix, naming what it fixes: 19 findings are 4 privacy_notices lines
+        by_place: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_place.setdefault(_where(finding, lang), []).append(finding)
+        places = [_about(where, found, lang) for where, found in by_place.items()]
+    for line in places[: None if verbose else PLACES_SHOWN]:
+        out.append("    " + line)
+    if not verbose and len(places) > PLACES_SHOWN:
+        out.append("    " + render("validate-more-places", lang, {"count": str(len(places) - PLACES_SHOWN)}))
     return out
+
+
+def _where(finding: Finding, lang: str) -> str:
+    """Where to fix a finding: the source file, line and field, or the node when the source is unknown."""
+    if finding.where is None:
+        return short(finding.result.focus)
+    params = {"where": str(finding.where), "field": finding.field or ""}
+    return render("validate-fix-at" if finding.field else "validate-fix-in", lang, params)
+
+
+def _about(where: str, findings: list[Finding], lang: str) -> str:
+    """A place and the first thing it fixes, with how many more (and the value found, when there is one)."""
+    first = findings[0]
+    about = first.title
+    if first.result.value is not None and first.result.value != first.result.focus:
+        about += f" — {short(first.result.value)}"
+    if len(findings) > 1:
+        about = render("validate-and-more", lang, {"text": about, "count": str(len(findings) - 1)})
+    return f"{where} — {about}"
 
 
 def _place(finding: Finding, lang: str, verbose: bool) -> str:
     """Where to fix one finding, what it was found on (the resource's name) and the value found."""
     result = finding.result
-    if finding.where is not None:
-        params = {"where": str(finding.where), "field": finding.field or ""}
-        place = render("validate-fix-at" if finding.field else "validate-fix-in", lang, params)
-    else:
-        place = short(result.focus)
     about = finding.title
     if verbose and result.focus != finding.owner:
         about += f" [{short(result.focus)}]"
     if result.value is not None and result.value != result.focus:  # what was wrong, e.g. the identity code
         about += f" — {short(result.value)}"
-    return f"{place} — {about}"
+    return f"{_where(finding, lang)} — {about}"
 
 
 def _text_baseline(report: Report, lang: str) -> list[str]:
