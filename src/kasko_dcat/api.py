@@ -21,6 +21,7 @@ from kasko_dcat.errors import ExitCode, KaskoError
 if TYPE_CHECKING:
     import pyoxigraph as ox
     from rdflib import Graph
+    from rdflib.term import Node
 
     from kasko_dcat.importer.diff import Difference
     from kasko_dcat.importer.reader import ImportedPage
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from kasko_dcat.query.sparql import Result
     from kasko_dcat.rdf.output import WriteResult
     from kasko_dcat.shacl.validate import Report
-    from kasko_dcat.source.problems import Problem
+    from kasko_dcat.source.problems import Problem, Where
 
 Progress = Callable[..., None]
 """``progress(code, **values)``: a long run says what it is doing."""
@@ -152,7 +153,7 @@ def validate(
         source = read(source_dir, base_iri)
         progress("progress-validating", datasets=len(source.datasets))
         return [_check_source(build_graph(source), source, source_dir, lang)]
-    places: dict = {}
+    places: dict[Node, Where] = {}
     profiles: tuple[str, ...] = ("helsinki",)
     if source_dir.is_dir():  # to say where to fix a finding; a broken source is not this command's concern
         try:
