@@ -188,7 +188,7 @@ def test_served_site_pages_and_the_sparql_table():
             assert kind == "text/html; charset=utf-8" and "<main" in body, path
         assert "system/varda?lang=fi" in get("search?q=VARDA&lang=fi")[1]
         kind, svg = get("systems.svg?lang=sv")
-        assert kind == "image/svg+xml" and "<title id=\"title\">" in svg
+        assert kind == "image/svg+xml" and '<title id="title">' in svg
         kind, body = get("sparql?lang=fi")
         for name in bundled.names():
             assert f"sparql?bundled={name}&amp;lang=fi" in body and bundled.read(name).title("fi") in body

@@ -1102,7 +1102,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "site-written": {
         "en": ("wrote the site, {files} files, to {path}", "open {path}/index.html or put the folder on a web server"),
-        "fi": ("sivusto kirjoitettiin kansioon {path}, {files} tiedostoa", "avaa {path}/index.html tai vie kansio verkkopalvelimelle"),
+        "fi": (
+            "sivusto kirjoitettiin kansioon {path}, {files} tiedostoa",
+            "avaa {path}/index.html tai vie kansio verkkopalvelimelle",
+        ),
     },
 }
 

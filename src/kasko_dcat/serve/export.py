@@ -63,7 +63,7 @@ def _language_choice() -> bytes:
         for code in UI_LANGS
     )
     return (
-        "<!DOCTYPE html>\n<html lang=\"fi\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="fi">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>Kasko</title>\n</head>\n<body>\n<main>\n<h1>Kasko</h1>\n"
         f"<ul>\n{links}\n</ul>\n</main>\n</body>\n</html>\n"

@@ -298,7 +298,9 @@ class Site:
 
     def resource_tree(self, router: Router, lang: str) -> list[tuple[Link, list[Link]]]:
         """Each information resource with its registers, both by visible title."""
-        tree = [(self.link(r, router, lang), self.links(self.iris(r, "has_part"), router, lang)) for r in self.resources]
+        tree = [
+            (self.link(r, router, lang), self.links(self.iris(r, "has_part"), router, lang)) for r in self.resources
+        ]
         return sorted(tree, key=lambda item: sort_key(item[0].text.value))
 
     def examples_for(self, dataset: str) -> list[str]:
@@ -360,7 +362,8 @@ class Site:
             hours = [self.text(h, "hours_text", lang) for h in self.iris(phone, "hours")]
             phones.append(
                 {
-                    "label": self.text(phone, "label", lang) or Text(numbers[0].removeprefix("tel:") if numbers else ""),
+                    "label": self.text(phone, "label", lang)
+                    or Text(numbers[0].removeprefix("tel:") if numbers else ""),
                     "href": numbers[0] if numbers and numbers[0].startswith("tel:") else None,
                     "hours": [h for h in hours if h is not None],
                 }
@@ -423,7 +426,10 @@ class Site:
             "contacts": [self.contact(c, router, lang) for c in contacts],
             "visiting": visiting,
             "electronic": electronic,
-            "acts": [(self.link(a, router, lang), (self.text(a, "identifier", lang) or Text("")).value) for a in sorted(distribution_acts)],
+            "acts": [
+                (self.link(a, router, lang), (self.text(a, "identifier", lang) or Text("")).value)
+                for a in sorted(distribution_acts)
+            ],
             "examples": sorted(examples, key=lambda e: sort_key(e["title"].value)),  # type: ignore[attr-defined]
         }
 
@@ -475,7 +481,12 @@ class Site:
             return any(all(word in value.casefold() for word in words) for value in values)
 
         def all_names(iri: str) -> list[str]:
-            return [t.value for p in LABELS for q in self.store.quads_for_pattern(ox.NamedNode(iri), p, None) if isinstance((t := q.object), ox.Literal)]
+            return [
+                t.value
+                for p in LABELS
+                for q in self.store.quads_for_pattern(ox.NamedNode(iri), p, None)
+                if isinstance((t := q.object), ox.Literal)
+            ]
 
         keys_of: dict[str, set[str]] = {}  # dataset or system → search keys of the examples naming it
         for example in self.of_type("guidance"):
@@ -500,7 +511,12 @@ class Site:
                 hits.append({"link": self.link(dataset, router, lang), "kind": ui["kind_dataset"], "reasons": reasons})
         for system in self.of_type("system"):
             reasons = []
-            if found([*all_names(system), *(t.value for t in self.objects(system, "hidden_label") if isinstance(t, ox.Literal))]):
+            if found(
+                [
+                    *all_names(system),
+                    *(t.value for t in self.objects(system, "hidden_label") if isinstance(t, ox.Literal)),
+                ]
+            ):
                 reasons.append(ui["in_title"])
             if found(keys_of.get(system, ())):
                 reasons.append(ui["search_keys"])
@@ -519,7 +535,9 @@ class Site:
             if isinstance(term, ox.NamedNode):
                 value = self.link(term.value, router, lang)
                 if value.href is None:
-                    value = Link(Text(f"{value.text.value} <{term.value}>" if term.value != value.text.value else term.value))
+                    value = Link(
+                        Text(f"{value.text.value} <{term.value}>" if term.value != value.text.value else term.value)
+                    )
             elif isinstance(term, ox.Literal):
                 value = Text(term.value, term.language or None)
             else:
@@ -550,7 +568,11 @@ class Site:
         formats = []
         if iri is not None:
             for fmt in OUTPUT:
-                href = router.served(f"{iri[len(self.catalogue.base):]}.{fmt.suffix}") if not router.static else router.asset(fmt.filename)
+                href = (
+                    router.served(f"{iri[len(self.catalogue.base) :]}.{fmt.suffix}")
+                    if not router.static
+                    else router.asset(fmt.filename)
+                )
                 if href:
                     formats.append((fmt.name, fmt.media_type, href))
         return Page(router.lang, router, title.value if isinstance(title, Text) else title, path, formats)
@@ -642,7 +664,13 @@ class Site:
         back, more = self.referring(iri, router, lang)
         page = self._page(router, self.name(iri, lang), iri[len(self.catalogue.base) :], iri)
         return self.render(
-            "resource.html", page, title=self.name(iri, lang), iri=iri, raw=self.raw(iri, router, lang), back=back, more=more
+            "resource.html",
+            page,
+            title=self.name(iri, lang),
+            iri=iri,
+            raw=self.raw(iri, router, lang),
+            back=back,
+            more=more,
         )
 
     def sparql_page(

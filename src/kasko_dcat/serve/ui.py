@@ -27,7 +27,9 @@ UI: dict[str, dict[str, str]] = {
         "resources_heading": "Tietovarannot ja niiden rekisterit",
         "registers": "Rekisterit",
         "request_box_heading": "Haluatko pyytää tietoja?",
-        "request_box_text": "Jokaisella on oikeus pyytää tietoja viranomaisen asiakirjoista. Katso, minne ja miten pyyntö lähetetään.",
+        "request_box_text": (
+            "Jokaisella on oikeus pyytää tietoja viranomaisen asiakirjoista. Katso, minne ja miten pyyntö lähetetään."
+        ),
         "systems_count": "Tietovarantojen tiedot ovat {count} tietojärjestelmässä.",
         "publisher": "Julkaisija",
         "request_title": "Näin pyydät tietoja",
@@ -39,10 +41,15 @@ UI: dict[str, dict[str, str]] = {
         "visiting": "Käyntiosoite",
         "more_info": "Lisätietoja",
         "identify_heading": "Mitä pyynnössä kerrotaan",
-        "identify_text": "Kerro pyynnössä, mitä asiakirjaa se koskee. Viranomainen auttaa sinua yksilöimään asiakirjan.",
+        "identify_text": (
+            "Kerro pyynnössä, mitä asiakirjaa se koskee. Viranomainen auttaa sinua yksilöimään asiakirjan."
+        ),
         "law": "Laki",
         "section_13": "13 §",
-        "identify_tip": "Kerro mieluiten myös tietovaranto, rekisteri, tietojärjestelmä ja hakutekijät, kuten alla olevissa esimerkeissä.",
+        "identify_tip": (
+            "Kerro mieluiten myös tietovaranto, rekisteri, tietojärjestelmä ja hakutekijät, kuten alla "
+            "olevissa esimerkeissä."
+        ),
         "examples_heading": "Esimerkkejä tietopyynnöistä",
         "resource": "Tietovaranto",
         "register": "Rekisteri",
@@ -71,14 +78,21 @@ UI: dict[str, dict[str, str]] = {
         "keywords": "Asiasanat",
         "themes": "Aihealue",
         "feeds": "Tuottaa tietoja",
-        "systems_intro": "Kaikki tietojärjestelmät, joissa toimialan tietovarantojen tietoja on, ja tietovarannot, joiden tietoja kussakin on.",
+        "systems_intro": (
+            "Kaikki tietojärjestelmät, joissa toimialan tietovarantojen tietoja on, ja tietovarannot, "
+            "joiden tietoja kussakin on."
+        ),
         "holds_data_of": "Sisältää tietoja",
         "city_wide": "Kaupunkiyhteinen, käytössä:",
         "written_as": "Nimi kuvauksessa",
         "main_for": "Sisältää näiden tietoja",
         "supporting_for": "Tukijärjestelmänä näille",
         "homepage": "Verkkosivu",
-        "picture_alt": "Kuva: tietojärjestelmät riveinä, tietovarannot sarakkeina; täytetty ympyrä, kun järjestelmä sisältää tietovarannon tietoja, rengas, kun se on tukijärjestelmä. Sama tekstinä kuvan alla.",
+        "picture_alt": (
+            "Kuva: tietojärjestelmät riveinä, tietovarannot sarakkeina; täytetty ympyrä, kun "
+            "järjestelmä sisältää tietovarannon tietoja, rengas, kun se on tukijärjestelmä. Sama "
+            "tekstinä kuvan alla."
+        ),
         "picture_text": "Sama tekstinä",
         "main": "sisältää tietoja",
         "supporting": "tukijärjestelmä",
@@ -122,11 +136,15 @@ UI: dict[str, dict[str, str]] = {
         "resources_heading": "Informationsresurser och deras register",
         "registers": "Register",
         "request_box_heading": "Vill du begära uppgifter?",
-        "request_box_text": "Alla har rätt att begära uppgifter ur myndigheters handlingar. Se vart och hur du skickar begäran.",
+        "request_box_text": (
+            "Alla har rätt att begära uppgifter ur myndigheters handlingar. Se vart och hur du skickar begäran."
+        ),
         "systems_count": "Informationsresursernas uppgifter finns i {count} informationssystem.",
         "publisher": "Utgivare",
         "request_title": "Så begär du uppgifter",
-        "request_intro": "Du kan begära uppgifter elektroniskt, per e-post eller per brev, och fråga om råd per telefon.",
+        "request_intro": (
+            "Du kan begära uppgifter elektroniskt, per e-post eller per brev, och fråga om råd per telefon."
+        ),
         "electronic": "Elektroniskt",
         "email": "E-post",
         "phone": "Telefon",
@@ -134,10 +152,14 @@ UI: dict[str, dict[str, str]] = {
         "visiting": "Besöksadress",
         "more_info": "Mer information",
         "identify_heading": "Vad begäran ska innehålla",
-        "identify_text": "Ange i begäran vilken handling den gäller. Myndigheten hjälper dig att specificera handlingen.",
+        "identify_text": (
+            "Ange i begäran vilken handling den gäller. Myndigheten hjälper dig att specificera handlingen."
+        ),
         "law": "Lag",
         "section_13": "13 §",
-        "identify_tip": "Ange gärna också informationsresurs, register, informationssystem och sökkriterier, som i exemplen nedan.",
+        "identify_tip": (
+            "Ange gärna också informationsresurs, register, informationssystem och sökkriterier, som i exemplen nedan."
+        ),
         "examples_heading": "Exempel på begäran om uppgifter",
         "resource": "Informationsresurs",
         "register": "Register",
@@ -166,14 +188,21 @@ UI: dict[str, dict[str, str]] = {
         "keywords": "Nyckelord",
         "themes": "Tema",
         "feeds": "Producerar uppgifter till",
-        "systems_intro": "Alla informationssystem där sektorns informationsresurser har uppgifter, och vilka informationsresursers uppgifter varje system innehåller.",
+        "systems_intro": (
+            "Alla informationssystem där sektorns informationsresurser har uppgifter, och vilka "
+            "informationsresursers uppgifter varje system innehåller."
+        ),
         "holds_data_of": "Innehåller uppgifter ur",
         "city_wide": "Gemensamt för staden, används av:",
         "written_as": "Namn i beskrivningen",
         "main_for": "Innehåller uppgifter ur",
         "supporting_for": "Stödsystem för",
         "homepage": "Webbplats",
-        "picture_alt": "Bild: informationssystemen som rader, informationsresurserna som kolumner; fylld cirkel när systemet innehåller uppgifter ur resursen, ring när det är ett stödsystem. Samma som text under bilden.",
+        "picture_alt": (
+            "Bild: informationssystemen som rader, informationsresurserna som kolumner; fylld cirkel "
+            "när systemet innehåller uppgifter ur resursen, ring när det är ett stödsystem. Samma som "
+            "text under bilden."
+        ),
         "picture_text": "Samma som text",
         "main": "innehåller uppgifter",
         "supporting": "stödsystem",
@@ -217,11 +246,16 @@ UI: dict[str, dict[str, str]] = {
         "resources_heading": "Information resources and their registers",
         "registers": "Registers",
         "request_box_heading": "Do you want to request data?",
-        "request_box_text": "Everyone has the right to request data from an authority's documents. See where and how to send your request.",
+        "request_box_text": (
+            "Everyone has the right to request data from an authority's documents. See where and how to"
+            " send your request."
+        ),
         "systems_count": "The information resources' data is held in {count} information systems.",
         "publisher": "Publisher",
         "request_title": "How to request data",
-        "request_intro": "You can request data electronically, by e-mail or by letter, and ask for advice by telephone.",
+        "request_intro": (
+            "You can request data electronically, by e-mail or by letter, and ask for advice by telephone."
+        ),
         "electronic": "Electronically",
         "email": "E-mail",
         "phone": "Telephone",
@@ -232,7 +266,10 @@ UI: dict[str, dict[str, str]] = {
         "identify_text": "Say which document your request concerns. The authority helps you to identify the document.",
         "law": "Act",
         "section_13": "section 13",
-        "identify_tip": "If you can, also name the information resource, register, information system and search keys, as in the examples below.",
+        "identify_tip": (
+            "If you can, also name the information resource, register, information system and search "
+            "keys, as in the examples below."
+        ),
         "examples_heading": "Examples of information requests",
         "resource": "Information resource",
         "register": "Register",
@@ -261,14 +298,21 @@ UI: dict[str, dict[str, str]] = {
         "keywords": "Keywords",
         "themes": "Theme",
         "feeds": "Produces data for",
-        "systems_intro": "Every information system that holds data of the Division's information resources, and whose data each holds.",
+        "systems_intro": (
+            "Every information system that holds data of the Division's information resources, and "
+            "whose data each holds."
+        ),
         "holds_data_of": "Holds data of",
         "city_wide": "City-wide, shared across:",
         "written_as": "Name in the description",
         "main_for": "Holds the data of",
         "supporting_for": "Supporting system for",
         "homepage": "Web page",
-        "picture_alt": "Picture: information systems as rows, information resources as columns; a filled circle where the system holds the resource's data, a ring where it is a supporting system. The same as text below the picture.",
+        "picture_alt": (
+            "Picture: information systems as rows, information resources as columns; a filled circle "
+            "where the system holds the resource's data, a ring where it is a supporting system. The "
+            "same as text below the picture."
+        ),
         "picture_text": "The same as text",
         "main": "holds data",
         "supporting": "supporting system",
