@@ -700,7 +700,7 @@ class Site:
 
 def _geometry(columns: list[tuple[str, Text]], rows: list[tuple[str, Text, list[str]]]) -> dict[str, int]:
     """Sizes of the picture: a label column, one cell per resource, a row per system, then the legend."""
-    label_width, cell, top, row_height = 330, 44, 34, 24
+    label_width, cell, top, row_height = 372, 44, 34, 24
     legend_top = top + row_height * len(rows) + 12
     legend_lines = sum(len(textwrap.wrap(title.value, 62)) for _, title in columns)
     return {

@@ -33,7 +33,9 @@ UI: dict[str, dict[str, str]] = {
         "systems_count": "Tietovarantojen tiedot ovat {count} tietojärjestelmässä.",
         "publisher": "Julkaisija",
         "request_title": "Näin pyydät tietoja",
-        "request_intro": "Voit pyytää tietoja sähköisesti, sähköpostilla, kirjeellä tai puhelimitse neuvoa kysyen.",
+        "request_intro": (
+            "Tietopyynnön voi tehdä sähköisesti asiointiportaalissa tai kirjallisesti sähköpostilla tai kirjeellä."
+        ),
         "electronic": "Sähköisesti",
         "email": "Sähköposti",
         "phone": "Puhelin",
@@ -143,7 +145,7 @@ UI: dict[str, dict[str, str]] = {
         "publisher": "Utgivare",
         "request_title": "Så begär du uppgifter",
         "request_intro": (
-            "Du kan begära uppgifter elektroniskt, per e-post eller per brev, och fråga om råd per telefon."
+            "Begäran om uppgifter kan göras elektroniskt i e-tjänstportalen eller skriftligt per e-post eller brev."
         ),
         "electronic": "Elektroniskt",
         "email": "E-post",
@@ -254,7 +256,7 @@ UI: dict[str, dict[str, str]] = {
         "publisher": "Publisher",
         "request_title": "How to request data",
         "request_intro": (
-            "You can request data electronically, by e-mail or by letter, and ask for advice by telephone."
+            "You can make a request electronically in the online services portal, or in writing by e-mail or letter."
         ),
         "electronic": "Electronically",
         "email": "E-mail",
