@@ -559,7 +559,7 @@ class Site:
         """(name, media type, file name) of each RDF file of the whole catalogue."""
         return [(fmt.name, fmt.media_type, fmt.filename) for fmt in OUTPUT]
 
-    def render(self, template: str, page: Page, **data: object) -> bytes:
+    def fill(self, template: str, page: Page, **data: object) -> bytes:
         """``template`` filled with ``data``: the HTML bytes of one page."""
         text = self.env.get_template(template).render(page=page, ui=page.ui, site=self, **data)
         return text.encode("utf-8")
@@ -583,7 +583,7 @@ class Site:
         catalog = self.catalogue.iri
         publisher = next(iter(self.iris(catalog, "publisher")), None)
         page = self._page(router, self.name(catalog, lang), "", catalog)
-        return self.render(
+        return self.fill(
             "front.html",
             page,
             title=self.name(catalog, lang),
@@ -597,13 +597,13 @@ class Site:
     def request_page(self, router: Router) -> bytes:
         """How to request data: channels, addresses, what to identify and the worked examples."""
         page = self._page(router, UI[router.lang]["request_title"], "request")
-        return self.render("request.html", page, data=self.request_data(router, router.lang))
+        return self.fill("request.html", page, data=self.request_data(router, router.lang))
 
     def dataset_page(self, router: Router, iri: str) -> bytes:
         """An information resource's or register's page."""
         data = self.dataset(iri, router, router.lang)
         page = self._page(router, data["title"], iri[len(self.catalogue.base) :], iri)  # type: ignore[arg-type]
-        return self.render("dataset.html", page, d=data, raw=self.raw(iri, router, router.lang))
+        return self.fill("dataset.html", page, d=data, raw=self.raw(iri, router, router.lang))
 
     def systems_page(self, router: Router) -> bytes:
         """The index of every information system, with the resources whose data it holds."""
@@ -614,13 +614,13 @@ class Site:
             for system, _, marks in rows
         ]
         page = self._page(router, UI[lang]["systems_title"], "system")
-        return self.render("systems.html", page, entries=entries)
+        return self.fill("systems.html", page, entries=entries)
 
     def system_page(self, router: Router, iri: str) -> bytes:
         """One information system's page."""
         data = self.system_data(iri, router, router.lang)
         page = self._page(router, data["title"], iri[len(self.catalogue.base) :], iri)  # type: ignore[arg-type]
-        return self.render("system.html", page, s=data, raw=self.raw(iri, router, router.lang))
+        return self.fill("system.html", page, s=data, raw=self.raw(iri, router, router.lang))
 
     def picture_page(self, router: Router) -> bytes:
         """The resource × system picture, with the same facts as a list for those who cannot see it."""
@@ -632,7 +632,7 @@ class Site:
             for i, (iri, _) in enumerate(columns)
         ]
         geometry = _geometry(columns, rows)
-        return self.render(
+        return self.fill(
             "picture.html",
             page,
             resources=resources,
@@ -656,14 +656,14 @@ class Site:
         """The answer to ``?q=``: matching datasets and systems, or the form alone."""
         page = self._page(router, UI[router.lang]["search_title"], "search")
         hits = self.search(query, router, router.lang) if query.strip() else []
-        return self.render("search.html", page, query=query, hits=hits)
+        return self.fill("search.html", page, query=query, hits=hits)
 
     def resource_page(self, router: Router, iri: str) -> bytes:
         """The linked-data page of an IRI that has no citizen page (a channel, an organisation, …)."""
         lang = router.lang
         back, more = self.referring(iri, router, lang)
         page = self._page(router, self.name(iri, lang), iri[len(self.catalogue.base) :], iri)
-        return self.render(
+        return self.fill(
             "resource.html",
             page,
             title=self.name(iri, lang),
@@ -684,7 +684,7 @@ class Site:
     ) -> bytes:
         """The SPARQL form: the bundled queries one click away, and an answer as an HTML table."""
         page = self._page(router, UI[router.lang]["sparql"], "sparql")
-        return self.render("sparql.html", page, queries=queries, query=query, table=table, graph=graph, error=error)
+        return self.fill("sparql.html", page, queries=queries, query=query, table=table, graph=graph, error=error)
 
     def page_for(self, router: Router, iri: str) -> bytes:
         """The page an IRI's HTML shows: the citizen page of a dataset or system, else its linked data."""
