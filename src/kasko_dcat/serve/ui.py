@@ -96,6 +96,7 @@ UI: dict[str, dict[str, str]] = {
             "tekstinä kuvan alla."
         ),
         "picture_text": "Sama tekstinä",
+        "picture_open": "Avaa kuva omana sivunaan (voit suurentaa sitä)",
         "main": "sisältää tietoja",
         "supporting": "tukijärjestelmä",
         "legend": "Selite",
@@ -206,6 +207,7 @@ UI: dict[str, dict[str, str]] = {
             "text under bilden."
         ),
         "picture_text": "Samma som text",
+        "picture_open": "Öppna bilden på en egen sida (du kan förstora den)",
         "main": "innehåller uppgifter",
         "supporting": "stödsystem",
         "legend": "Förklaring",
@@ -316,6 +318,7 @@ UI: dict[str, dict[str, str]] = {
             "same as text below the picture."
         ),
         "picture_text": "The same as text",
+        "picture_open": "Open the picture on its own (you can zoom in)",
         "main": "holds data",
         "supporting": "supporting system",
         "legend": "Legend",
