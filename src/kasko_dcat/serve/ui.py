@@ -27,9 +27,7 @@ UI: dict[str, dict[str, str]] = {
         "resources_heading": "Tietovarannot ja niiden rekisterit",
         "registers": "Rekisterit",
         "request_box_heading": "Haluatko pyytää tietoja?",
-        "request_box_text": (
-            "Jokaisella on oikeus pyytää tietoja viranomaisen asiakirjoista. Katso, minne ja miten pyyntö lähetetään."
-        ),
+        "request_box_text": "Katso, minne ja miten lähetät tietopyynnön toimialan asiakirjoista.",
         "systems_count": "Tietovarantojen tiedot ovat {count} tietojärjestelmässä.",
         "publisher": "Julkaisija",
         "request_title": "Näin pyydät tietoja",
@@ -139,9 +137,7 @@ UI: dict[str, dict[str, str]] = {
         "resources_heading": "Informationsresurser och deras register",
         "registers": "Register",
         "request_box_heading": "Vill du begära uppgifter?",
-        "request_box_text": (
-            "Alla har rätt att begära uppgifter ur myndigheters handlingar. Se vart och hur du skickar begäran."
-        ),
+        "request_box_text": "Se vart och hur du skickar en begäran om uppgifter ur sektorns handlingar.",
         "systems_count": "Informationsresursernas uppgifter finns i {count} informationssystem.",
         "publisher": "Utgivare",
         "request_title": "Så begär du uppgifter",
@@ -250,10 +246,7 @@ UI: dict[str, dict[str, str]] = {
         "resources_heading": "Information resources and their registers",
         "registers": "Registers",
         "request_box_heading": "Do you want to request data?",
-        "request_box_text": (
-            "Everyone has the right to request data from an authority's documents. See where and how to"
-            " send your request."
-        ),
+        "request_box_text": "See where and how to send a request for the Division's documents.",
         "systems_count": "The information resources' data is held in {count} information systems.",
         "publisher": "Publisher",
         "request_title": "How to request data",
