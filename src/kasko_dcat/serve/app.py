@@ -12,8 +12,12 @@ Routes, under the base IRI's path:
 - ``catalog`` (or ``catalog.ttl|jsonld|rdf|nt|html``): a page of the catalogue with Hydra paging;
   ``?page=N``, ``?page_size=N``, ``?modified_since=DATE``;
 - every IRI the catalogue describes (``dataset/{id}``, ``system/{id}``, ``channel/{id}``, …),
-  optionally with the same suffixes; HTML in fi/sv/en with ``?lang=``;
-- ``sparql``: the SPARQL 1.1 Protocol (GET and POST), read-only;
+  optionally with the same suffixes; HTML (the citizen site, :mod:`~kasko_dcat.serve.site`) in
+  fi/sv/en with ``?lang=``;
+- the citizen site's own pages: ``request``, ``system`` (the index), ``picture`` and
+  ``systems.svg``, ``search?q=``;
+- ``sparql``: the SPARQL 1.1 Protocol (GET and POST), read-only; for a browser, a page with the
+  bundled queries (``?bundled=NAME``) and answers as a table (``output=html``);
 - ``health``: JSON saying the server is up; ``/`` redirects to the catalogue.
 """
 
