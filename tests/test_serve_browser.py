@@ -173,21 +173,25 @@ def test_no_page_scrolls_sideways_on_a_390_px_phone(browser, served: Served):
 @pytest.mark.skipif(not AXE.exists(), reason=f"no axe-core: .ci/run installs axe-core@{AXE_VERSION} into .axe/")
 def test_axe_finds_no_wcag_violation_on_any_kind_of_page(browser, served: Served):
     """WCAG 2.1 A and AA, and axe's best practices (headings in order, landmarks, content in a landmark)."""
-    axe = AXE.read_text("utf-8")
     found = {}
     for lang in UI_LANGS:
         for path in PAGE_KINDS:
             browser.get(url(served, path, lang))
-            browser.execute_script(axe)
-            result = browser.execute_async_script(
-                "const done = arguments[arguments.length - 1];"
-                "axe.run(document, {runOnly: {type: 'tag', values: "
-                "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
-                ".then(r => done(JSON.stringify(r.violations.map(v => [v.id, v.nodes.map(n => n.target)]))));"
-            )
-            if json.loads(result):
-                found[(path, lang)] = json.loads(result)
+            if violations := axe_violations(browser):
+                found[(path, lang)] = violations
     assert found == {}
+
+
+def axe_violations(browser: object) -> list[object]:
+    """axe-core's violations of WCAG 2.1 A and AA and of its best practices on the current page."""
+    browser.execute_script(AXE.read_text("utf-8"))  # type: ignore[attr-defined]
+    result = browser.execute_async_script(  # type: ignore[attr-defined]
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+        ".then(r => done(JSON.stringify(r.violations.map(v => [v.id, v.nodes.map(n => n.target)]))));"
+    )
+    return json.loads(result)
 
 
 def test_texts_from_the_source_are_escaped_not_markup(browser, served: Served):
@@ -208,9 +212,13 @@ def test_sparql_page_runs_a_bundled_query_in_one_click_and_shows_a_table(browser
 def test_static_site_works_from_disk(browser, tmp_path: Path):
     api.export_site(tmp_path / "site")
     browser.get((tmp_path / "site" / "index.html").as_uri())
+    if AXE.exists():
+        assert axe_violations(browser) == []
     follow(browser, link(browser, "svenska"))
     follow(browser, css(browser, "nav.main li.request a"))
     assert css(browser, "h1").text == UI["sv"]["request_title"]
     assert css(browser, "a.mailto").get_attribute("href") == "mailto:kasvatusjakoulutus@hel.fi"
     follow(browser, link(browser, "Elevvårdssystem"))
     assert browser.current_url.endswith("/site/sv/system/oppilashuolto.html")
+    if AXE.exists():
+        assert axe_violations(browser) == []
