@@ -197,6 +197,7 @@ class Site:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # package data: the templates do not change while the process runs
         )
 
     # --- reading the graph -------------------------------------------------------------------
@@ -449,6 +450,17 @@ class Site:
             "written_as": [Text(v, None if lang == "fi" else "fi") for v in hidden],
         }
 
+    @cached_property
+    def holdings(self) -> dict[str, tuple[set[str], set[str]]]:
+        """Each information resource's systems, its registers' included: (main, supporting)."""
+        held = {}
+        for resource in self.resources:
+            datasets = (resource, *self.iris(resource, "has_part"))
+            main = {s for d in datasets for s in self.iris(d, "system")}
+            supporting = {s for d in datasets for s in self.iris(d, "supporting")} - main
+            held[resource] = (main, supporting)
+        return held
+
     def matrix(self, lang: str) -> tuple[list[tuple[str, Text]], list[tuple[str, Text, list[str]]]]:
         """Columns (resource IRI, title) and rows (system IRI, title, mark per column: main, supporting or '')."""
         columns = sorted(((r, self.name(r, lang)) for r in self.resources), key=lambda c: sort_key(c[1].value))
@@ -456,29 +468,14 @@ class Site:
         for system in self.of_type("system"):
             marks = []
             for resource, _ in columns:
-                held = {resource, *self.iris(resource, "has_part")}
-                if any(system in self.iris(d, "system") for d in held):
-                    marks.append("main")
-                elif any(system in self.iris(d, "supporting") for d in held):
-                    marks.append("supporting")
-                else:
-                    marks.append("")
+                main, supporting = self.holdings[resource]
+                marks.append("main" if system in main else "supporting" if system in supporting else "")
             rows.append((system, self.name(system, lang), marks))
         return columns, sorted(rows, key=lambda row: sort_key(row[1].value))
 
-    def search(self, query: str, router: Router, lang: str) -> list[dict[str, object]]:
-        """Datasets and systems whose titles, descriptions, data groups, systems or search keys contain ``query``.
-
-        Matching ignores case and looks at every language, so a Finnish search key finds the system
-        on an English page too; each hit says where the words were found.
-        """
-        words = query.casefold().split()
-        if not words:
-            return []
-        hits: list[dict[str, object]] = []
-
-        def found(values: Iterable[str]) -> bool:
-            return any(all(word in value.casefold() for word in words) for value in values)
+    @cached_property
+    def search_index(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """What search looks in, made once: (IRI, kind, [(where, text casefolded)]) per dataset and system."""
 
         def all_names(iri: str) -> list[str]:
             return [
@@ -493,35 +490,45 @@ class Site:
             keys = {v for key in self.iris(example, "search_key") for v in all_names(key)}
             for target in (*self.iris(example, "applies_to"), *self.iris(example, "system")):
                 keys_of.setdefault(target, set()).update(keys)
-        ui = UI[lang]
+        index = []
         for dataset in self.of_type("dataset"):
-            reasons = []
-            if found(all_names(dataset)):
-                reasons.append(ui["in_title"])
-            if found([*self.texts(dataset, "description").values(), *self.texts(dataset, "data_contents").values()]):
-                reasons.append(ui["in_description"])
-            if found([v for g in self.iris(dataset, "data_group") for v in all_names(g)]):
-                reasons.append(ui["data_groups"])
             systems = [*self.iris(dataset, "system"), *self.iris(dataset, "supporting")]
-            if found([v for s in systems for v in all_names(s)]):
-                reasons.append(ui["systems"])
-            if found(keys_of.get(dataset, ())):
-                reasons.append(ui["search_keys"])
-            if reasons:
-                hits.append({"link": self.link(dataset, router, lang), "kind": ui["kind_dataset"], "reasons": reasons})
+            texts = [
+                *(("in_title", v) for v in all_names(dataset)),
+                *(("in_description", v) for v in self.texts(dataset, "description").values()),
+                *(("in_description", v) for v in self.texts(dataset, "data_contents").values()),
+                *(("data_groups", v) for g in self.iris(dataset, "data_group") for v in all_names(g)),
+                *(("systems", v) for s in systems for v in all_names(s)),
+                *(("search_keys", v) for v in sorted(keys_of.get(dataset, ()))),
+            ]
+            index.append((dataset, "kind_dataset", [(where, value.casefold()) for where, value in texts]))
         for system in self.of_type("system"):
+            hidden = [t.value for t in self.objects(system, "hidden_label") if isinstance(t, ox.Literal)]
+            texts = [
+                *(("in_title", v) for v in (*all_names(system), *hidden)),
+                *(("search_keys", v) for v in sorted(keys_of.get(system, ()))),
+            ]
+            index.append((system, "kind_system", [(where, value.casefold()) for where, value in texts]))
+        return index
+
+    def search(self, query: str, router: Router, lang: str) -> list[dict[str, object]]:
+        """Datasets and systems whose titles, descriptions, data groups, systems or search keys contain ``query``.
+
+        Every word must occur in one text (ignoring case), in any language, so a Finnish search
+        key finds the system on an English page too; each hit says where the words were found.
+        """
+        words = query.casefold().split()
+        if not words:
+            return []
+        ui = UI[lang]
+        hits: list[dict[str, object]] = []
+        for iri, kind, texts in self.search_index:
             reasons = []
-            if found(
-                [
-                    *all_names(system),
-                    *(t.value for t in self.objects(system, "hidden_label") if isinstance(t, ox.Literal)),
-                ]
-            ):
-                reasons.append(ui["in_title"])
-            if found(keys_of.get(system, ())):
-                reasons.append(ui["search_keys"])
+            for where, text in texts:
+                if ui[where] not in reasons and all(word in text for word in words):
+                    reasons.append(ui[where])
             if reasons:
-                hits.append({"link": self.link(system, router, lang), "kind": ui["kind_system"], "reasons": reasons})
+                hits.append({"link": self.link(iri, router, lang), "kind": ui[kind], "reasons": reasons})
         return sorted(hits, key=lambda hit: sort_key(hit["link"].text.value))  # type: ignore[attr-defined]
 
     def raw(self, iri: str, router: Router, lang: str) -> list[tuple[str, list[Link | Text]]]:
