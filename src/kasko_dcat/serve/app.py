@@ -44,7 +44,7 @@ from kasko_dcat.i18n.messages import render
 from kasko_dcat.serve import hydra, views
 from kasko_dcat.serve.endpoint import QueryPool
 from kasko_dcat.serve.negotiate import HTML, RDF_MEDIA_TYPES, RESULT_TYPES, SUFFIXES, choose, rdf_format
-from kasko_dcat.serve.site import SITE_PAGES, SVG_NAME, Router, Site
+from kasko_dcat.serve.site import SITE_PAGES, SVG_NAME, Router, Site, Text
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -276,8 +276,12 @@ class App:
         router = Router(self.catalogue.base, lang, "sparql")
         title_lang = lang if lang in MESSAGE_LANGS else "en"
         queries = [bundled.read(name) for name in bundled.names()]
+        marked = None if title_lang == lang else title_lang  # no Swedish titles yet: English, marked
         links = [
-            (q.name, q.title(title_lang), f"{self.catalogue.base}sparql?{urlencode({'bundled': q.name, 'lang': lang})}")
+            (
+                Text(q.title(title_lang), marked),
+                f"{self.catalogue.base}sparql?{urlencode({'bundled': q.name, 'lang': lang})}",
+            )
             for q in queries
         ]
         name = _single(params, "bundled")

@@ -683,7 +683,7 @@ class Site:
     def sparql_page(
         self,
         router: Router,
-        queries: list[tuple[str, str, str]],
+        queries: list[tuple[Text, str]],
         query: str,
         table: tuple[list[str], list[list[str]]] | None,
         graph: str | None,
