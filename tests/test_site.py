@@ -110,6 +110,14 @@ def test_dataset_pages_say_what_the_description_leaves_open_and_show_no_prefixes
     assert UI[lang]["not_stated"] + "</p>" in register
 
 
+def test_linked_data_pages_keep_prefixed_names_inside_their_sections(pages: site.Site):
+    for local in ("organisation/kasko", "channel/asiointiportaali", "contact/kasko-tietopyynnot", "system/varda"):
+        page = pages.page_for(router("fi", local), BASE + local)
+        assert b"dct:" in page or b"tvk:" in page or b"vcard:" in page  # the raw view is there …
+        text = " ".join(parsed(page).text)
+        assert not re.search(r"\b(dct|dcat|tvk|dcatap|vcard|skos|foaf|org):[A-Za-z]", text), local  # … but folded
+
+
 def test_theme_labels_are_in_the_page_language_and_english_fallbacks_are_marked(pages: site.Site):
     page = pages.dataset_page(router("sv", "x"), BASE + "dataset/perusopetus").decode()
     assert "<li>Utbildning, kultur och sport</li>" in page
