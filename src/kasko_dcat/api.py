@@ -242,6 +242,26 @@ def open_catalogue(
     return sparql.open_catalogue(catalog or sparql.default_catalogue())[0]
 
 
+def export_site(out_dir: Path, catalog: Path | None = None, base_iri: str | None = None) -> int:
+    """Write the citizen site as static files to ``out_dir`` atomically; returns the number of files.
+
+    The pages come from the built catalogue (``catalog``, default ``output/catalog.nt``) exactly
+    as ``serve`` shows them, with relative links. ``out_dir`` must be new, empty or an earlier export.
+    """
+    from kasko_dcat.query import sparql
+    from kasko_dcat.serve import export, views
+
+    catalogue = views.open_served(catalog or sparql.default_catalogue(), base_iri)
+    files = export.site_files(catalogue)
+    try:
+        export.write_site(out_dir, files)
+    except FileExistsError:
+        raise KaskoError("site-out-not-site", path=out_dir) from None
+    except OSError as exc:
+        raise KaskoError("cli-write-failed", path=exc.filename or out_dir, reason=exc.strerror or exc) from None
+    return len(files)
+
+
 def query(store: ox.Store, question: str, binds: tuple[str, ...] = ()) -> Result:
     """Answer a bundled query's name, a ``.rq`` file, ``-`` (stdin) or SPARQL text, with ``NAME=VALUE`` binds."""
     from kasko_dcat.query import bundled, sparql

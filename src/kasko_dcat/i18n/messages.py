@@ -1089,6 +1089,24 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "käynnistä serve valitsimella --sparql-workers 1 tai enemmän",
         ),
     },
+    # --- issue 10 ---
+    "site-out-not-site": {
+        "en": (
+            "{path} is a file or a folder that holds something other than an earlier site; nothing was written",
+            "choose a new or empty folder, or one an earlier 'kasko-dcat site' wrote",
+        ),
+        "fi": (
+            "{path} on tiedosto tai kansio, jossa on muuta kuin aiempi sivusto; mitään ei kirjoitettu",
+            "valitse uusi tai tyhjä kansio tai kansio, jonka 'kasko-dcat site' on aiemmin kirjoittanut",
+        ),
+    },
+    "site-written": {
+        "en": ("wrote the site, {files} files, to {path}", "open {path}/index.html or put the folder on a web server"),
+        "fi": (
+            "sivusto kirjoitettiin kansioon {path}, {files} tiedostoa",
+            "avaa {path}/index.html tai vie kansio verkkopalvelimelle",
+        ),
+    },
 }
 
 
