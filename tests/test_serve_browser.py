@@ -1,13 +1,17 @@
-"""A real browser (Debian's headless chromium) walks serve's HTML pages as a reader would.
+"""A real browser (Debian's headless chromium) walks the citizen site as a reader would.
 
-From the catalogue it switches language, opens a register, follows its information systems and
-its request route, and comes back from a system to the datasets that use it — checking on each
-page the language the page says it is in and the texts it shows.
+In each language a reader goes from the front page to the request page and finds the e-mail
+link; a search by a search key finds the system; the picture loads with its text alternative;
+no page scrolls sideways on a 390 px phone; axe-core finds no WCAG 2.1 A/AA violation on any
+kind of page in fi, sv or en; and the static export works from ``file://``.
+
+axe-core is pinned (:data:`AXE_VERSION`) and installed by ``.ci/run`` into ``.axe/`` with npm.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -15,8 +19,15 @@ from pathlib import Path
 
 import pytest
 
+from kasko_dcat import api
+from kasko_dcat.i18n.languages import UI_LANGS
+from kasko_dcat.serve.ui import UI
+
+from .conftest import ROOT
 from .serving import Served, serving
 
+AXE_VERSION = "4.10.2"
+AXE = ROOT / ".axe/node_modules/axe-core/axe.min.js"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path(shutil.which("chromedriver") or "/usr/bin/chromedriver")
 
@@ -93,55 +104,121 @@ def follow(driver: object, element: object) -> None:
     )
 
 
-def test_reader_walks_from_catalogue_to_register_system_and_request_channel(browser, served: Served):
-    browser.get(served.base + "catalog")
-    assert css(browser, "html").get_attribute("lang") == "en"  # the browser's own language
-    assert css(browser, "h1").text == "Information resources of the Education Division"
-    assert len(browser.find_elements("css selector", "ul.datasets li a")) == 28
+PAGE_KINDS = (
+    "catalog",
+    "request",
+    "dataset/perusopetus",
+    "dataset/kuraattorien-yksilokohtainen-rekisteri",
+    "system",
+    "system/oppilashuolto",
+    "picture",
+    "search?q=oppilashuolto",
+    "sparql?bundled=request-channels",
+    "channel/asiointiportaali",
+)
+"""One page of each kind: front, request, resource, register, systems, system, picture, search, SPARQL, linked data."""
 
-    follow(browser, link(browser, "suomi"))
-    assert css(browser, "html").get_attribute("lang") == "fi"
-    assert css(browser, "h1").text == "Kasvatuksen ja koulutuksen toimialan tietovarannot"
-    assert "28 aineistoa" in css(browser, "p.count").text
 
-    follow(browser, link(browser, "Esi- ja perusopetuksen oppilashuollon kuraattorien yksilökohtainen rekisteri"))
-    assert browser.current_url == served.base + "dataset/kuraattorien-yksilokohtainen-rekisteri?lang=fi"
-    assert css(browser, "html").get_attribute("lang") == "fi"
-    properties = css(browser, "table.properties").text
-    assert "Perusopetuksen tietovaranto" in properties  # dct:isPartOf, named in Finnish
+def url(served: Served, path: str, lang: str) -> str:
+    return served.base + path + ("&" if "?" in path else "?") + f"lang={lang}"
 
-    follow(browser, link(browser, "Perusopetuksen tietovaranto"))
-    follow(browser, link(browser, "Oppilashuollon järjestelmä"))  # a system of the resource
-    assert browser.current_url == served.base + "system/oppilashuolto?lang=fi"
-    referenced = css(browser, "ul.referenced").text
-    assert "Perusopetuksen tietovaranto" in referenced and "Tietopyyntö asiakirjaan" in referenced
 
-    follow(browser, link(browser, "svenska"))
-    assert css(browser, "html").get_attribute("lang") == "sv"
-    assert browser.current_url == served.base + "system/oppilashuolto?lang=sv"
-    example = browser.find_elements("css selector", "ul.referenced a[href*='request-example/']")[0]
-    follow(browser, example)  # the worked request example: which channel to send the request to
-    channels = [
-        a for a in browser.find_elements("css selector", "table.properties a") if "/channel/" in a.get_attribute("href")
-    ]
-    assert channels
-    follow(browser, channels[0])
-    assert "/channel/" in browser.current_url and css(browser, "html").get_attribute("lang") == "sv"
-    assert css(browser, "h1").text
-    assert "tvk:" in css(browser, "p.types").text
+@pytest.mark.parametrize("lang", UI_LANGS)
+def test_citizen_goes_from_the_front_page_to_the_request_page_to_the_e_mail_link(browser, served: Served, lang: str):
+    browser.get(url(served, "catalog", lang))
+    assert css(browser, "html").get_attribute("lang") == lang
+    follow(browser, link(browser, UI[lang]["request"] + " →"))  # the call-out on the front page
+    assert browser.current_url == url(served, "request", lang)
+    assert css(browser, "h1").text == UI[lang]["request_title"]
+    mail = css(browser, "a.mailto")
+    assert mail.is_displayed() and mail.get_attribute("href") == "mailto:kasvatusjakoulutus@hel.fi"
+    assert css(browser, "a.tel").get_attribute("href") == "tel:+35893108600"
+    # one click from any page: the menu of a register's page
+    browser.get(url(served, "dataset/tilojen-asukaskayton-asiakastiedot", lang))
+    follow(browser, css(browser, "nav.main li.request a"))
+    assert browser.current_url == url(served, "request", lang)
+
+
+def test_search_by_a_search_key_finds_the_system(browser, served: Served):
+    browser.get(url(served, "catalog", "en"))
+    css(browser, "#q").send_keys("asiakaskertomus")  # a search key of a worked example, in Finnish
+    follow(browser, css(browser, "form.search button"))
+    follow(browser, link(browser, "Pupil welfare system"))
+    assert browser.current_url == url(served, "system/oppilashuolto", "en")
+    assert css(browser, "h1").text == "Pupil welfare system"
+
+
+def test_picture_is_drawn_with_its_text_alternative(browser, served: Served):
+    browser.get(url(served, "picture", "sv"))
+    image = css(browser, "figure.picture img")
+    assert image.get_attribute("alt") == UI["sv"]["picture_alt"]
+    assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image) > 300
+    assert len(browser.find_elements("css selector", "main h3")) == 4  # the same facts as text, per resource
+
+
+def test_no_page_scrolls_sideways_on_a_390_px_phone(browser, served: Served):
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+    )
+    try:
+        for lang in UI_LANGS:
+            for path in PAGE_KINDS:
+                browser.get(url(served, path, lang))
+                width = browser.execute_script("return document.documentElement.scrollWidth")
+                assert width <= 390, (path, lang, width)
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.skipif(not AXE.exists(), reason=f"no axe-core: .ci/run installs axe-core@{AXE_VERSION} into .axe/")
+def test_axe_finds_no_wcag_violation_on_any_kind_of_page(browser, served: Served):
+    """WCAG 2.1 A and AA, and axe's best practices (headings in order, landmarks, content in a landmark)."""
+    found = {}
+    for lang in UI_LANGS:
+        for path in PAGE_KINDS:
+            browser.get(url(served, path, lang))
+            if violations := axe_violations(browser):
+                found[(path, lang)] = violations
+    assert found == {}
+
+
+def axe_violations(browser: object) -> list[object]:
+    """axe-core's violations of WCAG 2.1 A and AA and of its best practices on the current page."""
+    browser.execute_script(AXE.read_text("utf-8"))  # type: ignore[attr-defined]
+    result = browser.execute_async_script(  # type: ignore[attr-defined]
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+        ".then(r => done(JSON.stringify(r.violations.map(v => [v.id, v.nodes.map(n => n.target)]))));"
+    )
+    return json.loads(result)
 
 
 def test_texts_from_the_source_are_escaped_not_markup(browser, served: Served):
     """Titles come from YAML; a page must show them as text (the unit test of pages covers <script>)."""
-    browser.get(served.base + "dataset/tilojen-asukaskayton-asiakastiedot?lang=en")
+    browser.get(url(served, "dataset/tilojen-asukaskayton-asiakastiedot", "en"))
     assert css(browser, "h1").text == "Customer data on residents' use of premises"
     assert browser.find_elements("css selector", "script") == []
 
 
-def test_sparql_link_opens_a_form_that_runs_a_query(browser, served: Served):
-    browser.get(served.base + "catalog?lang=en")
-    follow(browser, link(browser, "SPARQL queries"))
-    assert css(browser, "html").get_attribute("lang") == "en"
-    follow(browser, css(browser, "button[type=submit]"))
-    answer = css(browser, "body").text
-    assert '"vars":["dataset","title"]' in answer and "Perusopetuksen tietovaranto" in answer
+def test_sparql_page_runs_a_bundled_query_in_one_click_and_shows_a_table(browser, served: Served):
+    browser.get(url(served, "catalog", "fi"))
+    follow(browser, link(browser, UI["fi"]["sparql"]))
+    assert css(browser, "html").get_attribute("lang") == "fi"
+    follow(browser, link(browser, "Tietopyyntöjen kanavat ja osoitteet"))
+    assert "https://asiointi.hel.fi" in css(browser, "table.results").text
+
+
+def test_static_site_works_from_disk(browser, tmp_path: Path):
+    api.export_site(tmp_path / "site")
+    browser.get((tmp_path / "site" / "index.html").as_uri())
+    if AXE.exists():
+        assert axe_violations(browser) == []
+    follow(browser, link(browser, "svenska"))
+    follow(browser, css(browser, "nav.main li.request a"))
+    assert css(browser, "h1").text == UI["sv"]["request_title"]
+    assert css(browser, "a.mailto").get_attribute("href") == "mailto:kasvatusjakoulutus@hel.fi"
+    follow(browser, link(browser, "Elevvårdssystem"))
+    assert browser.current_url.endswith("/site/sv/system/oppilashuolto.html")
+    if AXE.exists():
+        assert axe_violations(browser) == []

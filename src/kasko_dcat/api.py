@@ -21,6 +21,7 @@ from kasko_dcat.errors import ExitCode, KaskoError
 if TYPE_CHECKING:
     import pyoxigraph as ox
     from rdflib import Graph
+    from rdflib.term import Node
 
     from kasko_dcat.importer.diff import Difference
     from kasko_dcat.importer.reader import ImportedPage
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from kasko_dcat.query.sparql import Result
     from kasko_dcat.rdf.output import WriteResult
     from kasko_dcat.shacl.validate import Report
-    from kasko_dcat.source.problems import Problem
+    from kasko_dcat.source.problems import Problem, Where
 
 Progress = Callable[..., None]
 """``progress(code, **values)``: a long run says what it is doing."""
@@ -152,7 +153,7 @@ def validate(
         source = read(source_dir, base_iri)
         progress("progress-validating", count=len(source.datasets))
         return [_check_source(build_graph(source), source, source_dir, lang)]
-    places: dict = {}
+    places: dict[Node, Where] = {}
     profiles: tuple[str, ...] = ("helsinki",)
     if source_dir.is_dir():  # to say where to fix a finding; a broken source is not this command's concern
         try:
@@ -239,6 +240,26 @@ def open_catalogue(
         assert ntriples is not None and ntriples.serialize is not None
         return sparql.load(ntriples.serialize(build_graph(read(source_dir, base_iri))))
     return sparql.open_catalogue(catalog or sparql.default_catalogue())[0]
+
+
+def export_site(out_dir: Path, catalog: Path | None = None, base_iri: str | None = None) -> int:
+    """Write the citizen site as static files to ``out_dir`` atomically; returns the number of files.
+
+    The pages come from the built catalogue (``catalog``, default ``output/catalog.nt``) exactly
+    as ``serve`` shows them, with relative links. ``out_dir`` must be new, empty or an earlier export.
+    """
+    from kasko_dcat.query import sparql
+    from kasko_dcat.serve import export, views
+
+    catalogue = views.open_served(catalog or sparql.default_catalogue(), base_iri)
+    files = export.site_files(catalogue)
+    try:
+        export.write_site(out_dir, files)
+    except FileExistsError:
+        raise KaskoError("site-out-not-site", path=out_dir) from None
+    except OSError as exc:
+        raise KaskoError("cli-write-failed", path=exc.filename or out_dir, reason=exc.strerror or exc) from None
+    return len(files)
 
 
 def query(store: ox.Store, question: str, binds: tuple[str, ...] = ()) -> Result:

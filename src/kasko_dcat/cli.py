@@ -175,6 +175,7 @@ def main(ctx: click.Context) -> None:
       kasko-dcat query --list     the bundled SPARQL questions; kasko-dcat query NAME runs one
       kasko-dcat publish --endpoint URL    replace the catalogue's graph in a SPARQL store
       kasko-dcat serve            the catalogue over HTTP, with a SPARQL endpoint
+      kasko-dcat site --out DIR   the pages for people as static files, with the RDF
 
     \b
     Exit codes: 0 success, 1 check failed (violations, output/ out of date, or publish's count),
@@ -789,6 +790,38 @@ def serve(
         if pool is not None:
             pool.close()
     _say(lang, "serve-stopped")
+
+
+@main.command()
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Folder to write the site to.")
+@click.option(
+    "--catalog",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Catalogue file to make the pages from (.nt, .ttl, .rdf, .jsonld). Default: output/catalog.nt.",
+)
+@click.option(
+    "--base-iri",
+    envvar="KASKO_DCAT_BASE_IRI",
+    metavar="IRI",
+    help="Base IRI of the catalogue's own identifiers, as shown in the linked-data sections. Default: as built.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@lang_option
+@click.pass_obj
+def site(lang: str, out_dir: Path, catalog: Path | None, base_iri: str | None, quiet: bool) -> None:
+    """Write the citizen site (the pages serve shows, in fi, sv and en) as static files.
+
+    \b
+    Example:
+      kasko-dcat site --out public/kasko     then open public/kasko/index.html
+
+    Links are relative, so the folder works in any subfolder of a web server and from disk;
+    the four RDF files and the picture are written beside the pages. The folder is replaced
+    all at once, and only if it is new, empty or an earlier site.
+    """
+    files = api.export_site(out_dir, catalog, base_iri)
+    if not quiet:
+        _say(lang, "site-written", count=files, path=out_dir)
 
 
 def _listening(lang: str, base: str, datasets: int, url: str, hint: bool) -> None:

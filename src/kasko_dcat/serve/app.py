@@ -12,8 +12,12 @@ Routes, under the base IRI's path:
 - ``catalog`` (or ``catalog.ttl|jsonld|rdf|nt|html``): a page of the catalogue with Hydra paging;
   ``?page=N``, ``?page_size=N``, ``?modified_since=DATE``;
 - every IRI the catalogue describes (``dataset/{id}``, ``system/{id}``, ``channel/{id}``, …),
-  optionally with the same suffixes; HTML in fi/sv/en with ``?lang=``;
-- ``sparql``: the SPARQL 1.1 Protocol (GET and POST), read-only;
+  optionally with the same suffixes; HTML (the citizen site, :mod:`~kasko_dcat.serve.site`) in
+  fi/sv/en with ``?lang=``;
+- the citizen site's own pages: ``request``, ``system`` (the index), ``picture`` and
+  ``systems.svg``, ``search?q=``;
+- ``sparql``: the SPARQL 1.1 Protocol (GET and POST), read-only; for a browser, a page with the
+  bundled queries (``?bundled=NAME``) and answers as a table (``output=html``);
 - ``health``: JSON saying the server is up; ``/`` redirects to the catalogue.
 """
 
@@ -37,9 +41,10 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from kasko_dcat.errors import KaskoError
 from kasko_dcat.i18n.languages import MESSAGE_LANGS, page_lang
 from kasko_dcat.i18n.messages import render
-from kasko_dcat.serve import hydra, pages, views
+from kasko_dcat.serve import hydra, views
 from kasko_dcat.serve.endpoint import QueryPool
 from kasko_dcat.serve.negotiate import HTML, RDF_MEDIA_TYPES, RESULT_TYPES, SUFFIXES, choose, rdf_format
+from kasko_dcat.serve.site import SITE_PAGES, SVG_NAME, Router, Site, Text
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -120,6 +125,7 @@ class App:
         self._cache = _Lru(settings.cache_entries)
         self._gzipped: dict[bytes, bytes] = {}
         self._gzip_lock = threading.Lock()
+        self.site = Site(catalogue)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """Answer one request; errors of the client become a status and a one-line message in en and fi."""
@@ -148,6 +154,8 @@ class App:
             return Reply(303, body=target.encode(), headers=(("Location", target),), cacheable=False)
         if local == "health":
             return self._health()
+        if local in SITE_PAGES or local == SVG_NAME:
+            return self._site_page(environ, params, local)
         stem, _, suffix = local.rpartition(".")
         if local == "catalog" or (stem == "catalog" and suffix in SUFFIXES):
             return self._catalogue(environ, params, suffix if stem else None)
@@ -194,11 +202,7 @@ class App:
             window = paging.window(datasets)
             if media_type == HTML:
                 assert lang is not None
-                links = pages.PageLinks(
-                    here=lambda code: page_url(number, suffix, code),
-                    formats={s: page_url(number, s, None) for s in SUFFIXES if s != "html"},
-                )
-                body = pages.catalogue_page(self.catalogue, window, paging, page_url, lang, links)
+                body = self.site.front_page(Router(self.catalogue.base, lang, ""))
             else:
                 triples = self.catalogue.page(window) + hydra.triples(
                     self.catalogue.iri, lambda n: page_url(n, suffix, None), paging
@@ -216,11 +220,7 @@ class App:
         def make() -> Reply:
             if media_type == HTML:
                 assert lang is not None
-                links = pages.PageLinks(
-                    here=lambda code: f"{iri}{'.' + suffix if suffix else ''}?lang={code}",
-                    formats={s: f"{iri}.{s}" for s in SUFFIXES if s != "html"},
-                )
-                body = pages.resource(self.catalogue, iri, lang, links)
+                body = self.site.page_for(Router(self.catalogue.base, lang, iri[len(self.catalogue.base) :]), iri)
             else:
                 body = views.serialize(self.catalogue.describe(iri), rdf_format(media_type))
             return Reply(200, media_type, body)
@@ -241,15 +241,68 @@ class App:
         if any(value for name in ("default-graph-uri", "named-graph-uri") for value in fields.get(name, [])):
             raise HttpError(400, "serve-dataset-parameters")
         text = _single(fields, "query")
-        if not text and method != "POST" and choose(environ.get("HTTP_ACCEPT"), ("text/plain", HTML)) == HTML:
-            lang = _lang(environ, params)
-            here = self.catalogue.base + "sparql"
-            links = pages.PageLinks(here=lambda code: f"{here}?lang={code}", formats={})
-            page = pages.sparql_form(self.catalogue, lang, links)
-            return Reply(200, HTML, page, vary=_vary(None, HTML, params))
+        if method != "POST" and (
+            _single(fields, "output") == "html"
+            or "bundled" in fields
+            or (not text and choose(environ.get("HTTP_ACCEPT"), ("text/plain", HTML)) == HTML)
+        ):
+            return self._sparql_page(environ, params, text)
         if not text:
             raise HttpError(400, "serve-no-query")
         return self.answer(text, environ.get("HTTP_ACCEPT"))
+
+    def _site_page(self, environ: WSGIEnvironment, params: dict[str, list[str]], local: str) -> Reply:
+        """A page of the citizen site that is no IRI of the catalogue: request, systems, search, picture."""
+        lang = _lang(environ, params)
+        router = Router(self.catalogue.base, lang, local)
+        if local == SVG_NAME:
+            body = self._cache.get(("svg", lang), lambda: Reply(200, "image/svg+xml", self.site.picture_svg(lang)))
+            return replace(body, vary=_vary("svg", HTML, params))
+        query = _single(params, "q") or ""
+        pages = {
+            "request": lambda: self.site.request_page(router),
+            "system": lambda: self.site.systems_page(router),
+            "picture": lambda: self.site.picture_page(router),
+            "search": lambda: self.site.search_page(router, query),
+        }
+        reply = self._cache.get(("site", local, lang, query), lambda: Reply(200, HTML, pages[local]()))
+        return replace(reply, vary=_vary("html", HTML, params))
+
+    def _sparql_page(self, environ: WSGIEnvironment, params: dict[str, list[str]], text: str | None) -> Reply:
+        """The SPARQL page for people: the bundled queries one click away, an answer as an HTML table."""
+        from kasko_dcat.query import bundled
+
+        lang = _lang(environ, params)
+        router = Router(self.catalogue.base, lang, "sparql")
+        title_lang = lang if lang in MESSAGE_LANGS else "en"
+        queries = [bundled.read(name) for name in bundled.names()]
+        marked = None if title_lang == lang else title_lang  # no Swedish titles yet: English, marked
+        links = [
+            (
+                Text(q.title(title_lang), marked),
+                f"{self.catalogue.base}sparql?{urlencode({'bundled': q.name, 'lang': lang})}",
+            )
+            for q in queries
+        ]
+        name = _single(params, "bundled")
+        if name is not None:
+            found = [q for q in queries if q.name == name]
+            if not found:
+                raise HttpError(404, "serve-not-found", path=f"sparql?bundled={name}")
+            text = found[0].text
+        table = graph = error = None
+        if text:
+            try:
+                answer = self.answer(text, "application/sparql-results+json, text/turtle")
+            except HttpError as exc:
+                error = render(exc.code, title_lang, {k: str(v) for k, v in exc.params.items()})
+            else:
+                if answer.media_type == "application/sparql-results+json":
+                    table = _result_table(json.loads(answer.body))
+                else:
+                    graph = answer.body.decode("utf-8")
+        body = self.site.sparql_page(router, links, text or EXAMPLE_QUERY, table, graph, error)
+        return Reply(200, HTML, body, vary=_vary(None, HTML, params), cacheable=error is None)
 
     def answer(self, text: str, accept: str | None) -> Reply:
         """The answer to a query, from the cache when the same query was asked for the same format before.
@@ -434,6 +487,23 @@ def _error(status: int, code: str, params: dict[str, object]) -> Reply:
     values = {key: str(value) for key, value in params.items()}
     text = "".join(render(code, lang, values) + "\n" for lang in MESSAGE_LANGS)
     return Reply(status, "text/plain", text.encode("utf-8"), cacheable=False)
+
+
+EXAMPLE_QUERY = """SELECT ?dataset ?title WHERE {
+  ?dataset a dcat:Dataset ; dct:title ?title .
+  FILTER(LANG(?title) = "fi")
+}
+ORDER BY ?title
+LIMIT 20"""
+
+
+def _result_table(answer: dict) -> tuple[list[str], list[list[str]]]:
+    """SPARQL JSON results as columns and rows of plain text (an ASK answer is one cell)."""
+    if "boolean" in answer:
+        return ["ASK"], [[str(answer["boolean"]).lower()]]
+    names = list(answer["head"]["vars"])
+    rows = [[binding.get(name, {}).get("value", "") for name in names] for binding in answer["results"]["bindings"]]
+    return names, rows
 
 
 def _single(params: dict[str, list[str]], name: str) -> str | None:

@@ -1,8 +1,9 @@
 """Validation of a built catalogue, or of the source built in memory, against ``shapes/``.
 
-What this module adds to the engine (``shacl.py``): reading RDF files a user names without a
-traceback or an unbounded read, and turning each result into a *finding* that says which resource
-it belongs to (by title, as the division knows it) and where to fix it in the source.
+What this module adds to the engine (``engine.py``): the shapes that ship with kasko-dcat, and each
+result turned into a *finding* that says which resource it belongs to (by title, as the division
+knows it) and where to fix it in the source (the field, from the model's ``FIELDS`` rows). Files
+a user names are read by :mod:`kasko_dcat.rdf.reading`.
 """
 
 from __future__ import annotations
