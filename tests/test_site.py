@@ -200,7 +200,8 @@ def test_served_site_pages_and_the_sparql_table():
         kind, body = get("sparql?lang=fi")
         for name in bundled.names():
             assert f"sparql?bundled={name}&amp;lang=fi" in body and bundled.read(name).title("fi") in body
-        swedish = get("sparql?lang=sv")[1]  # no Swedish titles in the query files: English, marked
-        assert f'lang="en">{bundled.read("contacts").title("en")}</a>' in swedish
+        swedish = get("sparql?lang=sv")[1]  # the query files' Swedish titles, not English marked lang="en"
+        assert f'>{bundled.read("contacts").title("sv")}</a>' in swedish
+        assert f'lang="en">{bundled.read("contacts").title("en")}</a>' not in swedish
         kind, body = get("sparql?bundled=request-channels&lang=en")
         assert '<table class="results">' in body and "https://asiointi.hel.fi" in body
