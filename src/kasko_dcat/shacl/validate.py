@@ -164,6 +164,7 @@ def check(
     results = run_engine(graph, shapes)
     places = places or {}
     namer = _Namer(graph, lang)
+    texts: dict[str, list[str]] = {}  # each source file's lines, read once per check
     findings = []
     for result in results:
         owner = namer.owner(result.focus)
@@ -177,7 +178,7 @@ def check(
         if field in RESOURCE_ONLY and whole is not None and whole in places:
             where = places[whole]  # a register: the field is its resource's
         if where is not None and field:
-            where = _field_line(where, field.split(":")[0].split(" ")[0])
+            where = _field_line(where, field.split(":")[0].split(" ")[0], texts)
         findings.append(Finding(result, owner, namer.title(owner), where, field))
     findings.sort(key=_finding_order)
     return Report(label, findings, len(shapes.targeted), len(graph))
@@ -219,12 +220,15 @@ def source_places(source: Source, root: Path) -> dict[Node, Where]:
     return places
 
 
-def _field_line(block: Where, field: str) -> Where:
+def _field_line(block: Where, field: str, texts: dict[str, list[str]]) -> Where:
     """Where ``field`` is written in the block that starts at ``block``, or the block's own line if it is not.
 
     A keeper goes straight to ``privacy_notices: []`` instead of looking for it under ``id:``.
+    ``texts`` keeps the lines of each file read so far.
     """
-    lines = _lines(block.file)
+    if block.file not in texts:
+        texts[block.file] = _lines(block.file)
+    lines = texts[block.file]
     if not 0 < block.line <= len(lines):
         return block
     first = lines[block.line - 1]
@@ -242,9 +246,8 @@ def _field_line(block: Where, field: str) -> Where:
     return block
 
 
-@cache
 def _lines(file: str) -> list[str]:
-    """The lines of a source file, read once per run (every finding in it looks its field up)."""
+    """The lines of a source file; none when it cannot be read."""
     try:
         return Path(file).read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
