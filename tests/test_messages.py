@@ -163,6 +163,8 @@ def test_help_in_finnish_and_swedish() -> None:
     swedish = runner.invoke(main, ["validate", "--help"], env={"KASKO_DCAT_LANG": "sv"}).output
     assert "Kontrollera katalogen mot shapes/" in swedish
     assert "Godkänn fynden som listas i FIL" in swedish and "[standard: violation]" in swedish
+    after = runner.invoke(main, ["build", "--help", "--lang", "sv"], env={"KASKO_DCAT_LANG": "en"}).output
+    assert after.startswith("Användning: ")  # --lang counts wherever it is written
     english = runner.invoke(main, ["validate", "--help"], env={"KASKO_DCAT_LANG": "en"}).output
     assert "Check the catalogue against shapes/" in english and "Usage:" in english
 

@@ -201,7 +201,7 @@ def test_served_site_pages_and_the_sparql_table():
         for name in bundled.names():
             assert f"sparql?bundled={name}&amp;lang=fi" in body and bundled.read(name).title("fi") in body
         swedish = get("sparql?lang=sv")[1]  # the query files' Swedish titles, not English marked lang="en"
-        assert f'>{bundled.read("contacts").title("sv")}</a>' in swedish
+        assert f">{bundled.read('contacts').title('sv')}</a>" in swedish
         assert f'lang="en">{bundled.read("contacts").title("en")}</a>' not in swedish
         kind, body = get("sparql?bundled=request-channels&lang=en")
         assert '<table class="results">' in body and "https://asiointi.hel.fi" in body

@@ -130,6 +130,18 @@ class _Group(click.Group):
         """The help text, translated where the catalogue has it."""
         return _translated_help(self, ctx, super().get_help)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Take ``--lang`` from anywhere on the line first, so ``build --help --lang sv`` is Swedish too.
+
+        Click runs ``--help`` as soon as it reads it, before options after it; the language is
+        known before any of them runs.
+        """
+        for before, arg in zip(["", *args], args, strict=False):
+            value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else arg if before == "--lang" else None
+            if value in MESSAGE_LANGS:
+                ctx.obj = value
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
