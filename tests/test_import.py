@@ -14,8 +14,9 @@ import yaml
 from rdflib import Graph
 from rdflib.namespace import DCAT, DCTERMS
 
+from kasko_dcat.importer.names import basic_form
 from kasko_dcat.importer.pagetext import decode, paragraphs
-from kasko_dcat.importer.reader import basic_form, read_page, split_list
+from kasko_dcat.importer.reader import read_page, split_list
 from kasko_dcat.model.description import Source, read_source
 from kasko_dcat.model.graph import build_graph
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kasko_dcat.importer.reader import system_key
+from kasko_dcat.importer.names import system_key
 from kasko_dcat.model.description import Source
 
 

@@ -10,18 +10,16 @@ returned with its line number, never dropped.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kasko_dcat.importer.names import POSTAL, capitalise, parse_address
 from kasko_dcat.importer.pagetext import Line, PageError, Paragraph
 from kasko_dcat.source.fields import is_web_address
 
 _URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_POSTAL = re.compile(r"\b(\d{5})\s+([^\n,()]+)")
-_BOX = re.compile(r"\b(?:PL|PB|Postilokero|PO Box)\s*\d+\b", re.IGNORECASE)
 _PHONE = re.compile(r"\b(?:puh(?:elin)?|p\.)\.?:?\s*(\+?\d[\d ()-]{4,}\d)(?:\s*\(([^)]*\d[^)]*)\))?", re.IGNORECASE)
 _GENITIVE = re.compile(r"^\w[\w-]*(?:en|an|än|in|on|un|yn|ön)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
@@ -31,7 +29,6 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _ALSO = re.compile(r"^Lisäksi\s+(?:(?:käytetään|käytössä\s+(?:ovat|on)|ovat\s+käytössä)\s+)?", re.IGNORECASE)
-_CITY_WIDE = re.compile(r"^(kaupunkiyhtei\w+|kuntayhtei\w+|valtakunnalli\w+)\s+", re.IGNORECASE)
 _FEEDS = re.compile(r"\btuottaa\s+tietoj?a\s+(.+?)\.?$", re.IGNORECASE)
 _NAMED_RESOURCE = re.compile(r"^tietovaranto\s*[:–-]\s*[^.:]{2,90}$", re.IGNORECASE)
 """A form-like page names each resource on a line of its own: ``Tietovaranto: Rakennusvalvonta``."""
@@ -257,11 +254,6 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
 
-def capitalise(text: str) -> str:
-    """First letter upper case, the rest as written."""
-    return text[:1].upper() + text[1:]
-
-
 def split_list(text: str) -> list[str]:
     """Items of a Finnish list in prose: ``a, b, c ja d`` → [a, b, c, d].
 
@@ -312,29 +304,6 @@ def _split_conjunction(item: str, last: bool, previous_headless: bool) -> list[s
             return [left, right]
         return [item]
     return [item]
-
-
-def basic_form(phrase: str) -> str | None:
-    """An illative phrase in its basic form where that is mechanical: ``…yhteiseen …rantoon`` → ``…yhteinen …ranto``."""
-    words = phrase.split()
-    if not words:
-        return None
-    match = re.match(r"^(.*?)([aeiouyäö])\2n$", words[-1])
-    if not match:
-        return None
-    head = [re.sub(r"iseen$", "inen", word) for word in words[:-1]]
-    return " ".join([*head, match.group(1) + match.group(2)])
-
-
-def system_key(form: str) -> str:
-    """Mentions of one system share this key: case, spaces, hyphens and a 'city-wide' word do not count."""
-    return re.sub(r"[\s\-–]", "", _CITY_WIDE.sub("", form).casefold())
-
-
-def system_title(form: str) -> str:
-    """The system's name as written, without a leading 'kaupunkiyhteisiä' (kept in its forms)."""
-    stripped = _CITY_WIDE.sub("", form) if len(form.split()) > 1 else form
-    return capitalise(stripped)
 
 
 class _Reader:
@@ -608,7 +577,7 @@ class _Reader:
         if len(lines) > 1 and lines[0].text.endswith(":"):
             self._written(lines[0].text.rstrip(":").strip(), lines[0].number, lines[1:])
             return
-        if len(lines) > 1 and any(_POSTAL.search(line.text) for line in lines) and not any(map(_line_urls, lines)):
+        if len(lines) > 1 and any(POSTAL.search(line.text) for line in lines) and not any(map(_line_urls, lines)):
             # An address written out without a label: a written channel under the section's heading.
             self._written(self.request_heading or lines[0].text, lines[0].number, lines)
             return
@@ -748,7 +717,7 @@ def _field(text: str) -> bool:
     """A 'Label: value' line of a worked example (system, search keys, channel)."""
     label, colon, rest = split_label(text)
     return bool(colon and rest.strip() and len(label) <= 60 and classify(label) is not Kind.OTHER) or bool(
-        colon and rest.strip() and (_URL.search(rest) or _POSTAL.search(rest) or _EMAIL.search(rest))
+        colon and rest.strip() and (_URL.search(rest) or POSTAL.search(rest) or _EMAIL.search(rest))
     )
 
 
@@ -766,38 +735,6 @@ def _register_phrase(title: str, resource: ImportedResource) -> str | None:
     if resource.stem in phrase.lower():
         return None
     return phrase
-
-
-def parse_address(label: str) -> tuple[str, str, str] | None:
-    """(street or PL box, postal code, locality) of an address as written, or None if it is not one."""
-    flat = " ".join(label.split())
-    box = _BOX.search(flat)
-    postal = _POSTAL.search(flat, box.end() if box else 0)
-    if not postal:
-        return None
-    if box:
-        street = box.group(0)
-    else:
-        before = re.split(r",|\n", " ".join(label.split("\n")[:-1]) if "\n" in label else flat[: postal.start()])
-        candidates = [re.sub(r"\(.*?\)", "", part).strip() for part in before if re.search(r"\d", part)]
-        if not candidates:
-            return None
-        street = candidates[-1]
-    locality = postal.group(2).strip(" .")
-    parts = (street, postal.group(1), locality)
-    # The source checks that each part is written in the label; anything else is not an address we understood.
-    return parts if all(part and part in flat for part in parts) else None
-
-
-def match_register(phrase: str, resource: ImportedResource) -> ImportedRegister | None:
-    """The resource's register an example names, if its words are close enough to one (a typo, a case form)."""
-    wanted = (basic_form(phrase) or phrase).lower()
-    best, score = None, 0.0
-    for register in resource.registers:
-        ratio = difflib.SequenceMatcher(None, wanted, register.title.lower()).ratio()
-        if ratio > score:
-            best, score = register, ratio
-    return best if score >= 0.8 else None
 
 
 def read_page(paragraphs: list[Paragraph]) -> ImportedPage:

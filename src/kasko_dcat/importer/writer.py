@@ -20,18 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kasko_dcat.importer.reader import (
-    ImportedChannel,
-    ImportedPage,
-    ImportedRegister,
-    ImportedResource,
-    basic_form,
-    capitalise,
-    match_register,
-    parse_address,
-    system_key,
-    system_title,
-)
+from kasko_dcat.importer.names import basic_form, capitalise, match_register, parse_address, system_key, system_title
+from kasko_dcat.importer.reader import ImportedChannel, ImportedPage, ImportedRegister, ImportedResource
 from kasko_dcat.rdf.iris import slug
 from kasko_dcat.source.fields import normalise_phone
 
@@ -181,7 +171,7 @@ def plan(page: ImportedPage) -> _Plan:
     for example in page.examples:
         if example.register is None:
             continue
-        found = match_register(example.register, example.resource)
+        found = match_register(example.register, example.resource.registers)
         if found is None:
             title = capitalise(basic_form(example.register) or example.register)
             found = ImportedRegister(title, example.line)
