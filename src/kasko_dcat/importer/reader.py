@@ -146,6 +146,8 @@ class ImportedPage:
     procedure: list[str]
     examples: list[ImportedExample]
     unplaced: list[Line]
+    lines: list[Line] = field(default_factory=list)
+    """Every content line of the page (furniture left out), to check that none is dropped."""
 
 
 def _urls(text: str) -> list[str]:
@@ -746,12 +748,14 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
     """
     paragraphs = [group for paragraph in paragraphs for group in _regroup(paragraph)]
     try:
-        return _Reader(paragraphs).read()
+        page = _Reader(paragraphs).read()
     except PageError as exc:
         named = _described_headings(paragraphs) if exc.code == "import-no-resources" else set()
         if not named:
             raise
-        return _Reader(paragraphs, named).read()
+        page = _Reader(paragraphs, named).read()
+    page.lines = [line for paragraph in paragraphs for line in paragraph.lines]
+    return page
 
 
 def _regroup(paragraph: Paragraph) -> list[Paragraph]:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kasko_dcat.importer.coverage import uncovered
 from kasko_dcat.importer.names import basic_form, capitalise, match_register, parse_address, system_key, system_title
 from kasko_dcat.importer.reader import ImportedChannel, ImportedPage, ImportedRegister, ImportedResource
 from kasko_dcat.rdf.iris import slug
@@ -214,6 +215,11 @@ def render_source(page: ImportedPage, homepage: str | None) -> dict[str, str]:
         files[f"resources/{p.dataset_ids[id(resource)]}.yaml"] = _resource(p, resource)
     files["request.yaml"] = _request(p)  # after the resources: examples name their systems
     files["systems.yaml"] = _systems(p)
+    # Whatever the reader half-understood: a line with a word written nowhere is shown as well.
+    listed = {id(line) for line in page.unplaced}
+    written = [*files.values(), _unplaced(page)]
+    missing = uncovered((line for line in page.lines if id(line) not in listed), written)
+    page.unplaced = sorted([*page.unplaced, *missing], key=lambda line: line.number)
     if page.unplaced:
         files["unplaced.yaml"] = _unplaced(page)
     return {name: text if text.endswith("\n") else text + "\n" for name, text in sorted(files.items())}
