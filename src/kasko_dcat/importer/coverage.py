@@ -24,7 +24,7 @@ _STRUCTURE = re.compile(
     r"tietovara|tietojärjestelm|järjestelm|hakutekij|hakuehd|tietoaineist|tietosisäl|tietoryhm|rekisterit$|"
     r"rekistereihin|rekistereitä|rekistereistä|kuvau|kuvaus|yleiskuvau|tietosuojaselost|rajapin|tietopyyn|"
     r"asiakirjapyyn|esimerk|yhteystiet|yhteystied|avoime|teknise|saatava|saatavill|saatavuu|kautt|"
-    r"sähköpost|puh$|puhelin|postitse|postiosoit|käyntiosoit|tekemi|yhteydessä$|yllä$|tietoa$|tiedot$|tietoja$|"
+    r"teknine|kyllä$|sähköpost|puh$|puhelin|postitse|postiosoit|käyntiosoit|tekemi|yhteydessä$|yllä$|tietoa$|tiedot$|tietoja$|"
     r"tiedonhallin|asiakirjajulkisuu|julkisuuskuvau|"
     # the lead-ins of lists and the verbs of the sentences that carry them
     r"sisält|kuulu|muodostu|koostu|käytetää|käytöss|käyttää|käytt|voida|voi$|ylläpid|pidetää|tallenne|"

@@ -77,7 +77,7 @@ def parse_address(label: str) -> tuple[str, str, str] | None:
     if box:
         street = box.group(0)
     else:
-        before = re.split(r",|\n", " ".join(label.split("\n")[:-1]) if "\n" in label else flat[: postal.start()])
+        before = re.split(r",|\n", "\n".join(label.split("\n")[:-1]) if "\n" in label else flat[: postal.start()])
         candidates = [re.sub(r"\(.*?\)", "", part).strip() for part in before if re.search(r"\d", part)]
         if not candidates:
             return None

@@ -28,6 +28,28 @@ _NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])")
 _SKIPPED = {"script", "style", "noscript", "template", "head", "nav", "footer", "svg", "button", "form"}
 """Page furniture, not the description: menus, footers, scripts."""
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
+_FURNITURE_ATTRIBUTE = re.compile(
+    r"skip|cookie|consent|eväste|evaste|breadcrumb|murupolku|brödsmul|navigation|menu|valikko|footer", re.IGNORECASE
+)
+"""Class, id or label of an element that is page furniture: skip links, cookie notices, breadcrumbs, menus."""
+_FURNITURE_LINE = re.compile(
+    r"^(?:siirry|hyppää|hyppaa|ohita)\s+(?:suoraan\s+)?(?:pää)?(?:sisältöön|sisaltoon|valikkoon|hakuun)"
+    r"|^(?:hoppa|gå|ga)\s+(?:direkt\s+)?till\s+(?:huvud)?(?:innehållet|innehåll|menyn)"
+    r"|^skip\s+to\s+(?:main\s+)?content"
+    r"|^(?:etusivu|startsida|home)\s*[>›»/|]"
+    r"|^(?:©|\(c\)\s|copyright\b)"
+    r"|^(?:hyväksy|hylkää|salli)\s+(?:kaikki|evästeet|välttämättömät)"
+    r"|^(?:godkänn|acceptera|neka)\s+(?:alla|kakor)"
+    r"|^(?:palaute sivustosta|anna palautetta|saavutettavuusseloste|ge respons|tillgänglighetsutlåtande)$"
+    r"|^.{0,120}\b(?:käyttää|käytämme|hyödyntää)\s+evästeitä\b.{0,120}$"
+    r"|^.{0,120}\b(?:använder|använder vi)\s+(?:kakor|cookies)\b.{0,120}$",
+    re.IGNORECASE,
+)
+"""A line of page furniture in the text of a page: a skip link, a breadcrumb trail, a cookie notice, a
+copyright or feedback line. Such lines say nothing about the authority's information resources."""
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
+"""An item of a numbered list, ``1. Kirjaston asiakastietojärjestelmä Aurora``."""
 
 
 class PageError(Exception):
@@ -108,8 +130,22 @@ def is_html(text: str) -> bool:
 
 
 def paragraphs(text: str, base: str | None = None) -> list[Paragraph]:
-    """The page's paragraphs, from HTML or plain text; ``base`` is the page's address, for relative links."""
-    return _html_paragraphs(text, base) if is_html(text) else _text_paragraphs(text)
+    """The page's paragraphs, from HTML or plain text; ``base`` is the page's address, for relative links.
+
+    Lines of page furniture (:func:`is_furniture`) are left out: they are not the description.
+    """
+    found = _html_paragraphs(text, base) if is_html(text) else _text_paragraphs(text)
+    out = []
+    for paragraph in found:
+        paragraph.lines = [line for line in paragraph.lines if not is_furniture(line.text)]
+        if paragraph.lines:
+            out.append(paragraph)
+    return out
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a line is page furniture (a skip link, breadcrumbs, a cookie notice, a copyright line)."""
+    return bool(_FURNITURE_LINE.search(text.strip()))
 
 
 def _clean(text: str) -> str:
@@ -143,16 +179,21 @@ def _text_paragraphs(text: str) -> list[Paragraph]:
 def _numbered_paragraphs(numbered: list[tuple[int, str]]) -> list[Paragraph]:
     out: list[Paragraph] = []
     current = Paragraph()
-    for number, raw in numbered:
+    for index, (number, raw) in enumerate(numbered):
         stripped = " ".join(raw.split())
         if not stripped:
             if current.lines:
                 out.append(current)
             current = Paragraph()
             continue
-        bullet = bool(_BULLET.match(raw))
+        # Two numbered lines in a row are a numbered list ("1. Aurora", "2. Arkisto"); one alone is a
+        # numbered heading ("2. Tietojärjestelmät").
+        neighbours = [numbered[i][1] for i in (index - 1, index + 1) if 0 <= i < len(numbered)]
+        listed = bool(_LIST_NUMBER.match(raw)) and any(_LIST_NUMBER.match(other) for other in neighbours)
+        bullet = bool(_BULLET.match(raw)) or listed
         if bullet:
-            current.lines.append(Line(number, " ".join(_BULLET.sub("", raw).split()), True))
+            pattern = _BULLET if _BULLET.match(raw) else _LIST_NUMBER
+            current.lines.append(Line(number, " ".join(pattern.sub("", raw).split()), True))
         elif current.lines and current.lines[-1].bullet and raw[:1].isspace():
             # An indented line under a list item continues it (a wrapped address).
             current.lines[-1].text += " " + stripped
@@ -175,6 +216,8 @@ class _Extractor(HTMLParser):
         self.buffer: list[str] = []
         self.start = 0
         self.skip = 0
+        self.furniture: list[str] = []
+        """The open tags inside an element of page furniture (a cookie notice, breadcrumbs), outermost first."""
         self.in_item = False
         self.in_heading = False
         self.in_row = False
@@ -193,6 +236,10 @@ class _Extractor(HTMLParser):
         self.current = Paragraph()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.furniture or _is_furniture_element(attrs):
+            if tag not in _VOID:
+                self.furniture.append(tag)
+            return
         href = dict(attrs).get("href") if tag == "a" else None
         if href and not self.skip:
             link = urljoin(self.base, href.strip()) if self.base else href.strip()
@@ -218,10 +265,14 @@ class _Extractor(HTMLParser):
             self.current.level = int(tag[1]) if self.in_heading else 0
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
+        if tag == "br" and not self.furniture:
             self._flush_line()
 
     def handle_endtag(self, tag: str) -> None:
+        if self.furniture:
+            if tag in self.furniture:  # end tags the page leaves out (</li>, </p>) are closed with it
+                del self.furniture[len(self.furniture) - 1 - self.furniture[::-1].index(tag) :]
+            return
         if tag in _SKIPPED:
             self.skip = max(0, self.skip - 1)
         elif tag == "li":
@@ -240,12 +291,17 @@ class _Extractor(HTMLParser):
             self.in_heading = False
 
     def handle_data(self, data: str) -> None:
-        if self.skip:
+        if self.skip or self.furniture:
             return
         if not "".join(self.buffer).strip():
             lead = data[: len(data) - len(data.lstrip())]
             self.start = self.getpos()[0] + lead.count("\n")
         self.buffer.append(data)
+
+
+def _is_furniture_element(attrs: list[tuple[str, str | None]]) -> bool:
+    values = " ".join(value or "" for name, value in attrs if name in {"class", "id", "aria-label", "role"})
+    return bool(_FURNITURE_ATTRIBUTE.search(values))
 
 
 def _html_paragraphs(text: str, base: str | None) -> list[Paragraph]:

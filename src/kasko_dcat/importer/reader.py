@@ -35,10 +35,111 @@ _NAMED_RESOURCE = re.compile(r"^tietovaranto\s*[:–-]\s*[^.:]{2,90}$", re.IGNOR
 _REGISTER_LEAD = re.compile(r"muodostuu|koostuu|rekister|sisältää|kuuluu|kuuluvat|tietovaranto$", re.IGNORECASE)
 
 
+_RESOURCE_LIST = re.compile(
+    r"\b(?:tietovarantoihin|tietovarannot|tietovarantoja)\s+(?:kuuluvat|ovat|on)\s+(?:seuraav\w+\s*:?\s*)?"
+    r"|\b(?:informationsresurser(?:na)?)\s+(?:är|omfattar)\s+(?:följande\s*:?\s*)?",
+    re.IGNORECASE,
+)
+"""The lead-in of resources listed in prose: ``Toimialan tietovarantoihin kuuluvat …``."""
+
+
+_STATED = re.compile(r"järjestelm|hakutekij|hakuehd|tietoryhm|informationssystem|datasystem|sökkriteri", re.IGNORECASE)
+"""A sentence that states a resource's systems, search keys or data groups."""
+_SYSTEM_PHRASE = re.compile(
+    r"(?:(?<![\w-])(?:[a-zåäö][\w-]{2,}(?<!aa)(?<!ää)n) +)?"  # a genitive before it: "varhaiskasvatuksen"
+    r"[\w-]*(?:järjestelm|system)\w*"
+    r"(?:\s+(?!Och\b|Ja\b)[A-ZÅÄÖ][\w-]*)?"  # its name after it: "… Aurora"
+)
+"""A system named in a sentence: ``katuverkkojärjestelmässä Katve``."""
+_KEY_LEAD_IN = re.compile(
+    r"^.*?\b(?:hakutekij|hakuehd|sökkriteri|sökbegrepp)\w*\s+"
+    r"(?:(?:toimivat|ovat|on|käytetään|voidaan\s+käyttää|voi\s+käyttää|kelpaavat|är|används|kan\s+användas)\s+)?"
+    r"(?:(?:esimerkiksi|esim\.|mm\.|muun\s+muassa|kuten|till\s+exempel|t\.\s?ex\.|bland\s+annat|exempelvis)\s+)?",
+    re.IGNORECASE,
+)
+"""What leads a list of search keys in: ``Tietopyynnöissä voidaan käyttää hakutekijöinä esimerkiksi``."""
+_REGISTER_SENTENCE = re.compile(
+    r"^(?:[\w-]+\s+){0,4}?(?:tietovarantoon|tietovarannon rekistereihin|informationsresursen)\s+"
+    r"(?:kuuluvat|kuuluu|ingår|omfattar)\s+(?:seuraav\w+\s+rekisterit\s*|följande\s+register\s*)?(?=[^:]+$)",
+    re.IGNORECASE,
+)
+"""A sentence listing a resource's registers without a colon: ``Tietovarantoon kuuluu kiinteistörekisteri.``"""
+
+
+def _system_basic(word: str) -> str:
+    """A system's name in its basic form: ``asianhallintajärjestelmään`` → ``asianhallintajärjestelmä``."""
+    return re.sub(r"(järjestelm)\w*$", r"\1ä", word) if re.search(r"järjestelm\w+$", word) else word
+
+
+def key_list(text: str) -> list[str]:
+    """Search keys in a sentence, its lead-in (``Hakutekijöinä toimivat esimerkiksi``) left out."""
+    return split_list(_KEY_LEAD_IN.sub("", text, count=1))
+
+
+_TITLE_TAIL = re.compile(
+    r"\s+(?:tietovara\w*|tiedonhallin\w*|asiakirjajulkisuu\w*|julkisuuskuvau\w*|kuvaus\b|informationsresurs\w*|"
+    r"informationshanter\w*|beskrivning\b|dokumentoffentlighet\w*).*$",
+    re.IGNORECASE,
+)
+"""What follows the authority's genitive in a page title: ``Kuusirannan kunnan| tietovarannot``."""
+_OWN_GENITIVE = re.compile(
+    r"\b(?:Tämä on|Detta är|Det här är) +([A-ZÅÄÖ][\w:-]*(?: +[\w:-]+){0,4}?) +"
+    r"(?:asiakirjajulkisuuskuvaus|julkisuuskuvaus|tietovarantojen kuvaus|tiedonhallinnan kuvaus|beskrivning av)"
+)
+"""The page naming its authority: ``Tämä on Vesistöviraston asiakirjajulkisuuskuvaus``."""
+_OWN_NAME = re.compile(
+    r"(?:^|[.!?] +)([A-ZÅÄÖ][\w-]*(?: +-?[\w-]+){0,4}?) +(?:on|är) +(?:\w+ +)?"
+    r"(?:tiedonhallintayksikkö|informationshanteringsenhet)",
+    re.MULTILINE,
+)
+"""The authority named as the information management unit: ``Kivijärven kaupunki on tiedonhallintayksikkö``."""
+
+
+_AUTHORITY_NOUNS = {
+    "kunnan": "kunta", "kaupungin": "kaupunki", "hyvinvointialueen": "hyvinvointialue", "kuntayhtymän": "kuntayhtymä",
+    "yliopiston": "yliopisto", "korkeakoulun": "korkeakoulu", "ammattikorkeakoulun": "ammattikorkeakoulu",
+    "viraston": "virasto", "keskusviraston": "keskusvirasto", "laitoksen": "laitos", "ministeriön": "ministeriö",
+    "keskuksen": "keskus", "maakunnan": "maakunta", "liiton": "liitto", "seurakunnan": "seurakunta",
+    "kommuns": "kommun", "stads": "stad", "välfärdsområdes": "välfärdsområde", "samkommuns": "samkommun",
+    "universitets": "universitet", "högskolas": "högskola", "verks": "verk", "myndighets": "myndighet",
+}  # fmt: skip
+"""The kinds of authority in their genitive and basic forms: ``Kuusirannan kunnan`` → ``Kuusirannan kunta``."""
+
+
+def _authority_noun(genitive: str) -> str | None:
+    """An authority's name in its basic form when its last word is a kind of authority (``kunnan``)."""
+    *words, last = genitive.split()
+    for form, basic in _AUTHORITY_NOUNS.items():
+        if last.lower().endswith(form) and (words or len(last) > len(form)):
+            return " ".join([*words, last[: len(last) - len(form)] + basic])
+    return None
+
+
+def _address_phrase(text: str) -> str:
+    """The address in a sentence: ``… postitse osoitteeseen Kunnantalo, Rantatie 4, 99100 Kuusiranta``."""
+    postal = POSTAL.search(text)
+    if postal is None:
+        return text
+    before = text[: postal.start()]
+    cut = max(
+        (m.end() for m in re.finditer(r"(?:osoitteeseen|osoitteessa|osoite|adress(?:en)?|till)\s+|:\s+", before)),
+        default=0,
+    )
+    return text[cut : postal.end()].strip(" .")
+
+
+def _bare_name(text: str) -> str:
+    """A resource's name without the word for it: ``Luvat ja valvonta -tietovaranto`` → ``luvat ja valvonta``."""
+    bare = re.sub(r"[\s-]*(?:tietovarant\w*|informationsresurs\w*)$", "", text.casefold().strip(" .:"))
+    return re.sub(r"^(?:tietovaranto|informationsresurs)\s*[:–-]\s*", "", bare).strip()
+
+
 class Kind(Enum):
     """What a heading or label introduces."""
 
     RESOURCE = "resource"
+    RESOURCES = "resources"
+    """A heading over the list of resources: ``Kunnan tietovarannot``."""
     DESCRIPTION = "description"
     CONTENTS = "contents"
     SYSTEMS = "systems"
@@ -74,6 +175,8 @@ class ImportedResource:
     feeds: list[str] = field(default_factory=list)
     privacy_notices: list[str] = field(default_factory=list)
     technical_interface: bool | None = None
+    system_forms: dict[str, list[str]] = field(default_factory=dict)
+    """A system's basic form → how sentences write it (``asianhallintajärjestelmään``)."""
 
     @property
     def stem(self) -> str:
@@ -173,23 +276,35 @@ def classify(text: str) -> Kind:
     """What a heading or label introduces, from the words § 28 pages use for it."""
     t = text.lower().strip(" :")
     last = t.split()[-1] if t.split() else ""
-    if "esimerk" in t and ("tietopyyn" in t or "hakutekij" in t or "pyynnö" in t):
+    if re.search(r"esimerk|exempel", t) and (
+        re.match(r"^(?:esimerk|exempel)", t) or re.search(r"tietopyyn|hakutekij|pyynnö|begäran|sökkriteri", t)
+    ):
         return Kind.EXAMPLES
-    if re.search(r"tietopyyn|asiakirjapyyn|tietojen pyytä|tiedon pyytä|yhteystied", t):
+    if re.search(
+        r"tietopyyn|asiakirjapyyn|tietojen pyytä|tiedon pyytä|yhteystied|"
+        r"begäran om|begära ut|informationsbegär|dokumentbegär|kontaktuppgift",
+        t,
+    ):
         return Kind.REQUEST
-    if last.endswith("tietovaranto") or re.match(r"^tietovaranto\s*[:–-]", t):
+    if re.search(r"(?:tietovaranto|informationsresurs|informationsresursen)$", last) or re.match(
+        r"^(?:tietovaranto|informationsresurs)\s*[:–-]", t
+    ):
         return Kind.RESOURCE
-    if "hakutekij" in t or "hakuehd" in t:
+    if re.search(r"(?:tietovarannot|informationsresurser|informationsresurserna)$", last) and len(t.split()) <= 5:
+        return Kind.RESOURCES
+    if re.search(r"hakutekij|hakuehd|sökkriteri|sökbegrepp|sökord", t):
         return Kind.KEYS
-    if "järjestelm" in t:
+    if re.search(r"järjestelm|system", t):
         return Kind.SYSTEMS
-    if re.search(r"tietoaineisto|tietosisäl|tietoryhm|sisältämät tiedot", t):
+    if re.search(
+        r"tietoaineisto|tietosisäl|tietoryhm|sisältämät tiedot|informationsinnehåll|datagrupp|uppgiftsgrupp", t
+    ):
         return Kind.CONTENTS
-    if "tietosuojaselost" in t:
+    if re.search(r"tietosuojaselost|dataskyddsbeskrivning|dataskyddsmeddeland|dataskyddsredogör", t):
         return Kind.PRIVACY
-    if "rajapin" in t:
+    if re.search(r"rajapin|gränssnitt", t):
         return Kind.INTERFACE
-    if "kuvaus" in t or "rekisteri" in t:
+    if re.search(r"kuvaus|rekisteri|beskrivning|register", t):
         return Kind.DESCRIPTION
     return Kind.OTHER
 
@@ -219,9 +334,9 @@ def _leading_heading(paragraph: Paragraph, section: Kind) -> list[Paragraph] | N
     if first.text.endswith(":"):
         allowed = set() if section in {Kind.REQUEST, Kind.EXAMPLES} else inner
     elif section in {Kind.REQUEST, Kind.EXAMPLES}:
-        allowed = {Kind.RESOURCE, Kind.REQUEST, Kind.EXAMPLES}
+        allowed = {Kind.RESOURCE, Kind.RESOURCES, Kind.REQUEST, Kind.EXAMPLES}
     else:
-        allowed = {*inner, Kind.RESOURCE, Kind.REQUEST, Kind.EXAMPLES}
+        allowed = {*inner, Kind.RESOURCE, Kind.RESOURCES, Kind.REQUEST, Kind.EXAMPLES}
     if kind not in allowed:
         return None
     rest = [Paragraph(paragraph.lines[1:])] if len(paragraph.lines) > 1 else []
@@ -355,6 +470,17 @@ class _Reader:
                 queue[:0] = split[1:]
             kind = classify(paragraph.lines[0].text) if _is_heading(paragraph) else None
             kind = Kind.RESOURCE if id(paragraph) in self.named else kind
+            declared = self._declared(paragraph.lines[0].text) if kind in {Kind.OTHER, Kind.DESCRIPTION} else None
+            if declared is not None and section is not Kind.EXAMPLES:
+                # "Kaavoitus" under "… tietovarantoihin kuuluvat kaavoitustietovaranto, …": that resource's section.
+                resource, section, started, resource_level = declared, Kind.DESCRIPTION, True, paragraph.level
+                continue
+            in_example = section is Kind.EXAMPLES and not paragraph.heading
+            named_field = _NAMED_RESOURCE.match(paragraph.lines[0].text) and in_example
+            if kind is Kind.RESOURCE and (
+                named_field or (section is Kind.EXAMPLES and self._names_resource(paragraph.lines[0].text))
+            ):
+                kind = None  # "Tietovaranto: X" inside a worked example names the example's resource
             if kind is Kind.OTHER and not paragraph.heading and not self.named:
                 kind = None  # a short line of plain text: content unless the page marks it as a heading
             if kind is section and kind is Kind.REQUEST and not paragraph.heading:
@@ -370,9 +496,14 @@ class _Reader:
                     kind = Kind.OTHER
             if kind is Kind.RESOURCE:
                 resource_level = paragraph.level
-                resource = ImportedResource(paragraph.lines[0].text, paragraph.lines[0].number)
-                self.resources.append(resource)
+                resource = self._resource(paragraph.lines[0].text, paragraph.lines[0].number)
                 section, started = Kind.DESCRIPTION, True
+                continue
+            if kind is Kind.RESOURCES and section not in {Kind.REQUEST, Kind.EXAMPLES}:
+                section, started, resource = Kind.RESOURCES, True, None
+                continue
+            if section not in {Kind.REQUEST, Kind.EXAMPLES} and self._resource_items(paragraph):
+                started, resource, section = True, None, Kind.RESOURCES
                 continue
             if kind in {Kind.REQUEST, Kind.EXAMPLES}:
                 section, started, resource = kind, True, None
@@ -389,7 +520,11 @@ class _Reader:
                     resource = None
                     self.unplaced.extend(paragraph.lines)
                 continue
-            if not started:
+            if not started or (section is Kind.RESOURCES and resource is None):
+                listed = self._resource_list(paragraph)
+                if started and not listed and self._interface(paragraph.text, None, paragraph.lines[0].number):
+                    continue  # under "Kunnan tietovarannot": the answer for all of them
+                started = started or listed
                 preamble.append(paragraph)
             elif section is Kind.REQUEST:
                 self._request(paragraph)
@@ -433,24 +568,115 @@ class _Reader:
         )
 
     def _organisation(self, title: str) -> tuple[str, bool]:
-        """The authority's name in its basic form, found on the page from the title's genitive."""
-        genitive = re.sub(r"\s+(?:tietovara\w*|tiedonhallin\w*|kuvaus\b).*$", "", title, flags=re.IGNORECASE).strip()
-        if not genitive or genitive == title:
-            return title, False
+        """The authority's name in its basic form, from the page's own words, never from its furniture.
+
+        The title's genitive ("Kuusirannan kunnan tietovarannot") when the page also writes the name in
+        its basic form; else the page's sentence naming itself ("Tämä on X:n asiakirjajulkisuuskuvaus",
+        "X on tiedonhallintayksikkö", "Detta är X:s beskrivning …", "X är informationshanteringsenhet").
+        """
         text = "\n".join(line.text for paragraph in self.paragraphs for line in paragraph.lines)
+        genitive = _TITLE_TAIL.sub("", title).strip()
+        genitive = genitive if genitive != title else ""
+        basic = (self._basic_form_of(genitive, text) or _authority_noun(genitive)) if genitive else None
+        if basic:
+            return basic, True
+        own = _OWN_GENITIVE.search(text)
+        if own:
+            named = own.group(1)
+            if re.search(r":(?:n|s)$", named):  # "HKL:n" is the abbreviation's genitive
+                return named[:-2], True
+            basic = self._basic_form_of(named, text) or _authority_noun(named)
+            if basic:
+                return basic, True
+        stated = _OWN_NAME.search(text)
+        if stated:
+            return stated.group(1), True
+        return (genitive, False) if genitive else (title, False)
+
+    @staticmethod
+    def _basic_form_of(genitive: str, text: str) -> str | None:
+        """The same words with the last one in another case form: "kunnan" → "kunta", "kommuns" → "kommun"."""
         *words, last = genitive.split()
-        # The same words with the last one in another case form: "kunnan" → "kunta", "toimialan" → "toimiala".
         prefix = "".join(re.escape(word) + r"\s+" for word in words) + re.escape(last[: max(3, len(last) - 4)])
         forms = {m.group(0) for m in re.finditer(r"(?<!\w)" + prefix + r"\w*", text, re.IGNORECASE)}
-        basic = sorted(form for form in forms if not form.endswith("n") and form.split()[-1] != last)
-        if basic:
-            return capitalise(min(basic, key=len)), True
-        return genitive, False
+        swedish = last.endswith("s") and not last.endswith("n")
+        basic = sorted(
+            form
+            for form in forms
+            if form.split()[-1] != last and (form.split()[-1] + "s" == last if swedish else not form.endswith("n"))
+        )
+        return capitalise(min(basic, key=len)) if basic else None
 
     def _match_resource(self, text: str) -> ImportedResource | None:
         lowered = text.lower()
         found = [r for r in self.resources if r.stem in lowered]
         return max(found, key=lambda r: len(r.stem)) if found else None
+
+    def _resource(self, title: str, number: int) -> ImportedResource:
+        """The resource ``title`` names: one the page listed before, or a new one."""
+        for resource in self.resources:
+            if resource.title.casefold() == title.casefold():
+                return resource
+        resource = ImportedResource(title, number)
+        self.resources.append(resource)
+        return resource
+
+    def _names_resource(self, text: str) -> bool:
+        """Whether a line names a resource the page described before (in a worked example)."""
+        bare = _bare_name(text)
+        return any(_bare_name(resource.title) == bare for resource in self.resources) or bool(
+            self._match_resource(text)
+        )
+
+    def _declared(self, heading: str) -> ImportedResource | None:
+        """A resource listed earlier whose name a heading writes without 'tietovaranto' (``Kaavoitus``)."""
+        wanted = _bare_name(heading)
+        if not wanted:
+            return None
+        for resource in self.resources:
+            name = _bare_name(resource.title)
+            if name and (
+                name.startswith(wanted[: max(5, len(wanted) - 4)]) or wanted.startswith(name[: max(5, len(name) - 4)])
+            ):
+                return resource
+        return None
+
+    def _resource_items(self, paragraph: Paragraph) -> bool:
+        """A list whose items are resources, perhaps with facts: ``• X tietovaranto: …. Tietojärjestelmät: a, b``."""
+        items = [line for line in paragraph.lines if line.bullet]
+        if not items or (len(items) != len(paragraph.lines) and not paragraph.lines[0].text.endswith(":")):
+            return False
+        if not all(classify(split_label(line.text)[0]) is Kind.RESOURCE for line in items):
+            return False
+        for line in items:
+            title, colon, rest = split_label(line.text)
+            resource = self._resource(title.strip().rstrip("."), line.number)
+            for sentence in sentences(rest.strip()) if colon else []:
+                self._resource_sentence(resource, Line(line.number, sentence))
+        return True
+
+    def _resource_list(self, paragraph: Paragraph) -> bool:
+        """Resources named in prose: ``Toimialan tietovarantoihin kuuluvat a, b sekä c -tietovaranto``."""
+        found = False
+        for sentence in sentences(paragraph.text):
+            match = _RESOURCE_LIST.search(sentence)
+            if not match:
+                continue
+            items = [capitalise(item) for item in split_list(sentence[match.end() :])]
+            if items and all(classify(item) is Kind.RESOURCE or "tietovarant" in item.lower() for item in items):
+                for item in items:
+                    self._resource(item, paragraph.lines[0].number)
+                found = True
+        return found
+
+    def _resource_sentence(self, resource: ImportedResource, line: Line) -> None:
+        """One sentence of a resource's list item: a labelled list of its facts, or its description."""
+        label = _label(line)
+        if label is not None:
+            kind, rest = label
+            self._labelled(resource, kind, Paragraph([line]), [rest], True)
+        elif not self._interface(line.text, resource, line.number):
+            self._description(resource, Paragraph([line]))
 
     # --- resources ------------------------------------------------------------------------------
     def _resource_paragraph(self, resource: ImportedResource, section: Kind, paragraph: Paragraph) -> None:
@@ -502,7 +728,7 @@ class _Reader:
 
     def _resource_keys(self, resource: ImportedResource, label: str, paragraph: Paragraph, items: list[str]) -> None:
         """Search keys given for a resource as a whole: a worked example of that resource, without a system."""
-        keys = split_list(items[0]) if len(items) == 1 else [item.rstrip(".;,") for item in items]
+        keys = key_list(items[0]) if len(items) == 1 else [item.rstrip(".;,") for item in items]
         title = f"{label} – {resource.title}"
         self.examples.append(ImportedExample(title, paragraph.lines[0].number, resource, None, None, keys, []))
 
@@ -519,13 +745,21 @@ class _Reader:
                 continue
             if self._interface(sentence, resource, paragraph.lines[0].number):
                 continue
+            if _KEY_LEAD_IN.match(sentence):  # "Hakutekijöinä toimivat esimerkiksi päätöksen päivämäärä ja otsikko."
+                self._resource_keys(resource, self.heading or resource.title, paragraph, [sentence])
+                continue
             feeds = _FEEDS.search(sentence)
             if feeds:
                 resource.feeds.append(feeds.group(1))
             head, colon, rest = split_label(sentence)
+            line = paragraph.lines[0].number
             if colon and rest.strip() and _REGISTER_LEAD.search(head.strip()):
-                line = paragraph.lines[0].number
                 resource.registers.extend(ImportedRegister(capitalise(item), line) for item in split_list(rest))
+            elif (named := _REGISTER_SENTENCE.match(sentence)) is not None:
+                listed = split_list(sentence[named.end() :])
+                resource.registers.extend(ImportedRegister(capitalise(item), line) for item in listed)
+            elif not colon:
+                self._sentence_systems(resource, sentence)  # "Tiedot on tallennettu asianhallintajärjestelmään."
             kept.append(sentence)
         if bullets:
             if privacy:
@@ -543,12 +777,32 @@ class _Reader:
             if not urls and not line.text.endswith(":"):  # a notice named without its address
                 self.unplaced.append(line)
 
+    def _sentence_systems(self, resource: ImportedResource, sentence: str) -> None:
+        """The systems a sentence names, in their basic form; the sentence's own forms are kept as seed forms."""
+        for match in _SYSTEM_PHRASE.finditer(sentence):
+            phrase = match.group(0)
+            words = phrase.split()
+            core = next(word for word in words if re.search(r"järjestelm|system", word, re.IGNORECASE))
+            if (
+                core.lower().startswith(("tietojärjestelm", "järjestelm", "informationssystem", "system"))
+                and len(words) == 1
+            ):
+                continue  # "tietojärjestelmissä" alone names no system
+            basic = " ".join(_system_basic(word) if word is core else word for word in words)
+            resource.systems.append(basic)
+            if basic != phrase:
+                resource.system_forms.setdefault(basic, []).append(phrase)
+
     def _systems(self, resource: ImportedResource, paragraph: Paragraph) -> None:
+        prose_lines = []
         for line in paragraph.lines:
             if line.bullet:
                 resource.systems.append(line.text.rstrip(".;,"))
-        prose = " ".join(line.text for line in paragraph.lines if not line.bullet)
-        for sentence in sentences(prose):
+            elif len(line.text) <= 80 and not re.search(r"[.:!?]$", line.text) and len(paragraph.lines) > 1:
+                resource.systems.append(line.text.rstrip(";,"))  # a list written one name a line, no bullets
+            else:
+                prose_lines.append(line.text)
+        for sentence in sentences(" ".join(prose_lines)):
             also = _ALSO.match(sentence)
             if also:
                 resource.supporting_systems.extend(split_list(sentence[also.end() :]))
@@ -556,6 +810,8 @@ class _Reader:
                 resource.systems.extend(split_list(split_label(sentence)[2]))
             elif _LEAD_IN.match(sentence):
                 resource.systems.extend(split_list(_LEAD_IN.sub("", sentence, count=1)))
+            elif _SYSTEM_PHRASE.search(sentence):
+                self._sentence_systems(resource, sentence)
             elif not sentence.endswith(":"):
                 self.unplaced.append(Line(paragraph.lines[0].number, sentence))
 
@@ -632,6 +888,8 @@ class _Reader:
             found = _EMAIL.search(line.text)
             if found:
                 email = email or found.group(0)
+                if parse_address(line.text):  # "… sähköpostitse osoitteeseen a@b.example tai postitse Katu 1, …"
+                    address_lines.append(Line(line.number, _address_phrase(line.text)))
             elif _PHONE.search(line.text):
                 self._visiting(line.text)
             elif _line_urls(line):
@@ -642,7 +900,11 @@ class _Reader:
         label = "\n".join(line.text for line in address_lines)
         address = label if label and parse_address(label) is not None else None
         if label and address is None:
-            self.unplaced.extend(address_lines)
+            # Not one address over several lines: an address on one of them ("Kirjaamo: Katu 1, 99999 Kunta").
+            one = [line for line in address_lines if parse_address(split_label(line.text)[2] or line.text)]
+            if one:
+                address = _address_phrase(one[0].text)
+            self.unplaced.extend(line for line in address_lines if line not in one[:1])
         if address is None and email is None:
             return
         kind = "written" if address or re.search(r"kirjall|posti", title, re.IGNORECASE) else "electronic"
@@ -793,6 +1055,7 @@ def _described_headings(paragraphs: list[Paragraph]) -> set[int]:
             current = None
         elif current is not None:
             labels = [_label(line) for line in paragraph.lines]
-            if kind in described or any(label and label[0] in described for label in labels):
+            stated = bool(_STATED.search(paragraph.text))  # "Tiedot on tallennettu asianhallintajärjestelmään."
+            if kind in described or stated or any(label and label[0] in described for label in labels):
                 named.add(id(current))
     return named

@@ -192,6 +192,9 @@ def plan(page: ImportedPage) -> _Plan:
         resource.registers[:] = [register for register in resource.registers if slug(register.title)]
         for form in [*resource.systems, *resource.supporting_systems]:
             result.system(form)
+        for basic, forms in resource.system_forms.items():
+            system = result.systems[system_key(basic)]
+            system.forms.extend(form for form in forms if form not in system.forms)
         for phrase in resource.feeds:
             if _related_title(phrase) not in result.related:
                 related_id = related_ids.make(_related_title(phrase), "tietovaranto")
