@@ -34,7 +34,7 @@ _STRUCTURE = re.compile(
     r"informationsresurs|informationssystem|system|sökkriteri|sökbegrepp|begäran|exempel|beskrivning|"
     r"dokumentoffentlighet|dataskyddsbeskrivning|gränssnitt|informationsinnehåll|uppgifter|ingår|"
     r"används|består|omfattar|och$|samt$|eller$|är$|finns$|inte$|som$|följande$|till$|i$|av$|om$|"
-    r"bland$|annat$|t$|ex$|via$|öppet$|öppna$|tekniskt$|e-post|epost|telefon|postadress|besöksadress"
+    r"bland$|annat$|t$|ex$|via$|öppet$|öppna$|tekniskt$|tillgänglig|ett$|en$|e-post|epost|post$|telefon|postadress|besöksadress"
     r")"
 )
 

@@ -25,14 +25,19 @@ _GENITIVE = re.compile(r"^\w[\w-]*(?:en|an|än|in|on|un|yn|ön)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _LEAD_IN = re.compile(
     r"^.*?\b(?:käytössä (?:ovat|on)|ovat käytössä|on käytössä|käytetään|ylläpidetään|pidetään yllä|"
-    r"muodostuu|koostuu|sisältää|kuuluvat|kuuluu)\s+(?:seuraav\w+\s+(?:\w+\s+)?)?",
+    r"muodostuu|koostuu|sisältää|kuuluvat|kuuluu|används|består av|omfattar|ingår)\s+"
+    r"(?:seuraav\w+\s+(?:\w+\s+)?|följande\s+(?:\w+\s+)?)?",
     re.IGNORECASE,
 )
-_ALSO = re.compile(r"^Lisäksi\s+(?:(?:käytetään|käytössä\s+(?:ovat|on)|ovat\s+käytössä)\s+)?", re.IGNORECASE)
+_ALSO = re.compile(
+    r"^(?:Lisäksi|Dessutom)\s+(?:(?:käytetään|käytössä\s+(?:ovat|on)|ovat\s+käytössä|används)\s+)?", re.IGNORECASE
+)
 _FEEDS = re.compile(r"\btuottaa\s+tietoj?a\s+(.+?)\.?$", re.IGNORECASE)
 _NAMED_RESOURCE = re.compile(r"^tietovaranto\s*[:–-]\s*[^.:]{2,90}$", re.IGNORECASE)
 """A form-like page names each resource on a line of its own: ``Tietovaranto: Rakennusvalvonta``."""
-_REGISTER_LEAD = re.compile(r"muodostuu|koostuu|rekister|sisältää|kuuluu|kuuluvat|tietovaranto$", re.IGNORECASE)
+_REGISTER_LEAD = re.compile(
+    r"muodostuu|koostuu|rekister|sisältää|kuuluu|kuuluvat|tietovaranto$|register|omfattar|består|ingår", re.IGNORECASE
+)
 
 
 _RESOURCE_LIST = re.compile(
@@ -64,6 +69,10 @@ _REGISTER_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 """A sentence listing a resource's registers without a colon: ``Tietovarantoon kuuluu kiinteistörekisteri.``"""
+
+
+_SWEDISH_WORDS = frozenset("och är av för som med till om på inte eller samt finns den det de ett en".split())
+_FINNISH_WORDS = frozenset("ja on ovat tai sekä ei ole kuuluu kuuluvat tiedot tietovaranto se ne".split())
 
 
 def _system_basic(word: str) -> str:
@@ -249,6 +258,8 @@ class ImportedPage:
     procedure: list[str]
     examples: list[ImportedExample]
     unplaced: list[Line]
+    language: str = "fi"
+    """The language the page is written in, ``fi`` or ``sv``: its texts go there, the others are to translate."""
     lines: list[Line] = field(default_factory=list)
     """Every content line of the page (furniture left out), to check that none is dropped."""
 
@@ -396,7 +407,7 @@ def split_list(text: str) -> list[str]:
         pending = []
         out.append(item)
     out.extend(pending)
-    return [re.sub(r"^(?:ja|sekä|tai)\s+", "", item).strip() for item in out if item.strip()]
+    return [re.sub(r"^(?:ja|sekä|tai|och|samt|eller)\s+", "", item).strip() for item in out if item.strip()]
 
 
 def _headless(item: str) -> bool:
@@ -407,10 +418,11 @@ def _headless(item: str) -> bool:
 
 
 def _split_conjunction(item: str, last: bool, previous_headless: bool) -> list[str]:
-    if last and " sekä " in item:
-        left, right = item.rsplit(" sekä ", 1)
+    both = re.search(r" (?:sekä|samt) (?!.* (?:sekä|samt) )", item)
+    if last and both:
+        left, right = item[: both.start()], item[both.end() :]
         return [*_split_conjunction(left, True, previous_headless), right]
-    for match in reversed(list(re.finditer(r" (?:ja|tai) ", item))):
+    for match in reversed(list(re.finditer(r" (?:ja|tai|och|eller) ", item))):
         left, right = item[: match.start()], item[match.end() :]
         if left.endswith("-") or ("(" in left and ")" not in left):
             continue
@@ -817,11 +829,11 @@ class _Reader:
 
     def _interface(self, sentence: str, resource: ImportedResource | None, number: int) -> bool:
         """§ 28 item 5: a sentence on a technical interface says yes unless it says no."""
-        if "rajapin" not in sentence.lower():
+        if not re.search(r"rajapin|gränssnitt", sentence, re.IGNORECASE):
             return False
         if _urls(sentence):  # the model has no place for the interface's address: show it
             self.unplaced.append(Line(number, sentence))
-        value = not re.search(r"\b(?:ei|eivät|ole)\b", sentence.lower())
+        value = not re.search(r"\b(?:ei|eivät|ole|inte|ej|icke|saknas)\b", sentence.lower())
         if resource is None:
             self.interface_all = value
         else:
@@ -1017,7 +1029,20 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
             raise
         page = _Reader(paragraphs, named).read()
     page.lines = [line for paragraph in paragraphs for line in paragraph.lines]
+    page.language = language(page.lines)
     return page
+
+
+def language(lines: list[Line]) -> str:
+    """``sv`` for a page in Swedish (a bilingual municipality's Swedish page), else ``fi``."""
+    counts = {"fi": 0, "sv": 0}
+    for line in lines:
+        for word in re.findall(r"\w+", line.text.lower()):
+            if word in _SWEDISH_WORDS:
+                counts["sv"] += 1
+            elif word in _FINNISH_WORDS:
+                counts["fi"] += 1
+    return "sv" if counts["sv"] > counts["fi"] else "fi"
 
 
 def _regroup(paragraph: Paragraph) -> list[Paragraph]:

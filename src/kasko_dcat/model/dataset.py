@@ -43,7 +43,7 @@ from rdflib import Literal, URIRef
 
 from kasko_dcat.model.emit import Emitter
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, RDF, SKOS, TVK, XSD
-from kasko_dcat.source.fields import LANGS, Fields, Ref, Text
+from kasko_dcat.source.fields import LANGS, Fields, Ref, Text, first_text
 
 REGISTER_DESCRIPTION: Text = {
     "fi": "{title} – rekisteri, joka kuuluu seuraavaan tietovarantoon: {resource}.",
@@ -265,7 +265,7 @@ def dataset_triples(
 
     out.text(subject, TVK.dataContents, dataset.data_contents)
     for group in dataset.data_groups:
-        out.concept(subject, TVK.dataGroup, out.iris.data_group(dataset.id, group["fi"]), group, "data-groups")
+        out.concept(subject, TVK.dataGroup, out.iris.data_group(dataset.id, first_text(group)), group, "data-groups")
     out.each(subject, TVK.informationSystem, (out.iris.system(ref) for ref in dataset.systems))
     out.each(subject, TVK.supportingSystem, (out.iris.system(ref) for ref in dataset.supporting_systems))
     out.each(subject, TVK.feeds, (out.iris.related_resource(ref) for ref in dataset.feeds))

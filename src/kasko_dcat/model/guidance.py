@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from kasko_dcat.model.emit import Emitter
 from kasko_dcat.rdf.namespaces import DCTERMS, RDF, TVK
-from kasko_dcat.source.fields import Fields, Ref, Text
+from kasko_dcat.source.fields import Fields, Ref, Text, first_text
 
 SEARCH_KEY_SCHEME: Text = {"fi": "Hakutekijät", "sv": "Sökkriterier", "en": "Search keys"}
 """Title of the scheme ``scheme/search-keys`` that holds every example's search keys."""
@@ -69,5 +69,5 @@ def example_triples(example: RequestExample, out: Emitter) -> None:
     if example.system is not None:
         out.add(subject, TVK.informationSystem, out.iris.system(example.system))
     for key in example.search_keys:
-        out.concept(subject, TVK.searchKey, out.iris.search_key(example.id, key["fi"]), key, "search-keys")
+        out.concept(subject, TVK.searchKey, out.iris.search_key(example.id, first_text(key)), key, "search-keys")
     out.each(subject, TVK.requestChannel, (out.iris.channel(ref) for ref in example.channels))
