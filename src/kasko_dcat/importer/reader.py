@@ -71,8 +71,31 @@ _REGISTER_SENTENCE = re.compile(
 """A sentence listing a resource's registers without a colon: ``Tietovarantoon kuuluu kiinteistörekisteri.``"""
 
 
-_SWEDISH_WORDS = frozenset("och är av för som med till om på inte eller samt finns den det de ett en".split())
-_FINNISH_WORDS = frozenset("ja on ovat tai sekä ei ole kuuluu kuuluvat tiedot tietovaranto se ne".split())
+_SWEDISH_WORDS = frozenset(
+    [
+        "och",
+        "är",
+        "av",
+        "för",
+        "som",
+        "med",
+        "till",
+        "om",
+        "på",
+        "inte",
+        "eller",
+        "samt",
+        "finns",
+        "den",
+        "det",
+        "de",
+        "ett",
+        "en",
+    ]
+)
+_FINNISH_WORDS = frozenset(
+    ["ja", "on", "ovat", "tai", "sekä", "ei", "ole", "kuuluu", "kuuluvat", "tiedot", "tietovaranto", "se", "ne"]
+)
 
 
 def _system_basic(word: str) -> str:
