@@ -221,6 +221,13 @@ class _Extractor(HTMLParser):
         self.in_item = False
         self.in_heading = False
         self.in_row = False
+        self.cells: list[tuple[int, int]] = []
+        """Where each cell of the current table row starts in the buffer: (before its separator, its text)."""
+        self.term = False
+        """A dt has just ended: its dd continues the same line."""
+        self.header_row = False
+        self.header: list[str] | None = None
+        """The column names of the current table, from a row of th cells."""
 
     def _flush_line(self) -> None:
         text = " ".join(_clean("".join(self.buffer)).split())
@@ -251,9 +258,20 @@ class _Extractor(HTMLParser):
             self._flush_line()
         elif tag in {"td", "th"} and self.in_row:
             # A table row is one line, "label: value", so a two-column table reads like labelled lines.
+            before = len(self.buffer)
             if "".join(self.buffer).strip():
                 self.buffer.append(": ")
+            self.cells.append((before, len(self.buffer)))
+            self.header_row = self.header_row and tag == "th"
+        elif tag == "dd" and self.term:
+            # A definition list reads like labelled lines: "Tietojärjestelmät: a, b".
+            self.buffer.append(": ")
+            self.term = False
         elif tag in _BLOCKS:
+            if tag == "table":
+                self.header = None
+            if tag == "tr":
+                self.cells, self.header_row = [], True
             if tag == "li":  # items of one list stay one paragraph, each its own line
                 self._flush_line()
             elif tag not in {"ul", "ol"} or not self.in_item:
@@ -283,12 +301,33 @@ class _Extractor(HTMLParser):
             self.in_item = False
         elif tag in {"td", "th"} and self.in_row:
             pass
+        elif tag == "dt":
+            self.term = True
         elif tag == "tr":
+            self._table_row()
             self._flush_block()
-            self.in_row = False
+            self.in_row = self.in_item = False
         elif tag in _BLOCKS:
             self._flush_block()
             self.in_heading = False
+
+    def _table_row(self) -> None:
+        """A row under a row of column names: ``X tietovaranto: Tietojärjestelmät: a, b``, an item of a list.
+
+        The names carry into each row, so that a table of resources reads like a list of them with
+        their labelled facts; the row of names itself says nothing more and is not a line of its own.
+        """
+        ends = [before for before, _ in self.cells[1:]] + [len(self.buffer)]
+        texts = [
+            " ".join("".join(self.buffer[start:end]).split()) for (_, start), end in zip(self.cells, ends, strict=True)
+        ]
+        if len(texts) >= 2 and self.header_row and all(texts):
+            self.header, self.buffer = texts, []
+        elif self.header and len(texts) == len(self.header) >= 2 and texts[0]:
+            facts = ". ".join(f"{name}: {text}" for name, text in zip(self.header[1:], texts[1:], strict=True) if text)
+            self.buffer = [f"{texts[0]}: {facts}" if facts else texts[0]]
+            self.in_item = True
+        self.cells = []
 
     def handle_data(self, data: str) -> None:
         if self.skip or self.furniture:
