@@ -29,7 +29,7 @@ from kasko_dcat.importer.reader import read_page
 from kasko_dcat.importer.writer import render_source, write_source
 from kasko_dcat.model.description import Source, read_source
 
-from .conftest import ROOT
+from .conftest import ROOT, run_cli
 
 CORPUS = ROOT / "tests" / "data" / "import" / "corpus"
 PAGES = sorted(p for p in CORPUS.iterdir() if p.suffix in {".txt", ".html"})
@@ -73,6 +73,7 @@ def test_corpus_page(page: Path, tmp_path: Path) -> None:
         assert refused.value.code == want["refused"]
         return
     source, _, _ = import_text(text, tmp_path / "out")
+    assert read_page(paragraphs(text)).whole_page is want.get("whole_page", False)
     lang = want.get("lang", "fi")
     assert source.organisations[0].name[lang] == want["organisation"]
     if "title" in want:
@@ -237,3 +238,22 @@ def test_the_word_check_can_fail(tmp_path: Path) -> None:
     assert any(word not in written for p in paras for line in p.lines for word in content_words(line.text)) or (
         "unplaced.yaml" not in files
     )
+
+
+# --- refused only when not a § 28 page ---------------------------------------------------------------------
+def test_a_page_that_is_not_a_description_is_refused_saying_what_was_looked_for(tmp_path: Path) -> None:
+    result = run_cli("import", str(CORPUS / "14-uutinen-ei-kuvaus.html"), "--out", "out", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "looked for information resources" in result.stderr and "found none of them" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_page_with_some_section_28_content_imports_what_it_has(tmp_path: Path) -> None:
+    result = run_cli("import", str(CORPUS / "23-kotikylan-kunta-osittainen.txt"), "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "the page names no information resource, but states § 28 facts" in result.stderr
+    (resource,) = read_source(tmp_path / "out").resources
+    assert resource.title["fi"] == "Kotikylän kunnan tiedonhallinta"
+    gaps = run_cli("gaps", "--source", "out", cwd=tmp_path)
+    assert "technical" in gaps.stdout.lower() or "rajapin" in gaps.stdout.lower()

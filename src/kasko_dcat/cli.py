@@ -595,6 +595,8 @@ def import_page(
     except OSError as exc:
         _say(lang, "cli-write-failed", path=exc.filename or out_dir, reason=exc.strerror or exc)
         raise SystemExit(EXIT_ERROR) from None
+    if imported.whole_page:
+        _say(lang, "import-whole-page", page=page, path=out_dir / "resources")
     for line in imported.unplaced:
         _say(lang, "import-unplaced-line", page=page, line=line.number, text=line.text)
     if imported.unplaced:

@@ -48,6 +48,12 @@ _RESOURCE_LIST = re.compile(
 """The lead-in of resources listed in prose: ``Toimialan tietovarantoihin kuuluvat …``."""
 
 
+_SECTION_28 = re.compile(
+    r"tietovarant|järjestelm|hakutekij|tietoryhm|tietopyyn|asiakirjajulkisuu|tiedonhallintayksik|"
+    r"informationsresurs|informationssystem|sökkriteri|begäran om uppgifter|dokumentoffentlighet",
+    re.IGNORECASE,
+)
+"""Words only a § 28 description uses: a page with them is imported for what it has, never refused."""
 _STATED = re.compile(r"järjestelm|hakutekij|hakuehd|tietoryhm|informationssystem|datasystem|sökkriteri", re.IGNORECASE)
 """A sentence that states a resource's systems, search keys or data groups."""
 _SYSTEM_PHRASE = re.compile(
@@ -281,6 +287,8 @@ class ImportedPage:
     procedure: list[str]
     examples: list[ImportedExample]
     unplaced: list[Line]
+    whole_page: bool = False
+    """The page named no resource: its facts are in one resource named after the page."""
     language: str = "fi"
     """The language the page is written in, ``fi`` or ``sv``: its texts go there, the others are to translate."""
     lines: list[Line] = field(default_factory=list)
@@ -461,8 +469,10 @@ def _split_conjunction(item: str, last: bool, previous_headless: bool) -> list[s
 class _Reader:
     """Walks the page's paragraphs once, section by section, collecting what it recognises."""
 
-    def __init__(self, paragraphs: list[Paragraph], named: set[int] | None = None) -> None:
+    def __init__(self, paragraphs: list[Paragraph], named: set[int] | None = None, whole: bool = False) -> None:
         self.paragraphs = paragraphs
+        self.whole = whole
+        """The page names no resource but states § 28 facts: the page as a whole is one resource."""
         self.named = named or set()
         """Headings (by id) that name a resource although they do not say 'tietovaranto'."""
         self.unplaced: list[Line] = []
@@ -494,6 +504,9 @@ class _Reader:
         resource: ImportedResource | None = None
         example_paragraphs: list[Paragraph] = []
         started = False
+        if self.whole:
+            resource = self._resource(title, title_paragraph.lines[0].number)
+            section, started = Kind.DESCRIPTION, True
         examples_level = resource_level = 0
         queue = list(self.paragraphs[start + 1 :])
         while queue:
@@ -721,6 +734,10 @@ class _Reader:
                 self._resource_paragraph(resource, section, group)
             return
         if len(sentences(paragraph.text)) == 1 and self._interface(paragraph.text, resource, paragraph.lines[0].number):
+            return
+        if len(sentences(paragraph.text)) == 1 and _KEY_LEAD_IN.match(paragraph.text) and section is not Kind.KEYS:
+            # "Hakutekijöinä toimivat esimerkiksi …" after a list of systems: the keys, whatever the section.
+            self._resource_keys(resource, self.heading or resource.title, paragraph, [paragraph.text])
             return
         label = _label(paragraph.lines[0])
         if label is not None:
@@ -1047,10 +1064,16 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
     try:
         page = _Reader(paragraphs).read()
     except PageError as exc:
-        named = _described_headings(paragraphs) if exc.code == "import-no-resources" else set()
-        if not named:
+        if exc.code != "import-no-resources":
             raise
-        page = _Reader(paragraphs, named).read()
+        named = _described_headings(paragraphs)
+        if named:
+            page = _Reader(paragraphs, named).read()
+        elif any(_SECTION_28.search(line.text) for paragraph in paragraphs[1:] for line in paragraph.lines):
+            page = _Reader(paragraphs, whole=True).read()
+            page.whole_page = True
+        else:
+            raise
     page.lines = [line for paragraph in paragraphs for line in paragraph.lines]
     page.language = language(page.lines)
     return page

@@ -333,6 +333,14 @@ def _related(p: _Plan) -> str:
 def _resource(p: _Plan, resource: ImportedResource) -> str:
     lines = [
         f"# Information resource, from line {resource.line} of the page. Finnish as the page writes it.",
+        *(
+            [
+                "# The page names no information resource: this one, named after the page, holds what it",
+                "# states. Split it into the authority's resources.",
+            ]
+            if p.page.whole_page
+            else []
+        ),
         "",
         f"id: {p.dataset_ids[id(resource)]}",
         *_text(p.lang, "title", resource.title, 0),
