@@ -213,6 +213,8 @@ class ImportedResource:
     feeds: list[str] = field(default_factory=list)
     privacy_notices: list[str] = field(default_factory=list)
     technical_interface: bool | None = None
+    forms: list[str] = field(default_factory=list)
+    """Other names the page gives it: a heading that writes it without the word (``Kaavoitus``)."""
     system_forms: dict[str, list[str]] = field(default_factory=dict)
     """A system's basic form → how sentences write it (``asianhallintajärjestelmään``)."""
 
@@ -522,6 +524,7 @@ class _Reader:
             if declared is not None and section is not Kind.EXAMPLES:
                 # "Kaavoitus" under "… tietovarantoihin kuuluvat kaavoitustietovaranto, …": that resource's section.
                 resource, section, started, resource_level = declared, Kind.DESCRIPTION, True, paragraph.level
+                resource.forms.append(paragraph.lines[0].text)
                 continue
             in_example = section is Kind.EXAMPLES and not paragraph.heading
             named_field = _NAMED_RESOURCE.match(paragraph.lines[0].text) and in_example
@@ -935,13 +938,14 @@ class _Reader:
 
     def _written(self, title: str, number: int, lines: list[Line]) -> None:
         """A written channel: a postal address over several lines, perhaps with an e-mail and a telephone."""
-        address_lines, email = [], None
+        address_lines, email, sentence = [], None, None
         for line in lines:
             found = _EMAIL.search(line.text)
             if found:
                 email = email or found.group(0)
                 if parse_address(line.text):  # "… sähköpostitse osoitteeseen a@b.example tai postitse Katu 1, …"
                     address_lines.append(Line(line.number, _address_phrase(line.text)))
+                    sentence = line.text
             elif _PHONE.search(line.text):
                 self._visiting(line.text)
             elif _line_urls(line):
@@ -960,7 +964,8 @@ class _Reader:
         if address is None and email is None:
             return
         kind = "written" if address or re.search(r"kirjall|posti", title, re.IGNORECASE) else "electronic"
-        self._add_channel(ImportedChannel(kind, title, number, email=email, address=address))
+        # A sentence that gives both ("… sähköpostitse … tai postitse osoitteeseen …") describes the channel.
+        self._add_channel(ImportedChannel(kind, title, number, sentence, email=email, address=address))
         self.contact.email = self.contact.email or email
         self.contact.postal_address = self.contact.postal_address or address
 

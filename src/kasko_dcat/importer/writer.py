@@ -150,6 +150,11 @@ class _Plan:
         """The page's language: its texts are written in it."""
         return self.page.language
 
+    @property
+    def seed_forms(self) -> bool:
+        """Whether to write the page's wordings as seed forms, which the catalogue publishes as Finnish."""
+        return self.lang == "fi"
+
     def system(self, form: str, near: list[str] | None = None) -> str:
         """The id of the system ``form`` names; a close spelling of one in ``near`` counts as it."""
         key = system_key(form)
@@ -312,7 +317,8 @@ def _systems(p: _Plan) -> str:
     for system in p.systems.values():
         lines.append(f"  - id: {system.id}")
         lines += _text(p.lang, "title", system.title, 4)
-        lines += _list("seed_forms", system.forms, 4)
+        if p.seed_forms:
+            lines += _list("seed_forms", system.forms, 4)
         if system.city_wide:
             lines.append("    # The page calls it city-wide: name the city's organisation in shared_across.")
         lines.append("")
@@ -345,6 +351,8 @@ def _resource(p: _Plan, resource: ImportedResource) -> str:
         f"id: {p.dataset_ids[id(resource)]}",
         *_text(p.lang, "title", resource.title, 0),
     ]
+    if resource.forms and p.seed_forms:
+        lines += _list("seed_forms", resource.forms, 0)
     if not resource.description:
         lines.append("# The page gives no description of its own: write one.")
     lines += _text(p.lang, "description", "\n\n".join(resource.description) or resource.title, 0)
@@ -369,7 +377,7 @@ def _resource(p: _Plan, resource: ImportedResource) -> str:
     lines.append("registers:")
     for register in resource.registers:
         lines += [f"  - id: {p.dataset_ids[id(register)]}", *_text(p.lang, "title", register.title, 4)]
-        if register.forms:
+        if register.forms and p.seed_forms:
             lines += _list("seed_forms", register.forms, 4)
         lines += ["    personal_data: ~", ""]
     return "\n".join(lines)
