@@ -22,6 +22,7 @@ _BULLET = re.compile(r"^\s*[•·▪◦‣●*–-]\s+")
 _BLOCKS = {
     "p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "td", "th", "dl", "dt", "dd",
     "blockquote", "address", "h1", "h2", "h3", "h4", "h5", "h6", "header", "figure", "figcaption", "pre",
+    "details", "summary",
 }  # fmt: skip
 _NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])")
 """A heading's section number, ``2.1 Tietojärjestelmät``: layout, not part of the name."""
@@ -225,6 +226,8 @@ class _Extractor(HTMLParser):
         """Where each cell of the current table row starts in the buffer: (before its separator, its text)."""
         self.term = False
         """A dt has just ended: its dd continues the same line."""
+        self.disclosures = 0
+        """Open accordion buttons, read as headings rather than left out like other buttons."""
         self.header_row = False
         self.header: list[str] | None = None
         """The column names of the current table, from a row of th cells."""
@@ -252,6 +255,9 @@ class _Extractor(HTMLParser):
             link = urljoin(self.base, href.strip()) if self.base else href.strip()
             if re.match(r"^https?://", link, re.IGNORECASE):
                 self.links.append(link)
+        if tag == "button" and not self.furniture and _is_disclosure(attrs):
+            self.disclosures += 1
+            tag = "summary"  # an accordion's heading: the resource's name, whatever is folded under it
         if tag in _SKIPPED:
             self.skip += 1
         elif tag == "br":
@@ -278,15 +284,18 @@ class _Extractor(HTMLParser):
                 self._flush_block()
             self.in_item = tag == "li" or (self.in_item and tag not in _HEADINGS)
             self.in_row = tag == "tr"
-            self.in_heading = tag in _HEADINGS
+            self.in_heading = tag in _HEADINGS or tag == "summary"
             self.current.heading = self.in_heading
-            self.current.level = int(tag[1]) if self.in_heading else 0
+            self.current.level = int(tag[1]) if tag in _HEADINGS else 0
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br" and not self.furniture:
             self._flush_line()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "button" and self.disclosures:
+            self.disclosures -= 1
+            tag = "summary"
         if self.furniture:
             if tag in self.furniture:  # end tags the page leaves out (</li>, </p>) are closed with it
                 del self.furniture[len(self.furniture) - 1 - self.furniture[::-1].index(tag) :]
@@ -336,6 +345,16 @@ class _Extractor(HTMLParser):
             lead = data[: len(data) - len(data.lstrip())]
             self.start = self.getpos()[0] + lead.count("\n")
         self.buffer.append(data)
+
+
+def _is_disclosure(attrs: list[tuple[str, str | None]]) -> bool:
+    """A button that opens a folded section (an accordion): its text is a heading of the page."""
+    named = dict(attrs)
+    return (
+        "aria-expanded" in named
+        or "aria-controls" in named
+        or bool(re.search(r"accordion|collaps", named.get("class") or ""))
+    )
 
 
 def _is_furniture_element(attrs: list[tuple[str, str | None]]) -> bool:

@@ -505,6 +505,9 @@ class _Reader:
         section: Kind = Kind.OTHER
         resource: ImportedResource | None = None
         example_paragraphs: list[Paragraph] = []
+        group: Line | None = None
+        """A heading over resources (``Kunnan tietovarannot``), and how many resources there were before it."""
+        group_size = 0
         started = False
         if self.whole:
             resource = self._resource(title, title_paragraph.lines[0].number)
@@ -552,6 +555,9 @@ class _Reader:
                 continue
             if kind is Kind.RESOURCES and section not in {Kind.REQUEST, Kind.EXAMPLES}:
                 section, started, resource = Kind.RESOURCES, True, None
+                # Only a named group ("Venesatamien tietovarannot") may turn out to be one resource.
+                group = paragraph.lines[0] if len(paragraph.lines[0].text.split()) > 1 else None
+                group_size = len(self.resources)
                 continue
             if section not in {Kind.REQUEST, Kind.EXAMPLES} and self._resource_items(paragraph):
                 started, resource, section = True, None, Kind.RESOURCES
@@ -570,6 +576,12 @@ class _Reader:
                 if kind is Kind.OTHER:
                     resource = None
                     self.unplaced.extend(paragraph.lines)
+                continue
+            facts = any(_label(line) for line in paragraph.lines) or all(line.bullet for line in paragraph.lines)
+            if section is Kind.RESOURCES and resource is None and group and group_size == len(self.resources) and facts:
+                # "Rakennusvalvonnan tietovarannot" over registers and systems, not over resources: one resource.
+                resource, section = self._resource(group.text, group.number), Kind.DESCRIPTION
+                self._resource_paragraph(resource, section, paragraph)
                 continue
             if not started or (section is Kind.RESOURCES and resource is None):
                 listed = self._resource_list(paragraph)
