@@ -507,7 +507,7 @@ class _Reader:
         example_paragraphs: list[Paragraph] = []
         group: Line | None = None
         """A heading over resources (``Kunnan tietovarannot``), and how many resources there were before it."""
-        group_size = 0
+        group_size = group_level = 0
         started = False
         if self.whole:
             resource = self._resource(title, title_paragraph.lines[0].number)
@@ -542,6 +542,10 @@ class _Reader:
             in_examples = section is Kind.EXAMPLES and kind not in {None, Kind.RESOURCE, Kind.EXAMPLES}
             if in_examples and not 0 < paragraph.level <= examples_level:
                 kind = None  # a worked example's own title ("Tietopyyntö asiakirjaan …"), not a new section
+            if paragraph.heading and 0 < paragraph.level <= group_level and kind is not Kind.RESOURCES:
+                group_level = 0  # a heading as high as "Tietovarannot" ends the list of resources under it
+            if kind in {Kind.OTHER, Kind.DESCRIPTION} and group_level and paragraph.level == group_level + 1:
+                kind = Kind.RESOURCE  # "Asianhallinta" as an h3 under the h2 "Tietovarannot"
             if kind in {Kind.OTHER, Kind.DESCRIPTION} and 0 < paragraph.level <= resource_level:
                 # A heading as high as the resources' own that is not about one ends them ("Asiarekisteri",
                 # "Arkistointi"); "… tietovarannon kuvaus ja rekisterit" on a flat page is still the resource's.
@@ -555,6 +559,7 @@ class _Reader:
                 continue
             if kind is Kind.RESOURCES and section not in {Kind.REQUEST, Kind.EXAMPLES}:
                 section, started, resource = Kind.RESOURCES, True, None
+                group_level = paragraph.level
                 # Only a named group ("Venesatamien tietovarannot") may turn out to be one resource.
                 group = paragraph.lines[0] if len(paragraph.lines[0].text.split()) > 1 else None
                 group_size = len(self.resources)
