@@ -186,8 +186,9 @@ def shuffled(text: str, seed: int) -> str:
         if starts or not sections:
             sections.append([])
         sections[-1].append(block)
-    request = [s for s in sections if re.search(r"tietopyyn|begäran", s[0], re.IGNORECASE)]
-    others = [s for s in sections if s not in request]
+    # The request section and what follows it (addresses, channels) stay together at the end.
+    last = next((i for i, s in enumerate(sections) if re.search(r"tietopyyn|begäran", s[0], re.IGNORECASE)), None)
+    others, request = (sections[:last], sections[last:]) if last is not None else (sections, [])
     random.Random(seed).shuffle(others)
     return "\n\n".join(head + [block for section in [*others, *request] for block in section]) + "\n"
 

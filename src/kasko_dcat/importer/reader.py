@@ -361,6 +361,7 @@ def _is_heading(paragraph: Paragraph) -> bool:
     text = paragraph.lines[0].text
     plain = len(text) <= 150 and not re.search(r"[.!?,;:]$", text) and text[:1].isupper() and ": " not in text
     plain = plain and not _EMAIL.search(text) and not _URL.search(text)  # an address is content
+    plain = plain and parse_address(text) is None
     return plain or bool(_NAMED_RESOURCE.match(text))
 
 
@@ -471,8 +472,16 @@ def _split_conjunction(item: str, last: bool, previous_headless: bool) -> list[s
 class _Reader:
     """Walks the page's paragraphs once, section by section, collecting what it recognises."""
 
-    def __init__(self, paragraphs: list[Paragraph], named: set[int] | None = None, whole: bool = False) -> None:
+    def __init__(
+        self,
+        paragraphs: list[Paragraph],
+        named: set[int] | None = None,
+        whole: bool = False,
+        described: set[int] | None = None,
+    ) -> None:
         self.paragraphs = paragraphs
+        self.described = described or set()
+        """Short lines over a section that states systems, keys or data groups: resources (a plain-text page)."""
         self.whole = whole
         """The page names no resource but states § 28 facts: the page as a whole is one resource."""
         self.named = named or set()
@@ -485,6 +494,8 @@ class _Reader:
         self.procedure: list[str] = []
         self.examples: list[ImportedExample] = []
         self.interface_all: bool | None = None
+        self.overview: list[Paragraph] = []
+        """Paragraphs listing the resources after the first resource's section: part of the catalogue's description."""
         self.heading = ""
         """The text of the latest heading, for sections that need to name themselves."""
         self.privacy_next = False
@@ -522,13 +533,13 @@ class _Reader:
                 paragraph = split[0]
                 queue[:0] = split[1:]
             kind = classify(paragraph.lines[0].text) if _is_heading(paragraph) else None
-            kind = Kind.RESOURCE if id(paragraph) in self.named else kind
             declared = self._declared(paragraph.lines[0].text) if kind in {Kind.OTHER, Kind.DESCRIPTION} else None
             if declared is not None and section is not Kind.EXAMPLES:
                 # "Kaavoitus" under "… tietovarantoihin kuuluvat kaavoitustietovaranto, …": that resource's section.
                 resource, section, started, resource_level = declared, Kind.DESCRIPTION, True, paragraph.level
                 resource.forms.append(paragraph.lines[0].text)
                 continue
+            kind = Kind.RESOURCE if id(paragraph) in self.named | self.described else kind
             in_example = section is Kind.EXAMPLES and not paragraph.heading
             named_field = _NAMED_RESOURCE.match(paragraph.lines[0].text) and in_example
             if kind is Kind.RESOURCE and (
@@ -608,7 +619,7 @@ class _Reader:
             raise PageError("import-no-resources")
         self._examples(example_paragraphs)
         description = []
-        for paragraph in preamble:
+        for paragraph in [*preamble, *self.overview]:
             description.append("\n".join(line.text for line in paragraph.lines))
             self._interface(paragraph.text, None, paragraph.lines[0].number)
         if self.interface_all is not None:
@@ -733,7 +744,13 @@ class _Reader:
             items = [capitalise(item) for item in split_list(sentence[match.end() :])]
             if items and all(classify(item) is Kind.RESOURCE or "tietovarant" in item.lower() for item in items):
                 for item in items:
-                    self._resource(item, paragraph.lines[0].number)
+                    named = self._declared(item)
+                    if named is not None and named.title.casefold() != item.casefold():
+                        # Described under "Kaavoitus" before the page lists it as "kaavoitustietovaranto".
+                        named.forms.append(named.title)
+                        named.title = item
+                    elif named is None:
+                        self._resource(item, paragraph.lines[0].number)
                 found = True
         return found
 
@@ -748,6 +765,9 @@ class _Reader:
 
     # --- resources ------------------------------------------------------------------------------
     def _resource_paragraph(self, resource: ImportedResource, section: Kind, paragraph: Paragraph) -> None:
+        if _RESOURCE_LIST.search(paragraph.text) and self._resource_list(paragraph):
+            self.overview.append(paragraph)  # the page's list of its resources, wherever it stands: the catalogue's
+            return
         groups = _label_groups(paragraph)
         if len(groups) > 1:  # a form: "Kuvaus: …", "Rekisterit: …", "Tietojärjestelmät: …" on lines of their own
             for group in groups:
@@ -1083,8 +1103,12 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
     systems, data contents or search keys is read as a resource.
     """
     paragraphs = [group for paragraph in paragraphs for group in _regroup(paragraph)]
+    # On a plain-text page (no heading levels), a short line over a section that states systems, search
+    # keys or data groups names a resource even where others say "tietovaranto" ("Asianhallinta").
+    plain = not any(paragraph.level for paragraph in paragraphs)
+    described = _described_headings(paragraphs, frozenset({Kind.OTHER})) if plain else set()
     try:
-        page = _Reader(paragraphs).read()
+        page = _Reader(paragraphs, described=described).read()
     except PageError as exc:
         if exc.code != "import-no-resources":
             raise
@@ -1134,7 +1158,11 @@ def _regroup(paragraph: Paragraph) -> list[Paragraph]:
     return groups
 
 
-def _described_headings(paragraphs: list[Paragraph]) -> set[int]:
+_UNNAMED = frozenset({Kind.OTHER, Kind.DESCRIPTION})
+"""Headings that may name a resource without saying 'tietovaranto' on a page that never says it."""
+
+
+def _described_headings(paragraphs: list[Paragraph], kinds: frozenset[Kind] = _UNNAMED) -> set[int]:
     """Headings followed, before the next heading, by a section or label of systems, data contents or search keys."""
     described = {Kind.SYSTEMS, Kind.CONTENTS, Kind.KEYS}
     named: set[int] = set()
@@ -1142,9 +1170,9 @@ def _described_headings(paragraphs: list[Paragraph]) -> set[int]:
     for paragraph in paragraphs[1:]:
         first = paragraph.lines[0]
         kind = classify(first.text) if _is_heading(paragraph) else None
-        if kind in {Kind.OTHER, Kind.DESCRIPTION} and (paragraph.heading or len(first.text) <= 80):
+        if kind in kinds and (paragraph.heading or len(first.text) <= 80):
             current = paragraph
-        elif kind in {Kind.REQUEST, Kind.EXAMPLES}:
+        elif kind in {Kind.REQUEST, Kind.EXAMPLES, Kind.RESOURCE, Kind.RESOURCES, Kind.DESCRIPTION}:
             current = None
         elif current is not None:
             labels = [_label(line) for line in paragraph.lines]
