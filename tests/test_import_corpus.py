@@ -100,6 +100,9 @@ def test_corpus_page(page: Path, tmp_path: Path) -> None:
     descriptions = {resource.title[lang]: resource.description[lang] for resource in source.resources}
     for title, words_of_line in want.get("descriptions_contain", {}).items():
         assert words_of_line in descriptions[title]
+    contents = {resource.title[lang]: (resource.data_contents or {}).get(lang, "") for resource in source.resources}
+    for title, text_of_groups in want.get("data_contents", {}).items():
+        assert text_of_groups in contents[title]
     keys = [key[lang] for example in source.examples for key in example.search_keys]
     assert keys == want.get("search_keys", [])
     if "examples" in want:

@@ -63,11 +63,13 @@ _SYSTEM_PHRASE = re.compile(
 )
 """A system named in a sentence: ``katuverkkojärjestelmässä Katve``."""
 _KEY_LEAD_IN = re.compile(
-    r"^.*?\b(?:hakutekij|hakuehd|sökkriteri|sökbegrepp)\w*\s+"
-    r"(?:(?:toimivat|ovat|on|käytetään|voidaan\s+käyttää|voi\s+käyttää|kelpaavat|är|används|kan\s+användas)\s+)?"
-    r"(?:(?:esimerkiksi|esim\.|mm\.|muun\s+muassa|kuten|till\s+exempel|t\.\s?ex\.|bland\s+annat|exempelvis)\s+)?",
+    r"^.*?\b(?:hakutekij|hakuehd|sökkriteri|sökbegrepp)\w*\s*:?\s+"
+    r"(?:(?:toimivat|ovat|on|käytetään|voidaan\s+käyttää|voi\s+käyttää|kelpaavat|är|används|kan\s+användas)\s*:?\s+)?"
+    r"(?:(?:esimerkiksi|esim\.|mm\.|muun\s+muassa|kuten|till\s+exempel|t\.\s?ex\.|bland\s+annat|exempelvis)\s*:?\s+)?",
     re.IGNORECASE,
 )
+_DATA_GROUPS = re.compile(r"^(?:[\w-]+\s+){0,3}(?:tietoryhm|datagrupp|uppgiftsgrupp)\w*\b", re.IGNORECASE)
+"""A sentence naming a resource's data groups: ``Tietoryhmiä ovat …``, ``Tietovarannon tietoryhmät ovat …``."""
 """What leads a list of search keys in: ``Tietopyynnöissä voidaan käyttää hakutekijöinä esimerkiksi``."""
 _REGISTER_SENTENCE = re.compile(
     r"^(?:[\w-]+\s+){0,4}?(?:tietovarantoon|tietovarannon rekistereihin|informationsresursen)\s+"
@@ -775,7 +777,8 @@ class _Reader:
             return
         if len(sentences(paragraph.text)) == 1 and self._interface(paragraph.text, resource, paragraph.lines[0].number):
             return
-        if len(sentences(paragraph.text)) == 1 and _KEY_LEAD_IN.match(paragraph.text) and section is not Kind.KEYS:
+        keys = _KEY_LEAD_IN.match(paragraph.text) and _label(paragraph.lines[0]) is None
+        if len(sentences(paragraph.text)) == 1 and keys and section is not Kind.KEYS:
             # "Hakutekijöinä toimivat esimerkiksi …" after a list of systems: the keys, whatever the section.
             self._resource_keys(resource, self.heading or resource.title, paragraph, [paragraph.text])
             return
@@ -840,6 +843,9 @@ class _Reader:
             if _KEY_LEAD_IN.match(sentence):  # "Hakutekijöinä toimivat esimerkiksi päätöksen päivämäärä ja otsikko."
                 self._resource_keys(resource, self.heading or resource.title, paragraph, [sentence])
                 continue
+            if _DATA_GROUPS.search(sentence):  # "Tietoryhmiä ovat asiakkaan perustiedot ja …": § 28 item 3
+                resource.data_contents.append(sentence)
+                continue
             feeds = _FEEDS.search(sentence)
             if feeds:
                 resource.feeds.append(feeds.group(1))
@@ -847,6 +853,9 @@ class _Reader:
             line = paragraph.lines[0].number
             if colon and rest.strip() and _REGISTER_LEAD.search(head.strip()):
                 resource.registers.extend(ImportedRegister(capitalise(item), line) for item in split_list(rest))
+            elif colon and rest.strip() and re.search(r"järjestelm|system", head, re.IGNORECASE):
+                # "Tiedot on tallennettu seuraaviin tietojärjestelmiin: a ja b."
+                resource.systems.extend(split_list(rest))
             elif (named := _REGISTER_SENTENCE.match(sentence)) is not None:
                 listed = split_list(sentence[named.end() :])
                 resource.registers.extend(ImportedRegister(capitalise(item), line) for item in listed)
@@ -944,10 +953,16 @@ class _Reader:
             self.contact.more_information = self.contact.more_information or urls[0]
             return True
         if "osoitteessa" in text.lower() or _PHONE.search(text):
-            return self._visiting(text)
+            visited = self._visiting(text)
+            if visited or not urls:  # "… osoitteessa https://…" is an e-service, below
+                return visited
         if urls and colon and not label.lower().startswith("http"):
             title = rest.replace(urls[0], "").strip(" :,.") or label
             self._add_channel(ImportedChannel("electronic", capitalise(title), line.number, label.strip(), url=urls[0]))
+            return True
+        if urls and not colon:  # "Tietopyynnön voi tehdä verkkolomakkeella osoitteessa https://…": an e-service
+            title = " ".join(text.replace(urls[0], "").split()).strip(" :,.") or urls[0]
+            self._add_channel(ImportedChannel("electronic", capitalise(title), line.number, text, url=urls[0]))
             return True
         if not urls and parse_address(rest.strip() if colon else text) is not None:
             title = label.strip() if colon else self.request_heading or text
