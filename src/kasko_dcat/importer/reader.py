@@ -336,8 +336,8 @@ def classify(text: str) -> Kind:
         r"^(?:tietovaranto|informationsresurs)\s*[:–-]", t
     ):
         return Kind.RESOURCE
-    if re.search(r"(?:tietovarannot|informationsresurser|informationsresurserna)$", last) and len(t.split()) <= 5:
-        return Kind.RESOURCES
+    if re.search(r"\b(?:\w*tietovarannot|\w*tietovarantojen|informationsresurser(?:na)?)\b", t) and len(t.split()) <= 6:
+        return Kind.RESOURCES  # "Kunnan tietovarannot", "Tietovarannot ja tietojärjestelmät"
     if re.search(r"hakutekij|hakuehd|sökkriteri|sökbegrepp|sökord", t):
         return Kind.KEYS
     if re.search(r"järjestelm|system", t):
@@ -387,6 +387,10 @@ def _leading_heading(paragraph: Paragraph, section: Kind) -> list[Paragraph] | N
     if kind not in allowed:
         return None
     rest = [Paragraph(paragraph.lines[1:])] if len(paragraph.lines) > 1 else []
+    names = kind is Kind.SYSTEMS or (kind is Kind.DESCRIPTION and re.search(r"rekister|register", bare, re.IGNORECASE))
+    if names and all(len(line.text) <= 80 and not re.search(r"[.:!?]$", line.text) for line in paragraph.lines[1:]):
+        for line in paragraph.lines[1:]:  # "Tietojärjestelmät" over one name a line: a list without its bullets
+            line.bullet = True
     return [Paragraph([first], heading=True), *rest]
 
 
@@ -521,6 +525,7 @@ class _Reader:
         group: Line | None = None
         """A heading over resources (``Kunnan tietovarannot``), and how many resources there were before it."""
         group_size = group_level = 0
+        under_heading: set[int] = set()
         started = False
         if self.whole:
             resource = self._resource(title, title_paragraph.lines[0].number)
@@ -530,10 +535,12 @@ class _Reader:
         while queue:
             paragraph = queue.pop(0)
             privacy_list, self.privacy_next = self.privacy_next, False
-            split = _leading_heading(paragraph, section)
+            split = _leading_heading(paragraph, section) if id(paragraph) not in under_heading else None
             if split is not None:
                 paragraph = split[0]
                 queue[:0] = split[1:]
+                # The lines under "Rekisterit" are its list, one name a line: none of them is a heading again.
+                under_heading.update(id(rest) for rest in split[1:])
             kind = classify(paragraph.lines[0].text) if _is_heading(paragraph) else None
             declared = self._declared(paragraph.lines[0].text) if kind in {Kind.OTHER, Kind.DESCRIPTION} else None
             if declared is not None and section is not Kind.EXAMPLES:
@@ -828,6 +835,18 @@ class _Reader:
         self.examples.append(ImportedExample(title, paragraph.lines[0].number, resource, None, None, keys, []))
 
     def _description(self, resource: ImportedResource, paragraph: Paragraph) -> None:
+        names = [line for line in paragraph.lines if not line.bullet]
+        if (
+            re.search(r"rekister|register", self.heading, re.IGNORECASE)
+            and len(names) > 1
+            and all(len(line.text) <= 80 and not re.search(r"[.:!?]$", line.text) for line in names)
+        ):
+            # Under "Rekisterit", one name a line without bullets (a list pasted from a web page).
+            resource.registers.extend(
+                ImportedRegister(capitalise(line.text.rstrip(";,")), line.number) for line in names
+            )
+            resource.description.append("\n".join(line.text for line in paragraph.lines))
+            return
         kept: list[str] = []
         bullets = [line for line in paragraph.lines if line.bullet]
         prose = " ".join(line.text for line in paragraph.lines if not line.bullet)
