@@ -252,7 +252,8 @@ class _Extractor(HTMLParser):
             return
         href = dict(attrs).get("href") if tag == "a" else None
         if href and not self.skip:
-            link = urljoin(self.base, href.strip()) if self.base else href.strip()
+            href = _clean(href).strip()  # a control character is no part of an address
+            link = urljoin(self.base, href) if self.base else href
             if re.match(r"^https?://", link, re.IGNORECASE):
                 self.links.append(link)
         if tag == "button" and not self.furniture and _is_disclosure(attrs):
@@ -326,6 +327,8 @@ class _Extractor(HTMLParser):
         The names carry into each row, so that a table of resources reads like a list of them with
         their labelled facts; the row of names itself says nothing more and is not a line of its own.
         """
+        if not self.cells:  # a row without cells (a stray </tr>)
+            return
         ends = [before for before, _ in self.cells[1:]] + [len(self.buffer)]
         texts = [
             " ".join("".join(self.buffer[start:end]).split()) for (_, start), end in zip(self.cells, ends, strict=True)

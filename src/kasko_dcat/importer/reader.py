@@ -976,7 +976,7 @@ class _Reader:
             if visited or not urls:  # "… osoitteessa https://…" is an e-service, below
                 return visited
         if urls and colon and not label.lower().startswith("http"):
-            title = rest.replace(urls[0], "").strip(" :,.") or label
+            title = rest.replace(urls[0], "").strip(" :,.") or label.strip() or urls[0]
             self._add_channel(ImportedChannel("electronic", capitalise(title), line.number, label.strip(), url=urls[0]))
             return True
         if urls and not colon:  # "Tietopyynnön voi tehdä verkkolomakkeella osoitteessa https://…": an e-service
@@ -990,7 +990,7 @@ class _Reader:
         email = _EMAIL.search(text)
         if email:
             self.contact.email = self.contact.email or email.group(0)
-            title = label.strip() if colon and len(label) < 60 else text
+            title = (label.strip() if colon and len(label) < 60 else text) or email.group(0)
             self._add_channel(ImportedChannel("electronic", capitalise(title), line.number, email=email.group(0)))
             return True
         return False
@@ -1091,17 +1091,18 @@ class _Reader:
             return None
         urls = _urls(rest) or [link for link in line.links if is_web_address(link)]
         if urls:
-            title = rest.replace(urls[0], "").strip(" :,.") or label
+            title = rest.replace(urls[0], "").strip(" :,.") or label.strip() or urls[0]
             channel = ImportedChannel("electronic", capitalise(title), line.number, label.strip(), url=urls[0])
             return self._add_channel(channel)
         if parse_address(rest.strip()) is not None:
             email = _EMAIL.search(rest)
-            channel = ImportedChannel("written", label.strip(), line.number, address=rest.strip())
+            channel = ImportedChannel("written", label.strip() or rest.strip(), line.number, address=rest.strip())
             channel.email = email.group(0) if email else None
             return self._add_channel(channel)
         email = _EMAIL.search(rest)
         if email:
-            return self._add_channel(ImportedChannel("electronic", label.strip(), line.number, email=email.group(0)))
+            title = label.strip() or email.group(0)
+            return self._add_channel(ImportedChannel("electronic", title, line.number, email=email.group(0)))
         return None
 
 

@@ -94,6 +94,8 @@ class _Ids:
 
     def make(self, text: str, fallback: str, limit: int = 60) -> str:
         base = short_slug(text, limit) or fallback
+        if base in {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}:
+            base = f"{fallback}-{base}"  # plain YAML would read the id as a boolean or nothing
         candidate, n = base, 1
         while candidate in self.used:
             n += 1
