@@ -257,3 +257,14 @@ def test_a_page_with_some_section_28_content_imports_what_it_has(tmp_path: Path)
     assert resource.title["fi"] == "Kotikylän kunnan tiedonhallinta"
     gaps = run_cli("gaps", "--source", "out", cwd=tmp_path)
     assert "technical" in gaps.stdout.lower() or "rajapin" in gaps.stdout.lower()
+
+
+def test_furniture_is_found_by_element_never_by_the_page_s_own_container() -> None:
+    """A cookie notice's div is left out; a body or main whose class mentions a menu is the page itself."""
+    page = (CORPUS / "03-etela-vaara-hyvinvointialue.html").read_text("utf-8")
+    wrapped = page.replace("<body>", '<body class="has-menu">').replace(
+        '<main id="main">', '<main class="with-navigation">'
+    )
+    texts = [line.text for paragraph in paragraphs(wrapped) for line in paragraph.lines]
+    assert texts == [line.text for paragraph in paragraphs(page) for line in paragraph.lines]
+    assert "Asianhallinta" in texts and not any("evästeitä" in text or "Etusivu" in text for text in texts)

@@ -34,6 +34,8 @@ _FURNITURE_ATTRIBUTE = re.compile(
     r"skip|cookie|consent|eväste|evaste|breadcrumb|murupolku|brödsmul|navigation|menu|valikko|footer", re.IGNORECASE
 )
 """Class, id or label of an element that is page furniture: skip links, cookie notices, breadcrumbs, menus."""
+_CONTAINERS = {"html", "body", "main", "article"}
+"""Elements that hold the description itself, whatever their class says (``<body class="has-menu">``)."""
 _FURNITURE_LINE = re.compile(
     r"^(?:siirry|hyppää|hyppaa|ohita)\s+(?:suoraan\s+)?(?:pää)?(?:sisältöön|sisaltoon|valikkoon|hakuun)"
     r"|^(?:hoppa|gå|ga)\s+(?:direkt\s+)?till\s+(?:huvud)?(?:innehållet|innehåll|menyn)"
@@ -246,7 +248,7 @@ class _Extractor(HTMLParser):
         self.current = Paragraph()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.furniture or _is_furniture_element(attrs):
+        if self.furniture or (tag not in _CONTAINERS and _is_furniture_element(attrs)):
             if tag not in _VOID:
                 self.furniture.append(tag)
             return
