@@ -27,7 +27,7 @@ _STRUCTURE = re.compile(
     r"teknine|kyllä$|sähköpost|puh$|puhelin|postitse|postiosoit|käyntiosoit|tekemi|yhteydessä$|yllä$|tietoa$|tiedot$|tietoja$|"
     r"tiedonhallin|asiakirjajulkisuu|julkisuuskuvau|"
     # the lead-ins of lists and the verbs of the sentences that carry them
-    r"sisält|kuulu|muodostu|koostu|käytetää|käytöss|käyttää|käytt|voida|voi$|ylläpid|pidetää|tallenne|"
+    r"på$|sisält|kuulu|muodostu|koostu|käytetää|käytöss|käyttää|käytt|voida|voi$|ylläpid|pidetää|tallenne|"
     r"seuraav|lisäksi|toimiva|toimii|ovat$|on$|ei$|eivät$|ole$|ja$|sekä$|tai$|mm$|muun$|muassa$|"
     r"esim$|kuten$|myös$|niin$|tämä$|tässä$|alla$|näitä$|nämä$|se$|ne$|että$|jossa$|joissa$|"
     # Swedish

@@ -560,7 +560,8 @@ class _Reader:
             if kind is section and kind is Kind.REQUEST and not paragraph.heading:
                 kind = None  # "Tietopyynnöt osoitetaan kirjaamoon" under "Tietopyynnöt" is what to do
             in_examples = section is Kind.EXAMPLES and kind not in {None, Kind.RESOURCE, Kind.EXAMPLES}
-            if in_examples and not 0 < paragraph.level <= examples_level:
+            short_request = kind is Kind.REQUEST and not paragraph.level and len(paragraph.lines[0].text.split()) <= 4
+            if in_examples and not 0 < paragraph.level <= examples_level and not short_request:
                 kind = None  # a worked example's own title ("Tietopyyntö asiakirjaan …"), not a new section
             if paragraph.heading and 0 < paragraph.level <= group_level and kind is not Kind.RESOURCES:
                 group_level = 0  # a heading as high as "Tietovarannot" ends the list of resources under it
