@@ -271,3 +271,12 @@ def test_furniture_is_found_by_element_never_by_the_page_s_own_container() -> No
     texts = [line.text for paragraph in paragraphs(wrapped) for line in paragraph.lines]
     assert texts == [line.text for paragraph in paragraphs(page) for line in paragraph.lines]
     assert "Asianhallinta" in texts and not any("evästeitä" in text or "Etusivu" in text for text in texts)
+
+
+def test_a_swedish_page_is_compared_in_swedish(tmp_path: Path) -> None:
+    """`import --diff` of a Swedish page against the source it was imported into states the same facts."""
+    page = CORPUS / "10-strandviks-stad.txt"
+    assert run_cli("import", str(page), "--out", "out", cwd=tmp_path).returncode == 0
+    result = run_cli("import", "--diff", str(page), "--source", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "same facts" in result.stderr + result.stdout
