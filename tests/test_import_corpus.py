@@ -25,7 +25,7 @@ import pytest
 
 from kasko_dcat.importer import writer
 from kasko_dcat.importer.coverage import content_words
-from kasko_dcat.importer.pagetext import PageError, Paragraph, decode, fetch, paragraphs
+from kasko_dcat.importer.pagetext import PageError, Paragraph, decode, fetch, is_furniture, paragraphs
 from kasko_dcat.importer.reader import read_page
 from kasko_dcat.importer.writer import render_source, write_source
 from kasko_dcat.model.description import Source, read_source
@@ -280,3 +280,23 @@ def test_a_swedish_page_is_compared_in_swedish(tmp_path: Path) -> None:
     result = run_cli("import", "--diff", str(page), "--source", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "same facts" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Siirry sisältöön", True),
+        ("Hyppää pääsisältöön", True),
+        ("Hoppa till innehållet", True),
+        ("Etusivu > Päätöksenteko > Tiedonhallinta", True),
+        ("Tämä sivusto käyttää evästeitä. Hyväksy evästeet", True),
+        ("© Kuusirannan kunta 2026", True),
+        ("Sivun alkuun", True),
+        ("Kunnan tiedonhallintayksikkönä toimii kunnanhallitus.", False),
+        ("Tietoaineistoja ei ole saatavana avoimen rajapinnan kautta.", False),
+        ("Etusivun uutiset julkaistaan tietovarannossa.", False),
+        ("Jaa tiedot kirjaamoon", False),
+    ],
+)
+def test_furniture_lines(line: str, furniture: bool) -> None:
+    assert is_furniture(line) is furniture

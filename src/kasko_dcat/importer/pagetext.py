@@ -45,6 +45,8 @@ _FURNITURE_LINE = re.compile(
     r"|^(?:hyväksy|hylkää|salli)\s+(?:kaikki|evästeet|välttämättömät)"
     r"|^(?:godkänn|acceptera|neka)\s+(?:alla|kakor)"
     r"|^(?:palaute sivustosta|anna palautetta|saavutettavuusseloste|ge respons|tillgänglighetsutlåtande)$"
+    r"|^(?:sivun alkuun|takaisin ylös|tulosta|tulosta sivu|jaa|jaa sivu|jaa sivu somessa|"
+    r"till början av sidan|tillbaka till toppen|skriv ut|dela|dela sidan)$"
     r"|^.{0,120}\b(?:käyttää|käytämme|hyödyntää)\s+evästeitä\b.{0,120}$"
     r"|^.{0,120}\b(?:använder|använder vi)\s+(?:kakor|cookies)\b.{0,120}$",
     re.IGNORECASE,
