@@ -44,6 +44,12 @@ def facts(source: Source, lang: str = "fi") -> list[Fact]:
     addresses = {address.id: address.label for address in source.addresses}
     related = {item.id: item.title.get(lang, "") for item in source.related_resources}
     out: list[Fact] = []
+
+    def named(kind: str, owner: str, title: dict[str, str], forms: list[str]) -> Fact:
+        """A register or system, known by its title and the page's other forms of it."""
+        shown = title.get(lang, "")
+        return Fact(kind, owner, _names(shown, *forms), shown)
+
     for resource in source.resources:
         owner = resource.title.get(lang, "")
         out.append(Fact("resource", "", _names(owner, *resource.seed_forms), owner))
@@ -51,26 +57,10 @@ def facts(source: Source, lang: str = "fi") -> list[Fact]:
         out.append(
             Fact("contents", owner, _names("tietoaineistot"), owner, (resource.data_contents or {}).get(lang, ""))
         )
-        for register in resource.registers:
-            out.append(
-                Fact(
-                    "register",
-                    owner,
-                    _names(register.title.get(lang, ""), *register.seed_forms),
-                    register.title.get(lang, ""),
-                )
-            )
+        out.extend(named("register", owner, register.title, register.seed_forms) for register in resource.registers)
         for ref in [*resource.systems, *resource.supporting_systems]:
             if ref in systems:
-                system = systems[ref]
-                out.append(
-                    Fact(
-                        "system",
-                        owner,
-                        _names(system.title.get(lang, ""), *system.seed_forms),
-                        system.title.get(lang, ""),
-                    )
-                )
+                out.append(named("system", owner, systems[ref].title, systems[ref].seed_forms))
         for ref in resource.feeds:
             if ref in related:
                 out.append(Fact("feeds", owner, _names(related[ref]), related[ref]))
@@ -91,14 +81,8 @@ def facts(source: Source, lang: str = "fi") -> list[Fact]:
         owner = example.title.get(lang, "")
         out.append(Fact("example", "", _names(owner), owner))
         if example.system in systems:
-            system = systems[example.system]
-            out.append(
-                Fact(
-                    "system", owner, _names(system.title.get(lang, ""), *system.seed_forms), system.title.get(lang, "")
-                )
-            )
-        for key in example.search_keys:
-            out.append(Fact("search-key", owner, _names(key.get(lang, "")), key.get(lang, "")))
+            out.append(named("system", owner, systems[example.system].title, systems[example.system].seed_forms))
+        out.extend(named("search-key", owner, key, []) for key in example.search_keys)
         for ref in example.channels:
             if ref in channels:
                 channel = channels[ref]
