@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from kasko_dcat.importer import writer
-from kasko_dcat.importer.coverage import content_words
+from kasko_dcat.importer.coverage import content_words, values
 from kasko_dcat.importer.pagetext import PageError, Paragraph, decode, fetch, is_furniture, paragraphs
 from kasko_dcat.importer.reader import read_page
 from kasko_dcat.importer.writer import render_source, write_source
@@ -124,7 +124,9 @@ def test_corpus_page(page: Path, tmp_path: Path) -> None:
 def missing_words(text: str, tmp_path: Path) -> list[tuple[int, str]]:
     """(line number, word) for each content word of the page that none of the written files has."""
     _, files, paras = import_text(text, tmp_path / f"out-{len(list(tmp_path.iterdir()))}")
-    written = {word for body in files.values() for word in re.findall(r"\w+", body.casefold())}
+    # The files' values only (not their comments, nor the acts every description is under), split into words here.
+    texts = [text for name, body in files.items() if name != "legislation.yaml" for text in values(body)]
+    written = {word for text in texts for word in re.findall(r"\w+", text.casefold())}
     return [
         (line.number, word)
         for paragraph in paras

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import yaml
+
 from kasko_dcat.importer.pagetext import Line
 
 _STRUCTURE = re.compile(
@@ -49,7 +51,25 @@ def content_words(text: str) -> list[str]:
     return [word for word in words(text) if not _STRUCTURE.match(word)]
 
 
+def values(document: str) -> list[str]:
+    """Every text value of a YAML document: what the files say, without their comments and keys."""
+    out: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for item in node.values():
+                walk(item)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif node is not None:
+            out.append(str(node))
+
+    walk(yaml.safe_load(document))
+    return out
+
+
 def uncovered(lines: Iterable[Line], written: Iterable[str]) -> list[Line]:
-    """The lines with a content word that appears in none of the ``written`` texts."""
-    found = {word for text in written for word in words(text)}
+    """The lines with a content word that appears in no value of the ``written`` YAML documents."""
+    found = {word for document in written for text in values(document) for word in words(text)}
     return [line for line in lines if any(word not in found for word in content_words(line.text))]

@@ -233,7 +233,8 @@ def render_source(page: ImportedPage, homepage: str | None) -> dict[str, str]:
     files["systems.yaml"] = _systems(p)
     # Whatever the reader half-understood: a line with a word written nowhere is shown as well.
     listed = {id(line) for line in page.unplaced}
-    written = [*files.values(), _unplaced(page)]
+    # The acts every description is under are not the page's words.
+    written = [text for name, text in files.items() if name != "legislation.yaml"] + [_unplaced(page)]
     missing = uncovered((line for line in page.lines if id(line) not in listed), written)
     page.unplaced = sorted([*page.unplaced, *missing], key=lambda line: line.number)
     if page.unplaced:
