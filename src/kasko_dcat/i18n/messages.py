@@ -866,13 +866,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "import-no-resources": {
         "en": (
-            "no information resource (a heading such as 'X tietovaranto') was found: "
-            "this does not look like a § 28 description",
+            "this does not look like a § 28 description: looked for information resources (a heading, list item "
+            "or sentence naming 'X tietovaranto' / 'X informationsresurs'), information systems, search keys, "
+            "data groups and an information request section, and found none of them",
             "give the page that describes the information resources; nothing was written",
         ),
         "fi": (
-            "sivulta ei löytynyt tietovarantoa (otsikkoa kuten 'X tietovaranto'): "
-            "se ei näytä 28 §:n mukaiselta kuvaukselta",
+            "sivu ei näytä 28 §:n mukaiselta kuvaukselta: siltä etsittiin tietovarantoja (otsikko, luettelon kohta "
+            "tai lause, joka nimeää 'X tietovaranto' / 'X informationsresurs'), tietojärjestelmiä, hakutekijöitä, "
+            "tietoryhmiä ja tietopyyntöjen ohjeita, eikä mitään niistä löytynyt",
             "anna sivu, joka kuvaa tietovarannot; mitään ei kirjoitettu",
         ),
     },
@@ -1105,6 +1107,19 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fi": (
             "sivusto kirjoitettiin kansioon {path}, {files} tiedostoa",
             "avaa {path}/index.html tai vie kansio verkkopalvelimelle",
+        ),
+    },
+    # --- issue 13 ---
+    "import-whole-page": {
+        "en": (
+            "{page}: the page names no information resource, but states § 28 facts (systems, search keys or "
+            "how to request); they are in one resource named after the page, {path}",
+            "split it into the authority's information resources; 'kasko-dcat gaps' lists what is missing",
+        ),
+        "fi": (
+            "{page}: sivu ei nimeä tietovarantoja, mutta kertoo 28 §:n tietoja (järjestelmiä, hakutekijöitä tai "
+            "tietopyyntöjen ohjeita); ne ovat yhdessä sivun mukaan nimetyssä tietovarannossa, {path}",
+            "jaa se organisaation tietovarantoihin; 'kasko-dcat gaps' luettelee, mitä puuttuu",
         ),
     },
 }
