@@ -14,8 +14,9 @@ import yaml
 from rdflib import Graph
 from rdflib.namespace import DCAT, DCTERMS
 
+from kasko_dcat.importer.names import basic_form
 from kasko_dcat.importer.pagetext import decode, paragraphs
-from kasko_dcat.importer.reader import basic_form, read_page, split_list
+from kasko_dcat.importer.reader import read_page, split_list
 from kasko_dcat.model.description import Source, read_source
 from kasko_dcat.model.graph import build_graph
 
@@ -136,10 +137,12 @@ def test_an_html_page(tmp_path: Path) -> None:
     (example,) = source.examples
     assert example.resource == library.id and example.register == library.registers[0].id
     assert [k["fi"] for k in example.search_keys] == ["asiakkaan nimi", "kirjastokortin numero & syntymäaika"]
-    # The unknown h2 section and its paragraph are reported, with their lines in the HTML file.
+    # The unknown h2 section and its paragraph are reported, with their lines in the HTML file, and so
+    # is the interface's name (Finna), which the model has no field for.
     unplaced = unplaced_lines(tmp_path)
     html = (PAGES / "jarvilaakso.html").read_text("utf-8").splitlines()
     assert [item["text"] for item in unplaced] == [
+        "Tietovarannon aineistotiedot ovat avoimesti saatavilla Finnan teknisen rajapinnan kautta.",
         "Arkistointi",
         "Asiakirjat säilytetään arkistonmuodostussuunnitelman mukaisesti.",
     ]

@@ -18,7 +18,10 @@ from kasko_dcat.model.description import read_source
 
 from .conftest import ROOT
 
-PAGES = [ROOT / "tests" / "data" / "kasko-tietovarannot.txt", *sorted((ROOT / "tests" / "data" / "import").glob("*.*"))]
+PAGES = [
+    ROOT / "tests" / "data" / "kasko-tietovarannot.txt",
+    *sorted((ROOT / "tests" / "data" / "import").rglob("*.*")),
+]
 TEXTS = [p.read_text("utf-8") for p in PAGES if p.suffix in {".txt", ".html"}]
 INSERTS = [":", "#", "'", '"', "\\", "- ", "{", "[", "&", "*", "|", ">", "%", "`", "~", ": ", " #", "\t", "\x01",
            "\u00a0", "\u2028", "\ufeff", "true", "null", "http://x", " ja ", " sekä ", ",", ".", "(", ")", "–",

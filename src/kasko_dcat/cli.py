@@ -633,6 +633,8 @@ def import_page(
         return
     assert out_dir is not None
     api.write_import(imported, out_dir, force)
+    if imported.page.whole_page:
+        _say(lang, "import-whole-page", page=page, path=out_dir / "resources")
     for line in imported.page.unplaced:
         _say(lang, "import-unplaced-line", page=page, line=line.number, text=line.text)
     if imported.page.unplaced:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kasko_dcat.importer.reader import system_key
+from kasko_dcat.importer.names import system_key
 from kasko_dcat.model.description import Source
 
 
@@ -37,28 +37,30 @@ def _names(*texts: str) -> frozenset[str]:
     return frozenset(key for text in texts if (key := system_key(text)))
 
 
-def facts(source: Source) -> list[Fact]:
-    """The facts of a source that a § 28 page states, in Finnish."""
+def facts(source: Source, lang: str = "fi") -> list[Fact]:
+    """The facts of a source that a § 28 page states, in ``lang`` (Finnish, or Swedish for a Swedish page)."""
     systems = {system.id: system for system in source.systems}
     channels = {channel.id: channel for channel in source.channels}
     addresses = {address.id: address.label for address in source.addresses}
-    related = {item.id: item.title["fi"] for item in source.related_resources}
+    related = {item.id: item.title.get(lang, "") for item in source.related_resources}
     out: list[Fact] = []
+
+    def named(kind: str, owner: str, title: dict[str, str], forms: list[str]) -> Fact:
+        """A register or system, known by its title and the page's other forms of it."""
+        shown = title.get(lang, "")
+        return Fact(kind, owner, _names(shown, *forms), shown)
+
     for resource in source.resources:
-        owner = resource.title["fi"]
+        owner = resource.title.get(lang, "")
         out.append(Fact("resource", "", _names(owner, *resource.seed_forms), owner))
-        out.append(Fact("description", owner, _names("kuvaus"), owner, (resource.description or {}).get("fi", "")))
+        out.append(Fact("description", owner, _names("kuvaus"), owner, (resource.description or {}).get(lang, "")))
         out.append(
-            Fact("contents", owner, _names("tietoaineistot"), owner, (resource.data_contents or {}).get("fi", ""))
+            Fact("contents", owner, _names("tietoaineistot"), owner, (resource.data_contents or {}).get(lang, ""))
         )
-        for register in resource.registers:
-            out.append(
-                Fact("register", owner, _names(register.title["fi"], *register.seed_forms), register.title["fi"])
-            )
+        out.extend(named("register", owner, register.title, register.seed_forms) for register in resource.registers)
         for ref in [*resource.systems, *resource.supporting_systems]:
             if ref in systems:
-                system = systems[ref]
-                out.append(Fact("system", owner, _names(system.title["fi"], *system.seed_forms), system.title["fi"]))
+                out.append(named("system", owner, systems[ref].title, systems[ref].seed_forms))
         for ref in resource.feeds:
             if ref in related:
                 out.append(Fact("feeds", owner, _names(related[ref]), related[ref]))
@@ -67,33 +69,32 @@ def facts(source: Source) -> list[Fact]:
         text = " | ".join(
             part
             for part in (
-                channel.title["fi"],
-                (channel.description or {}).get("fi", ""),
+                channel.title.get(lang, ""),
+                (channel.description or {}).get(lang, ""),
                 " ".join(route.split()),
                 channel.email or "",
             )
             if part
         )
-        out.append(Fact("channel", "", _names(route, channel.kind), channel.title["fi"], text))
+        out.append(Fact("channel", "", _names(route, channel.kind), channel.title.get(lang, ""), text))
     for example in source.examples:
-        owner = example.title["fi"]
+        owner = example.title.get(lang, "")
         out.append(Fact("example", "", _names(owner), owner))
         if example.system in systems:
-            system = systems[example.system]
-            out.append(Fact("system", owner, _names(system.title["fi"], *system.seed_forms), system.title["fi"]))
-        for key in example.search_keys:
-            out.append(Fact("search-key", owner, _names(key["fi"]), key["fi"]))
+            out.append(named("system", owner, systems[example.system].title, systems[example.system].seed_forms))
+        out.extend(named("search-key", owner, key, []) for key in example.search_keys)
         for ref in example.channels:
             if ref in channels:
                 channel = channels[ref]
                 route = channel.url or addresses.get(channel.address or "", "") or channel.email or ""
-                out.append(Fact("channel", owner, _names(route, channel.kind), channel.title["fi"]))
+                out.append(Fact("channel", owner, _names(route, channel.kind), channel.title.get(lang, "")))
     return out
 
 
 def differences(old: Source, new: Source) -> list[Difference]:
     """What ``new`` (the page) adds to, removes from or changes in ``old`` (the source)."""
-    before, after = facts(old), facts(new)
+    lang = "fi" if "fi" in new.catalog.title else next(iter(new.catalog.title), "fi")  # the page's language
+    before, after = facts(old, lang), facts(new, lang)
     owners = _owner_map(before, after)
     before = [Fact(f.kind, owners.get(f.owner, f.owner), f.names, f.shown, f.value) for f in before]
     out: list[Difference] = []

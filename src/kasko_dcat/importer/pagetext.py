@@ -24,12 +24,39 @@ _BULLET = re.compile(r"^\s*[•·▪◦‣●*–-]\s+")
 _BLOCKS = {
     "p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "td", "th", "dl", "dt", "dd",
     "blockquote", "address", "h1", "h2", "h3", "h4", "h5", "h6", "header", "figure", "figcaption", "pre",
+    "details", "summary",
 }  # fmt: skip
 _NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])")
 """A heading's section number, ``2.1 Tietojärjestelmät``: layout, not part of the name."""
 _SKIPPED = {"script", "style", "noscript", "template", "head", "nav", "footer", "svg", "button", "form"}
 """Page furniture, not the description: menus, footers, scripts."""
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
+_FURNITURE_ATTRIBUTE = re.compile(
+    r"skip|cookie|consent|eväste|evaste|breadcrumb|murupolku|brödsmul|navigation|menu|valikko|footer", re.IGNORECASE
+)
+"""Class, id or label of an element that is page furniture: skip links, cookie notices, breadcrumbs, menus."""
+_CONTAINERS = {"html", "body", "main", "article"}
+"""Elements that hold the description itself, whatever their class says (``<body class="has-menu">``)."""
+_FURNITURE_LINE = re.compile(
+    r"^(?:siirry|hyppää|hyppaa|ohita)\s+(?:suoraan\s+)?(?:pää)?(?:sisältöön|sisaltoon|valikkoon|hakuun)"
+    r"|^(?:hoppa|gå|ga)\s+(?:direkt\s+)?till\s+(?:huvud)?(?:innehållet|innehåll|menyn)"
+    r"|^skip\s+to\s+(?:main\s+)?content"
+    r"|^(?:etusivu|startsida|home)\s*[>›»/|]"
+    r"|^(?:©|\(c\)\s|copyright\b)"
+    r"|^(?:hyväksy|hylkää|salli)\s+(?:kaikki|evästeet|välttämättömät)"
+    r"|^(?:godkänn|acceptera|neka)\s+(?:alla|kakor)"
+    r"|^(?:palaute sivustosta|anna palautetta|saavutettavuusseloste|ge respons|tillgänglighetsutlåtande)$"
+    r"|^(?:sivun alkuun|takaisin ylös|tulosta|tulosta sivu|jaa|jaa sivu|jaa sivu somessa|"
+    r"till början av sidan|tillbaka till toppen|skriv ut|dela|dela sidan)$"
+    r"|^.{0,120}\b(?:käyttää|käytämme|hyödyntää)\s+evästeitä\b.{0,120}$"
+    r"|^.{0,120}\b(?:använder|använder vi)\s+(?:kakor|cookies)\b.{0,120}$",
+    re.IGNORECASE,
+)
+"""A line of page furniture in the text of a page: a skip link, a breadcrumb trail, a cookie notice, a
+copyright or feedback line. Such lines say nothing about the authority's information resources."""
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
+"""An item of a numbered list, ``1. Kirjaston asiakastietojärjestelmä Aurora``."""
 
 
 class PageError(KaskoError):
@@ -106,8 +133,22 @@ def is_html(text: str) -> bool:
 
 
 def paragraphs(text: str, base: str | None = None) -> list[Paragraph]:
-    """The page's paragraphs, from HTML or plain text; ``base`` is the page's address, for relative links."""
-    return _html_paragraphs(text, base) if is_html(text) else _text_paragraphs(text)
+    """The page's paragraphs, from HTML or plain text; ``base`` is the page's address, for relative links.
+
+    Lines of page furniture (:func:`is_furniture`) are left out: they are not the description.
+    """
+    found = _html_paragraphs(text, base) if is_html(text) else _text_paragraphs(text)
+    out = []
+    for paragraph in found:
+        paragraph.lines = [line for line in paragraph.lines if not is_furniture(line.text)]
+        if paragraph.lines:
+            out.append(paragraph)
+    return out
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a line is page furniture (a skip link, breadcrumbs, a cookie notice, a copyright line)."""
+    return bool(_FURNITURE_LINE.search(text.strip()))
 
 
 def _clean(text: str) -> str:
@@ -141,16 +182,21 @@ def _text_paragraphs(text: str) -> list[Paragraph]:
 def _numbered_paragraphs(numbered: list[tuple[int, str]]) -> list[Paragraph]:
     out: list[Paragraph] = []
     current = Paragraph()
-    for number, raw in numbered:
+    for index, (number, raw) in enumerate(numbered):
         stripped = " ".join(raw.split())
         if not stripped:
             if current.lines:
                 out.append(current)
             current = Paragraph()
             continue
-        bullet = bool(_BULLET.match(raw))
+        # Two numbered lines in a row are a numbered list ("1. Aurora", "2. Arkisto"); one alone is a
+        # numbered heading ("2. Tietojärjestelmät").
+        neighbours = [numbered[i][1] for i in (index - 1, index + 1) if 0 <= i < len(numbered)]
+        listed = bool(_LIST_NUMBER.match(raw)) and any(_LIST_NUMBER.match(other) for other in neighbours)
+        bullet = bool(_BULLET.match(raw)) or listed
         if bullet:
-            current.lines.append(Line(number, " ".join(_BULLET.sub("", raw).split()), True))
+            pattern = _BULLET if _BULLET.match(raw) else _LIST_NUMBER
+            current.lines.append(Line(number, " ".join(pattern.sub("", raw).split()), True))
         elif current.lines and current.lines[-1].bullet and raw[:1].isspace():
             # An indented line under a list item continues it (a wrapped address).
             current.lines[-1].text += " " + stripped
@@ -173,9 +219,20 @@ class _Extractor(HTMLParser):
         self.buffer: list[str] = []
         self.start = 0
         self.skip = 0
+        self.furniture: list[str] = []
+        """The open tags inside an element of page furniture (a cookie notice, breadcrumbs), outermost first."""
         self.in_item = False
         self.in_heading = False
         self.in_row = False
+        self.cells: list[tuple[int, int]] = []
+        """Where each cell of the current table row starts in the buffer: (before its separator, its text)."""
+        self.term = False
+        """A dt has just ended: its dd continues the same line."""
+        self.disclosures = 0
+        """Open accordion buttons, read as headings rather than left out like other buttons."""
+        self.header_row = False
+        self.header: list[str] | None = None
+        """The column names of the current table, from a row of th cells."""
 
     def _flush_line(self) -> None:
         text = " ".join(_clean("".join(self.buffer)).split())
@@ -191,35 +248,61 @@ class _Extractor(HTMLParser):
         self.current = Paragraph()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.furniture or (tag not in _CONTAINERS and _is_furniture_element(attrs)):
+            if tag not in _VOID:
+                self.furniture.append(tag)
+            return
         href = dict(attrs).get("href") if tag == "a" else None
         if href and not self.skip:
-            link = urljoin(self.base, href.strip()) if self.base else href.strip()
+            href = _clean(href).strip()  # a control character is no part of an address
+            link = urljoin(self.base, href) if self.base else href
             if re.match(r"^https?://", link, re.IGNORECASE):
                 self.links.append(link)
+        if tag == "button" and not self.furniture and _is_disclosure(attrs):
+            self.disclosures += 1
+            tag = "summary"  # an accordion's heading: the resource's name, whatever is folded under it
         if tag in _SKIPPED:
             self.skip += 1
         elif tag == "br":
             self._flush_line()
         elif tag in {"td", "th"} and self.in_row:
             # A table row is one line, "label: value", so a two-column table reads like labelled lines.
+            before = len(self.buffer)
             if "".join(self.buffer).strip():
                 self.buffer.append(": ")
+            self.cells.append((before, len(self.buffer)))
+            self.header_row = self.header_row and tag == "th"
+        elif tag == "dd" and self.term:
+            # A definition list reads like labelled lines: "Tietojärjestelmät: a, b".
+            self.buffer.append(": ")
+            self.term = False
         elif tag in _BLOCKS:
+            if tag == "table":
+                self.header = None
+            if tag == "tr":
+                self.cells, self.header_row = [], True
             if tag == "li":  # items of one list stay one paragraph, each its own line
                 self._flush_line()
             elif tag not in {"ul", "ol"} or not self.in_item:
                 self._flush_block()
             self.in_item = tag == "li" or (self.in_item and tag not in _HEADINGS)
             self.in_row = tag == "tr"
-            self.in_heading = tag in _HEADINGS
+            self.in_heading = tag in _HEADINGS or tag == "summary"
             self.current.heading = self.in_heading
-            self.current.level = int(tag[1]) if self.in_heading else 0
+            self.current.level = int(tag[1]) if tag in _HEADINGS else 0
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
+        if tag == "br" and not self.furniture:
             self._flush_line()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "button" and self.disclosures:
+            self.disclosures -= 1
+            tag = "summary"
+        if self.furniture:
+            if tag in self.furniture:  # end tags the page leaves out (</li>, </p>) are closed with it
+                del self.furniture[len(self.furniture) - 1 - self.furniture[::-1].index(tag) :]
+            return
         if tag in _SKIPPED:
             self.skip = max(0, self.skip - 1)
         elif tag == "li":
@@ -230,20 +313,58 @@ class _Extractor(HTMLParser):
             self.in_item = False
         elif tag in {"td", "th"} and self.in_row:
             pass
+        elif tag == "dt":
+            self.term = True
         elif tag == "tr":
+            self._table_row()
             self._flush_block()
-            self.in_row = False
+            self.in_row = self.in_item = False
         elif tag in _BLOCKS:
             self._flush_block()
             self.in_heading = False
 
+    def _table_row(self) -> None:
+        """A row under a row of column names: ``X tietovaranto: Tietojärjestelmät: a, b``, an item of a list.
+
+        The names carry into each row, so that a table of resources reads like a list of them with
+        their labelled facts; the row of names itself says nothing more and is not a line of its own.
+        """
+        if not self.cells:  # a row without cells (a stray </tr>)
+            return
+        ends = [before for before, _ in self.cells[1:]] + [len(self.buffer)]
+        texts = [
+            " ".join("".join(self.buffer[start:end]).split()) for (_, start), end in zip(self.cells, ends, strict=True)
+        ]
+        if len(texts) >= 2 and self.header_row and all(texts):
+            self.header, self.buffer = texts, []
+        elif self.header and len(texts) == len(self.header) >= 2 and texts[0]:
+            facts = ". ".join(f"{name}: {text}" for name, text in zip(self.header[1:], texts[1:], strict=True) if text)
+            self.buffer = [f"{texts[0]}: {facts}" if facts else texts[0]]
+            self.in_item = True
+        self.cells = []
+
     def handle_data(self, data: str) -> None:
-        if self.skip:
+        if self.skip or self.furniture:
             return
         if not "".join(self.buffer).strip():
             lead = data[: len(data) - len(data.lstrip())]
             self.start = self.getpos()[0] + lead.count("\n")
         self.buffer.append(data)
+
+
+def _is_disclosure(attrs: list[tuple[str, str | None]]) -> bool:
+    """A button that opens a folded section (an accordion): its text is a heading of the page."""
+    named = dict(attrs)
+    return (
+        "aria-expanded" in named
+        or "aria-controls" in named
+        or bool(re.search(r"accordion|collaps", named.get("class") or ""))
+    )
+
+
+def _is_furniture_element(attrs: list[tuple[str, str | None]]) -> bool:
+    values = " ".join(value or "" for name, value in attrs if name in {"class", "id", "aria-label", "role"})
+    return bool(_FURNITURE_ATTRIBUTE.search(values))
 
 
 def _html_paragraphs(text: str, base: str | None) -> list[Paragraph]:

@@ -10,38 +10,176 @@ returned with its line number, never dropped.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kasko_dcat.importer.names import POSTAL, capitalise, parse_address
 from kasko_dcat.importer.pagetext import Line, PageError, Paragraph
 from kasko_dcat.source.fields import is_web_address
 
 _URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_POSTAL = re.compile(r"\b(\d{5})\s+([^\n,()]+)")
-_BOX = re.compile(r"\b(?:PL|PB|Postilokero|PO Box)\s*\d+\b", re.IGNORECASE)
 _PHONE = re.compile(r"\b(?:puh(?:elin)?|p\.)\.?:?\s*(\+?\d[\d ()-]{4,}\d)(?:\s*\(([^)]*\d[^)]*)\))?", re.IGNORECASE)
 _GENITIVE = re.compile(r"^\w[\w-]*(?:en|an|än|in|on|un|yn|ön)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _LEAD_IN = re.compile(
     r"^.*?\b(?:käytössä (?:ovat|on)|ovat käytössä|on käytössä|käytetään|ylläpidetään|pidetään yllä|"
-    r"muodostuu|koostuu|sisältää|kuuluvat|kuuluu)\s+(?:seuraav\w+\s+(?:\w+\s+)?)?",
+    r"muodostuu|koostuu|sisältää|kuuluvat|kuuluu|används|består av|omfattar|ingår)\s+"
+    r"(?:seuraav\w+\s+(?:\w+\s+)?|följande\s+(?:\w+\s+)?)?",
     re.IGNORECASE,
 )
-_ALSO = re.compile(r"^Lisäksi\s+(?:(?:käytetään|käytössä\s+(?:ovat|on)|ovat\s+käytössä)\s+)?", re.IGNORECASE)
-_CITY_WIDE = re.compile(r"^(kaupunkiyhtei\w+|kuntayhtei\w+|valtakunnalli\w+)\s+", re.IGNORECASE)
+_ALSO = re.compile(
+    r"^(?:Lisäksi|Dessutom)\s+(?:(?:käytetään|käytössä\s+(?:ovat|on)|ovat\s+käytössä|används)\s+)?", re.IGNORECASE
+)
 _FEEDS = re.compile(r"\btuottaa\s+tietoj?a\s+(.+?)\.?$", re.IGNORECASE)
 _NAMED_RESOURCE = re.compile(r"^tietovaranto\s*[:–-]\s*[^.:]{2,90}$", re.IGNORECASE)
 """A form-like page names each resource on a line of its own: ``Tietovaranto: Rakennusvalvonta``."""
-_REGISTER_LEAD = re.compile(r"muodostuu|koostuu|rekister|sisältää|kuuluu|kuuluvat|tietovaranto$", re.IGNORECASE)
+_REGISTER_LEAD = re.compile(
+    r"muodostuu|koostuu|rekister|sisältää|kuuluu|kuuluvat|tietovaranto$|register|omfattar|består|ingår", re.IGNORECASE
+)
+
+
+_RESOURCE_LIST = re.compile(
+    r"\b(?:tietovarantoihin|tietovarannot|tietovarantoja)\s+(?:kuuluvat|ovat|on)\s+(?:seuraav\w+\s*:?\s*)?"
+    r"|\b(?:informationsresurser(?:na)?)\s+(?:är|omfattar)\s+(?:följande\s*:?\s*)?",
+    re.IGNORECASE,
+)
+"""The lead-in of resources listed in prose: ``Toimialan tietovarantoihin kuuluvat …``."""
+
+
+_SECTION_28 = re.compile(
+    r"tietovarant|järjestelm|hakutekij|tietoryhm|tietopyyn|asiakirjajulkisuu|tiedonhallintayksik|"
+    r"informationsresurs|informationssystem|sökkriteri|begäran om uppgifter|dokumentoffentlighet",
+    re.IGNORECASE,
+)
+"""Words only a § 28 description uses: a page with them is imported for what it has, never refused."""
+_STATED = re.compile(r"järjestelm|hakutekij|hakuehd|tietoryhm|informationssystem|datasystem|sökkriteri", re.IGNORECASE)
+"""A sentence that states a resource's systems, search keys or data groups."""
+_SYSTEM_PHRASE = re.compile(
+    r"(?:(?<![\w-])(?:[a-zåäö][\w-]{2,}(?<!aa)(?<!ää)n) +)?"  # a genitive before it: "varhaiskasvatuksen"
+    r"[\w-]*(?:järjestelm|system)\w*"
+    r"(?:\s+(?!Och\b|Ja\b)[A-ZÅÄÖ][\w-]*)?"  # its name after it: "… Aurora"
+)
+"""A system named in a sentence: ``katuverkkojärjestelmässä Katve``."""
+_KEY_LEAD_IN = re.compile(
+    r"^.*?\b(?:hakutekij|hakuehd|sökkriteri|sökbegrepp)\w*\s*:?\s+"
+    r"(?:(?:toimivat|ovat|on|käytetään|voidaan\s+käyttää|voi\s+käyttää|kelpaavat|är|används|kan\s+användas)\s*:?\s+)?"
+    r"(?:(?:esimerkiksi|esim\.|mm\.|muun\s+muassa|kuten|till\s+exempel|t\.\s?ex\.|bland\s+annat|exempelvis)\s*:?\s+)?",
+    re.IGNORECASE,
+)
+_DATA_GROUPS = re.compile(r"^(?:[\w-]+\s+){0,3}(?:tietoryhm|datagrupp|uppgiftsgrupp)\w*\b", re.IGNORECASE)
+"""A sentence naming a resource's data groups: ``Tietoryhmiä ovat …``, ``Tietovarannon tietoryhmät ovat …``."""
+"""What leads a list of search keys in: ``Tietopyynnöissä voidaan käyttää hakutekijöinä esimerkiksi``."""
+_REGISTER_SENTENCE = re.compile(
+    r"^(?:[\w-]+\s+){0,4}?(?:tietovarantoon|tietovarannon rekistereihin|informationsresursen)\s+"
+    r"(?:kuuluvat|kuuluu|ingår|omfattar)\s+(?:seuraav\w+\s+rekisterit\s*|följande\s+register\s*)?(?=[^:]+$)",
+    re.IGNORECASE,
+)
+"""A sentence listing a resource's registers without a colon: ``Tietovarantoon kuuluu kiinteistörekisteri.``"""
+
+
+_SWEDISH_WORDS = frozenset(
+    [
+        "och",
+        "är",
+        "av",
+        "för",
+        "som",
+        "med",
+        "till",
+        "om",
+        "på",
+        "inte",
+        "eller",
+        "samt",
+        "finns",
+        "den",
+        "det",
+        "de",
+        "ett",
+        "en",
+    ]
+)
+_FINNISH_WORDS = frozenset(
+    ["ja", "on", "ovat", "tai", "sekä", "ei", "ole", "kuuluu", "kuuluvat", "tiedot", "tietovaranto", "se", "ne"]
+)
+
+
+def _system_basic(word: str) -> str:
+    """A system's name in its basic form: ``asianhallintajärjestelmään`` → ``asianhallintajärjestelmä``."""
+    return re.sub(r"(järjestelm)\w*$", r"\1ä", word) if re.search(r"järjestelm\w+$", word) else word
+
+
+def key_list(text: str) -> list[str]:
+    """Search keys in a sentence, its lead-in (``Hakutekijöinä toimivat esimerkiksi``) left out."""
+    return split_list(_KEY_LEAD_IN.sub("", text, count=1))
+
+
+_TITLE_TAIL = re.compile(
+    r"\s+(?:tietovara\w*|tiedonhallin\w*|asiakirjajulkisuu\w*|julkisuuskuvau\w*|kuvaus\b|informationsresurs\w*|"
+    r"informationshanter\w*|beskrivning\b|dokumentoffentlighet\w*).*$",
+    re.IGNORECASE,
+)
+"""What follows the authority's genitive in a page title: ``Kuusirannan kunnan| tietovarannot``."""
+_OWN_GENITIVE = re.compile(
+    r"\b(?:Tämä on|Detta är|Det här är) +([A-ZÅÄÖ][\w:-]*(?: +[\w:-]+){0,4}?) +"
+    r"(?:asiakirjajulkisuuskuvaus|julkisuuskuvaus|tietovarantojen kuvaus|tiedonhallinnan kuvaus|beskrivning av)"
+)
+"""The page naming its authority: ``Tämä on Vesistöviraston asiakirjajulkisuuskuvaus``."""
+_OWN_NAME = re.compile(
+    r"(?:^|[.!?] +)([A-ZÅÄÖ][\w-]*(?: +-?[\w-]+){0,4}?) +(?:on|är) +(?:\w+ +)?"
+    r"(?:tiedonhallintayksikkö|informationshanteringsenhet)",
+    re.MULTILINE,
+)
+"""The authority named as the information management unit: ``Kivijärven kaupunki on tiedonhallintayksikkö``."""
+
+
+_AUTHORITY_NOUNS = {
+    "kunnan": "kunta", "kaupungin": "kaupunki", "hyvinvointialueen": "hyvinvointialue", "kuntayhtymän": "kuntayhtymä",
+    "yliopiston": "yliopisto", "korkeakoulun": "korkeakoulu", "ammattikorkeakoulun": "ammattikorkeakoulu",
+    "viraston": "virasto", "keskusviraston": "keskusvirasto", "laitoksen": "laitos", "ministeriön": "ministeriö",
+    "keskuksen": "keskus", "maakunnan": "maakunta", "liiton": "liitto", "seurakunnan": "seurakunta",
+    "kommuns": "kommun", "stads": "stad", "välfärdsområdes": "välfärdsområde", "samkommuns": "samkommun",
+    "universitets": "universitet", "högskolas": "högskola", "verks": "verk", "myndighets": "myndighet",
+}  # fmt: skip
+"""The kinds of authority in their genitive and basic forms: ``Kuusirannan kunnan`` → ``Kuusirannan kunta``."""
+
+
+def _authority_noun(genitive: str) -> str | None:
+    """An authority's name in its basic form when its last word is a kind of authority (``kunnan``)."""
+    *words, last = genitive.split()
+    for form, basic in _AUTHORITY_NOUNS.items():
+        if last.lower().endswith(form) and (words or len(last) > len(form)):
+            return " ".join([*words, last[: len(last) - len(form)] + basic])
+    return None
+
+
+def _address_phrase(text: str) -> str:
+    """The address in a sentence: ``… postitse osoitteeseen Kunnantalo, Rantatie 4, 99100 Kuusiranta``."""
+    postal = POSTAL.search(text)
+    if postal is None:
+        return text
+    before = text[: postal.start()]
+    cut = max(
+        (m.end() for m in re.finditer(r"(?:osoitteeseen|osoitteessa|osoite|adress(?:en)?|till)\s+|:\s+", before)),
+        default=0,
+    )
+    return text[cut : postal.end()].strip(" .")
+
+
+def _bare_name(text: str) -> str:
+    """A resource's name without the word for it: ``Luvat ja valvonta -tietovaranto`` → ``luvat ja valvonta``."""
+    bare = re.sub(r"[\s-]*(?:tietovarant\w*|informationsresurs\w*)$", "", text.casefold().strip(" .:"))
+    return re.sub(r"^(?:tietovaranto|informationsresurs)\s*[:–-]\s*", "", bare).strip()
 
 
 class Kind(Enum):
     """What a heading or label introduces."""
 
     RESOURCE = "resource"
+    RESOURCES = "resources"
+    """A heading over the list of resources: ``Kunnan tietovarannot``."""
     DESCRIPTION = "description"
     CONTENTS = "contents"
     SYSTEMS = "systems"
@@ -77,6 +215,10 @@ class ImportedResource:
     feeds: list[str] = field(default_factory=list)
     privacy_notices: list[str] = field(default_factory=list)
     technical_interface: bool | None = None
+    forms: list[str] = field(default_factory=list)
+    """Other names the page gives it: a heading that writes it without the word (``Kaavoitus``)."""
+    system_forms: dict[str, list[str]] = field(default_factory=dict)
+    """A system's basic form → how sentences write it (``asianhallintajärjestelmään``)."""
 
     @property
     def stem(self) -> str:
@@ -149,6 +291,12 @@ class ImportedPage:
     procedure: list[str]
     examples: list[ImportedExample]
     unplaced: list[Line]
+    whole_page: bool = False
+    """The page named no resource: its facts are in one resource named after the page."""
+    language: str = "fi"
+    """The language the page is written in, ``fi`` or ``sv``: its texts go there, the others are to translate."""
+    lines: list[Line] = field(default_factory=list)
+    """Every content line of the page (furniture left out), to check that none is dropped."""
 
 
 def _urls(text: str) -> list[str]:
@@ -174,23 +322,35 @@ def classify(text: str) -> Kind:
     """What a heading or label introduces, from the words § 28 pages use for it."""
     t = text.lower().strip(" :")
     last = t.split()[-1] if t.split() else ""
-    if "esimerk" in t and ("tietopyyn" in t or "hakutekij" in t or "pyynnö" in t):
+    if re.search(r"esimerk|exempel", t) and (
+        re.match(r"^(?:esimerk|exempel)", t) or re.search(r"tietopyyn|hakutekij|pyynnö|begäran|sökkriteri", t)
+    ):
         return Kind.EXAMPLES
-    if re.search(r"tietopyyn|asiakirjapyyn|tietojen pyytä|tiedon pyytä|yhteystied", t):
+    if re.search(
+        r"tietopyyn|asiakirjapyyn|tietojen pyytä|tiedon pyytä|yhteystied|"
+        r"begäran om|begära ut|informationsbegär|dokumentbegär|kontaktuppgift",
+        t,
+    ):
         return Kind.REQUEST
-    if last.endswith("tietovaranto") or re.match(r"^tietovaranto\s*[:–-]", t):
+    if re.search(r"(?:tietovaranto|informationsresurs|informationsresursen)$", last) or re.match(
+        r"^(?:tietovaranto|informationsresurs)\s*[:–-]", t
+    ):
         return Kind.RESOURCE
-    if "hakutekij" in t or "hakuehd" in t:
+    if re.search(r"\b(?:\w*tietovarannot|\w*tietovarantojen|informationsresurser(?:na)?)\b", t) and len(t.split()) <= 6:
+        return Kind.RESOURCES  # "Kunnan tietovarannot", "Tietovarannot ja tietojärjestelmät"
+    if re.search(r"hakutekij|hakuehd|sökkriteri|sökbegrepp|sökord", t):
         return Kind.KEYS
-    if "järjestelm" in t:
+    if re.search(r"järjestelm|system", t):
         return Kind.SYSTEMS
-    if re.search(r"tietoaineisto|tietosisäl|tietoryhm|sisältämät tiedot", t):
+    if re.search(
+        r"tietoaineisto|tietosisäl|tietoryhm|sisältämät tiedot|informationsinnehåll|datagrupp|uppgiftsgrupp", t
+    ):
         return Kind.CONTENTS
-    if "tietosuojaselost" in t:
+    if re.search(r"tietosuojaselost|dataskyddsbeskrivning|dataskyddsmeddeland|dataskyddsredogör", t):
         return Kind.PRIVACY
-    if "rajapin" in t:
+    if re.search(r"rajapin|gränssnitt", t):
         return Kind.INTERFACE
-    if "kuvaus" in t or "rekisteri" in t:
+    if re.search(r"kuvaus|rekisteri|beskrivning|register", t):
         return Kind.DESCRIPTION
     return Kind.OTHER
 
@@ -203,6 +363,7 @@ def _is_heading(paragraph: Paragraph) -> bool:
     text = paragraph.lines[0].text
     plain = len(text) <= 150 and not re.search(r"[.!?,;:]$", text) and text[:1].isupper() and ": " not in text
     plain = plain and not _EMAIL.search(text) and not _URL.search(text)  # an address is content
+    plain = plain and parse_address(text) is None
     return plain or bool(_NAMED_RESOURCE.match(text))
 
 
@@ -220,12 +381,16 @@ def _leading_heading(paragraph: Paragraph, section: Kind) -> list[Paragraph] | N
     if first.text.endswith(":"):
         allowed = set() if section in {Kind.REQUEST, Kind.EXAMPLES} else inner
     elif section in {Kind.REQUEST, Kind.EXAMPLES}:
-        allowed = {Kind.RESOURCE, Kind.REQUEST, Kind.EXAMPLES}
+        allowed = {Kind.RESOURCE, Kind.RESOURCES, Kind.REQUEST, Kind.EXAMPLES}
     else:
-        allowed = {*inner, Kind.RESOURCE, Kind.REQUEST, Kind.EXAMPLES}
+        allowed = {*inner, Kind.RESOURCE, Kind.RESOURCES, Kind.REQUEST, Kind.EXAMPLES}
     if kind not in allowed:
         return None
     rest = [Paragraph(paragraph.lines[1:])] if len(paragraph.lines) > 1 else []
+    names = kind is Kind.SYSTEMS or (kind is Kind.DESCRIPTION and re.search(r"rekister|register", bare, re.IGNORECASE))
+    if names and all(len(line.text) <= 80 and not re.search(r"[.:!?]$", line.text) for line in paragraph.lines[1:]):
+        for line in paragraph.lines[1:]:  # "Tietojärjestelmät" over one name a line: a list without its bullets
+            line.bullet = True
     return [Paragraph([first], heading=True), *rest]
 
 
@@ -257,11 +422,6 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
 
-def capitalise(text: str) -> str:
-    """First letter upper case, the rest as written."""
-    return text[:1].upper() + text[1:]
-
-
 def split_list(text: str) -> list[str]:
     """Items of a Finnish list in prose: ``a, b, c ja d`` → [a, b, c, d].
 
@@ -287,7 +447,7 @@ def split_list(text: str) -> list[str]:
         pending = []
         out.append(item)
     out.extend(pending)
-    return [re.sub(r"^(?:ja|sekä|tai)\s+", "", item).strip() for item in out if item.strip()]
+    return [re.sub(r"^(?:ja|sekä|tai|och|samt|eller)\s+", "", item).strip() for item in out if item.strip()]
 
 
 def _headless(item: str) -> bool:
@@ -298,10 +458,11 @@ def _headless(item: str) -> bool:
 
 
 def _split_conjunction(item: str, last: bool, previous_headless: bool) -> list[str]:
-    if last and " sekä " in item:
-        left, right = item.rsplit(" sekä ", 1)
+    both = re.search(r" (?:sekä|samt) (?!.* (?:sekä|samt) )", item)
+    if last and both:
+        left, right = item[: both.start()], item[both.end() :]
         return [*_split_conjunction(left, True, previous_headless), right]
-    for match in reversed(list(re.finditer(r" (?:ja|tai) ", item))):
+    for match in reversed(list(re.finditer(r" (?:ja|tai|och|eller) ", item))):
         left, right = item[: match.start()], item[match.end() :]
         if left.endswith("-") or ("(" in left and ")" not in left):
             continue
@@ -314,34 +475,21 @@ def _split_conjunction(item: str, last: bool, previous_headless: bool) -> list[s
     return [item]
 
 
-def basic_form(phrase: str) -> str | None:
-    """An illative phrase in its basic form where that is mechanical: ``…yhteiseen …rantoon`` → ``…yhteinen …ranto``."""
-    words = phrase.split()
-    if not words:
-        return None
-    match = re.match(r"^(.*?)([aeiouyäö])\2n$", words[-1])
-    if not match:
-        return None
-    head = [re.sub(r"iseen$", "inen", word) for word in words[:-1]]
-    return " ".join([*head, match.group(1) + match.group(2)])
-
-
-def system_key(form: str) -> str:
-    """Mentions of one system share this key: case, spaces, hyphens and a 'city-wide' word do not count."""
-    return re.sub(r"[\s\-–]", "", _CITY_WIDE.sub("", form).casefold())
-
-
-def system_title(form: str) -> str:
-    """The system's name as written, without a leading 'kaupunkiyhteisiä' (kept in its forms)."""
-    stripped = _CITY_WIDE.sub("", form) if len(form.split()) > 1 else form
-    return capitalise(stripped)
-
-
 class _Reader:
     """Walks the page's paragraphs once, section by section, collecting what it recognises."""
 
-    def __init__(self, paragraphs: list[Paragraph], named: set[int] | None = None) -> None:
+    def __init__(
+        self,
+        paragraphs: list[Paragraph],
+        named: set[int] | None = None,
+        whole: bool = False,
+        described: set[int] | None = None,
+    ) -> None:
         self.paragraphs = paragraphs
+        self.described = described or set()
+        """Short lines over a section that states systems, keys or data groups: resources (a plain-text page)."""
+        self.whole = whole
+        """The page names no resource but states § 28 facts: the page as a whole is one resource."""
         self.named = named or set()
         """Headings (by id) that name a resource although they do not say 'tietovaranto'."""
         self.unplaced: list[Line] = []
@@ -352,6 +500,8 @@ class _Reader:
         self.procedure: list[str] = []
         self.examples: list[ImportedExample] = []
         self.interface_all: bool | None = None
+        self.overview: list[Paragraph] = []
+        """Paragraphs listing the resources after the first resource's section: part of the catalogue's description."""
         self.heading = ""
         """The text of the latest heading, for sections that need to name themselves."""
         self.privacy_next = False
@@ -372,25 +522,51 @@ class _Reader:
         section: Kind = Kind.OTHER
         resource: ImportedResource | None = None
         example_paragraphs: list[Paragraph] = []
+        group: Line | None = None
+        """A heading over resources (``Kunnan tietovarannot``), and how many resources there were before it."""
+        group_size = group_level = 0
+        under_heading: set[int] = set()
         started = False
+        if self.whole:
+            resource = self._resource(title, title_paragraph.lines[0].number)
+            section, started = Kind.DESCRIPTION, True
         examples_level = resource_level = 0
         queue = list(self.paragraphs[start + 1 :])
         while queue:
             paragraph = queue.pop(0)
             privacy_list, self.privacy_next = self.privacy_next, False
-            split = _leading_heading(paragraph, section)
+            split = _leading_heading(paragraph, section) if id(paragraph) not in under_heading else None
             if split is not None:
                 paragraph = split[0]
                 queue[:0] = split[1:]
+                # The lines under "Rekisterit" are its list, one name a line: none of them is a heading again.
+                under_heading.update(id(rest) for rest in split[1:])
             kind = classify(paragraph.lines[0].text) if _is_heading(paragraph) else None
-            kind = Kind.RESOURCE if id(paragraph) in self.named else kind
+            declared = self._declared(paragraph.lines[0].text) if kind in {Kind.OTHER, Kind.DESCRIPTION} else None
+            if declared is not None and section is not Kind.EXAMPLES:
+                # "Kaavoitus" under "… tietovarantoihin kuuluvat kaavoitustietovaranto, …": that resource's section.
+                resource, section, started, resource_level = declared, Kind.DESCRIPTION, True, paragraph.level
+                resource.forms.append(paragraph.lines[0].text)
+                continue
+            kind = Kind.RESOURCE if id(paragraph) in self.named | self.described else kind
+            in_example = section is Kind.EXAMPLES and not paragraph.heading
+            named_field = _NAMED_RESOURCE.match(paragraph.lines[0].text) and in_example
+            if kind is Kind.RESOURCE and (
+                named_field or (section is Kind.EXAMPLES and self._names_resource(paragraph.lines[0].text))
+            ):
+                kind = None  # "Tietovaranto: X" inside a worked example names the example's resource
             if kind is Kind.OTHER and not paragraph.heading and not self.named:
                 kind = None  # a short line of plain text: content unless the page marks it as a heading
             if kind is section and kind is Kind.REQUEST and not paragraph.heading:
                 kind = None  # "Tietopyynnöt osoitetaan kirjaamoon" under "Tietopyynnöt" is what to do
             in_examples = section is Kind.EXAMPLES and kind not in {None, Kind.RESOURCE, Kind.EXAMPLES}
-            if in_examples and not 0 < paragraph.level <= examples_level:
+            short_request = kind is Kind.REQUEST and not paragraph.level and len(paragraph.lines[0].text.split()) <= 4
+            if in_examples and not 0 < paragraph.level <= examples_level and not short_request:
                 kind = None  # a worked example's own title ("Tietopyyntö asiakirjaan …"), not a new section
+            if paragraph.heading and 0 < paragraph.level <= group_level and kind is not Kind.RESOURCES:
+                group_level = 0  # a heading as high as "Tietovarannot" ends the list of resources under it
+            if kind in {Kind.OTHER, Kind.DESCRIPTION} and group_level and paragraph.level == group_level + 1:
+                kind = Kind.RESOURCE  # "Asianhallinta" as an h3 under the h2 "Tietovarannot"
             if kind in {Kind.OTHER, Kind.DESCRIPTION} and 0 < paragraph.level <= resource_level:
                 # A heading as high as the resources' own that is not about one ends them ("Asiarekisteri",
                 # "Arkistointi"); "… tietovarannon kuvaus ja rekisterit" on a flat page is still the resource's.
@@ -399,9 +575,18 @@ class _Reader:
                     kind = Kind.OTHER
             if kind is Kind.RESOURCE:
                 resource_level = paragraph.level
-                resource = ImportedResource(paragraph.lines[0].text, paragraph.lines[0].number)
-                self.resources.append(resource)
+                resource = self._resource(paragraph.lines[0].text, paragraph.lines[0].number)
                 section, started = Kind.DESCRIPTION, True
+                continue
+            if kind is Kind.RESOURCES and section not in {Kind.REQUEST, Kind.EXAMPLES}:
+                section, started, resource = Kind.RESOURCES, True, None
+                group_level = paragraph.level
+                # Only a named group ("Venesatamien tietovarannot") may turn out to be one resource.
+                group = paragraph.lines[0] if len(paragraph.lines[0].text.split()) > 1 else None
+                group_size = len(self.resources)
+                continue
+            if section not in {Kind.REQUEST, Kind.EXAMPLES} and self._resource_items(paragraph):
+                started, resource, section = True, None, Kind.RESOURCES
                 continue
             if kind in {Kind.REQUEST, Kind.EXAMPLES}:
                 section, started, resource = kind, True, None
@@ -418,7 +603,17 @@ class _Reader:
                     resource = None
                     self.unplaced.extend(paragraph.lines)
                 continue
-            if not started:
+            facts = any(_label(line) for line in paragraph.lines) or all(line.bullet for line in paragraph.lines)
+            if section is Kind.RESOURCES and resource is None and group and group_size == len(self.resources) and facts:
+                # "Rakennusvalvonnan tietovarannot" over registers and systems, not over resources: one resource.
+                resource, section = self._resource(group.text, group.number), Kind.DESCRIPTION
+                self._resource_paragraph(resource, section, paragraph)
+                continue
+            if not started or (section is Kind.RESOURCES and resource is None):
+                listed = self._resource_list(paragraph)
+                if started and not listed and self._interface(paragraph.text, None, paragraph.lines[0].number):
+                    continue  # under "Kunnan tietovarannot": the answer for all of them
+                started = started or listed
                 preamble.append(paragraph)
             elif section is Kind.REQUEST:
                 self._request(paragraph)
@@ -434,7 +629,7 @@ class _Reader:
             raise PageError("import-no-resources")
         self._examples(example_paragraphs)
         description = []
-        for paragraph in preamble:
+        for paragraph in [*preamble, *self.overview]:
             description.append("\n".join(line.text for line in paragraph.lines))
             self._interface(paragraph.text, None, paragraph.lines[0].number)
         if self.interface_all is not None:
@@ -462,33 +657,138 @@ class _Reader:
         )
 
     def _organisation(self, title: str) -> tuple[str, bool]:
-        """The authority's name in its basic form, found on the page from the title's genitive."""
-        genitive = re.sub(r"\s+(?:tietovara\w*|tiedonhallin\w*|kuvaus\b).*$", "", title, flags=re.IGNORECASE).strip()
-        if not genitive or genitive == title:
-            return title, False
+        """The authority's name in its basic form, from the page's own words, never from its furniture.
+
+        The title's genitive ("Kuusirannan kunnan tietovarannot") when the page also writes the name in
+        its basic form; else the page's sentence naming itself ("Tämä on X:n asiakirjajulkisuuskuvaus",
+        "X on tiedonhallintayksikkö", "Detta är X:s beskrivning …", "X är informationshanteringsenhet").
+        """
         text = "\n".join(line.text for paragraph in self.paragraphs for line in paragraph.lines)
+        genitive = _TITLE_TAIL.sub("", title).strip()
+        genitive = genitive if genitive != title else ""
+        basic = (self._basic_form_of(genitive, text) or _authority_noun(genitive)) if genitive else None
+        if basic:
+            return basic, True
+        own = _OWN_GENITIVE.search(text)
+        if own:
+            named = own.group(1)
+            if re.search(r":(?:n|s)$", named):  # "HKL:n" is the abbreviation's genitive
+                return named[:-2], True
+            basic = self._basic_form_of(named, text) or _authority_noun(named)
+            if basic:
+                return basic, True
+        stated = _OWN_NAME.search(text)
+        if stated:
+            return stated.group(1), True
+        return (genitive, False) if genitive else (title, False)
+
+    @staticmethod
+    def _basic_form_of(genitive: str, text: str) -> str | None:
+        """The same words with the last one in another case form: "kunnan" → "kunta", "kommuns" → "kommun"."""
         *words, last = genitive.split()
-        # The same words with the last one in another case form: "kunnan" → "kunta", "toimialan" → "toimiala".
         prefix = "".join(re.escape(word) + r"\s+" for word in words) + re.escape(last[: max(3, len(last) - 4)])
         forms = {m.group(0) for m in re.finditer(r"(?<!\w)" + prefix + r"\w*", text, re.IGNORECASE)}
-        basic = sorted(form for form in forms if not form.endswith("n") and form.split()[-1] != last)
-        if basic:
-            return capitalise(min(basic, key=len)), True
-        return genitive, False
+        swedish = last.endswith("s") and not last.endswith("n")
+        basic = sorted(
+            form
+            for form in forms
+            if form.split()[-1] != last and (form.split()[-1] + "s" == last if swedish else not form.endswith("n"))
+        )
+        return capitalise(min(basic, key=len)) if basic else None
 
     def _match_resource(self, text: str) -> ImportedResource | None:
         lowered = text.lower()
         found = [r for r in self.resources if r.stem in lowered]
         return max(found, key=lambda r: len(r.stem)) if found else None
 
+    def _resource(self, title: str, number: int) -> ImportedResource:
+        """The resource ``title`` names: one the page listed before, or a new one."""
+        for resource in self.resources:
+            if resource.title.casefold() == title.casefold():
+                return resource
+        resource = ImportedResource(title, number)
+        self.resources.append(resource)
+        return resource
+
+    def _names_resource(self, text: str) -> bool:
+        """Whether a line names a resource the page described before (in a worked example)."""
+        bare = _bare_name(text)
+        return any(_bare_name(resource.title) == bare for resource in self.resources) or bool(
+            self._match_resource(text)
+        )
+
+    def _declared(self, heading: str) -> ImportedResource | None:
+        """A resource listed earlier whose name a heading writes without 'tietovaranto' (``Kaavoitus``)."""
+        wanted = _bare_name(heading)
+        if not wanted:
+            return None
+        for resource in self.resources:
+            name = _bare_name(resource.title)
+            if name and (
+                name.startswith(wanted[: max(5, len(wanted) - 4)]) or wanted.startswith(name[: max(5, len(name) - 4)])
+            ):
+                return resource
+        return None
+
+    def _resource_items(self, paragraph: Paragraph) -> bool:
+        """A list whose items are resources, perhaps with facts: ``• X tietovaranto: …. Tietojärjestelmät: a, b``."""
+        items = [line for line in paragraph.lines if line.bullet]
+        if not items or (len(items) != len(paragraph.lines) and not paragraph.lines[0].text.endswith(":")):
+            return False
+        if not all(classify(split_label(line.text)[0]) is Kind.RESOURCE for line in items):
+            return False
+        for line in items:
+            title, colon, rest = split_label(line.text)
+            resource = self._resource(title.strip().rstrip("."), line.number)
+            for sentence in sentences(rest.strip()) if colon else []:
+                self._resource_sentence(resource, Line(line.number, sentence))
+        return True
+
+    def _resource_list(self, paragraph: Paragraph) -> bool:
+        """Resources named in prose: ``Toimialan tietovarantoihin kuuluvat a, b sekä c -tietovaranto``."""
+        found = False
+        for sentence in sentences(paragraph.text):
+            match = _RESOURCE_LIST.search(sentence)
+            if not match:
+                continue
+            items = [capitalise(item) for item in split_list(sentence[match.end() :])]
+            if items and all(classify(item) is Kind.RESOURCE or "tietovarant" in item.lower() for item in items):
+                for item in items:
+                    named = self._declared(item)
+                    if named is not None and named.title.casefold() != item.casefold():
+                        # Described under "Kaavoitus" before the page lists it as "kaavoitustietovaranto".
+                        named.forms.append(named.title)
+                        named.title = item
+                    elif named is None:
+                        self._resource(item, paragraph.lines[0].number)
+                found = True
+        return found
+
+    def _resource_sentence(self, resource: ImportedResource, line: Line) -> None:
+        """One sentence of a resource's list item: a labelled list of its facts, or its description."""
+        label = _label(line)
+        if label is not None:
+            kind, rest = label
+            self._labelled(resource, kind, Paragraph([line]), [rest], True)
+        elif not self._interface(line.text, resource, line.number):
+            self._description(resource, Paragraph([line]))
+
     # --- resources ------------------------------------------------------------------------------
     def _resource_paragraph(self, resource: ImportedResource, section: Kind, paragraph: Paragraph) -> None:
+        if _RESOURCE_LIST.search(paragraph.text) and self._resource_list(paragraph):
+            self.overview.append(paragraph)  # the page's list of its resources, wherever it stands: the catalogue's
+            return
         groups = _label_groups(paragraph)
         if len(groups) > 1:  # a form: "Kuvaus: …", "Rekisterit: …", "Tietojärjestelmät: …" on lines of their own
             for group in groups:
                 self._resource_paragraph(resource, section, group)
             return
         if len(sentences(paragraph.text)) == 1 and self._interface(paragraph.text, resource, paragraph.lines[0].number):
+            return
+        keys = _KEY_LEAD_IN.match(paragraph.text) and _label(paragraph.lines[0]) is None
+        if len(sentences(paragraph.text)) == 1 and keys and section is not Kind.KEYS:
+            # "Hakutekijöinä toimivat esimerkiksi …" after a list of systems: the keys, whatever the section.
+            self._resource_keys(resource, self.heading or resource.title, paragraph, [paragraph.text])
             return
         label = _label(paragraph.lines[0])
         if label is not None:
@@ -531,11 +831,23 @@ class _Reader:
 
     def _resource_keys(self, resource: ImportedResource, label: str, paragraph: Paragraph, items: list[str]) -> None:
         """Search keys given for a resource as a whole: a worked example of that resource, without a system."""
-        keys = split_list(items[0]) if len(items) == 1 else [item.rstrip(".;,") for item in items]
+        keys = key_list(items[0]) if len(items) == 1 else [item.rstrip(".;,") for item in items]
         title = f"{label} – {resource.title}"
         self.examples.append(ImportedExample(title, paragraph.lines[0].number, resource, None, None, keys, []))
 
     def _description(self, resource: ImportedResource, paragraph: Paragraph) -> None:
+        names = [line for line in paragraph.lines if not line.bullet]
+        if (
+            re.search(r"rekister|register", self.heading, re.IGNORECASE)
+            and len(names) > 1
+            and all(len(line.text) <= 80 and not re.search(r"[.:!?]$", line.text) for line in names)
+        ):
+            # Under "Rekisterit", one name a line without bullets (a list pasted from a web page).
+            resource.registers.extend(
+                ImportedRegister(capitalise(line.text.rstrip(";,")), line.number) for line in names
+            )
+            resource.description.append("\n".join(line.text for line in paragraph.lines))
+            return
         kept: list[str] = []
         bullets = [line for line in paragraph.lines if line.bullet]
         prose = " ".join(line.text for line in paragraph.lines if not line.bullet)
@@ -548,13 +860,27 @@ class _Reader:
                 continue
             if self._interface(sentence, resource, paragraph.lines[0].number):
                 continue
+            if _KEY_LEAD_IN.match(sentence):  # "Hakutekijöinä toimivat esimerkiksi päätöksen päivämäärä ja otsikko."
+                self._resource_keys(resource, self.heading or resource.title, paragraph, [sentence])
+                continue
+            if _DATA_GROUPS.search(sentence):  # "Tietoryhmiä ovat asiakkaan perustiedot ja …": § 28 item 3
+                resource.data_contents.append(sentence)
+                continue
             feeds = _FEEDS.search(sentence)
             if feeds:
                 resource.feeds.append(feeds.group(1))
             head, colon, rest = split_label(sentence)
+            line = paragraph.lines[0].number
             if colon and rest.strip() and _REGISTER_LEAD.search(head.strip()):
-                line = paragraph.lines[0].number
                 resource.registers.extend(ImportedRegister(capitalise(item), line) for item in split_list(rest))
+            elif colon and rest.strip() and re.search(r"järjestelm|system", head, re.IGNORECASE):
+                # "Tiedot on tallennettu seuraaviin tietojärjestelmiin: a ja b."
+                resource.systems.extend(split_list(rest))
+            elif (named := _REGISTER_SENTENCE.match(sentence)) is not None:
+                listed = split_list(sentence[named.end() :])
+                resource.registers.extend(ImportedRegister(capitalise(item), line) for item in listed)
+            elif not colon:
+                self._sentence_systems(resource, sentence)  # "Tiedot on tallennettu asianhallintajärjestelmään."
             kept.append(sentence)
         if bullets:
             if privacy:
@@ -572,12 +898,32 @@ class _Reader:
             if not urls and not line.text.endswith(":"):  # a notice named without its address
                 self.unplaced.append(line)
 
+    def _sentence_systems(self, resource: ImportedResource, sentence: str) -> None:
+        """The systems a sentence names, in their basic form; the sentence's own forms are kept as seed forms."""
+        for match in _SYSTEM_PHRASE.finditer(sentence):
+            phrase = match.group(0)
+            words = phrase.split()
+            core = next(word for word in words if re.search(r"järjestelm|system", word, re.IGNORECASE))
+            if (
+                core.lower().startswith(("tietojärjestelm", "järjestelm", "informationssystem", "system"))
+                and len(words) == 1
+            ):
+                continue  # "tietojärjestelmissä" alone names no system
+            basic = " ".join(_system_basic(word) if word is core else word for word in words)
+            resource.systems.append(basic)
+            if basic != phrase:
+                resource.system_forms.setdefault(basic, []).append(phrase)
+
     def _systems(self, resource: ImportedResource, paragraph: Paragraph) -> None:
+        prose_lines = []
         for line in paragraph.lines:
             if line.bullet:
                 resource.systems.append(line.text.rstrip(".;,"))
-        prose = " ".join(line.text for line in paragraph.lines if not line.bullet)
-        for sentence in sentences(prose):
+            elif len(line.text) <= 80 and not re.search(r"[.:!?]$", line.text) and len(paragraph.lines) > 1:
+                resource.systems.append(line.text.rstrip(";,"))  # a list written one name a line, no bullets
+            else:
+                prose_lines.append(line.text)
+        for sentence in sentences(" ".join(prose_lines)):
             also = _ALSO.match(sentence)
             if also:
                 resource.supporting_systems.extend(split_list(sentence[also.end() :]))
@@ -585,16 +931,18 @@ class _Reader:
                 resource.systems.extend(split_list(split_label(sentence)[2]))
             elif _LEAD_IN.match(sentence):
                 resource.systems.extend(split_list(_LEAD_IN.sub("", sentence, count=1)))
+            elif _SYSTEM_PHRASE.search(sentence):
+                self._sentence_systems(resource, sentence)
             elif not sentence.endswith(":"):
                 self.unplaced.append(Line(paragraph.lines[0].number, sentence))
 
     def _interface(self, sentence: str, resource: ImportedResource | None, number: int) -> bool:
         """§ 28 item 5: a sentence on a technical interface says yes unless it says no."""
-        if "rajapin" not in sentence.lower():
+        if not re.search(r"rajapin|gränssnitt", sentence, re.IGNORECASE):
             return False
         if _urls(sentence):  # the model has no place for the interface's address: show it
             self.unplaced.append(Line(number, sentence))
-        value = not re.search(r"\b(?:ei|eivät|ole)\b", sentence.lower())
+        value = not re.search(r"\b(?:ei|eivät|ole|inte|ej|icke|saknas)\b", sentence.lower())
         if resource is None:
             self.interface_all = value
         else:
@@ -608,7 +956,7 @@ class _Reader:
         if len(lines) > 1 and lines[0].text.endswith(":"):
             self._written(lines[0].text.rstrip(":").strip(), lines[0].number, lines[1:])
             return
-        if len(lines) > 1 and any(_POSTAL.search(line.text) for line in lines) and not any(map(_line_urls, lines)):
+        if len(lines) > 1 and any(POSTAL.search(line.text) for line in lines) and not any(map(_line_urls, lines)):
             # An address written out without a label: a written channel under the section's heading.
             self._written(self.request_heading or lines[0].text, lines[0].number, lines)
             return
@@ -625,10 +973,16 @@ class _Reader:
             self.contact.more_information = self.contact.more_information or urls[0]
             return True
         if "osoitteessa" in text.lower() or _PHONE.search(text):
-            return self._visiting(text)
+            visited = self._visiting(text)
+            if visited or not urls:  # "… osoitteessa https://…" is an e-service, below
+                return visited
         if urls and colon and not label.lower().startswith("http"):
-            title = rest.replace(urls[0], "").strip(" :,.") or label
+            title = rest.replace(urls[0], "").strip(" :,.") or label.strip() or urls[0]
             self._add_channel(ImportedChannel("electronic", capitalise(title), line.number, label.strip(), url=urls[0]))
+            return True
+        if urls and not colon:  # "Tietopyynnön voi tehdä verkkolomakkeella osoitteessa https://…": an e-service
+            title = " ".join(text.replace(urls[0], "").split()).strip(" :,.") or urls[0]
+            self._add_channel(ImportedChannel("electronic", capitalise(title), line.number, text, url=urls[0]))
             return True
         if not urls and parse_address(rest.strip() if colon else text) is not None:
             title = label.strip() if colon else self.request_heading or text
@@ -637,7 +991,7 @@ class _Reader:
         email = _EMAIL.search(text)
         if email:
             self.contact.email = self.contact.email or email.group(0)
-            title = label.strip() if colon and len(label) < 60 else text
+            title = (label.strip() if colon and len(label) < 60 else text) or email.group(0)
             self._add_channel(ImportedChannel("electronic", capitalise(title), line.number, email=email.group(0)))
             return True
         return False
@@ -656,11 +1010,14 @@ class _Reader:
 
     def _written(self, title: str, number: int, lines: list[Line]) -> None:
         """A written channel: a postal address over several lines, perhaps with an e-mail and a telephone."""
-        address_lines, email = [], None
+        address_lines, email, sentence = [], None, None
         for line in lines:
             found = _EMAIL.search(line.text)
             if found:
                 email = email or found.group(0)
+                if parse_address(line.text):  # "… sähköpostitse osoitteeseen a@b.example tai postitse Katu 1, …"
+                    address_lines.append(Line(line.number, _address_phrase(line.text)))
+                    sentence = line.text
             elif _PHONE.search(line.text):
                 self._visiting(line.text)
             elif _line_urls(line):
@@ -671,11 +1028,16 @@ class _Reader:
         label = "\n".join(line.text for line in address_lines)
         address = label if label and parse_address(label) is not None else None
         if label and address is None:
-            self.unplaced.extend(address_lines)
+            # Not one address over several lines: an address on one of them ("Kirjaamo: Katu 1, 99999 Kunta").
+            one = [line for line in address_lines if parse_address(split_label(line.text)[2] or line.text)]
+            if one:
+                address = _address_phrase(one[0].text)
+            self.unplaced.extend(line for line in address_lines if line not in one[:1])
         if address is None and email is None:
             return
         kind = "written" if address or re.search(r"kirjall|posti", title, re.IGNORECASE) else "electronic"
-        self._add_channel(ImportedChannel(kind, title, number, email=email, address=address))
+        # A sentence that gives both ("… sähköpostitse … tai postitse osoitteeseen …") describes the channel.
+        self._add_channel(ImportedChannel(kind, title, number, sentence, email=email, address=address))
         self.contact.email = self.contact.email or email
         self.contact.postal_address = self.contact.postal_address or address
 
@@ -730,17 +1092,18 @@ class _Reader:
             return None
         urls = _urls(rest) or [link for link in line.links if is_web_address(link)]
         if urls:
-            title = rest.replace(urls[0], "").strip(" :,.") or label
+            title = rest.replace(urls[0], "").strip(" :,.") or label.strip() or urls[0]
             channel = ImportedChannel("electronic", capitalise(title), line.number, label.strip(), url=urls[0])
             return self._add_channel(channel)
         if parse_address(rest.strip()) is not None:
             email = _EMAIL.search(rest)
-            channel = ImportedChannel("written", label.strip(), line.number, address=rest.strip())
+            channel = ImportedChannel("written", label.strip() or rest.strip(), line.number, address=rest.strip())
             channel.email = email.group(0) if email else None
             return self._add_channel(channel)
         email = _EMAIL.search(rest)
         if email:
-            return self._add_channel(ImportedChannel("electronic", label.strip(), line.number, email=email.group(0)))
+            title = label.strip() or email.group(0)
+            return self._add_channel(ImportedChannel("electronic", title, line.number, email=email.group(0)))
         return None
 
 
@@ -748,7 +1111,7 @@ def _field(text: str) -> bool:
     """A 'Label: value' line of a worked example (system, search keys, channel)."""
     label, colon, rest = split_label(text)
     return bool(colon and rest.strip() and len(label) <= 60 and classify(label) is not Kind.OTHER) or bool(
-        colon and rest.strip() and (_URL.search(rest) or _POSTAL.search(rest) or _EMAIL.search(rest))
+        colon and rest.strip() and (_URL.search(rest) or POSTAL.search(rest) or _EMAIL.search(rest))
     )
 
 
@@ -768,38 +1131,6 @@ def _register_phrase(title: str, resource: ImportedResource) -> str | None:
     return phrase
 
 
-def parse_address(label: str) -> tuple[str, str, str] | None:
-    """(street or PL box, postal code, locality) of an address as written, or None if it is not one."""
-    flat = " ".join(label.split())
-    box = _BOX.search(flat)
-    postal = _POSTAL.search(flat, box.end() if box else 0)
-    if not postal:
-        return None
-    if box:
-        street = box.group(0)
-    else:
-        before = re.split(r",|\n", " ".join(label.split("\n")[:-1]) if "\n" in label else flat[: postal.start()])
-        candidates = [re.sub(r"\(.*?\)", "", part).strip() for part in before if re.search(r"\d", part)]
-        if not candidates:
-            return None
-        street = candidates[-1]
-    locality = postal.group(2).strip(" .")
-    parts = (street, postal.group(1), locality)
-    # The source checks that each part is written in the label; anything else is not an address we understood.
-    return parts if all(part and part in flat for part in parts) else None
-
-
-def match_register(phrase: str, resource: ImportedResource) -> ImportedRegister | None:
-    """The resource's register an example names, if its words are close enough to one (a typo, a case form)."""
-    wanted = (basic_form(phrase) or phrase).lower()
-    best, score = None, 0.0
-    for register in resource.registers:
-        ratio = difflib.SequenceMatcher(None, wanted, register.title.lower()).ratio()
-        if ratio > score:
-            best, score = register, ratio
-    return best if score >= 0.8 else None
-
-
 def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
     """Read the page's paragraphs; raise :class:`PageError` if it holds no § 28 description.
 
@@ -808,13 +1139,38 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
     systems, data contents or search keys is read as a resource.
     """
     paragraphs = [group for paragraph in paragraphs for group in _regroup(paragraph)]
+    # On a plain-text page (no heading levels), a short line over a section that states systems, search
+    # keys or data groups names a resource even where others say "tietovaranto" ("Asianhallinta").
+    plain = not any(paragraph.level for paragraph in paragraphs)
+    described = _described_headings(paragraphs, frozenset({Kind.OTHER})) if plain else set()
     try:
-        return _Reader(paragraphs).read()
+        page = _Reader(paragraphs, described=described).read()
     except PageError as exc:
-        named = _described_headings(paragraphs) if exc.code == "import-no-resources" else set()
-        if not named:
+        if exc.code != "import-no-resources":
             raise
-        return _Reader(paragraphs, named).read()
+        named = _described_headings(paragraphs)
+        if named:
+            page = _Reader(paragraphs, named).read()
+        elif any(_SECTION_28.search(line.text) for paragraph in paragraphs[1:] for line in paragraph.lines):
+            page = _Reader(paragraphs, whole=True).read()
+            page.whole_page = True
+        else:
+            raise
+    page.lines = [line for paragraph in paragraphs for line in paragraph.lines]
+    page.language = language(page.lines)
+    return page
+
+
+def language(lines: list[Line]) -> str:
+    """``sv`` for a page in Swedish (a bilingual municipality's Swedish page), else ``fi``."""
+    counts = {"fi": 0, "sv": 0}
+    for line in lines:
+        for word in re.findall(r"\w+", line.text.lower()):
+            if word in _SWEDISH_WORDS:
+                counts["sv"] += 1
+            elif word in _FINNISH_WORDS:
+                counts["fi"] += 1
+    return "sv" if counts["sv"] > counts["fi"] else "fi"
 
 
 def _regroup(paragraph: Paragraph) -> list[Paragraph]:
@@ -838,7 +1194,11 @@ def _regroup(paragraph: Paragraph) -> list[Paragraph]:
     return groups
 
 
-def _described_headings(paragraphs: list[Paragraph]) -> set[int]:
+_UNNAMED = frozenset({Kind.OTHER, Kind.DESCRIPTION})
+"""Headings that may name a resource without saying 'tietovaranto' on a page that never says it."""
+
+
+def _described_headings(paragraphs: list[Paragraph], kinds: frozenset[Kind] = _UNNAMED) -> set[int]:
     """Headings followed, before the next heading, by a section or label of systems, data contents or search keys."""
     described = {Kind.SYSTEMS, Kind.CONTENTS, Kind.KEYS}
     named: set[int] = set()
@@ -846,12 +1206,13 @@ def _described_headings(paragraphs: list[Paragraph]) -> set[int]:
     for paragraph in paragraphs[1:]:
         first = paragraph.lines[0]
         kind = classify(first.text) if _is_heading(paragraph) else None
-        if kind in {Kind.OTHER, Kind.DESCRIPTION} and (paragraph.heading or len(first.text) <= 80):
+        if kind in kinds and (paragraph.heading or len(first.text) <= 80):
             current = paragraph
-        elif kind in {Kind.REQUEST, Kind.EXAMPLES}:
+        elif kind in {Kind.REQUEST, Kind.EXAMPLES, Kind.RESOURCE, Kind.RESOURCES, Kind.DESCRIPTION}:
             current = None
         elif current is not None:
             labels = [_label(line) for line in paragraph.lines]
-            if kind in described or any(label and label[0] in described for label in labels):
+            stated = bool(_STATED.search(paragraph.text))  # "Tiedot on tallennettu asianhallintajärjestelmään."
+            if kind in described or stated or any(label and label[0] in described for label in labels):
                 named.add(id(current))
     return named

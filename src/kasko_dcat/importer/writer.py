@@ -20,18 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kasko_dcat.importer.reader import (
-    ImportedChannel,
-    ImportedPage,
-    ImportedRegister,
-    ImportedResource,
-    basic_form,
-    capitalise,
-    match_register,
-    parse_address,
-    system_key,
-    system_title,
-)
+from kasko_dcat.importer.coverage import uncovered
+from kasko_dcat.importer.names import basic_form, capitalise, match_register, parse_address, system_key, system_title
+from kasko_dcat.importer.reader import ImportedChannel, ImportedPage, ImportedRegister, ImportedResource
 from kasko_dcat.model.schema import with_schema_line
 from kasko_dcat.rdf.iris import slug
 from kasko_dcat.source.fields import normalise_phone
@@ -104,6 +95,8 @@ class _Ids:
 
     def make(self, text: str, fallback: str, limit: int = 60) -> str:
         base = short_slug(text, limit) or fallback
+        if base in {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}:
+            base = f"{fallback}-{base}"  # plain YAML would read the id as a boolean or nothing
         candidate, n = base, 1
         while candidate in self.used:
             n += 1
@@ -112,15 +105,16 @@ class _Ids:
         return candidate
 
 
-def _fi(key: str, text: str, indent: int) -> list[str]:
-    """A per-language text: the Finnish as written, sv/en left for the translator."""
+def _text(lang: str, key: str, text: str, indent: int) -> list[str]:
+    """A per-language text: the page's own in its language (``lang``), the others left for the translator."""
     pad = " " * indent
     if "\n" in text:
         body = [f"{pad}    {line}" if line else "" for line in text.split("\n")]
-        fi = [f"{pad}  fi: |-", *body]
+        written = [f"{pad}  {lang}: |-", *body]
     else:
-        fi = [f"{pad}  fi: {scalar(text)}"]
-    return [f"{pad}{key}:", *fi, f"{pad}  sv: ~{TRANSLATE}", f"{pad}  en: ~{TRANSLATE}"]
+        written = [f"{pad}  {lang}: {scalar(text)}"]
+    others = [f"{pad}  {other}: ~{TRANSLATE}" for other in ("fi", "sv", "en") if other != lang]
+    return [f"{pad}{key}:", *written, *others]
 
 
 def _list(key: str, values: list[str], indent: int) -> list[str]:
@@ -154,6 +148,16 @@ class _Plan:
     channel_ids: dict[str, str] = field(default_factory=dict)
     addresses: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def lang(self) -> str:
+        """The page's language: its texts are written in it."""
+        return self.page.language
+
+    @property
+    def seed_forms(self) -> bool:
+        """Whether to write the page's wordings as seed forms, which the catalogue publishes as Finnish."""
+        return self.lang == "fi"
+
     def system(self, form: str, near: list[str] | None = None) -> str:
         """The id of the system ``form`` names; a close spelling of one in ``near`` counts as it."""
         key = system_key(form)
@@ -182,7 +186,7 @@ def plan(page: ImportedPage) -> _Plan:
     for example in page.examples:
         if example.register is None:
             continue
-        found = match_register(example.register, example.resource)
+        found = match_register(example.register, example.resource.registers)
         if found is None:
             title = capitalise(basic_form(example.register) or example.register)
             found = ImportedRegister(title, example.line)
@@ -202,6 +206,9 @@ def plan(page: ImportedPage) -> _Plan:
         resource.registers[:] = [register for register in resource.registers if slug(register.title)]
         for form in [*resource.systems, *resource.supporting_systems]:
             result.system(form)
+        for basic, forms in resource.system_forms.items():
+            system = result.systems[system_key(basic)]
+            system.forms.extend(form for form in forms if form not in system.forms)
         for phrase in resource.feeds:
             if _related_title(phrase) not in result.related:
                 related_id = related_ids.make(_related_title(phrase), "tietovaranto")
@@ -225,6 +232,12 @@ def render_source(page: ImportedPage, homepage: str | None) -> dict[str, str]:
         files[f"resources/{p.dataset_ids[id(resource)]}.yaml"] = _resource(p, resource)
     files["request.yaml"] = _request(p)  # after the resources: examples name their systems
     files["systems.yaml"] = _systems(p)
+    # Whatever the reader half-understood: a line with a word written nowhere is shown as well.
+    listed = {id(line) for line in page.unplaced}
+    # The acts every description is under are not the page's words.
+    written = [text for name, text in files.items() if name != "legislation.yaml"] + [_unplaced(page)]
+    missing = uncovered((line for line in page.lines if id(line) not in listed), written)
+    page.unplaced = sorted([*page.unplaced, *missing], key=lambda line: line.number)
     if page.unplaced:
         files["unplaced.yaml"] = _unplaced(page)
     return {
@@ -248,13 +261,13 @@ def _catalog(p: _Plan, homepage: str | None) -> str:
         "# requires them (shapes/helsinki.ttl).",
         "# profile: helsinki",
         "",
-        *_fi("title", page.title, 0),
+        *_text(p.lang, "title", page.title, 0),
         "",
         *(["# The page has no introduction; write one."] if not page.description else []),
-        *_fi("description", description, 0),
+        *_text(p.lang, "description", description, 0),
         "",
         f"publisher: {p.organisation}",
-        "languages: [FIN]",
+        f"languages: [{'SWE' if p.lang == 'sv' else 'FIN'}]",
         'spatial: []   # municipality codes of the area covered, e.g. "091"',
         "legislation: [tiedonhallintalaki]",
         "",
@@ -286,14 +299,14 @@ def _organisations(p: _Plan) -> str:
     lines = ["# The authority whose description this is.", "", "organisations:", f"  - id: {p.organisation}"]
     if not page.organisation_checked:
         lines.append("    # The page does not write this name in its basic form; check it.")
-    lines += _fi("name", page.organisation, 4)
+    lines += _text(p.lang, "name", page.organisation, 4)
     if page.abbreviation:
         lines.append(f"    abbreviation: {scalar(page.abbreviation)}")
     lines.append("    type: ~   # LocalAuthority, NationalAuthority, … (ADMS publisher type)")
     contact = page.contact
     if contact.site_name and contact.site_address:
         lines += ["    sites:", f"      - id: {short_slug(contact.site_name) or 'toimipaikka'}"]
-        lines += _fi("name", contact.site_name, 8)
+        lines += _text(p.lang, "name", contact.site_name, 8)
         lines.append(f"        address: {p.address(contact.site_address)}")
     return "\n".join(lines)
 
@@ -310,8 +323,9 @@ def _systems(p: _Plan) -> str:
     lines.append("systems:")
     for system in p.systems.values():
         lines.append(f"  - id: {system.id}")
-        lines += _fi("title", system.title, 4)
-        lines += _list("seed_forms", system.forms, 4)
+        lines += _text(p.lang, "title", system.title, 4)
+        if p.seed_forms:
+            lines += _list("seed_forms", system.forms, 4)
         if system.city_wide:
             lines.append("    # The page calls it city-wide: name the city's organisation in shared_across.")
         lines.append("")
@@ -325,25 +339,35 @@ def _related(p: _Plan) -> str:
     lines.append("related_resources:")
     for title, (related_id, phrase) in p.related.items():
         lines += [f"  - id: {related_id}", f"    # The page writes: {phrase}"]
-        lines += _fi("title", title, 4)
+        lines += _text(p.lang, "title", title, 4)
     return "\n".join(lines)
 
 
 def _resource(p: _Plan, resource: ImportedResource) -> str:
     lines = [
         f"# Information resource, from line {resource.line} of the page. Finnish as the page writes it.",
+        *(
+            [
+                "# The page names no information resource: this one, named after the page, holds what it",
+                "# states. Split it into the authority's resources.",
+            ]
+            if p.page.whole_page
+            else []
+        ),
         "",
         f"id: {p.dataset_ids[id(resource)]}",
-        *_fi("title", resource.title, 0),
+        *_text(p.lang, "title", resource.title, 0),
     ]
+    if resource.forms and p.seed_forms:
+        lines += _list("seed_forms", resource.forms, 0)
     if not resource.description:
         lines.append("# The page gives no description of its own: write one.")
-    lines += _fi("description", "\n\n".join(resource.description) or resource.title, 0)
+    lines += _text(p.lang, "description", "\n\n".join(resource.description) or resource.title, 0)
     if resource.data_contents:
         lines += [
             "",
             "# § 28 item 3: the data contents.",
-            *_fi("data_contents", "\n\n".join(resource.data_contents), 0),
+            *_text(p.lang, "data_contents", "\n\n".join(resource.data_contents), 0),
         ]
     else:
         lines += ["", "# § 28 item 3: the page does not describe the data contents."]
@@ -359,8 +383,8 @@ def _resource(p: _Plan, resource: ImportedResource) -> str:
         return "\n".join([*lines, "registers: []"])
     lines.append("registers:")
     for register in resource.registers:
-        lines += [f"  - id: {p.dataset_ids[id(register)]}", *_fi("title", register.title, 4)]
-        if register.forms:
+        lines += [f"  - id: {p.dataset_ids[id(register)]}", *_text(p.lang, "title", register.title, 4)]
+        if register.forms and p.seed_forms:
             lines += _list("seed_forms", register.forms, 4)
         lines += ["    personal_data: ~", ""]
     return "\n".join(lines)
@@ -404,13 +428,13 @@ def _request(p: _Plan) -> str:
 
     contact = page.contact
     if _has_contact(page):
-        lines += ["contact_points:", "  - id: tietopyynnot", *_fi("name", page.organisation, 4)]
+        lines += ["contact_points:", "  - id: tietopyynnot", *_text(p.lang, "name", page.organisation, 4)]
         if contact.email:
             lines.append(f"    email: {scalar(contact.email)}")
         if contact.phone and normalise_phone(contact.phone):
             lines.append(f"    phone: {scalar(contact.phone)}")
             if contact.phone_hours:
-                lines += _fi("phone_hours", contact.phone_hours, 4)
+                lines += _text(p.lang, "phone_hours", contact.phone_hours, 4)
         if contact.postal_address and parse_address(contact.postal_address):
             lines.append(f"    postal_address: {p.address(contact.postal_address)}")
         if contact.more_information:
@@ -427,10 +451,10 @@ def _request(p: _Plan) -> str:
         lines += [
             "# The request route every dataset offers to DCAT-AP harvesters: the page's first e-service.",
             "information_request:",
-            *_fi("title", first.description or first.title, 2),
-            *_fi("description", heading, 2),
+            *_text(p.lang, "title", first.description or first.title, 2),
+            *_text(p.lang, "description", heading, 2),
             f"  access_url: {scalar(first.url or '')}",
-            *_fi("procedure", "\n\n".join(page.procedure) or heading, 2),
+            *_text(p.lang, "procedure", "\n\n".join(page.procedure) or heading, 2),
             "  legislation: [julkisuuslaki]",
             "",
         ]
@@ -450,9 +474,13 @@ def _channels(p: _Plan) -> list[str]:
 
 
 def _channel(p: _Plan, channel: ImportedChannel) -> list[str]:
-    lines = [f"  - id: {p.channel_ids[channel.key]}", f"    kind: {channel.kind}", *_fi("title", channel.title, 4)]
+    lines = [
+        f"  - id: {p.channel_ids[channel.key]}",
+        f"    kind: {channel.kind}",
+        *_text(p.lang, "title", channel.title, 4),
+    ]
     if channel.description:
-        lines += _fi("description", channel.description, 4)
+        lines += _text(p.lang, "description", channel.description, 4)
     lines.append(f"    handled_by: {p.organisation}")
     if channel.url:
         lines.append(f"    url: {scalar(channel.url)}")
@@ -471,7 +499,7 @@ def _examples(p: _Plan) -> list[str]:
     ids = _Ids()
     for example in page.examples:
         resource = example.resource
-        lines += [f"  - id: {ids.make(example.title, 'esimerkki')}", *_fi("title", example.title, 4)]
+        lines += [f"  - id: {ids.make(example.title, 'esimerkki')}", *_text(p.lang, "title", example.title, 4)]
         lines.append(f"    resource: {p.dataset_ids[id(resource)]}")
         if id(example) in p.example_registers:
             lines.append(f"    register: {p.dataset_ids[id(p.example_registers[id(example)])]}")
@@ -485,7 +513,8 @@ def _examples(p: _Plan) -> list[str]:
         if keys:
             lines.append("    search_keys:")
             for key in keys:
-                lines += [f"      - fi: {scalar(key)}", f"        sv: ~{TRANSLATE}", f"        en: ~{TRANSLATE}"]
+                others = [f"        {other}: ~{TRANSLATE}" for other in ("fi", "sv", "en") if other != p.lang]
+                lines += [f"      - {p.lang}: {scalar(key)}", *others]
         else:
             lines.append("    search_keys: []")
         lines += _list("channels", _unique(p.channel_ids[c.key] for c in example.channels), 4)

@@ -47,7 +47,7 @@ from kasko_dcat.model.mapping import (
     read_fields,
 )
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, RDF, SKOS, TVK
-from kasko_dcat.source.fields import Fields, Period, Ref, Text
+from kasko_dcat.source.fields import Fields, Period, Ref, Text, first_text
 
 REGISTER_DESCRIPTION: Text = {
     "fi": "{title} – rekisteri, joka kuuluu seuraavaan tietovarantoon: {resource}.",
@@ -259,7 +259,7 @@ def dataset_triples(
         out.add(subject, DCAT.distribution, out.iris.distribution(dataset.id))
 
     for group in dataset.data_groups:
-        out.concept(subject, TVK.dataGroup, out.iris.data_group(dataset.id, group["fi"]), group, "data-groups")
+        out.concept(subject, TVK.dataGroup, out.iris.data_group(dataset.id, first_text(group)), group, "data-groups")
 
 
 def related_resource_triples(related: RelatedResource, out: Emitter) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from kasko_dcat.model.emit import Emitter
 from kasko_dcat.model.mapping import REF, REFS, TEXT, Row, document, emit_fields, read_fields
 from kasko_dcat.rdf.namespaces import DCTERMS, RDF, TVK
-from kasko_dcat.source.fields import Fields, Ref, Text
+from kasko_dcat.source.fields import Fields, Ref, Text, first_text
 
 FIELDS = (
     Row("title", DCTERMS.title, TEXT, required=True),
@@ -65,4 +65,4 @@ def example_triples(example: RequestExample, out: Emitter) -> None:
     out.add(subject, RDF.type, TVK.RequestGuidance)
     emit_fields(out, subject, FIELDS, example)
     for key in example.search_keys:
-        out.concept(subject, TVK.searchKey, out.iris.search_key(example.id, key["fi"]), key, "search-keys")
+        out.concept(subject, TVK.searchKey, out.iris.search_key(example.id, first_text(key)), key, "search-keys")

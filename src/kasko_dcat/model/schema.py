@@ -51,11 +51,13 @@ SCALAR: Schema = {"type": ["string", "number"]}
 NULL: Schema = {"type": "null"}
 DEFS: dict[str, Schema] = {
     "text": {
-        "description": "A text per language: fi (required, the language of record), sv, en; ~ leaves one open.",
+        "description": "A text per language: fi (the language of record), sv, en; ~ leaves one open. fi is "
+        "always written, and may be ~ only while another language has the text (an imported Swedish page).",
         "type": "object",
-        "properties": {lang: SCALAR if lang == "fi" else {"anyOf": [SCALAR, NULL]} for lang in LANGS},
+        "properties": {lang: {"anyOf": [SCALAR, NULL]} for lang in LANGS},
         "required": ["fi"],
         "additionalProperties": False,
+        "anyOf": [{"properties": {lang: SCALAR}, "required": [lang]} for lang in LANGS],
     },
     "id": {"description": "Lowercase letters, digits and single hyphens.", "type": "string", "pattern": ""},
     "url": {"description": "A web address starting with https:// or http://.", "type": "string", "pattern": ""},

@@ -245,14 +245,14 @@ class Fields:
             text = self._text(key, value, where)
             if text is None:
                 return None
-            name = slug(text["fi"])
+            name = slug(first_text(text))
             if not name:
-                self.ctx.problems.error(where, "text-without-name", key=key, text=text["fi"])
+                self.ctx.problems.error(where, "text-without-name", key=key, text=first_text(text))
                 return None
             if name in named:
-                self.ctx.problems.error(where, "duplicate-text", key=key, text=text["fi"], other=named[name])
+                self.ctx.problems.error(where, "duplicate-text", key=key, text=first_text(text), other=named[name])
                 return None
-            named[name] = text["fi"]
+            named[name] = first_text(text)
             return text
 
         return self._each(key, False, read)
@@ -266,8 +266,11 @@ class Fields:
             at = Where.of(self.path, value.lines[lang])
             if lang not in LANGS:
                 self.ctx.problems.error(at, "unknown-lang", key=key, lang=lang)
-            elif lang != "fi" and (item is None or (isinstance(item, str) and not item.strip())):
-                # Written but not yet translated (``sv: ~``): a translator's to-do, not a mistake.
+            elif (lang != "fi" or _other_text(value)) and (
+                item is None or (isinstance(item, str) and not item.strip())
+            ):
+                # Written but not yet translated (``sv: ~``; ``fi: ~`` under a Swedish page's text): a
+                # translator's to-do, not a mistake.
                 self.ctx.problems.gap(at, "gap-translation", key=key, lang=lang)
             elif not isinstance(item, str):
                 self.ctx.problems.error(at, "not-text", key=f"{key}.{lang}", found=_found(item))
@@ -278,7 +281,8 @@ class Fields:
         if "fi" not in text:
             if "fi" not in value:
                 self.ctx.problems.error(where, "missing-fi", key=key)
-            return None
+            if not text:
+                return None
         for lang in LANGS[1:]:
             if lang not in value:
                 self.ctx.problems.gap(where, "gap-translation", key=key, lang=lang)
@@ -456,3 +460,13 @@ class Fields:
     def subs(self, key: str, required: bool = False) -> list[Fields]:
         """A list of nested blocks."""
         return self._each(key, required, lambda value, where: Fields.of(self.ctx, self.path, value, key, where.line))
+
+
+def _other_text(value: Block) -> bool:
+    """Whether a per-language text is written in a language other than Finnish (a Swedish page's import)."""
+    return any(lang != "fi" and isinstance(item, str) and item.strip() for lang, item in value.items())
+
+
+def first_text(text: Text) -> str:
+    """The text in Finnish, or where only another language is written yet (an imported Swedish page), in that."""
+    return text.get("fi") or next(iter(text.values()))
