@@ -32,12 +32,28 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import rdflib
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
 from kasko_dcat.rdf.namespaces import OWL, RDF, RDFS, SH, TVKS, XSD
 from kasko_dcat.shacl.pic import find_identity_codes
+
+def parse_exact(graph: Graph, **parse_args: object) -> Graph:
+    """``graph.parse(**parse_args)`` keeping each literal's lexical form as written.
+
+    rdflib rewrites typed literals into a canonical form while parsing (``"1"^^xsd:boolean``
+    becomes ``true``, ``"01"^^xsd:integer`` becomes ``1``); SHACL compares RDF terms, so a shape's
+    ``sh:uniqueLang "1"^^xsd:boolean`` or a value ``"01"^^xsd:integer`` must stay what it is.
+    """
+    previous = rdflib.NORMALIZE_LITERALS
+    rdflib.NORMALIZE_LITERALS = False
+    try:
+        return graph.parse(**parse_args)  # type: ignore[arg-type]
+    finally:
+        rdflib.NORMALIZE_LITERALS = previous
+
 
 # --- the shapes graph ---------------------------------------------------------------------------
 
