@@ -15,6 +15,7 @@ import math
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -253,6 +254,26 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     help="Extra shapes for PATHS: the Helsinki profile or none (default: the profile in the source's "
     "catalog.yaml if there is a readable source, else helsinki). Without PATHS the source's own is used.",
 )
+@click.option(
+    "--shapes",
+    "shape_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Validate against the SHACL shapes in FILE, or in every RDF file of DIR, instead of shapes/ "
+    "(repeatable; e.g. SEMIC's DCAT-AP files). Add --with-own-shapes to check against both.",
+)
+@click.option(
+    "--with-own-shapes",
+    is_flag=True,
+    help="With --shapes: also check against kasko-dcat's own shapes/ (and the profile's).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["kasko", "pyshacl"]),
+    default="kasko",
+    show_default=True,
+    help="kasko-dcat's own SHACL engine, or pySHACL (the reference implementation; slower) on the same shapes.",
+)
 @lang_option
 @click.pass_obj
 def validate(
@@ -266,6 +287,9 @@ def validate(
     input_format: str | None,
     max_mb: float,
     profile: str | None,
+    shape_paths: tuple[Path, ...],
+    with_own_shapes: bool,
+    engine: str,
 ) -> None:
     """Check the catalogue against shapes/: DCAT-AP 3.0.1, Helsinki profile, § 28 items.
 
@@ -276,6 +300,8 @@ def validate(
       kasko-dcat validate                                   the source, as text
       kasko-dcat validate output/catalog.ttl --format json
       kasko-dcat validate --format junit --report validation.xml    for a CI dashboard
+      kasko-dcat validate output/catalog.ttl --shapes dcat-ap-shapes/ --with-own-shapes
+      kasko-dcat validate output/catalog.ttl --shapes shapes.ttl --engine pyshacl
 
     \b
     Exit codes: 0 conforms (warnings allowed), 1 violations (or warnings with
@@ -285,14 +311,21 @@ def validate(
     from kasko_dcat.model.graph import build_graph
     from kasko_dcat.rdf.output import write_atomically
     from kasko_dcat.shacl.report import RENDERERS
-    from kasko_dcat.shacl.validate import InputError, read_rdf, source_places
+    from kasko_dcat.shacl.validate import InputError, read_rdf, read_shapes, source_places
     from kasko_dcat.source.problems import SourceError
 
+    choice = _ShapesChoice(None, with_own_shapes, engine)
+    if shape_paths:
+        try:
+            choice = _ShapesChoice(read_shapes(shape_paths, max_mb), with_own_shapes, engine)
+        except InputError as exc:
+            _say(lang, exc.code, **exc.params)
+            raise SystemExit(EXIT_ERROR) from None
     if not paths:
         _progress(lang, False, "progress-reading", path=source_dir)
         source = _read(lang, source_dir, base_iri)
         _progress(lang, False, "progress-validating", datasets=len(source.datasets))
-        reports = [_validate_source(lang, build_graph(source), source, source_dir)]
+        reports = [_validate_source(lang, build_graph(source), source, source_dir, choice)]
     else:
         places: dict[Node, Where] = {}
         profiles: tuple[str, ...] = ("helsinki",)
@@ -313,7 +346,9 @@ def validate(
             except InputError as exc:
                 _say(lang, exc.code, **exc.params)
                 raise SystemExit(EXIT_ERROR) from None
-            reports.append(_check(lang, graph, str(path), places, profiles))
+            reports.append(_check(lang, graph, str(path), places, profiles, choice))
+    for predicate in sorted({p for report in reports for p in report.ignored}, key=str):
+        _say(lang, "validate-shapes-ignored", predicate="sh:" + predicate.rsplit("#", 1)[-1])
     rendered = RENDERERS[report_format](reports, lang, fail_on)
     if report_file is None:
         click.echo(rendered, nl=False)
@@ -327,10 +362,33 @@ def validate(
         raise SystemExit(EXIT_FAILED)
 
 
-def _validate_source(lang: str, graph: Graph, source: Source, source_dir: Path) -> Report:
+@dataclass(frozen=True)
+class _ShapesChoice:
+    """What ``validate --shapes/--with-own-shapes/--engine`` asked for."""
+
+    other: Graph | None
+    """Shapes read from ``--shapes``; None for our own alone."""
+    with_own: bool
+    engine: str
+
+    def graph(self, profiles: tuple[str, ...]) -> Graph | None:
+        """The shapes graph to use; None means our own, which ``check`` loads compiled once per process."""
+        from kasko_dcat.shacl.validate import load_shapes
+
+        if self.other is None:
+            return None
+        return load_shapes(profiles).graph + self.other if self.with_own else self.other
+
+
+OWN_SHAPES = _ShapesChoice(None, False, "kasko")
+
+
+def _validate_source(
+    lang: str, graph: Graph, source: Source, source_dir: Path, choice: _ShapesChoice = OWN_SHAPES
+) -> Report:
     from kasko_dcat.shacl.validate import source_places
 
-    return _check(lang, graph, str(source_dir), source_places(source, source_dir), _profiles(source))
+    return _check(lang, graph, str(source_dir), source_places(source, source_dir), _profiles(source), choice)
 
 
 def _profiles(source: Source) -> tuple[str, ...]:
@@ -338,14 +396,21 @@ def _profiles(source: Source) -> tuple[str, ...]:
     return () if source.catalog.profile is None else (source.catalog.profile,)
 
 
-def _check(lang: str, graph: Graph, label: str, places: dict[Node, Where], profiles: tuple[str, ...]) -> Report:
+def _check(
+    lang: str,
+    graph: Graph,
+    label: str,
+    places: dict[Node, Where],
+    profiles: tuple[str, ...],
+    choice: _ShapesChoice = OWN_SHAPES,
+) -> Report:
     from kasko_dcat.shacl.engine import ShapesError
     from kasko_dcat.shacl.validate import check
 
     try:
-        return check(graph, label, lang, places, profiles)
+        return check(graph, label, lang, places, profiles, choice.graph(profiles), choice.engine)
     except ShapesError as exc:
-        _say(lang, "cli-bad-shapes", reason=exc)
+        _say(lang, "cli-bad-shapes" if choice.other is None else "validate-shapes-refused", reason=exc)
         raise SystemExit(EXIT_ERROR) from None
 
 

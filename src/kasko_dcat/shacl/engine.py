@@ -197,12 +197,8 @@ class ShapesGraph:
         for s, target in graph.subject_objects(SH.target):
             if graph.value(target, RDF.type) != TVKS.EverySubject:
                 raise ShapesError(f"shape {_name(s)} has a SHACL-AF target other than tvks:EverySubject")
-        classes = {s for kind in (RDFS.Class, OWL.Class) for s in graph.subjects(RDF.type, kind)}
-        self._implicit = {
-            s for kind in (SH.NodeShape, SH.PropertyShape) for s in graph.subjects(RDF.type, kind) if s in classes
-        }
-        roots = {s for p in _TARGETS for s in graph.subjects(p, None)} | self._implicit
-        self.targeted = [self.shape(node) for node in sorted(roots, key=str)]
+        self._implicit = implicit_class_targets(graph)
+        self.targeted = [self.shape(node) for node in sorted(targeted(graph), key=str)]
 
     def shape(self, node: Node) -> Shape:
         """Parse ``node`` as a shape once; shapes may refer to each other."""
@@ -255,25 +251,45 @@ class ShapesGraph:
         return self._lists[head]
 
     def _path(self, node: Node) -> Path:
-        """A path as § 2.3.1 defines it; a node that is also a list is read as the sequence (as the W3C tests do)."""
-        g = self.graph
-        if isinstance(node, URIRef):
-            return Path("pred", iri=node, node=node)
-        if isinstance(node, BNode):
-            if g.value(node, RDF.first) is not None:
-                return Path("sequence", parts=tuple(self._path(p) for p in self.list(node)), node=node)
-            for predicate, kind in _PATH_KINDS:
-                if (inner := g.value(node, predicate)) is not None:
-                    members = self.list(inner) if kind == "alternative" else [inner]
-                    return Path(kind, parts=tuple(self._path(p) for p in members), node=node)
-        raise ShapesError(f"a path in {_name(node)} is not a predicate, sequence, alternative, inverse or closure path")
+        return read_path(self.graph, node, self.list)
+
+
+def read_path(graph: Graph, node: Node, items: Callable[[Node], list[Node]] | None = None) -> Path:
+    """A path as § 2.3.1 defines it; a node that is also a list is read as the sequence (as the W3C tests do).
+
+    ``items`` reads an RDF list (the shapes graph's cache); by default the list is read from ``graph``.
+    """
+    items = items or (lambda head: list(Collection(graph, head)))
+    if isinstance(node, URIRef):
+        return Path("pred", iri=node, node=node)
+    if isinstance(node, BNode):
+        if graph.value(node, RDF.first) is not None:
+            return Path("sequence", parts=tuple(read_path(graph, p, items) for p in items(node)), node=node)
+        for predicate, kind in _PATH_KINDS:
+            if (inner := graph.value(node, predicate)) is not None:
+                members = items(inner) if kind == "alternative" else [inner]
+                return Path(kind, parts=tuple(read_path(graph, p, items) for p in members), node=node)
+    raise ShapesError(f"a path in {_name(node)} is not a predicate, sequence, alternative, inverse or closure path")
+
+
+def targeted(graph: Graph) -> set[Node]:
+    """The shapes of ``graph`` that have targets, implicit class targets included (§ 2.1.3)."""
+    return {s for p in _TARGETS for s in graph.subjects(p, None)} | implicit_class_targets(graph)
+
+
+def implicit_class_targets(graph: Graph) -> set[Node]:
+    """Shapes that are also classes (``rdfs:Class`` or ``owl:Class``), so target their own instances (§ 2.1.3.3)."""
+    classes = {s for kind in (RDFS.Class, OWL.Class) for s in graph.subjects(RDF.type, kind)}
+    return {s for kind in (SH.NodeShape, SH.PropertyShape) for s in graph.subjects(RDF.type, kind) if s in classes}
 
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 
 
 def _name(node: Node) -> str:
-    return node.n3() if isinstance(node, URIRef) else "a blank-node shape"
+    if isinstance(node, URIRef):
+        return f"sh:{node.removeprefix(str(SH))}" if node.startswith(str(SH)) else node.n3()
+    return "a blank-node shape"
 
 
 # --- the data graph -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ it belongs to (by title, as the division knows it) and where to fix it in the so
 
 from __future__ import annotations
 
+import hashlib
 import json
 import stat
 from collections.abc import Iterator
@@ -15,15 +16,16 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kasko_dcat.model.catalog import PROFILES
 from kasko_dcat.model.description import Source
 from kasko_dcat.rdf.iris import Iris
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, RDFS, SKOS, TVK, VCARD, new_graph
-from kasko_dcat.shacl.engine import Result, ShapesGraph
+from kasko_dcat.shacl.engine import Result, ShapesGraph, parse_exact, targeted
 from kasko_dcat.shacl.engine import validate as run_engine
+from kasko_dcat.shacl.pyshacl_engine import validate_with_pyshacl
 from kasko_dcat.source.problems import Where
 
 DEFAULT_MAX_MB = 32
@@ -77,8 +79,76 @@ def _parse_shapes(profiles: frozenset[str]) -> ShapesGraph:
     for name in names:
         profile = name.removesuffix(".ttl")
         if profile not in PROFILES or profile in profiles:
-            graph.parse(data=folder.joinpath(name).read_text("utf-8"), format="turtle")
+            parse_exact(graph, data=folder.joinpath(name).read_text("utf-8"), format="turtle")
     return ShapesGraph(graph)
+
+
+SHAPES_SUFFIXES = (".ttl", ".turtle", ".nt", ".n3", ".jsonld", ".rdf", ".xml", ".owl", ".trig", ".nq")
+"""Files of a ``--shapes`` folder that are read; others (a README) are left alone."""
+
+
+def read_shapes(paths: tuple[Path, ...], max_mb: float = DEFAULT_MAX_MB) -> Graph:
+    """Shapes from files and folders (each RDF file of a folder, in name order) as one graph.
+
+    Literals keep their lexical form, as in data files; a folder without any RDF file is refused,
+    so that a mistyped folder never validates against nothing.
+    """
+    graph = Graph()
+    for path in paths:
+        files = [path]
+        if path.is_dir():
+            files = sorted(f for f in path.iterdir() if f.suffix.lower() in SHAPES_SUFFIXES and f.is_file())
+            if not files:
+                raise InputError("validate-shapes-empty-folder", path=path)
+        for file in files:
+            for triple in _parse(file, max_mb, None):
+                graph.add(triple)
+    return _name_blank_nodes(graph)
+
+
+def _name_blank_nodes(graph: Graph) -> Graph:
+    """A copy of ``graph`` whose blank nodes are named by what they hold and where they hang.
+
+    Shapes files name most property shapes with blank nodes, which rdflib labels at random on
+    each parse; reports sort and show shapes by name, so the names must be the same on every run.
+    rdflib's canonical labelling does this too but takes seconds on SEMIC's shapes; shapes graphs
+    are trees of blank nodes, where a hash of the content and of the parents is enough.
+    """
+    contents: dict[Node, str] = {}
+    labels: dict[Node, str] = {}
+
+    def content(node: Node, path: frozenset[Node]) -> str:
+        if not isinstance(node, BNode) or node in path:
+            return node.n3() if not isinstance(node, BNode) else "_:cycle"
+        if node not in contents:
+            parts = sorted(f"{p.n3()} {content(o, path | {node})}" for p, o in graph.predicate_objects(node))
+            contents[node] = _digest("\n".join(parts))
+        return contents[node]
+
+    def label(node: Node, path: frozenset[Node]) -> str:
+        if not isinstance(node, BNode) or node in path:
+            return content(node, frozenset())
+        if node not in labels:
+            above = sorted(f"{label(s, path | {node})} {p.n3()}" for s, p in graph.subject_predicates(node))
+            labels[node] = _digest(content(node, frozenset()) + "\n" + "\n".join(above))
+        return labels[node]
+
+    named: dict[Node, BNode] = {}
+    for node in sorted({n for triple in graph for n in triple if isinstance(n, BNode)}, key=str):
+        name = label(node, frozenset())
+        while BNode(name) in named.values():  # identical blank nodes under identical parents: keep them apart
+            name = _digest(name)
+        named[node] = BNode(name)
+    copy = Graph()
+    for s, p, o in graph:
+        copy.add((named.get(s, s), p, named.get(o, o)))
+    for prefix, namespace in graph.namespace_manager.namespaces():
+        copy.bind(prefix, namespace)
+    return copy
+
+
+def _digest(text: str) -> str:
+    return "s" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
 def read_rdf(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None = None) -> Graph:
@@ -88,6 +158,14 @@ def read_rdf(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None 
     validation. A file that describes no ``dcat:Catalog`` is refused: it is not a catalogue, and
     "0 violations" about it would mislead.
     """
+    graph = _parse(path, max_mb, rdf_format)
+    if (None, RDF.type, DCAT.Catalog) not in graph:
+        raise InputError("validate-no-catalog", path=path)
+    return graph
+
+
+def _parse(path: Path, max_mb: float, rdf_format: str | None) -> Graph:
+    """Any RDF file as one graph (named graphs merged), literals as written, or :class:`InputError`."""
     raw = _read_bounded(path, max_mb)
     if not raw.strip():
         raise InputError("validate-empty", path=path)
@@ -100,12 +178,12 @@ def read_rdf(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None 
         if fmt == "xml":  # XML declares its own encoding
             if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
                 raise InputError("validate-xml-doctype", path=path)
-            target.parse(data=raw, format=fmt)
+            parse_exact(target, data=raw, format=fmt)
         else:
             text = _utf8(path, raw)
             if fmt == "json-ld":
                 _check_json_ld(path, text)
-            target.parse(data=text, format=fmt)
+            parse_exact(target, data=text, format=fmt)
     except InputError:
         raise
     except Exception as exc:  # every rdflib parser raises its own kinds; all mean "not this format"
@@ -117,8 +195,6 @@ def read_rdf(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None 
             graph.store.add((s, p, o), graph)
     if len(graph) == 0:
         raise InputError("validate-no-triples", path=path, format=fmt)
-    if (None, RDF.type, DCAT.Catalog) not in graph:
-        raise InputError("validate-no-catalog", path=path)
     return graph
 
 
@@ -274,6 +350,8 @@ class Report:
     findings: list[Finding]
     shapes: int
     triples: int
+    ignored: tuple[URIRef, ...] = ()
+    """Predicates in the ``sh:`` namespace that SHACL does not define, which the shapes use and were ignored."""
 
     def count(self, severity: str) -> int:
         """How many findings have ``severity``."""
@@ -284,16 +362,31 @@ class Report:
         return self.count("Violation") > 0 or (fail_on == "warning" and self.count("Warning") > 0)
 
 
+ENGINES = ("kasko", "pyshacl")
+"""``--engine``: ours, or pySHACL as a second opinion on the same shapes."""
+
+
 def check(
     graph: Graph,
     label: str,
     lang: str,
     places: dict[Node, Where] | None = None,
     profiles: tuple[str, ...] = ALL_PROFILES,
+    shapes: Graph | None = None,
+    engine: str = "kasko",
 ) -> Report:
-    """Validate ``graph`` and explain each result; ``places`` (see :func:`source_places`) say where to fix it."""
-    shapes = load_shapes(profiles)
-    results = run_engine(graph, shapes)
+    """Validate ``graph`` and explain each result; ``places`` (see :func:`source_places`) say where to fix it.
+
+    ``shapes`` replaces ours (``shapes/`` with ``profiles``) when given; ``engine`` is one of :data:`ENGINES`.
+    """
+    ignored: tuple[URIRef, ...] = ()
+    if engine == "pyshacl":
+        shapes_graph = load_shapes(profiles).graph if shapes is None else shapes
+        results, count = validate_with_pyshacl(graph, shapes_graph), len(targeted(shapes_graph))
+    else:
+        compiled = load_shapes(profiles) if shapes is None else ShapesGraph(shapes)
+        results, count = run_engine(graph, compiled), len(compiled.targeted)
+        ignored = tuple(sorted(compiled.unknown, key=str))
     places = places or {}
     namer = _Namer(graph, lang)
     findings = []
@@ -306,7 +399,7 @@ def check(
         where = places.get(result.focus) or places.get(owner)
         findings.append(Finding(result, owner, namer.title(owner), where, field))
     findings.sort(key=_finding_order)
-    return Report(label, findings, len(shapes.targeted), len(graph))
+    return Report(label, findings, count, len(graph), ignored)
 
 
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
