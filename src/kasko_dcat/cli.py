@@ -258,6 +258,7 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     "--shapes",
     "shape_paths",
     multiple=True,
+    metavar="FILE|DIR",
     type=click.Path(path_type=Path),
     help="Validate against the SHACL shapes in FILE, or in every RDF file of DIR, instead of shapes/ "
     "(repeatable; e.g. SEMIC's DCAT-AP files). Add --with-own-shapes to check against both.",
