@@ -1,8 +1,8 @@
-"""Validation of a built catalogue, or of the source built in memory, against ``shapes/``.
+"""Validation of a built catalogue, or of the source built in memory, against ``shapes/`` or other shapes.
 
-What this module adds to the engine (``shacl.py``): reading RDF files a user names without a
-traceback or an unbounded read, and turning each result into a *finding* that says which resource
-it belongs to (by title, as the division knows it) and where to fix it in the source.
+What this module adds to the engine (``engine.py``): reading the RDF files and shapes files a user
+names without a traceback or an unbounded read, and turning each result into a *finding* that says
+which resource it belongs to (by title, as the division knows it) and where to fix it in the source.
 """
 
 from __future__ import annotations
