@@ -241,6 +241,27 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     help="Extra shapes for PATHS: the Helsinki profile or none (default: the profile in the source's "
     "catalog.yaml if there is a readable source, else helsinki). Without PATHS the source's own is used.",
 )
+@click.option(
+    "--shapes",
+    "shape_paths",
+    multiple=True,
+    metavar="FILE|DIR",
+    type=click.Path(path_type=Path),
+    help="Validate against the SHACL shapes in FILE, or in every RDF file of DIR, instead of shapes/ "
+    "(repeatable; e.g. SEMIC's DCAT-AP files). Add --with-own-shapes to check against both.",
+)
+@click.option(
+    "--with-own-shapes",
+    is_flag=True,
+    help="With --shapes: also check against kasko-dcat's own shapes/ (and the profile's).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["kasko", "pyshacl"]),
+    default="kasko",
+    show_default=True,
+    help="kasko-dcat's own SHACL engine, or pySHACL (the reference implementation; slower) on the same shapes.",
+)
 @lang_option
 @click.pass_obj
 def validate(
@@ -254,6 +275,9 @@ def validate(
     input_format: str | None,
     max_mb: float,
     profile: str | None,
+    shape_paths: tuple[Path, ...],
+    with_own_shapes: bool,
+    engine: str,
 ) -> None:
     """Check the catalogue against shapes/: DCAT-AP 3.0.1, Helsinki profile, § 28 items.
 
@@ -264,6 +288,8 @@ def validate(
       kasko-dcat validate                                   the source, as text
       kasko-dcat validate output/catalog.ttl --format json
       kasko-dcat validate --format junit --report validation.xml    for a CI dashboard
+      kasko-dcat validate output/catalog.ttl --shapes dcat-ap-shapes/ --with-own-shapes
+      kasko-dcat validate output/catalog.ttl --shapes shapes.ttl --engine pyshacl
 
     \b
     Exit codes: 0 conforms (warnings allowed), 1 violations (or warnings with
@@ -280,8 +306,13 @@ def validate(
         input_format=input_format,
         max_mb=max_mb,
         profile=profile,
+        shapes=shape_paths,
+        with_own_shapes=with_own_shapes,
+        engine=engine,
         progress=_progress(lang, False),
     )
+    for predicate in sorted({p for report in reports for p in report.ignored}, key=str):
+        _say(lang, "validate-shapes-ignored", predicate="sh:" + predicate.rsplit("#", 1)[-1])
     rendered = RENDERERS[report_format](reports, lang, fail_on)
     if report_file is None:
         click.echo(rendered, nl=False)

@@ -1122,6 +1122,32 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "jaa se organisaation tietovarantoihin; 'kasko-dcat gaps' luettelee, mitä puuttuu",
         ),
     },
+    # --- issue 12 ---
+    "validate-shapes-empty-folder": {
+        "en": ("{path} holds no RDF file (.ttl, .nt, .jsonld, .rdf, …)", "name a folder of shapes files, or the files"),
+        "fi": (
+            "kansiossa {path} ei ole yhtään RDF-tiedostoa (.ttl, .nt, .jsonld, .rdf, …)",
+            "anna kansio, jossa on muototiedostoja, tai itse tiedostot",
+        ),
+    },
+    "validate-shapes-refused": {
+        "en": (
+            "the shapes given with --shapes cannot be used: {reason}",
+            "remove that feature from the shapes, or validate with --engine pyshacl",
+        ),
+        "fi": (
+            "valitsimella --shapes annettuja muotoja ei voi käyttää: {reason}",
+            "poista ominaisuus muodoista tai validoi valitsimella --engine pyshacl",
+        ),
+    },
+    "validate-shapes-ignored": {
+        "en": ("note: the shapes use {predicate}, which SHACL does not define; it is ignored (as pySHACL does)", ""),
+        "fi": ("huom.: muodoissa on {predicate}, jota SHACL ei määrittele; se ohitetaan (kuten pySHACL tekee)", ""),
+    },
+    "validate-no-message": {
+        "en": ("{component} not satisfied", ""),
+        "fi": ("{component} ei täyty", ""),
+    },
 }
 
 

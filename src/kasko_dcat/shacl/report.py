@@ -16,6 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kasko_dcat.i18n.messages import render
 from kasko_dcat.rdf.namespaces import RDF, SH, SHAPES_PREFIXES, XSD, bind_prefixes
+from kasko_dcat.shacl.engine import Result
 from kasko_dcat.shacl.validate import Finding, Report
 
 SEVERITY_WORDS = {
@@ -60,12 +61,21 @@ def _text_finding(finding: Finding, lang: str) -> list[str]:
     word = SEVERITY_WORDS[lang].get(finding.severity, finding.severity)
     subject = "" if result.focus == finding.owner else f" [{_short(result.focus)}]"
     value = "" if result.value is None else f" — {_short(result.value)}"
-    out = [f"  {word}: {result.message(lang)}{subject}{value}"]
+    out = [f"  {word}: {_message(result, lang)}{subject}{value}"]
     if finding.where is not None:
         params = {"where": str(finding.where), "field": finding.field or ""}
         out.append("      " + render("validate-fix-at" if finding.field else "validate-fix-in", lang, params))
     out.append(f"      ({_short(result.shape)}, {_short(result.component)})")
     return out
+
+
+def _message(result: Result, lang: str) -> str:
+    """The shape's message, or what failed where a shape has no ``sh:message`` (others' shapes often have none)."""
+    if message := result.message(lang):
+        return message
+    path = result.path
+    where = "" if path is None else f" ({_short(path.iri) if path.kind == 'pred' else path})"
+    return render("validate-no-message", lang, {"component": _short(result.component) + where})
 
 
 def _short(node: object) -> str:
@@ -175,7 +185,7 @@ def junit(reports: list[Report], lang: str, fail_on: str) -> str:
             if failing:
                 failures += 1
                 failure = ET.SubElement(
-                    case, "failure", type=failing[0].severity, message=failing[0].result.message(lang)
+                    case, "failure", type=failing[0].severity, message=_message(failing[0].result, lang)
                 )
                 failure.text = body
             else:
@@ -210,7 +220,7 @@ def _junit_line(finding: Finding, lang: str) -> str:
     where = f" ({finding.where}{', ' + finding.field if finding.field else ''})" if finding.where else ""
     value = "" if finding.result.value is None else f" — {_short(finding.result.value)}"
     word = SEVERITY_WORDS[lang].get(finding.severity, finding.severity)
-    return f"{word}: {finding.title} <{finding.result.focus}>: {finding.result.message(lang)}{value}{where}"
+    return f"{word}: {finding.title} <{finding.result.focus}>: {_message(finding.result, lang)}{value}{where}"
 
 
 RENDERERS: dict[str, Callable[[list[Report], str, str], str]] = {
