@@ -23,10 +23,16 @@ class Run:
     stdout: str
 
 
-def run(args: list[str], cwd: Path = ROOT) -> Run:
-    """Run ``python args…`` in a new process; ``wait4`` gives that child's own peak RSS."""
+def run(args: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> Run:
+    """Run ``python args…`` in a new process (``env`` added to ours); ``wait4`` gives that child's own peak RSS."""
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        [sys.executable, *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+    )
     assert child.stdout is not None
     stdout = child.stdout.read().decode("utf-8")
     _, status, usage = os.wait4(child.pid, 0)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from kasko_dcat.model.description import Source
     from kasko_dcat.query.sparql import Result
     from kasko_dcat.rdf.output import WriteResult
-    from kasko_dcat.shacl.validate import Report
+    from kasko_dcat.shacl.validate import Report, ShapesChoice
     from kasko_dcat.source.problems import Problem, Where
 
 Progress = Callable[..., None]
@@ -135,24 +135,31 @@ def validate(
     input_format: str | None = None,
     max_mb: float | None = None,
     profile: str | None = None,
+    shapes: tuple[Path, ...] = (),
+    with_own_shapes: bool = False,
+    engine: str = "kasko",
     progress: Progress = _quiet,
 ) -> list[Report]:
     """Validate the source (no ``paths``) or each built file; findings are titled in ``lang``.
 
     With ``paths``, a readable source beside them says where to fix each finding and which
-    profile applies, unless ``profile`` ("none" for none) says otherwise.
+    profile applies, unless ``profile`` ("none" for none) says otherwise. ``shapes`` (files or
+    folders) replace ours, or come beside them ``with_own_shapes``; ``engine`` is ``kasko`` or
+    ``pyshacl``.
     """
     from kasko_dcat.model.description import read_source
     from kasko_dcat.model.graph import build_graph
-    from kasko_dcat.rdf.reading import DEFAULT_MAX_MB, read_rdf
-    from kasko_dcat.shacl.validate import check, source_places
+    from kasko_dcat.rdf.reading import DEFAULT_MAX_MB, read_rdf, read_shapes
+    from kasko_dcat.shacl.validate import ShapesChoice, source_places
     from kasko_dcat.source.problems import SourceError
 
+    limit = DEFAULT_MAX_MB if max_mb is None else max_mb
+    choice = ShapesChoice(read_shapes(shapes, limit) if shapes else None, with_own_shapes, engine)
     if not paths:
         progress("progress-reading", path=source_dir)
         source = read(source_dir, base_iri)
         progress("progress-validating", count=len(source.datasets))
-        return [_check_source(build_graph(source), source, source_dir, lang)]
+        return [_check_source(build_graph(source), source, source_dir, lang, choice)]
     places: dict[Node, Where] = {}
     profiles: tuple[str, ...] = ("helsinki",)
     if source_dir.is_dir():  # to say where to fix a finding; a broken source is not this command's concern
@@ -167,15 +174,38 @@ def validate(
     reports = []
     for path in paths:
         progress("progress-reading", path=path)
-        graph = read_rdf(path, DEFAULT_MAX_MB if max_mb is None else max_mb, input_format)
-        reports.append(check(graph, str(path), lang, places, profiles))
+        graph = read_rdf(path, limit, input_format)
+        reports.append(_check(graph, str(path), lang, places, profiles, choice))
     return reports
 
 
-def _check_source(graph: Graph, source: Source, source_dir: Path, lang: str = "en") -> Report:
-    from kasko_dcat.shacl.validate import check, source_places
+def _check_source(
+    graph: Graph, source: Source, source_dir: Path, lang: str = "en", choice: ShapesChoice | None = None
+) -> Report:
+    from kasko_dcat.shacl.validate import source_places
 
-    return check(graph, str(source_dir), lang, source_places(source, source_dir), _profiles(source))
+    return _check(graph, str(source_dir), lang, source_places(source, source_dir), _profiles(source), choice)
+
+
+def _check(
+    graph: Graph,
+    label: str,
+    lang: str,
+    places: dict[Node, Where],
+    profiles: tuple[str, ...],
+    choice: ShapesChoice | None,
+) -> Report:
+    """Validate one graph; a shapes file the engine refuses is named as the user's (``--shapes``)."""
+    from kasko_dcat.shacl.engine import ShapesError
+    from kasko_dcat.shacl.validate import ShapesChoice, check
+
+    choice = choice or ShapesChoice()
+    try:
+        return check(graph, label, lang, places, profiles, choice.graph(profiles), choice.engine)
+    except ShapesError as exc:
+        if choice.other is None:
+            raise
+        raise KaskoError("validate-shapes-refused", **exc.params) from None
 
 
 def _profiles(source: Source) -> tuple[str, ...]:

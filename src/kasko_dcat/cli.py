@@ -327,6 +327,27 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Record today's findings in FILE as accepted (reasons already written there are kept); exit 0.",
 )
+@click.option(
+    "--shapes",
+    "shape_paths",
+    multiple=True,
+    metavar="FILE|DIR",
+    type=click.Path(path_type=Path),
+    help="Validate against the SHACL shapes in FILE, or in every RDF file of DIR, instead of shapes/ "
+    "(repeatable; e.g. SEMIC's DCAT-AP files). Add --with-own-shapes to check against both.",
+)
+@click.option(
+    "--with-own-shapes",
+    is_flag=True,
+    help="With --shapes: also check against kasko-dcat's own shapes/ (and the profile's).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["kasko", "pyshacl"]),
+    default="kasko",
+    show_default=True,
+    help="kasko-dcat's own SHACL engine, or pySHACL (the reference implementation; slower) on the same shapes.",
+)
 @lang_option
 @click.pass_obj
 def validate(
@@ -340,6 +361,9 @@ def validate(
     input_format: str | None,
     max_mb: float,
     profile: str | None,
+    shape_paths: tuple[Path, ...],
+    with_own_shapes: bool,
+    engine: str,
     verbose: bool,
     baseline_file: Path | None,
     write_baseline_file: Path | None,
@@ -353,6 +377,8 @@ def validate(
       kasko-dcat validate                                   the source, as text
       kasko-dcat validate output/catalog.ttl --format json
       kasko-dcat validate --format junit --report validation.xml    for a CI dashboard
+      kasko-dcat validate output/catalog.ttl --shapes dcat-ap-shapes/ --with-own-shapes
+      kasko-dcat validate output/catalog.ttl --shapes shapes.ttl --engine pyshacl
       kasko-dcat validate --fail-on warning --baseline validation-baseline.yaml    in CI
 
     \b
@@ -370,8 +396,13 @@ def validate(
         input_format=input_format,
         max_mb=max_mb,
         profile=profile,
+        shapes=shape_paths,
+        with_own_shapes=with_own_shapes,
+        engine=engine,
         progress=_progress(lang, False),
     )
+    for predicate in sorted({p for report in reports for p in report.ignored}, key=str):
+        _say(lang, "validate-shapes-ignored", predicate="sh:" + predicate.rsplit("#", 1)[-1])
     accepted = baseline.read(baseline_file) if baseline_file is not None else []
     if write_baseline_file is not None:
         previous = baseline.read(write_baseline_file) if write_baseline_file.is_file() else accepted

@@ -8,12 +8,15 @@ declarations and remote JSON-LD contexts are refused before rdflib sees them.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import rdflib
+from rdflib import BNode, Dataset, Graph
+from rdflib.term import Node
 
 from kasko_dcat.errors import KaskoError
 from kasko_dcat.rdf.formats import by_rdflib_name, by_suffix
@@ -27,6 +30,86 @@ class InputError(KaskoError):
     """A file ``validate`` was asked to read cannot be read as RDF."""
 
 
+def parse_exact(graph: Graph, **parse_args: object) -> Graph:
+    """``graph.parse(**parse_args)`` keeping each literal's lexical form as written.
+
+    rdflib rewrites typed literals into a canonical form while parsing (``"1"^^xsd:boolean``
+    becomes ``true``, ``"01"^^xsd:integer`` becomes ``1``); SHACL compares RDF terms, so a shape's
+    ``sh:uniqueLang "1"^^xsd:boolean`` or a value ``"01"^^xsd:integer`` must stay what it is.
+    The switch is rdflib's global one: nothing parses in another thread while validating.
+    """
+    previous = rdflib.NORMALIZE_LITERALS
+    rdflib.NORMALIZE_LITERALS = False
+    try:
+        return graph.parse(**parse_args)  # type: ignore[arg-type]
+    finally:
+        rdflib.NORMALIZE_LITERALS = previous
+
+
+def read_shapes(paths: tuple[Path, ...], max_mb: float = DEFAULT_MAX_MB) -> Graph:
+    """Shapes from files and folders (each RDF file of a folder, in name order) as one graph.
+
+    Literals keep their lexical form, as in data files; a folder without any RDF file is refused,
+    so that a mistyped folder never validates against nothing.
+    """
+    graph = Graph()
+    for path in paths:
+        files = [path]
+        if path.is_dir():
+            files = sorted(f for f in path.iterdir() if by_suffix(f) is not None and f.is_file())
+            if not files:
+                raise InputError("validate-shapes-empty-folder", path=path)
+        for file in files:
+            for triple in _parse(file, max_mb, None):
+                graph.add(triple)
+    return _name_blank_nodes(graph)
+
+
+def _name_blank_nodes(graph: Graph) -> Graph:
+    """A copy of ``graph`` whose blank nodes are named by what they hold and where they hang.
+
+    Shapes files name most property shapes with blank nodes, which rdflib labels at random on
+    each parse; reports sort and show shapes by name, so the names must be the same on every run.
+    rdflib's canonical labelling does this too but takes seconds on SEMIC's shapes; shapes graphs
+    are trees of blank nodes, where a hash of the content and of the parents is enough.
+    """
+    contents: dict[Node, str] = {}
+    labels: dict[Node, str] = {}
+
+    def content(node: Node, path: frozenset[Node]) -> str:
+        if not isinstance(node, BNode) or node in path:
+            return node.n3() if not isinstance(node, BNode) else "_:cycle"
+        if node not in contents:
+            parts = sorted(f"{p.n3()} {content(o, path | {node})}" for p, o in graph.predicate_objects(node))
+            contents[node] = _digest("\n".join(parts))
+        return contents[node]
+
+    def label(node: Node, path: frozenset[Node]) -> str:
+        if not isinstance(node, BNode) or node in path:
+            return content(node, frozenset())
+        if node not in labels:
+            above = sorted(f"{label(s, path | {node})} {p.n3()}" for s, p in graph.subject_predicates(node))
+            labels[node] = _digest(content(node, frozenset()) + "\n" + "\n".join(above))
+        return labels[node]
+
+    named: dict[Node, BNode] = {}
+    for node in sorted({n for triple in graph for n in triple if isinstance(n, BNode)}, key=str):
+        name = label(node, frozenset())
+        while BNode(name) in named.values():  # identical blank nodes under identical parents: keep them apart
+            name = _digest(name)
+        named[node] = BNode(name)
+    copy = Graph()
+    for s, p, o in graph:
+        copy.add((named.get(s, s), p, named.get(o, o)))
+    for prefix, namespace in graph.namespace_manager.namespaces():
+        copy.bind(prefix, namespace)
+    return copy
+
+
+def _digest(text: str) -> str:
+    return "s" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
 def read_rdf(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None = None) -> Graph:
     """Parse ``path`` as RDF, or raise :class:`InputError` saying in one line why it cannot be.
 
@@ -34,6 +117,14 @@ def read_rdf(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None 
     validation. A file that describes no ``dcat:Catalog`` is refused: it is not a catalogue, and
     "0 violations" about it would mislead.
     """
+    graph = _parse(path, max_mb, rdf_format)
+    if (None, RDF.type, DCAT.Catalog) not in graph:
+        raise InputError("validate-no-catalog", path=path)
+    return graph
+
+
+def _parse(path: Path, max_mb: float, rdf_format: str | None) -> Graph:
+    """Any RDF file as one graph (named graphs merged), literals as written, or :class:`InputError`."""
     raw = _read_bounded(path, max_mb)
     if not raw.strip():
         raise InputError("validate-empty", path=path)
@@ -47,12 +138,12 @@ def read_rdf(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None 
         if fmt == "xml":  # XML declares its own encoding
             if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
                 raise InputError("validate-xml-doctype", path=path)
-            target.parse(data=raw, format=fmt)
+            parse_exact(target, data=raw, format=fmt)
         else:
             text = _utf8(path, raw)
             if fmt == "json-ld":
                 _check_json_ld(path, text)
-            target.parse(data=text, format=fmt)
+            parse_exact(target, data=text, format=fmt)
     except InputError:
         raise
     except Exception as exc:  # every rdflib parser raises its own kinds; all mean "not this format"
@@ -64,8 +155,6 @@ def read_rdf(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None 
             graph.store.add((s, p, o), graph)
     if len(graph) == 0:
         raise InputError("validate-no-triples", path=path, format=fmt)
-    if (None, RDF.type, DCAT.Catalog) not in graph:
-        raise InputError("validate-no-catalog", path=path)
     return graph
 
 

@@ -1,28 +1,32 @@
-"""A SHACL Core engine for the shapes in ``shapes/``, fast enough to run on every build.
+"""A SHACL Core engine, fast enough to run on every build, for our shapes and for anyone's.
 
 Why not pySHACL: it evaluates every constraint of every shape on every focus node through generic
 machinery, about 10 ms per dataset with SEMIC's shapes, so a catalogue of 10 000 datasets takes
 minutes. This engine reads each predicate of the data graph once into an index and then checks
-constraints with dictionary lookups. It implements the part of SHACL that ``shapes/`` uses, named
-below by the section of the W3C recommendation (https://www.w3.org/TR/shacl/) that defines it, and
-**refuses** a shapes graph that uses anything else, so no shape is ever silently skipped.
-``tests/test_shapes.py`` runs pySHACL on the same shapes and checks that both find the same results.
+constraints with dictionary lookups.
+
+It implements all of SHACL Core (https://www.w3.org/TR/shacl/; ``tests/test_w3c_shacl.py`` runs
+the W3C Core test suite on it) and the two SHACL-AF/SHACL-SPARQL features ``shapes/`` uses, and
+**refuses**, naming it, a shapes graph that uses any other SHACL-SPARQL, SHACL-AF or SHACL-JS
+feature or a constraint component declared in the shapes graph, so no shape is ever silently
+skipped. Predicates in the ``sh:`` namespace that SHACL does not define (SEMIC's ``sh:shape``) are
+ignored, as pySHACL ignores them, and listed in :attr:`ShapesGraph.unknown` for the caller to say
+so. ``tests/test_shapes.py`` runs pySHACL on our shapes and checks that both find the same results.
 
 ==============  ====================================================================================
-§ 2.1.3         targets: ``sh:targetClass`` (with ``rdfs:subClassOf`` in the data graph),
-                ``sh:targetNode``, ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``; the
-                SHACL-AF target type ``tvks:EverySubject`` (shapes/personal-data.ttl)
-§ 2.3.1         paths: predicate, ``sh:inversePath``, sequence, ``sh:alternativePath``
-§ 4.1           ``sh:class``, ``sh:datatype``, ``sh:nodeKind``
-§ 4.2           ``sh:minCount``, ``sh:maxCount``
-§ 4.4           ``sh:minLength``, ``sh:maxLength``, ``sh:pattern`` (+ ``sh:flags``), ``sh:languageIn``,
-                ``sh:uniqueLang``
-§ 4.6, § 4.7    ``sh:not``, ``sh:and``, ``sh:or``, ``sh:xone``, ``sh:node``, ``sh:qualifiedValueShape``
-                (+ ``sh:qualifiedMinCount``, ``sh:qualifiedMaxCount``)
-§ 4.8           ``sh:in``, ``sh:hasValue``
-extension       ``tvks:noPersonalIdentityCode`` (shapes/personal-data.ttl): its SPARQL validator is
-                for other engines; this one runs the same check in Python (see ``pic.py``)
+§ 2.1.3         targets: ``sh:targetClass`` (with ``rdfs:subClassOf`` in the data graph), implicit
+                class targets (a shape that is an ``rdfs:Class`` or ``owl:Class``),
+                ``sh:targetNode``, ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``; the SHACL-AF
+                target type ``tvks:EverySubject`` (shapes/personal-data.ttl)
+§ 2.3.1         paths: predicate, sequence, ``sh:alternativePath``, ``sh:inversePath``,
+                ``sh:zeroOrMorePath``, ``sh:oneOrMorePath``, ``sh:zeroOrOnePath``, nested freely
+§ 2.1.4, 2.1.5  ``sh:severity`` (any IRI), ``sh:message``, ``sh:deactivated``
+§ 4             the constraint parameters of :data:`COMPILERS`, the one table of what is evaluated:
+PARAMETERS
 ==============  ====================================================================================
+
+``tvks:noPersonalIdentityCode`` is our own component (shapes/personal-data.ttl): its SPARQL
+validator is for other engines; this one runs the same check in Python (see ``pic.py``).
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
 from functools import cached_property
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -42,30 +48,7 @@ from kasko_dcat.shacl.pic import find_identity_codes
 
 # --- the shapes graph ---------------------------------------------------------------------------
 
-SUPPORTED_PARAMETERS = {
-    SH["class"],
-    SH.datatype,
-    SH.nodeKind,
-    SH.minCount,
-    SH.maxCount,
-    SH.minLength,
-    SH.maxLength,
-    SH.pattern,
-    SH.languageIn,
-    SH.uniqueLang,
-    SH["not"],
-    SH["and"],
-    SH["or"],
-    SH.xone,
-    SH.node,
-    SH["in"],
-    SH.hasValue,
-    SH.qualifiedValueShape,
-    TVKS.noPersonalIdentityCode,
-}
-"""Constraint parameters this engine evaluates; ``sh:flags`` goes with ``sh:pattern``."""
-
-IGNORED = {
+NOT_CONSTRAINTS = {
     RDF.type,
     SH.path,
     SH.property,
@@ -75,17 +58,26 @@ IGNORED = {
     SH.description,
     SH.order,
     SH.group,
+    SH.defaultValue,
     SH.deactivated,
-    SH.flags,
-    SH.qualifiedMinCount,
-    SH.qualifiedMaxCount,
     SH.targetClass,
     SH.targetNode,
     SH.targetSubjectsOf,
     SH.targetObjectsOf,
     SH.target,
 }
-"""Shape predicates that are not constraints; any other ``sh:`` predicate is refused."""
+"""Shape predicates that are not constraints: targets, the path, severity, messages, annotations."""
+
+REFUSED = {
+    URIRef(f"{SH}{name}"): feature
+    for names, feature in (
+        (("sparql", "select", "ask", "update", "prefixes"), "SHACL-SPARQL"),
+        (("rule", "condition", "expression", "values", "filterShape", "intersection", "union"), "SHACL-AF"),
+        (("js", "jsFunctionName", "jsLibrary", "jsLibraryURL"), "SHACL-JS"),
+    )
+    for name in names
+}
+"""SHACL features beyond Core that this engine does not evaluate: a shape using one is refused."""
 
 
 class ShapesError(KaskoError):
@@ -100,7 +92,10 @@ class ShapesError(KaskoError):
 
 @dataclass(frozen=True)
 class Path:
-    """A SHACL property path (§ 2.3.1): ``kind`` is pred, inverse, sequence or alternative."""
+    """A SHACL property path (§ 2.3.1).
+
+    ``kind`` is pred, inverse, sequence, alternative, zeroOrMore, oneOrMore or zeroOrOne.
+    """
 
     kind: str
     iri: URIRef | None = None
@@ -113,7 +108,19 @@ class Path:
             return str(self.iri)
         if self.kind == "inverse":
             return f"^{self.parts[0]}"
+        if self.kind in _CLOSURES:
+            return f"({self.parts[0]}){_CLOSURES[self.kind]}"
         return ("/" if self.kind == "sequence" else "|").join(f"({part})" for part in self.parts)
+
+
+_CLOSURES = {"zeroOrMore": "*", "oneOrMore": "+", "zeroOrOne": "?"}
+_PATH_KINDS = (
+    (SH.inversePath, "inverse"),
+    (SH.alternativePath, "alternative"),
+    (SH.zeroOrMorePath, "zeroOrMore"),
+    (SH.oneOrMorePath, "oneOrMore"),
+    (SH.zeroOrOnePath, "zeroOrOne"),
+)
 
 
 @dataclass
@@ -124,7 +131,7 @@ class Shape:
     path: Path | None
     severity: URIRef
     messages: tuple[tuple[str, str], ...]
-    """``sh:message`` as sorted (language, text) pairs, the form a hashable :class:`Result` keeps."""
+    """``sh:message`` as sorted (language, text) pairs (language "" when it has none)."""
     targets: list[tuple[URIRef, Node]]
     constraints: list[tuple[URIRef, Node]]
     """Each constraint parameter and its value, as written (reports and tests read them)."""
@@ -156,9 +163,10 @@ class Result:
         by_lang = dict(self.messages)
         return by_lang.get(lang) or by_lang.get("en") or next(iter(by_lang.values()), "")
 
-    def sort_key(self) -> tuple[str, str, str, str]:
+    def sort_key(self) -> tuple[str, str, str, str, str, str]:
         """Order of results in every report, so reports are byte-stable."""
-        return (str(self.focus), str(self.shape), "" if self.value is None else self.value.n3(), str(self.path))
+        value = "" if self.value is None else self.value.n3()
+        return (str(self.focus), str(self.shape), value, str(self.path), str(self.component), str(self.severity))
 
 
 class ShapesGraph:
@@ -168,22 +176,19 @@ class ShapesGraph:
         self.graph = graph
         self._shapes: dict[Node, Shape] = {}
         self._lists: dict[Node, list[Node]] = {}
-        roots = {s for p in _TARGETS for s in graph.subjects(p, None)}
+        self.unknown: set[URIRef] = set()
+        """Predicates in the ``sh:`` namespace that SHACL does not define, met on shapes and ignored."""
+        self._declared = {
+            parameter
+            for component in graph.subjects(RDF.type, SH.ConstraintComponent)
+            for declaration in graph.objects(component, SH.parameter)
+            for parameter in graph.objects(declaration, SH.path)
+        }
         for s, target in graph.subject_objects(SH.target):
             if graph.value(target, RDF.type) != TVKS.EverySubject:
                 raise ShapesError(f"shape {_name(s)} has a SHACL-AF target other than tvks:EverySubject")
-        implicit = {
-            s
-            for kind in (SH.NodeShape, SH.PropertyShape)
-            for s in graph.subjects(RDF.type, kind)
-            if {RDFS.Class, OWL.Class} & set(graph.objects(s, RDF.type))
-        }
-        if implicit:
-            first = sorted(implicit, key=str)[0]
-            raise ShapesError(
-                f"shape {_name(first)} is also a class (an implicit class target), which this engine does not implement"
-            )
-        self.targeted = [self.shape(node) for node in sorted(roots, key=str)]
+        self._implicit = implicit_class_targets(graph)
+        self.targeted = [self.shape(node) for node in sorted(targeted(graph), key=str)]
 
     def shape(self, node: Node) -> Shape:
         """Parse ``node`` as a shape once; shapes may refer to each other."""
@@ -195,36 +200,39 @@ class ShapesGraph:
             raise ShapesError(f"shape {_name(node)} has {len(paths)} values of sh:path; a property shape has one")
         path_node = paths[0] if paths else None
         severity = g.value(node, SH.severity, default=SH.Violation)
+        targets = [(p, o) for p, o in g.predicate_objects(node) if p in _TARGETS]
+        if node in self._implicit:
+            targets.append((SH.targetClass, node))
         shape = Shape(
             node=node,
             path=None if path_node is None else self._path(path_node),
             severity=severity if isinstance(severity, URIRef) else SH.Violation,
-            messages=tuple(sorted({(m.language or "en"): str(m) for m in g.objects(node, SH.message)}.items())),
-            targets=[(p, o) for p, o in g.predicate_objects(node) if p in _TARGETS],
+            messages=tuple(sorted({(m.language or ""): str(m) for m in g.objects(node, SH.message)}.items())),
+            targets=targets,
             constraints=[],
-            deactivated=g.value(node, SH.deactivated) == Literal(True),
+            deactivated=g.value(node, SH.deactivated) == _TRUE,
         )
         self._shapes[node] = shape
         for p, o in sorted(g.predicate_objects(node), key=lambda po: (str(po[0]), po[1].n3())):
-            if p in SUPPORTED_PARAMETERS:
+            if (parameter := COMPILERS.get(p)) is not None:
                 shape.constraints.append((p, o))
-                if (check := compile_constraint(self, node, p, o)) is not None:
+                if (check := parameter.compile(self, node, o)) is not None:
                     shape.checks.append(check)
-                    shape.fires_on_nothing |= p in _FIRE_ON_NOTHING
-                for nested in self._nested(p, o):
-                    self.shape(nested)
+                    shape.fires_on_nothing |= parameter.fires_on_nothing
             elif p == SH.property:
                 shape.properties.append(self.shape(o))
-            elif p not in IGNORED and str(p).startswith(str(SH)):
-                raise ShapesError(f"shape {_name(node)} uses {_name(p)}, which kasko-dcat's engine does not implement")
+            elif p in REFUSED:
+                raise ShapesError(
+                    f"shape {_name(node)} uses {_name(p)} ({REFUSED[p]}), which kasko-dcat's engine does not implement"
+                )
+            elif p in self._declared:
+                raise ShapesError(
+                    f"shape {_name(node)} uses {_name(p)}, a parameter of a constraint component declared in "
+                    "the shapes graph, which kasko-dcat's engine does not implement"
+                )
+            elif p not in NOT_CONSTRAINTS and p not in _COMPANIONS and str(p).startswith(str(SH)):
+                self.unknown.add(p)
         return shape
-
-    def _nested(self, parameter: URIRef, value: Node) -> list[Node]:
-        if parameter in (SH.node, SH["not"], SH.qualifiedValueShape):
-            return [value]
-        if parameter in (SH["and"], SH["or"], SH.xone):
-            return self.list(value)
-        return []
 
     def list(self, head: Node) -> list[Node]:
         """An RDF list of the shapes graph as a Python list, read once."""
@@ -233,28 +241,45 @@ class ShapesGraph:
         return self._lists[head]
 
     def _path(self, node: Node) -> Path:
-        g = self.graph
-        if isinstance(node, URIRef):
-            return Path("pred", iri=node, node=node)
-        if (inverse := g.value(node, SH.inversePath)) is not None:
-            if not isinstance(inverse, URIRef):
-                raise ShapesError(
-                    f"an inverse path in {_name(node)} inverts more than one predicate, which this engine does not"
-                )
-            return Path("inverse", parts=(self._path(inverse),), node=node)
-        if (alternatives := g.value(node, SH.alternativePath)) is not None:
-            return Path("alternative", parts=tuple(self._path(p) for p in self.list(alternatives)), node=node)
-        if g.value(node, RDF.first) is not None:
-            return Path("sequence", parts=tuple(self._path(p) for p in self.list(node)), node=node)
-        raise ShapesError(f"a path in {_name(node)} is not a predicate, inverse, sequence or alternative path")
+        return read_path(self.graph, node, self.list)
+
+
+def read_path(graph: Graph, node: Node, items: Callable[[Node], list[Node]] | None = None) -> Path:
+    """A path as § 2.3.1 defines it; a node that is also a list is read as the sequence (as the W3C tests do).
+
+    ``items`` reads an RDF list (the shapes graph's cache); by default the list is read from ``graph``.
+    """
+    items = items or (lambda head: list(Collection(graph, head)))
+    if isinstance(node, URIRef):
+        return Path("pred", iri=node, node=node)
+    if isinstance(node, BNode):
+        if graph.value(node, RDF.first) is not None:
+            return Path("sequence", parts=tuple(read_path(graph, p, items) for p in items(node)), node=node)
+        for predicate, kind in _PATH_KINDS:
+            if (inner := graph.value(node, predicate)) is not None:
+                members = items(inner) if kind == "alternative" else [inner]
+                return Path(kind, parts=tuple(read_path(graph, p, items) for p in members), node=node)
+    raise ShapesError(f"a path in {_name(node)} is not a predicate, sequence, alternative, inverse or closure path")
+
+
+def targeted(graph: Graph) -> set[Node]:
+    """The shapes of ``graph`` that have targets, implicit class targets included (§ 2.1.3)."""
+    return {s for p in _TARGETS for s in graph.subjects(p, None)} | implicit_class_targets(graph)
+
+
+def implicit_class_targets(graph: Graph) -> set[Node]:
+    """Shapes that are also classes (``rdfs:Class`` or ``owl:Class``), so target their own instances (§ 2.1.3.3)."""
+    classes = {s for kind in (RDFS.Class, OWL.Class) for s in graph.subjects(RDF.type, kind)}
+    return {s for kind in (SH.NodeShape, SH.PropertyShape) for s in graph.subjects(RDF.type, kind) if s in classes}
 
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
-_FIRE_ON_NOTHING = {SH.minCount, SH.hasValue, SH.qualifiedValueShape}
 
 
 def _name(node: Node) -> str:
-    return node.n3() if isinstance(node, URIRef) else "a blank-node shape"
+    if isinstance(node, URIRef):
+        return f"sh:{node.removeprefix(str(SH))}" if node.startswith(str(SH)) else node.n3()
+    return "a blank-node shape"
 
 
 # --- the data graph -----------------------------------------------------------------------------
@@ -292,6 +317,19 @@ class DataGraph:
     def object_nodes(self, predicate: Node) -> list[Node]:
         """Every object of ``predicate``."""
         return list(self._indexes[1].get(predicate, ()))
+
+    @cached_property
+    def _by_subject(self) -> dict[Node, list[tuple[Node, Node]]]:
+        """Subject → its (predicate, object) pairs; built only for ``sh:closed``."""
+        found: dict[Node, list[tuple[Node, Node]]] = {}
+        for p, by_subject in self._indexes[0].items():
+            for s, objects in by_subject.items():
+                found.setdefault(s, []).extend((p, o) for o in objects)
+        return found
+
+    def predicate_objects(self, subject: Node) -> list[tuple[Node, Node]]:
+        """Every (predicate, object) of ``subject``."""
+        return self._by_subject.get(subject, [])
 
     @cached_property
     def _superclasses(self) -> dict[Node, set[Node]]:
@@ -336,27 +374,41 @@ class DataGraph:
         classes = [cls, *(c for c, sups in self._superclasses.items() if cls in sups and c != cls)]
         return list(dict.fromkeys(node for c in classes for node in self.subjects(RDF.type, c)))
 
-    def values(self, focus: Node, path: Path) -> list[Node]:
-        """The value nodes of ``path`` from ``focus`` (§ 2.3.1), without duplicates."""
-        if path.kind == "pred":
-            return self.objects(focus, path.iri)
-        if path.kind == "inverse":
-            return self.subjects(path.parts[0].iri, focus)  # a predicate: ShapesGraph refuses any other
-        if path.kind == "sequence":
+    def values(self, focus: Node, path: Path, inverse: bool = False) -> list[Node]:
+        """The value nodes of ``path`` from ``focus`` (§ 2.3.1), or of its inverse; without duplicates."""
+        kind = path.kind
+        if kind == "pred":
+            return self.subjects(path.iri, focus) if inverse else self.objects(focus, path.iri)
+        if kind == "inverse":
+            return self.values(focus, path.parts[0], not inverse)
+        if kind == "sequence":
             nodes = [focus]
-            for part in path.parts:
-                nodes = list(dict.fromkeys(v for n in nodes for v in self.values(n, part)))
+            for part in reversed(path.parts) if inverse else path.parts:
+                nodes = list(dict.fromkeys(v for n in nodes for v in self.values(n, part, inverse)))
             return nodes
-        return list(dict.fromkeys(v for part in path.parts for v in self.values(focus, part)))
+        if kind == "alternative":
+            return list(dict.fromkeys(v for part in path.parts for v in self.values(focus, part, inverse)))
+        step = path.parts[0]
+        if kind == "zeroOrOne":
+            return list(dict.fromkeys([focus, *self.values(focus, step, inverse)]))
+        reached: dict[Node, None] = {focus: None} if kind == "zeroOrMore" else {}
+        todo = [focus]
+        while todo:
+            for value in self.values(todo.pop(), step, inverse):
+                if value not in reached:
+                    reached[value] = None
+                    todo.append(value)
+        return list(reached)
 
 
 # --- evaluation ---------------------------------------------------------------------------------
 
-Found = Iterator[tuple[URIRef, Node | None]]
-"""What a constraint yields for each violation: the component and the offending value (if any)."""
+Found = Iterator[tuple[URIRef, Node | None, Path | None]]
+"""What a constraint yields per result: the component, the value (if any), and a path other than
+the shape's (only ``sh:closed`` names one: the unexpected predicate)."""
 
-Check = Callable[["Validator", list[Node]], Found]
-"""A constraint compiled with its arguments, applied to the value nodes of one focus node."""
+Check = Callable[["Validator", Node, list[Node]], Found]
+"""A constraint compiled with its arguments, applied to one focus node and its value nodes."""
 
 
 class Validator:
@@ -368,24 +420,24 @@ class Validator:
         self._conforms: dict[tuple[Node, Node], bool] = {}
 
     def run(self) -> list[Result]:
-        """Every result of every targeted shape, in a stable order."""
-        found: set[Result] = set()
+        """Every result of every targeted shape, in a stable order; equal results are all kept (§ 3.6)."""
+        found: list[Result] = []
         for shape in self.shapes.targeted:
             for focus in self.focus_nodes(shape):
-                found.update(self.check(shape, focus))
+                found.extend(self.check(shape, focus))
         return sorted(found, key=Result.sort_key)
 
     def focus_nodes(self, shape: Shape) -> list[Node]:
-        """The targets of ``shape`` (§ 2.1.3)."""
+        """The targets of ``shape`` (§ 2.1.3), each once."""
         nodes: list[Node] = []
         for kind, value in shape.targets:
-            if kind == _TARGET_CLASS:
+            if kind == SH.targetClass:
                 nodes.extend(self.data.instances(value))
-            elif kind == _TARGET_NODE:
+            elif kind == SH.targetNode:
                 nodes.append(value)
-            elif kind == _TARGET_SUBJECTS_OF:
+            elif kind == SH.targetSubjectsOf:
                 nodes.extend(self.data.subjects(value))
-            elif kind == _TARGET:  # tvks:EverySubject, the only one ShapesGraph accepts
+            elif kind == SH.target:  # tvks:EverySubject, the only one ShapesGraph accepts
                 nodes.extend(self.data.every_subject())
             else:
                 nodes.extend(self.data.object_nodes(value))
@@ -403,8 +455,8 @@ class Validator:
             if not values and not shape.fires_on_nothing:
                 return
         for check in shape.checks:
-            for component, value in check(self, values):
-                yield Result(focus, shape.node, shape.severity, component, path, value, shape.messages)
+            for component, value, other_path in check(self, focus, values):
+                yield Result(focus, shape.node, shape.severity, component, other_path or path, value, shape.messages)
         for prop in shape.properties:
             for value in values:
                 yield from self.check(prop, value)
@@ -418,24 +470,33 @@ class Validator:
         return self._conforms[key]
 
 
-_TARGET_CLASS, _TARGET_NODE, _TARGET_SUBJECTS_OF, _TARGET = (
-    SH.targetClass,
-    SH.targetNode,
-    SH.targetSubjectsOf,
-    SH.target,
-)
 _TRUE = Literal(True)
+
+
+def validate(data: Graph, shapes: ShapesGraph) -> list[Result]:
+    """Validate ``data`` against ``shapes``; no inference, no graph beyond ``data`` (§ 3)."""
+    return Validator(shapes, DataGraph(data)).run()
+
+
+# --- constraints (§ 4) --------------------------------------------------------------------------
+
+Compiler = Callable[[ShapesGraph, Node, Node], "Check | None"]
+"""Reads one constraint parameter of a shape (shapes graph, shape, value) into a check; None if it checks nothing."""
 
 
 def _each(component: URIRef, ok: Callable[[Validator, Node], bool]) -> Check:
     """A constraint tested on each value node on its own."""
 
-    def check(v: Validator, values: list[Node]) -> Found:
+    def check(v: Validator, _: Node, values: list[Node]) -> Found:
         for value in values:
             if not ok(v, value):
-                yield component, value
+                yield component, value, None
 
     return check
+
+
+def _class(_: ShapesGraph, __: Node, cls: Node) -> Check:
+    return _each(SH.ClassConstraintComponent, lambda v, value: v.data.is_instance(value, cls))
 
 
 _NODE_KINDS: dict[Node, tuple[type, ...]] = {
@@ -446,6 +507,13 @@ _NODE_KINDS: dict[Node, tuple[type, ...]] = {
     SH.BlankNodeOrLiteral: (BNode, Literal),
     SH.IRIOrLiteral: (URIRef, Literal),
 }
+
+
+def _node_kind(_: ShapesGraph, shape: Node, kind: Node) -> Check:
+    if kind not in _NODE_KINDS:
+        raise ShapesError(f"shape {_name(shape)} has sh:nodeKind {_name(kind)}, which is not a node kind")
+    kinds = _NODE_KINDS[kind]
+    return _each(SH.NodeKindConstraintComponent, lambda _, value: isinstance(value, kinds))
 
 
 _TIMEZONE = r"(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?"
@@ -470,7 +538,7 @@ _LEXICAL = {
 (``ill_typed`` is None for the others), so a literal like ``"2020-13"^^xsd:gYearMonth`` would pass."""
 
 
-def _datatype_ok(datatype: Node) -> Callable[[Validator, Node], bool]:
+def _datatype(_: ShapesGraph, __: Node, datatype: Node) -> Check:
     lexical = _LEXICAL.get(datatype)
 
     def ok(_: Validator, value: Node) -> bool:
@@ -483,17 +551,65 @@ def _datatype_ok(datatype: Node) -> Callable[[Validator, Node], bool]:
             return False
         return lexical is None or lexical.fullmatch(str(value)) is not None
 
-    return ok
+    return _each(SH.DatatypeConstraintComponent, ok)
 
 
-def _language_ok(ranges: list[str]) -> Callable[[Validator, Node], bool]:
-    def ok(_: Validator, value: Node) -> bool:
-        if not isinstance(value, Literal) or not value.language:
-            return False
-        lang = value.language.lower()
-        return any(r == "*" or lang == r or lang.startswith(f"{r}-") for r in ranges)
+def _count(component: URIRef, too_few: int | None, too_many: int | None) -> Check:
+    def check(_: Validator, __: Node, values: list[Node]) -> Found:
+        if (too_few is not None and len(values) < too_few) or (too_many is not None and len(values) > too_many):
+            yield component, None, None
 
-    return ok
+    return check
+
+
+def _min_count(_: ShapesGraph, __: Node, argument: Node) -> Check:
+    return _count(SH.MinCountConstraintComponent, int(argument), None)
+
+
+def _max_count(_: ShapesGraph, __: Node, argument: Node) -> Check:
+    return _count(SH.MaxCountConstraintComponent, None, int(argument))
+
+
+def _order(a: Node, b: Node) -> int | None:
+    """-1, 0 or 1 as SPARQL's ``<`` orders two literals; None when they cannot be compared (§ 4.3)."""
+    if not (isinstance(a, Literal) and isinstance(b, Literal)) or a.ill_typed or b.ill_typed:
+        return None
+    x, y = a.value, b.value
+    if _is_number(x) and _is_number(y):
+        return (x > y) - (x < y)
+    if isinstance(x, str) and isinstance(y, str):
+        return None if a.language or b.language else (x > y) - (x < y)
+    for kind in (datetime, date, time, bool):  # datetime first: it is also a date
+        if isinstance(x, kind) and isinstance(y, kind):
+            if kind in (datetime, time) and (x.tzinfo is None) != (y.tzinfo is None):  # type: ignore[union-attr]
+                return None
+            if kind is date and (isinstance(x, datetime) or isinstance(y, datetime)):
+                return None
+            return (x > y) - (x < y)
+    return None
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def _range(component: URIRef, accepts: Callable[[int], bool]) -> Compiler:
+    def compile_range(_: ShapesGraph, __: Node, bound: Node) -> Check:
+        def ok(_: Validator, value: Node) -> bool:
+            order = _order(value, bound)
+            return order is not None and accepts(order)
+
+        return _each(component, ok)
+
+    return compile_range
+
+
+def _length(component: URIRef, accepts: Callable[[int, int], bool]) -> Compiler:
+    def compile_length(_: ShapesGraph, __: Node, argument: Node) -> Check:
+        limit = int(argument)
+        return _each(component, lambda _, value: not isinstance(value, BNode) and accepts(len(str(value)), limit))
+
+    return compile_length
 
 
 _FLAGS = {"i": re.I, "s": re.S, "m": re.M, "x": re.X}
@@ -534,111 +650,231 @@ def _xpath_end(pattern: str) -> str:
     return "".join(out)
 
 
-def _count(component: URIRef, too_few: int | None, too_many: int | None) -> Check:
-    def check(_: Validator, values: list[Node]) -> Found:
-        if (too_few is not None and len(values) < too_few) or (too_many is not None and len(values) > too_many):
-            yield component, None
+def _pattern(shapes: ShapesGraph, shape: Node, argument: Node) -> Check:
+    regex = _regex(shape, str(argument), str(shapes.graph.value(shape, SH.flags) or ""))
+    return _each(
+        SH.PatternConstraintComponent, lambda _, value: not isinstance(value, BNode) and bool(regex.search(value))
+    )
+
+
+def _language_in(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
+    ranges = [str(r).lower() for r in shapes.list(argument)]
+
+    def ok(_: Validator, value: Node) -> bool:
+        if not isinstance(value, Literal) or not value.language:
+            return False
+        lang = value.language.lower()
+        return any(r == "*" or lang == r or lang.startswith(f"{r}-") for r in ranges)
+
+    return _each(SH.LanguageInConstraintComponent, ok)
+
+
+def _unique_lang(_: ShapesGraph, __: Node, argument: Node) -> Check | None:
+    """One result per language tag used more than once, with no value (§ 4.4.5); only for ``true`` itself."""
+    if argument != _TRUE:
+        return None
+
+    def check(_: Validator, __: Node, values: list[Node]) -> Found:
+        seen: dict[str, int] = {}
+        for value in values:
+            if isinstance(value, Literal) and value.language:
+                seen[value.language.lower()] = seen.get(value.language.lower(), 0) + 1
+        for count in seen.values():
+            if count > 1:
+                yield SH.UniqueLangConstraintComponent, None, None
 
     return check
 
 
-def _unique_lang(_: Validator, values: list[Node]) -> Found:
-    seen: dict[str, int] = {}
-    for value in values:
-        if isinstance(value, Literal) and value.language:
-            seen[value.language.lower()] = seen.get(value.language.lower(), 0) + 1
-    for lang, count in sorted(seen.items()):
-        if count > 1:
-            yield SH.UniqueLangConstraintComponent, Literal(lang)
-
-
-def _has_value(expected: Node) -> Check:
-    def check(_: Validator, values: list[Node]) -> Found:
-        if expected not in values:
-            yield SH.HasValueConstraintComponent, None
+def _equals(_: ShapesGraph, __: Node, predicate: Node) -> Check:
+    def check(v: Validator, focus: Node, values: list[Node]) -> Found:
+        others = v.data.objects(focus, predicate)
+        yield from ((SH.EqualsConstraintComponent, value, None) for value in values if value not in others)
+        yield from ((SH.EqualsConstraintComponent, other, None) for other in others if other not in values)
 
     return check
 
 
-def _qualified(qualified: Node, low: Node | None, high: Node | None) -> Check:
-    """§ 4.7.3, without ``sh:qualifiedValueShapesDisjoint``, which no shape here uses."""
-
-    def check(v: Validator, values: list[Node]) -> Found:
-        matching = sum(v.conforms(value, qualified) for value in values)
-        if low is not None and matching < int(low):
-            yield SH.QualifiedMinCountConstraintComponent, None
-        if high is not None and matching > int(high):
-            yield SH.QualifiedMaxCountConstraintComponent, None
+def _disjoint(_: ShapesGraph, __: Node, predicate: Node) -> Check:
+    def check(v: Validator, focus: Node, values: list[Node]) -> Found:
+        others = v.data.objects(focus, predicate)
+        yield from ((SH.DisjointConstraintComponent, value, None) for value in values if value in others)
 
     return check
 
 
-def _no_personal_identity_code(v: Validator, values: list[Node]) -> Found:
-    """Every literal of the focus node: no checksum-valid Finnish personal identity code (shapes/personal-data.ttl)."""
-    for focus in values:
-        yield from ((TVKS.NoPersonalIdentityCodeConstraintComponent, text) for text in v.data.identity_codes(focus))
+def _less(component: URIRef, accepts: Callable[[int], bool]) -> Compiler:
+    def compile_less(_: ShapesGraph, __: Node, predicate: Node) -> Check:
+        def check(v: Validator, focus: Node, values: list[Node]) -> Found:
+            for value in values:
+                for other in v.data.objects(focus, predicate):
+                    order = _order(value, other)
+                    if order is None or not accepts(order):
+                        yield component, value, None
+
+        return check
+
+    return compile_less
 
 
-def compile_constraint(shapes: ShapesGraph, shape: Node, parameter: Node, argument: Node) -> Check | None:
-    """The check for one constraint parameter of ``shape``, its arguments read once; None if it checks nothing."""
-    if parameter == SH["class"]:
-        return _each(SH.ClassConstraintComponent, lambda v, value: v.data.is_instance(value, argument))
-    if parameter == SH.datatype:
-        return _each(SH.DatatypeConstraintComponent, _datatype_ok(argument))
-    if parameter == SH.nodeKind:
-        if argument not in _NODE_KINDS:
-            raise ShapesError(f"shape {_name(shape)} has sh:nodeKind {_name(argument)}, which is not a node kind")
-        kinds = _NODE_KINDS[argument]
-        return _each(SH.NodeKindConstraintComponent, lambda _, value: isinstance(value, kinds))
-    if parameter == SH.minCount:
-        return _count(SH.MinCountConstraintComponent, int(argument), None)
-    if parameter == SH.maxCount:
-        return _count(SH.MaxCountConstraintComponent, None, int(argument))
-    if parameter in (SH.minLength, SH.maxLength):
-        low, high = (int(argument), None) if parameter == SH.minLength else (None, int(argument))
-        component = SH.MinLengthConstraintComponent if low is not None else SH.MaxLengthConstraintComponent
-        return _each(
-            component,
-            lambda _, value: (
-                not isinstance(value, BNode)
-                and (low is None or len(str(value)) >= low)
-                and (high is None or len(str(value)) <= high)
-            ),
-        )
-    if parameter == SH.pattern:
-        regex = _regex(shape, str(argument), str(shapes.graph.value(shape, SH.flags) or ""))
-        return _each(
-            SH.PatternConstraintComponent, lambda _, value: not isinstance(value, BNode) and bool(regex.search(value))
-        )
-    if parameter == SH.languageIn:
-        return _each(SH.LanguageInConstraintComponent, _language_ok([str(r).lower() for r in shapes.list(argument)]))
-    if parameter == SH.uniqueLang:
-        return _unique_lang if argument == _TRUE else None
-    if parameter == SH["in"]:
-        members = frozenset(shapes.list(argument))
-        return _each(SH.InConstraintComponent, lambda _, value: value in members)
-    if parameter == SH.hasValue:
-        return _has_value(argument)
-    if parameter == SH.node:
-        return _each(SH.NodeConstraintComponent, lambda v, value: v.conforms(value, argument))
-    if parameter == SH["not"]:
-        return _each(SH.NotConstraintComponent, lambda v, value: not v.conforms(value, argument))
-    if parameter in (SH["and"], SH["or"], SH.xone):
+def _node(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
+    shapes.shape(argument)
+    return _each(SH.NodeConstraintComponent, lambda v, value: v.conforms(value, argument))
+
+
+def _not(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
+    shapes.shape(argument)
+    return _each(SH.NotConstraintComponent, lambda v, value: not v.conforms(value, argument))
+
+
+def _logical(component: URIRef, accepts: Callable[[int, int], bool]) -> Compiler:
+    """``sh:and``, ``sh:or``, ``sh:xone``: how many of the listed shapes a value conforms to, of how many."""
+
+    def compile_logical(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
         members = tuple(shapes.list(argument))
-        if parameter == SH["and"]:
-            return _each(SH.AndConstraintComponent, lambda v, value: all(v.conforms(value, s) for s in members))
-        if parameter == SH["or"]:
-            return _each(SH.OrConstraintComponent, lambda v, value: any(v.conforms(value, s) for s in members))
-        return _each(SH.XoneConstraintComponent, lambda v, value: sum(v.conforms(value, s) for s in members) == 1)
-    if parameter == SH.qualifiedValueShape:
-        return _qualified(
-            argument, shapes.graph.value(shape, SH.qualifiedMinCount), shapes.graph.value(shape, SH.qualifiedMaxCount)
+        for member in members:
+            shapes.shape(member)
+        return _each(component, lambda v, value: accepts(sum(v.conforms(value, s) for s in members), len(members)))
+
+    return compile_logical
+
+
+def _qualified(shapes: ShapesGraph, shape: Node, qualified: Node) -> Check:
+    """§ 4.7.3; with ``sh:qualifiedValueShapesDisjoint``, a value conforming to a sibling's shape too does not count."""
+    g = shapes.graph
+    low, high = g.value(shape, SH.qualifiedMinCount), g.value(shape, SH.qualifiedMaxCount)
+    siblings: list[Node] = []
+    if g.value(shape, SH.qualifiedValueShapesDisjoint) == _TRUE:
+        siblings = sorted(
+            {
+                other
+                for parent in g.subjects(SH.property, shape)
+                for sibling in g.objects(parent, SH.property)
+                for other in g.objects(sibling, SH.qualifiedValueShape)
+                if other != qualified
+            },
+            key=str,
         )
-    if parameter == TVKS.noPersonalIdentityCode:
-        return _no_personal_identity_code if argument == _TRUE else None
-    raise ShapesError(f"shape {_name(shape)} uses {_name(parameter)}, which kasko-dcat's engine does not implement")
+    for node in (qualified, *siblings):
+        shapes.shape(node)
+
+    def check(v: Validator, _: Node, values: list[Node]) -> Found:
+        matching = sum(
+            v.conforms(value, qualified) and not any(v.conforms(value, s) for s in siblings) for value in values
+        )
+        if low is not None and matching < int(low):
+            yield SH.QualifiedMinCountConstraintComponent, None, None
+        if high is not None and matching > int(high):
+            yield SH.QualifiedMaxCountConstraintComponent, None, None
+
+    return check
 
 
-def validate(data: Graph, shapes: ShapesGraph) -> list[Result]:
-    """Validate ``data`` against ``shapes``; no inference, no graph beyond ``data`` (§ 3)."""
-    return Validator(shapes, DataGraph(data)).run()
+def _closed(shapes: ShapesGraph, shape: Node, argument: Node) -> Check | None:
+    """§ 4.8.1: every predicate of a value node is a path of the shape's property shapes or ignored."""
+    if argument != _TRUE:
+        return None
+    g = shapes.graph
+    allowed = {p for prop in g.objects(shape, SH.property) for p in g.objects(prop, SH.path) if isinstance(p, URIRef)}
+    for ignored in g.objects(shape, SH.ignoredProperties):
+        allowed.update(shapes.list(ignored))
+
+    def check(v: Validator, _: Node, values: list[Node]) -> Found:
+        for value in values:
+            for predicate, obj in v.data.predicate_objects(value):
+                if predicate not in allowed:
+                    yield SH.ClosedConstraintComponent, obj, Path("pred", iri=predicate, node=predicate)
+
+    return check
+
+
+def _has_value(_: ShapesGraph, __: Node, expected: Node) -> Check:
+    def check(_: Validator, __: Node, values: list[Node]) -> Found:
+        if expected not in values:
+            yield SH.HasValueConstraintComponent, None, None
+
+    return check
+
+
+def _in(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
+    members = frozenset(shapes.list(argument))
+    return _each(SH.InConstraintComponent, lambda _, value: value in members)
+
+
+def _no_personal_identity_code(_: ShapesGraph, __: Node, argument: Node) -> Check | None:
+    """Every literal of the focus node: no checksum-valid Finnish personal identity code (shapes/personal-data.ttl)."""
+    if argument != _TRUE:
+        return None
+
+    def check(v: Validator, _: Node, values: list[Node]) -> Found:
+        for focus in values:
+            yield from (
+                (TVKS.NoPersonalIdentityCodeConstraintComponent, text, None) for text in v.data.identity_codes(focus)
+            )
+
+    return check
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """What the engine knows of one constraint parameter."""
+
+    section: str
+    """Where the W3C recommendation defines it."""
+    compile: Compiler
+    companions: tuple[URIRef, ...] = ()
+    """Parameters read together with it (``sh:flags`` with ``sh:pattern``)."""
+    fires_on_nothing: bool = False
+    """Whether it can report a focus node that has no value at the path."""
+
+
+COMPILERS: dict[URIRef, Parameter] = {
+    SH["class"]: Parameter("§ 4.1.1", _class),
+    SH.datatype: Parameter("§ 4.1.2", _datatype),
+    SH.nodeKind: Parameter("§ 4.1.3", _node_kind),
+    SH.minCount: Parameter("§ 4.2.1", _min_count, fires_on_nothing=True),
+    SH.maxCount: Parameter("§ 4.2.2", _max_count),
+    SH.minExclusive: Parameter("§ 4.3.1", _range(SH.MinExclusiveConstraintComponent, lambda o: o > 0)),
+    SH.minInclusive: Parameter("§ 4.3.2", _range(SH.MinInclusiveConstraintComponent, lambda o: o >= 0)),
+    SH.maxExclusive: Parameter("§ 4.3.3", _range(SH.MaxExclusiveConstraintComponent, lambda o: o < 0)),
+    SH.maxInclusive: Parameter("§ 4.3.4", _range(SH.MaxInclusiveConstraintComponent, lambda o: o <= 0)),
+    SH.minLength: Parameter("§ 4.4.1", _length(SH.MinLengthConstraintComponent, lambda n, limit: n >= limit)),
+    SH.maxLength: Parameter("§ 4.4.2", _length(SH.MaxLengthConstraintComponent, lambda n, limit: n <= limit)),
+    SH.pattern: Parameter("§ 4.4.3", _pattern, companions=(SH.flags,)),
+    SH.languageIn: Parameter("§ 4.4.4", _language_in),
+    SH.uniqueLang: Parameter("§ 4.4.5", _unique_lang),
+    SH.equals: Parameter("§ 4.5.1", _equals, fires_on_nothing=True),
+    SH.disjoint: Parameter("§ 4.5.2", _disjoint),
+    SH.lessThan: Parameter("§ 4.5.3", _less(SH.LessThanConstraintComponent, lambda o: o < 0)),
+    SH.lessThanOrEquals: Parameter("§ 4.5.4", _less(SH.LessThanOrEqualsConstraintComponent, lambda o: o <= 0)),
+    SH["not"]: Parameter("§ 4.6.1", _not),
+    SH["and"]: Parameter("§ 4.6.2", _logical(SH.AndConstraintComponent, lambda hits, of: hits == of)),
+    SH["or"]: Parameter("§ 4.6.3", _logical(SH.OrConstraintComponent, lambda hits, _: hits > 0)),
+    SH.xone: Parameter("§ 4.6.4", _logical(SH.XoneConstraintComponent, lambda hits, _: hits == 1)),
+    SH.node: Parameter("§ 4.7.1", _node),
+    SH.qualifiedValueShape: Parameter(
+        "§ 4.7.3",
+        _qualified,
+        companions=(SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.qualifiedValueShapesDisjoint),
+        fires_on_nothing=True,
+    ),
+    SH.closed: Parameter("§ 4.8.1", _closed, companions=(SH.ignoredProperties,)),
+    SH.hasValue: Parameter("§ 4.8.2", _has_value, fires_on_nothing=True),
+    SH["in"]: Parameter("§ 4.8.3", _in),
+    TVKS.noPersonalIdentityCode: Parameter("extension", _no_personal_identity_code),
+}
+"""Every constraint parameter this engine evaluates → how; ``sh:property`` (§ 4.7.2) is a shape of its own."""
+
+_COMPANIONS = {companion for parameter in COMPILERS.values() for companion in parameter.companions}
+
+
+def _parameter_table() -> str:
+    lines = []
+    for iri, parameter in COMPILERS.items():
+        name = f"sh:{iri.removeprefix(str(SH))}" if iri.startswith(str(SH)) else "tvks:noPersonalIdentityCode"
+        also = ", ".join(f"``sh:{c.removeprefix(str(SH))}``" for c in parameter.companions)
+        lines.append(f"{parameter.section:<16}``{name}``" + (f" (+ {also})" if also else ""))
+    return "\n".join(lines)
+
+
+__doc__ = (__doc__ or "").replace("PARAMETERS", _parameter_table())

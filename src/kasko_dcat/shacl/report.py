@@ -15,6 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kasko_dcat.i18n.messages import render
 from kasko_dcat.rdf.namespaces import RDF, SH, SHAPES_PREFIXES, XSD, bind_prefixes
+from kasko_dcat.shacl.engine import Result
 from kasko_dcat.shacl.validate import SEVERITY_ORDER, Finding, Report
 
 SEVERITY_WORDS = {
@@ -66,7 +67,7 @@ def _by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:
 def _text_rule(shape: str, findings: list[Finding], lang: str, verbose: bool) -> list[str]:
     first = findings[0]
     word = SEVERITY_WORDS[lang].get(first.severity, first.severity)
-    out = [f"{word} ×{len(findings)}  {shape}", f"  {first.result.message(lang)}"]
+    out = [f"{word} ×{len(findings)}  {shape}", f"  {_message(first.result, lang)}"]
     if verbose:
         places = [_place(finding, lang, verbose) for finding in findings]
     else:  # one line per place to fix, naming what it fixes: 19 findings are 4 privacy_notices lines
@@ -142,6 +143,15 @@ def _text_summary(report: Report, lang: str, fail_on: str) -> list[str]:
     params = {"count": str(report.shapes), "triples": str(report.triples), "verdict": verdict}
     out.append(render("validate-checked", lang, params))
     return out
+
+
+def _message(result: Result, lang: str) -> str:
+    """The shape's message, or what failed where a shape has no ``sh:message`` (others' shapes often have none)."""
+    if message := result.message(lang):
+        return message
+    path = result.path
+    where = "" if path is None else f" ({short(path.iri) if path.kind == 'pred' else path})"
+    return render("validate-no-message", lang, {"component": short(result.component) + where})
 
 
 def short(node: object) -> str:
@@ -254,7 +264,7 @@ def junit(reports: list[Report], lang: str, fail_on: str) -> str:
             if failing:
                 failures += 1
                 failure = ET.SubElement(
-                    case, "failure", type=failing[0].severity, message=failing[0].result.message(lang)
+                    case, "failure", type=failing[0].severity, message=_message(failing[0].result, lang)
                 )
                 failure.text = body
             else:
@@ -289,7 +299,7 @@ def _junit_line(finding: Finding, lang: str) -> str:
     where = f" ({finding.where}{', ' + finding.field if finding.field else ''})" if finding.where else ""
     value = "" if finding.result.value is None else f" — {short(finding.result.value)}"
     word = SEVERITY_WORDS[lang].get(finding.severity, finding.severity)
-    return f"{word}: {finding.title} <{finding.result.focus}>: {finding.result.message(lang)}{value}{where}"
+    return f"{word}: {finding.title} <{finding.result.focus}>: {_message(finding.result, lang)}{value}{where}"
 
 
 RENDERERS: dict[str, Callable[[list[Report], str, str], str]] = {

@@ -23,8 +23,10 @@ from kasko_dcat.model.description import Source
 from kasko_dcat.model.mapping import field_names
 from kasko_dcat.rdf.iris import Iris
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, RDFS, SKOS, TVK, VCARD
-from kasko_dcat.shacl.engine import Result, ShapesGraph
+from kasko_dcat.rdf.reading import parse_exact
+from kasko_dcat.shacl.engine import Result, ShapesGraph, targeted
 from kasko_dcat.shacl.engine import validate as run_engine
+from kasko_dcat.shacl.pyshacl_engine import validate_with_pyshacl
 from kasko_dcat.source.problems import Where
 
 if TYPE_CHECKING:
@@ -50,7 +52,7 @@ def _parse_shapes(profiles: frozenset[str]) -> ShapesGraph:
     for name in names:
         profile = name.removesuffix(".ttl")
         if profile not in PROFILES or profile in profiles:
-            graph.parse(data=folder.joinpath(name).read_text("utf-8"), format="turtle")
+            parse_exact(graph, data=folder.joinpath(name).read_text("utf-8"), format="turtle")
     return ShapesGraph(graph)
 
 
@@ -136,6 +138,8 @@ class Report:
     findings: list[Finding]
     shapes: int
     triples: int
+    ignored: tuple[URIRef, ...] = ()
+    """Predicates in the ``sh:`` namespace that SHACL does not define, which the shapes use and were ignored."""
     accepted: int = 0
     """Findings left out because the baseline file accepts them."""
     stale: tuple[BaselineEntry, ...] = ()
@@ -152,16 +156,47 @@ class Report:
         return self.count("Violation") > 0 or (fail_on == "warning" and self.count("Warning") > 0)
 
 
+@dataclass(frozen=True)
+class ShapesChoice:
+    """Which shapes to validate against and with which engine (``validate --shapes/--with-own-shapes/--engine``)."""
+
+    other: Graph | None = None
+    """Shapes read from ``--shapes``; None for our own alone."""
+    with_own: bool = False
+    engine: str = "kasko"
+
+    def graph(self, profiles: tuple[str, ...]) -> Graph | None:
+        """The shapes graph to use; None means our own, which ``check`` loads compiled once per process."""
+        if self.other is None:
+            return None
+        return load_shapes(profiles).graph + self.other if self.with_own else self.other
+
+
+ENGINES = ("kasko", "pyshacl")
+"""``--engine``: ours, or pySHACL as a second opinion on the same shapes."""
+
+
 def check(
     graph: Graph,
     label: str,
     lang: str,
     places: dict[Node, Where] | None = None,
     profiles: tuple[str, ...] = ALL_PROFILES,
+    shapes: Graph | None = None,
+    engine: str = "kasko",
 ) -> Report:
-    """Validate ``graph`` and explain each result; ``places`` (see :func:`source_places`) say where to fix it."""
-    shapes = load_shapes(profiles)
-    results = run_engine(graph, shapes)
+    """Validate ``graph`` and explain each result; ``places`` (see :func:`source_places`) say where to fix it.
+
+    ``shapes`` replaces ours (``shapes/`` with ``profiles``) when given; ``engine`` is one of :data:`ENGINES`.
+    """
+    ignored: tuple[URIRef, ...] = ()
+    if engine == "pyshacl":
+        shapes_graph = load_shapes(profiles).graph if shapes is None else shapes
+        results, count = validate_with_pyshacl(graph, shapes_graph), len(targeted(shapes_graph))
+    else:
+        compiled = load_shapes(profiles) if shapes is None else ShapesGraph(shapes)
+        results, count = run_engine(graph, compiled), len(compiled.targeted)
+        ignored = tuple(sorted(compiled.unknown, key=str))
     places = places or {}
     namer = _Namer(graph, lang)
     texts: dict[str, list[str]] = {}  # each source file's lines, read once per check
@@ -181,7 +216,7 @@ def check(
             where = _field_line(where, field.split(":")[0].split(" ")[0], texts)
         findings.append(Finding(result, owner, namer.title(owner), where, field))
     findings.sort(key=_finding_order)
-    return Report(label, findings, len(shapes.targeted), len(graph))
+    return Report(label, findings, count, len(graph), ignored)
 
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
