@@ -1089,6 +1089,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "käynnistä serve valitsimella --sparql-workers 1 tai enemmän",
         ),
     },
+    # --- issue 14 ---
+    "query-too-deep": {
+        "en": ("the query nests brackets more than {limit} deep", "write the query with fewer nested groups"),
+        "fi": (
+            "kyselyssä on sisäkkäisiä sulkeita yli {limit} tasoa",
+            "kirjoita kysely vähemmillä sisäkkäisillä ryhmillä",
+        ),
+    },
 }
 
 

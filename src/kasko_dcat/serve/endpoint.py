@@ -78,7 +78,7 @@ def evaluate(store: ox.Store, text: str, accept: str | None, limit: int) -> Answ
         return Answer(403 if exc.code == "query-service" else 400, code=exc.code, params=exc.params)
     except TooManyResults:
         return Answer(400, code="serve-too-many-results", params={"limit": limit})
-    except (RuntimeError, OSError) as exc:  # raised while the lazy answer is read
+    except (RuntimeError, OSError, SyntaxError, ValueError) as exc:  # raised while the lazy answer is read
         error = sparql.evaluation_error(exc)
         return Answer(400, code=error.code, params=error.params)
 
@@ -99,10 +99,17 @@ def _limited(solutions: ox.QuerySolutions, limit: int) -> ox.QuerySolutions:
     variables = solutions.variables
     rows = _at_most(solutions, limit)
     lines = ["\t".join(str(v) for v in variables)]
-    lines += ["\t".join("" if row[v] is None else str(row[v]) for v in variables) for row in rows]
+    lines += ["\t".join("" if row[v] is None else _tsv(row[v]) for v in variables) for row in rows]
     parsed = ox.parse_query_results(("\n".join(lines) + "\n").encode("utf-8"), format=ox.QueryResultsFormat.TSV)
     assert isinstance(parsed, ox.QuerySolutions)
     return parsed
+
+
+def _tsv(term: sparql.Term) -> str:
+    """A term as SPARQL TSV writes it: ``str`` gives N-Triples, which has no syntax for a triple term."""
+    if isinstance(term, ox.Triple):
+        return f"<<( {_tsv(term.subject)} {_tsv(term.predicate)} {_tsv(term.object)} )>>"
+    return str(term)
 
 
 def _work(connection: Connection, path: str, limit: int) -> None:
