@@ -1090,6 +1090,24 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     # --- issue 14 ---
+    "serve-too-few-threads": {
+        "en": (
+            "{threads} threads cannot keep pages answered while {queries} SPARQL queries run or wait",
+            "give --threads more than --sparql-workers plus --sparql-queue",
+        ),
+        "fi": (
+            "{threads} säiettä ei riitä sivuille, kun {queries} SPARQL-kyselyä on käynnissä tai jonossa",
+            "anna --threads suuremmaksi kuin --sparql-workers ja --sparql-queue yhteensä",
+        ),
+    },
+    "serve-queue-full": {
+        "en": ("too many SPARQL queries are running or waiting", "try again in {seconds} s"),
+        "fi": ("liian monta SPARQL-kyselyä on käynnissä tai jonossa", "yritä uudelleen {seconds} s kuluttua"),
+    },
+    "serve-query-memory": {
+        "en": ("the query needed more than {mb} MB of memory and was stopped", "narrow the query, or add LIMIT"),
+        "fi": ("kysely tarvitsi yli {mb} Mt muistia ja keskeytettiin", "rajaa kyselyä tai lisää LIMIT"),
+    },
     "query-too-deep": {
         "en": ("the query nests brackets more than {limit} deep", "write the query with fewer nested groups"),
         "fi": (

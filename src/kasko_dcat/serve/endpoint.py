@@ -12,6 +12,12 @@ message asking for ``LIMIT``, never cut silently.
 
 Read-only: :func:`sparql.run` refuses updates and ``SERVICE``; an ``update`` form field or an
 ``application/sparql-update`` body is refused before it reaches a worker.
+
+Bounded: at most ``workers + waiting`` queries are in the server at once, each holding one HTTP
+thread; one more is refused at once with 503 and ``Retry-After`` instead of waiting for a thread,
+so queries cannot occupy every thread and starve pages and ``/health``. Each worker's address
+space is capped (``RLIMIT_AS``) at what it holds after loading plus ``memory`` bytes: a query
+building huge strings fails its allocation and the worker is replaced, the server is not swapped out.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import contextlib
 import itertools
 import multiprocessing
 import queue
+import signal
 import tempfile
 import threading
 from collections.abc import Iterable
@@ -112,9 +119,11 @@ def _tsv(term: sparql.Term) -> str:
     return str(term)
 
 
-def _work(connection: Connection, path: str, limit: int) -> None:
+def _work(connection: Connection, path: str, limit: int, memory: int) -> None:
     """A worker process: load the catalogue, say so, then answer queries until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole group; the server stops us
     store = sparql.load(Path(path).read_bytes())
+    _cap_memory(memory)
     connection.send("ready")
     while True:
         try:
@@ -122,6 +131,17 @@ def _work(connection: Connection, path: str, limit: int) -> None:
         except (EOFError, OSError):
             return
         connection.send(evaluate(store, text, accept, limit))
+
+
+def _cap_memory(headroom: int) -> None:
+    """Cap this process's address space at its present size plus ``headroom`` bytes (Linux; elsewhere no cap)."""
+    import resource
+
+    try:
+        size = int(Path("/proc/self/statm").read_text().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (size + headroom, size + headroom))
 
 
 @dataclass(eq=False)  # kept in a set, by identity
@@ -133,9 +153,13 @@ class _Worker:
 class QueryPool:
     """Worker processes answering queries one at a time each, killed and replaced when one runs too long."""
 
-    def __init__(self, ntriples: bytes, workers: int, timeout: float, limit: int) -> None:
+    def __init__(
+        self, ntriples: bytes, workers: int, timeout: float, limit: int, waiting: int = 2, memory: int = 2**30
+    ) -> None:
         self.timeout = timeout
         self.limit = limit
+        self.memory = memory
+        self._admitted = threading.BoundedSemaphore(workers + waiting)
         self._folder = tempfile.TemporaryDirectory(prefix="kasko-dcat-serve-")
         self._path = Path(self._folder.name) / "catalog.nt"
         self._path.write_bytes(ntriples)
@@ -149,7 +173,15 @@ class QueryPool:
             self._ready(worker)
 
     def ask(self, text: str, accept: str | None) -> Answer:
-        """The answer, or 503 when no worker is free within the timeout or the query outlives it."""
+        """The answer, or 503 when too many queries wait, no worker is free in time or the query outlives it."""
+        if not self._admitted.acquire(blocking=False):
+            return Answer(503, code="serve-queue-full", params={"seconds": self.timeout})
+        try:
+            return self._ask(text, accept)
+        finally:
+            self._admitted.release()
+
+    def _ask(self, text: str, accept: str | None) -> Answer:
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
@@ -161,7 +193,11 @@ class QueryPool:
                 self._idle.put(worker)
                 return answer
         except (EOFError, OSError):
+            worker.process.join(1)
+            died = worker.process.exitcode
             self._replace(worker)
+            if died == -signal.SIGABRT:  # Oxigraph aborts when an allocation fails under the memory cap
+                return Answer(503, code="serve-query-memory", params={"mb": self.memory // 2**20})
             return Answer(500, code="serve-worker-died")
         self._replace(worker)
         return Answer(503, code="serve-timeout", params={"seconds": self.timeout})
@@ -183,7 +219,9 @@ class QueryPool:
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_work, args=(child, str(self._path), self.limit), daemon=True)
+        process = self._context.Process(
+            target=_work, args=(child, str(self._path), self.limit, self.memory), daemon=True
+        )
         process.start()
         child.close()
         worker = _Worker(process, parent)
