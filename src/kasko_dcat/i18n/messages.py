@@ -1090,6 +1090,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     # --- issue 14 ---
+    "publish-bad-credential": {
+        "en": (
+            "the credential in {name} holds a character HTTP cannot carry (a line break? non-ASCII in a token?)",
+            "set it again without it",
+        ),
+        "fi": (
+            "tunnistetiedossa {name} on merkki, jota HTTP ei välitä (rivinvaihto? muu kuin ASCII-merkki tokenissa?)",
+            "aseta se uudelleen ilman sitä",
+        ),
+    },
     "serve-too-few-threads": {
         "en": (
             "{threads} threads cannot keep pages answered while {queries} SPARQL queries run or wait",
