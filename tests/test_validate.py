@@ -301,3 +301,19 @@ def test_a_high_limit_reads_only_what_is_there(scratch: Path) -> None:
     """The limit bounds the read; it is not a buffer size (100 000 MB once ran out of memory)."""
     result = run_cli("validate", "--max-mb", "100000", str(OUTPUT / "catalog.nt"), cwd=scratch)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("email: kasvatusjakoulutus@hel.fi", "email: 131052-308T@hel.fi"),
+        ("email: kasvatusjakoulutus@hel.fi", "email: hetu131052%2D308T@hel.fi"),
+    ],
+)
+def test_a_personal_identity_code_inside_an_iri_stops_the_build(scratch: Path, old: str, new: str) -> None:
+    request = scratch / "source" / "request.yaml"
+    request.write_text(request.read_text("utf-8").replace(old, new, 1), "utf-8")
+    result = run_cli("build", cwd=scratch)
+    assert result.returncode == 1, result.stderr
+    assert "personal identity code" in result.stderr + result.stdout
+    assert not (scratch / "output").exists()
