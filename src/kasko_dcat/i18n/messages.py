@@ -1090,6 +1090,24 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     # --- issue 14 ---
+    "yaml-alias-bomb": {
+        "en": (
+            "the aliases (*name) in this file expand it to {nodes} values",
+            "write the values out instead of repeating aliases of aliases",
+        ),
+        "fi": (
+            "tiedoston viittaukset (*nimi) laajentavat sen {nodes} arvoon",
+            "kirjoita arvot auki viittausten viittausten sijaan",
+        ),
+    },
+    "yaml-too-deep": {
+        "en": ("the YAML is nested too deep to read", "flatten the nested lists and mappings"),
+        "fi": ("YAML on liian syvälle sisäkkäistä luettavaksi", "vähennä sisäkkäisiä listoja ja kenttiä"),
+    },
+    "source-link-outside": {
+        "en": ("this is a link to {target}, outside the source folder", "copy the file into the source folder"),
+        "fi": ("tämä on linkki tiedostoon {target} lähdekansion ulkopuolelle", "kopioi tiedosto lähdekansioon"),
+    },
     "publish-bad-credential": {
         "en": (
             "the credential in {name} holds a character HTTP cannot carry (a line break? non-ASCII in a token?)",

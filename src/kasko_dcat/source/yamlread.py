@@ -6,7 +6,11 @@ than YAML's defaults:
 * every scalar is text except ``true``/``false`` and an empty value (``~``): the postal code
   ``00099`` stays ``"00099"`` instead of becoming the number 99, and ``NO`` stays ``"NO"``;
 * a field repeated in one block is an error (YAML itself would silently keep the last one);
-* mappings and lists come back as :class:`Block` and :class:`Items`, which carry line numbers.
+* mappings and lists come back as :class:`Block` and :class:`Items`, which carry line numbers;
+* aliases may not multiply the document: YAML builds a ``*ref`` as a copy of what it names, so
+  ten aliases of ten aliases of … turn 500 bytes into gigabytes (the "billion laughs"). The
+  document is composed first (aliases stay shared there), its expanded size counted, and it is
+  refused when that exceeds what it is written with by more than :data:`ALIAS_GROWTH`.
 """
 
 from __future__ import annotations
@@ -33,6 +37,10 @@ class Items(list[object]):
     line: int
     lines: list[int]
 
+
+ALIAS_GROWTH = 10
+"""How many times more nodes aliases may expand a document to (plus :data:`ALIAS_ALLOWANCE`)."""
+ALIAS_ALLOWANCE = 10_000
 
 # The C loader is several times faster; its marks and nodes are the same as the pure-Python one's.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -91,6 +99,31 @@ _Loader.add_constructor(BaseResolver.DEFAULT_MAPPING_TAG, _construct_block)
 _Loader.add_constructor(BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_items)
 
 
+def _sizes(root: yaml.Node) -> tuple[int, int]:
+    """Distinct nodes as written, and nodes once every alias is copied out; linear in the written ones."""
+    expanded: dict[int, int] = {}
+    order: list[yaml.Node] = []
+    todo = [root]
+    while todo:  # depth-first, parents before children; sizes are then summed children first
+        node = todo.pop()
+        if id(node) in expanded:
+            continue
+        expanded[id(node)] = 0
+        order.append(node)
+        todo.extend(_children(node))
+    for node in reversed(order):
+        expanded[id(node)] = min(1 + sum(expanded[id(child)] for child in _children(node)), 2**62)
+    return len(order), expanded[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
 def read_yaml(path: Path, problems: Problems, raw: bytes | None = None) -> object | None:
     """Parse ``path`` (or ``raw``, its bytes when they are not on disk); on failure record one error with its line."""
     raw = path.read_bytes() if raw is None else raw
@@ -102,7 +135,16 @@ def read_yaml(path: Path, problems: Problems, raw: bytes | None = None) -> objec
         return None
     loader = _Loader(text)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        if node is not None:
+            written, expanded = _sizes(node)
+            if expanded > ALIAS_GROWTH * written + ALIAS_ALLOWANCE:
+                problems.error(Where.of(path, node.start_mark.line + 1), "yaml-alias-bomb", nodes=expanded)
+                return None
+        data = None if node is None else loader.construct_document(node)
+    except RecursionError:
+        problems.error(Where.of(path), "yaml-too-deep")
+        return None
     except _DuplicateKey as exc:
         problems.error(Where.of(path, exc.problem_mark.line + 1), "yaml-duplicate-key", key=exc.key, first=exc.first)
         return None
