@@ -59,3 +59,16 @@ def test_aliases_that_do_not_multiply_are_read(tmp_path: Path) -> None:
     data = read_yaml(tmp_path / "x.yaml", problems, b"a: &x [one, two]\nb: *x\nc: *x\n")
     assert problems.items == []
     assert data == {"a": ["one", "two"], "b": ["one", "two"], "c": ["one", "two"]}
+
+
+@pytest.mark.parametrize(
+    "base", ["https://kasko.example:notaport/", "https://kasko.example/%zz/", "https://[kasko.example/"]
+)
+def test_a_base_iri_no_store_could_load_is_refused_at_the_source(scratch: Path, base: str) -> None:
+    catalog = scratch / "source" / "catalog.yaml"
+    text = catalog.read_text("utf-8")
+    catalog.write_text(text.replace("base_iri: https://kasko.example/", f'base_iri: "{base}"', 1), "utf-8")
+    result = run_cli("build", cwd=scratch)
+    assert result.returncode == 2, result.stderr
+    assert "source/catalog.yaml:" in result.stderr and base in result.stderr
+    assert not (scratch / "output").exists()
