@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Literal, NamedTuple, TypeVar, overload
+from urllib.parse import urlsplit
 
 from kasko_dcat.i18n.languages import LANGS
 from kasko_dcat.rdf.iris import slug
