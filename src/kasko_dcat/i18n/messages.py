@@ -1090,6 +1090,25 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     # --- issue 14 ---
+    "import-redirect-refused": {
+        "en": (
+            "{url} redirects to {target}, which is not followed (a local or private address, not http(s), or too many)",
+            "import the page at its final public address, or save it and import the file",
+        ),
+        "fi": (
+            "{url} ohjaa osoitteeseen {target}, jota ei seurata"
+            " (paikallinen tai yksityinen osoite, ei http(s) tai liian monta)",
+            "tuo sivu sen lopullisesta julkisesta osoitteesta tai tallenna se ja tuo tiedosto",
+        ),
+    },
+    "import-too-large": {
+        "en": ("{url} sends more than {limit} MB", "save the page and import the file"),
+        "fi": ("{url} lähettää yli {limit} Mt", "tallenna sivu ja tuo tiedosto"),
+    },
+    "import-too-slow": {
+        "en": ("{url} took longer than {seconds} s to send the page", "save the page and import the file"),
+        "fi": ("sivun {url} lataus kesti yli {seconds} s", "tallenna sivu ja tuo tiedosto"),
+    },
     "yaml-alias-bomb": {
         "en": (
             "the aliases (*name) in this file expand it to {nodes} values",
