@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import gzip
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 
 import pytest
 
 from kasko_dcat.importer import pagetext
 from kasko_dcat.importer.pagetext import PageError, fetch
+
+from .conftest import local_server
 
 PAGE = b"<html><body><h1>Kasvatuksen ja koulutuksen toimialan tietovarannot</h1></body></html>"
 BOMB = gzip.compress(b"\0" * 50_000_000, compresslevel=9)  # about 50 kB that expand to 50 MB
@@ -56,14 +57,8 @@ class _Hostile(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def hostile() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with local_server(_Hostile) as base:
+        yield base
 
 
 def test_a_page_sent_a_byte_at_a_time_is_given_up_at_the_time_limit(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import base64
 import string
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 
 import pytest
@@ -15,7 +14,7 @@ from click.testing import CliRunner
 from kasko_dcat.cli import main
 from kasko_dcat.query.publish import ENV_PASSWORD, ENV_TOKEN, ENV_USER
 
-from .conftest import ROOT
+from .conftest import ROOT, local_server
 
 SPECIALS = string.punctuation + " \t\r\n\x00\x7f\u00a0\u2028äé€"
 """Every ASCII punctuation mark and white space, control characters, and a few beyond ASCII."""
@@ -45,13 +44,8 @@ class _Echo(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def echo() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with local_server(_Echo) as base:
+        yield base.removeprefix("http://")
 
 
 def _publish(endpoint: str, env: dict[str, str]) -> tuple[int, str]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 
 import pyoxigraph as ox
@@ -13,7 +12,7 @@ import pytest
 from kasko_dcat.query import sparql
 from kasko_dcat.serve.endpoint import evaluate
 
-from .conftest import ROOT, run_cli
+from .conftest import ROOT, local_server, run_cli
 
 
 class _Recording(BaseHTTPRequestHandler):
@@ -37,14 +36,8 @@ class _Recording(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def internal() -> Iterator[tuple[str, list[str]]]:
     """An "internal" SPARQL store on the loopback address that records every request reaching it."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Recording)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/sparql", _Recording.hits
-    finally:
-        server.shutdown()
-        server.server_close()
+    with local_server(_Recording) as base:
+        yield base + "/sparql", _Recording.hits
 
 
 BYPASSES = {
