@@ -222,11 +222,13 @@ class QueryPool:
         process = self._context.Process(
             target=_work, args=(child, str(self._path), self.limit, self.memory), daemon=True
         )
-        process.start()
-        child.close()
         worker = _Worker(process, parent)
-        with self._lock:
+        with self._lock:  # a replacement must not start after close(): its spawn would outlive the server
+            if self._closed:
+                raise RuntimeError("the pool is closed")
+            process.start()
             self._all.add(worker)
+        child.close()
         return worker
 
     def _ready(self, worker: _Worker) -> None:
