@@ -76,6 +76,15 @@ def test_a_query_flood_is_refused_at_once_and_pages_stay_answered() -> None:
         assert health < 3
 
 
+def test_the_same_new_query_from_many_clients_is_evaluated_once() -> None:
+    options = ("--sparql-workers", "1", "--sparql-queue", "1", "--threads", "10", "--query-timeout", "8")
+    with serving(*options, "--no-warm") as served:
+        url = served.base + "sparql?query=" + urllib.parse.quote("SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f }")
+        with ThreadPoolExecutor(6) as clients:
+            statuses = [answer[0] for answer in clients.map(lambda _: _get(url, 30), range(6))]
+        assert statuses == [200] * 6  # one evaluation shared, none refused for a full queue
+
+
 def test_a_body_over_the_cap_is_refused_before_it_is_read() -> None:
     with serving("--sparql-workers", "0") as served:
         port = int(urllib.parse.urlsplit(served.base).port or 0)

@@ -115,6 +115,7 @@ class _Lru(Generic[V]):
         self._items: OrderedDict[object, tuple[V, int]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        self._making: dict[object, threading.Event] = {}
 
     def __len__(self) -> int:
         return len(self._items)
@@ -146,13 +147,32 @@ class _Lru(Generic[V]):
                 self._bytes -= self._items.popitem(last=False)[1][1]
 
     def get(self, key: object, make: Callable[[], V], keep: Callable[[V], bool]) -> V:
+        """The kept value, else one made by ``make``: once for all threads asking for it at the same time.
+
+        Made once, so eight clients asking for the same new query take one SPARQL worker, not eight
+        places in its bounded queue. A thread that waited makes its own if the first failed.
+        """
         found = self.find(key)
         if found is not None:
             return found
-        value = make()  # outside the lock: two threads may make the same answer once, never block each other
-        if keep(value):
-            self.put(key, value)
-        return value
+        with self._lock:
+            making = self._making.get(key)
+            first = making is None
+            if making is None:
+                making = self._making[key] = threading.Event()
+        if not first:
+            making.wait()
+            found = self.find(key)
+            return found if found is not None else make()
+        try:
+            value = make()  # outside the lock: other answers are made and found meanwhile
+            if keep(value):
+                self.put(key, value)
+            return value
+        finally:
+            with self._lock:
+                del self._making[key]
+            making.set()
 
 
 class App:
