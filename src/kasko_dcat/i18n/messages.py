@@ -1148,6 +1148,79 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("{component} not satisfied", ""),
         "fi": ("{component} ei täyty", ""),
     },
+    # --- issue 14 ---
+    "import-redirect-refused": {
+        "en": (
+            "{url} redirects to {target}, which is not followed (a local or private address, not http(s), or too many)",
+            "import the page at its final public address, or save it and import the file",
+        ),
+        "fi": (
+            "{url} ohjaa osoitteeseen {target}, jota ei seurata"
+            " (paikallinen tai yksityinen osoite, ei http(s) tai liian monta)",
+            "tuo sivu sen lopullisesta julkisesta osoitteesta tai tallenna se ja tuo tiedosto",
+        ),
+    },
+    "import-too-large": {
+        "en": ("{url} sends more than {limit} MB", "save the page and import the file"),
+        "fi": ("{url} lähettää yli {limit} Mt", "tallenna sivu ja tuo tiedosto"),
+    },
+    "import-too-slow": {
+        "en": ("{url} took longer than {seconds} s to send the page", "save the page and import the file"),
+        "fi": ("sivun {url} lataus kesti yli {seconds} s", "tallenna sivu ja tuo tiedosto"),
+    },
+    "yaml-alias-bomb": {
+        "en": (
+            "the aliases (*name) in this file expand it to {nodes} values",
+            "write the values out instead of repeating aliases of aliases",
+        ),
+        "fi": (
+            "tiedoston viittaukset (*nimi) laajentavat sen {nodes} arvoon",
+            "kirjoita arvot auki viittausten viittausten sijaan",
+        ),
+    },
+    "yaml-too-deep": {
+        "en": ("the YAML is nested too deep to read", "flatten the nested lists and mappings"),
+        "fi": ("YAML on liian syvälle sisäkkäistä luettavaksi", "vähennä sisäkkäisiä listoja ja kenttiä"),
+    },
+    "source-link-outside": {
+        "en": ("this is a link to {target}, outside the source folder", "copy the file into the source folder"),
+        "fi": ("tämä on linkki tiedostoon {target} lähdekansion ulkopuolelle", "kopioi tiedosto lähdekansioon"),
+    },
+    "publish-bad-credential": {
+        "en": (
+            "the credential in {name} holds a character HTTP cannot carry (a line break? non-ASCII in a token?)",
+            "set it again without it",
+        ),
+        "fi": (
+            "tunnistetiedossa {name} on merkki, jota HTTP ei välitä (rivinvaihto? muu kuin ASCII-merkki tokenissa?)",
+            "aseta se uudelleen ilman sitä",
+        ),
+    },
+    "serve-too-few-threads": {
+        "en": (
+            "{threads} threads cannot keep pages answered while {queries} SPARQL queries run or wait",
+            "give --threads more than --sparql-workers plus --sparql-queue",
+        ),
+        "fi": (
+            "{threads} säiettä ei riitä sivuille, kun {queries} SPARQL-kyselyä on käynnissä tai jonossa",
+            "anna --threads suuremmaksi kuin --sparql-workers ja --sparql-queue yhteensä",
+        ),
+    },
+    "serve-queue-full": {
+        "en": ("too many SPARQL queries are running or waiting", "try again in {seconds} s"),
+        "fi": ("liian monta SPARQL-kyselyä on käynnissä tai jonossa", "yritä uudelleen {seconds} s kuluttua"),
+    },
+    "serve-query-memory": {
+        "en": ("the query needed more than {mb} MB of memory and was stopped", "narrow the query, or add LIMIT"),
+        "fi": ("kysely tarvitsi yli {mb} Mt muistia ja keskeytettiin", "rajaa kyselyä tai lisää LIMIT"),
+    },
+    "query-too-deep": {
+        "en": ("the query nests brackets more than {limit} deep", "write the query with fewer nested groups"),
+        "fi": (
+            "kyselyssä on sisäkkäisiä sulkeita yli {limit} tasoa",
+            "kirjoita kysely vähemmillä sisäkkäisillä ryhmillä",
+        ),
+    },
 }
 
 
