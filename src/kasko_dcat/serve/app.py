@@ -98,7 +98,7 @@ class Reply:
 class HttpError(KaskoError):
     """A request the server cannot answer as asked, with the HTTP status to answer it with."""
 
-    def __init__(self, status: int, code: str, **params: object) -> None:
+    def __init__(self, code: str, /, *, status: int, **params: object) -> None:
         super().__init__(code, **params)
         self.status = status
 
@@ -210,13 +210,13 @@ class App:
         method = environ.get("REQUEST_METHOD", "GET")
         path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "replace")
         if not path.startswith(self.base_path):
-            raise HttpError(404, "serve-not-found", path=path)
+            raise HttpError("serve-not-found", status=404, path=path)
         local = path[len(self.base_path) :]
         params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         if local == "sparql":
             return self._sparql(environ, method, params)
         if method not in {"GET", "HEAD"}:
-            raise HttpError(405, "serve-method", method=method, allowed="GET, HEAD")
+            raise HttpError("serve-method", status=405, method=method, allowed="GET, HEAD")
         if local == "":
             query = environ.get("QUERY_STRING", "")
             target = self.catalogue.iri + (f"?{query}" if query else "")
@@ -232,14 +232,14 @@ class App:
             return self._resource(environ, params, self.catalogue.base + local, None)
         if suffix in SUFFIXES and self.catalogue.has(self.catalogue.base + stem):
             return self._resource(environ, params, self.catalogue.base + stem, suffix)
-        raise HttpError(404, "serve-not-found", path=path)
+        raise HttpError("serve-not-found", status=404, path=path)
 
     def _media_type(self, environ: WSGIEnvironment, suffix: str | None) -> str:
         if suffix is not None:
             return SUFFIXES[suffix]
         chosen = choose(environ.get("HTTP_ACCEPT"), (*RDF_MEDIA_TYPES, HTML))
         if chosen is None:
-            raise HttpError(406, "serve-not-acceptable", offered=", ".join((*RDF_MEDIA_TYPES, HTML)))
+            raise HttpError("serve-not-acceptable", status=406, offered=", ".join((*RDF_MEDIA_TYPES, HTML)))
         return chosen
 
     def _catalogue(self, environ: WSGIEnvironment, params: dict[str, list[str]], suffix: str | None) -> Reply:
@@ -249,7 +249,7 @@ class App:
         since_text = _single(params, "modified_since")
         since = views.parse_since(since_text) if since_text else None
         if since_text and since is None:
-            raise HttpError(400, "serve-bad-date", name="modified_since", value=since_text)
+            raise HttpError("serve-bad-date", status=400, name="modified_since", value=since_text)
         media_type = self._media_type(environ, suffix)
         lang = _lang(environ, params) if media_type == HTML else None
 
@@ -267,7 +267,7 @@ class App:
             datasets = self.catalogue.changed_since(since) if since else self.catalogue.datasets
             paging = hydra.Paging(number, size, len(datasets))
             if not paging.exists:
-                raise HttpError(404, "serve-no-page", page=number, last=paging.last)
+                raise HttpError("serve-no-page", status=404, page=number, last=paging.last)
             window = paging.window(datasets)
             if media_type == HTML:
                 assert lang is not None
@@ -304,11 +304,11 @@ class App:
         elif method == "POST":
             fields = self._posted(environ)
         else:
-            raise HttpError(405, "serve-method", method=method, allowed="GET, HEAD, POST")
+            raise HttpError("serve-method", status=405, method=method, allowed="GET, HEAD, POST")
         if "update" in fields:
-            raise HttpError(403, "serve-update")
+            raise HttpError("serve-update", status=403)
         if any(value for name in ("default-graph-uri", "named-graph-uri") for value in fields.get(name, [])):
-            raise HttpError(400, "serve-dataset-parameters")
+            raise HttpError("serve-dataset-parameters", status=400)
         text = _single(fields, "query")
         if method != "POST" and (
             _single(fields, "output") == "html"
@@ -317,7 +317,7 @@ class App:
         ):
             return self._sparql_page(environ, params, text)
         if not text:
-            raise HttpError(400, "serve-no-query")
+            raise HttpError("serve-no-query", status=400)
         return self.answer(text, environ.get("HTTP_ACCEPT"))
 
     def _site_page(self, environ: WSGIEnvironment, params: dict[str, list[str]], local: str) -> Reply:
@@ -359,7 +359,7 @@ class App:
         if name is not None:
             found = [q for q in queries if q.name == name]
             if not found:
-                raise HttpError(404, "serve-not-found", path=f"sparql?bundled={name}")
+                raise HttpError("serve-not-found", status=404, path=f"sparql?bundled={name}")
             text = found[0].text
         table = graph = error = None
         if text:
@@ -382,13 +382,13 @@ class App:
         header's text, so clients that word ``Accept`` differently share one answer.
         """
         if self.pool is None:
-            raise HttpError(503, "serve-no-sparql")
+            raise HttpError("serve-no-sparql", status=503)
         pool = self.pool
 
         def make() -> Reply:
             answer = pool.ask(text, accept)
             if answer.code is not None:
-                raise HttpError(answer.status, answer.code, **answer.params)
+                raise HttpError(answer.code, status=answer.status, **answer.params)
             return Reply(answer.status, answer.media_type, answer.body)
 
         key = ("sparql", text, choose(accept, tuple(RESULT_TYPES)), choose(accept, RDF_MEDIA_TYPES))
@@ -408,23 +408,23 @@ class App:
         """The fields of a POSTed query: a form, or a bare ``application/sparql-query`` body."""
         media_type = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
         if media_type == "application/sparql-update":
-            raise HttpError(403, "serve-update")
+            raise HttpError("serve-update", status=403)
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
         if length > MAX_QUERY_BYTES:
-            raise HttpError(413, "serve-too-large", limit=MAX_QUERY_BYTES)
+            raise HttpError("serve-too-large", status=413, limit=MAX_QUERY_BYTES)
         body = environ["wsgi.input"].read(length) if length else b""
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
-            raise HttpError(400, "serve-not-utf8") from None
+            raise HttpError("serve-not-utf8", status=400) from None
         if media_type == "application/sparql-query":
             return {"query": [text]}
         if media_type == "application/x-www-form-urlencoded":
             return parse_qs(text, keep_blank_values=True)
-        raise HttpError(415, "serve-media-type", media_type=media_type or "-")
+        raise HttpError("serve-media-type", status=415, media_type=media_type or "-")
 
     def _health(self) -> Reply:
         status = {
@@ -627,7 +627,7 @@ def _result_table(answer: dict) -> tuple[list[str], list[list[str]]]:
 def _single(params: dict[str, list[str]], name: str) -> str | None:
     values = params.get(name)
     if values and len(values) > 1:
-        raise HttpError(400, "serve-repeated-parameter", name=name)
+        raise HttpError("serve-repeated-parameter", status=400, name=name)
     return values[0] if values else None
 
 
@@ -637,7 +637,7 @@ def _integer(params: dict[str, list[str]], name: str, default: int, low: int, hi
         return default
     value = int(text) if _DIGITS.fullmatch(text) else low - 1  # int() would take "１" or " 1_0 "
     if value < low or (high is not None and value > high):
-        raise HttpError(400, "serve-bad-number", name=name, value=text, low=low, high=high or "∞")
+        raise HttpError("serve-bad-number", status=400, name=name, value=text, low=low, high=high or "∞")
     return value
 
 
