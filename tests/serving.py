@@ -33,11 +33,16 @@ class Served:
 
 @contextmanager
 def serving(
-    *options: str, catalog: Path | None = None, path: str = "", by_environment: bool = False
+    *options: str,
+    catalog: Path | None = None,
+    path: str = "",
+    by_environment: bool = False,
+    own_group: bool = False,
 ) -> Iterator[Served]:
     """``kasko-dcat serve`` with ``options``, its base IRI its own URL (plus ``path``); stopped with SIGTERM after.
 
-    ``by_environment`` gives the port and base IRI in ``KASKO_DCAT_PORT`` and ``KASKO_DCAT_BASE_IRI``.
+    ``by_environment`` gives the port and base IRI in ``KASKO_DCAT_PORT`` and ``KASKO_DCAT_BASE_IRI``;
+    ``own_group`` starts it in a process group of its own, so a test can send Ctrl+C to it and its workers.
     """
     port = free_port()
     base = f"http://127.0.0.1:{port}/{path}"
@@ -53,6 +58,7 @@ def serving(
             stdout=subprocess.DEVNULL,
             stderr=stderr,
             text=True,
+            start_new_session=own_group,
             env={**os.environ, "KASKO_DCAT_LANG": "en", **(where if by_environment else {})},
         )
         try:

@@ -97,7 +97,7 @@ CODE_ARGUMENT = {
     "QueryError": 0,
     "PublishError": 0,
     "ServeError": 0,
-    "HttpError": 1,
+    "HttpError": 0,
 }
 """Calls that take a message code, and the position of the code among their arguments."""
 

@@ -293,8 +293,8 @@ def test_user_info_is_taken_out_of_the_url() -> None:
 
 def test_credentials_from_the_environment_win_and_must_not_be_ambiguous() -> None:
     env = {"KASKO_DCAT_PUBLISH_USER": "a", "KASKO_DCAT_PUBLISH_PASSWORD": "b"}
-    assert credentials_from(env, "url-user", "url-pw").auth() == ("a", "b")
-    assert credentials_from({}, "url-user", "url-pw").auth() == ("url-user", "url-pw")
+    assert credentials_from(env, "url-user", "url-pw").headers() == {"Authorization": "Basic YTpi"}
+    assert credentials_from({}, "url-user", "url-pw").headers() == {"Authorization": "Basic dXJsLXVzZXI6dXJsLXB3"}
     assert credentials_from({"KASKO_DCAT_PUBLISH_TOKEN": "t"}, None, None).headers() == {"Authorization": "Bearer t"}
     for bad in ({**env, "KASKO_DCAT_PUBLISH_TOKEN": "t"}, {"KASKO_DCAT_PUBLISH_PASSWORD": "b"}):
         with pytest.raises(PublishError) as caught:

@@ -771,6 +771,54 @@ def _diff(lang: str, imported: Imported, source_dir: Path) -> None:
     "--threads", type=click.IntRange(1, 256), default=8, show_default=True, help="Threads answering requests."
 )
 @click.option(
+    "--sparql-queue",
+    envvar="KASKO_DCAT_SPARQL_QUEUE",
+    type=click.IntRange(0, 256),
+    default=2,
+    show_default=True,
+    help="Queries that may wait for a busy worker; more get HTTP 503 with Retry-After at once.",
+)
+@click.option(
+    "--query-memory-mb",
+    envvar="KASKO_DCAT_QUERY_MEMORY_MB",
+    type=click.IntRange(64),
+    default=1024,
+    show_default=True,
+    help="Memory a SPARQL worker may use beyond the catalogue it holds (address-space cap, Linux).",
+)
+@click.option(
+    "--cache-mb",
+    envvar="KASKO_DCAT_CACHE_MB",
+    type=click.IntRange(1),
+    default=128,
+    show_default=True,
+    help="Megabytes of answers kept in memory (as much again for their gzipped copies).",
+)
+@click.option(
+    "--max-connections",
+    envvar="KASKO_DCAT_MAX_CONNECTIONS",
+    type=click.IntRange(1),
+    default=1000,
+    show_default=True,
+    help="Open connections held at once; beyond that new ones wait in the listen backlog.",
+)
+@click.option(
+    "--idle-timeout",
+    envvar="KASKO_DCAT_IDLE_TIMEOUT",
+    type=click.FloatRange(1),
+    default=15.0,
+    show_default=True,
+    help="Seconds a connection may send nothing before it is closed (slow clients).",
+)
+@click.option(
+    "--grace",
+    envvar="KASKO_DCAT_GRACE",
+    type=click.FloatRange(0),
+    default=30.0,
+    show_default=True,
+    help="Seconds a stop waits for requests already received to be answered.",
+)
+@click.option(
     "--warm/--no-warm",
     default=True,
     show_default=True,
@@ -790,6 +838,12 @@ def serve(
     result_limit: int,
     sparql_workers: int,
     threads: int,
+    sparql_queue: int,
+    query_memory_mb: int,
+    cache_mb: int,
+    max_connections: int,
+    idle_timeout: float,
+    grace: float,
     warm: bool,
     access_log: bool,
 ) -> None:
@@ -814,11 +868,19 @@ def serve(
     from kasko_dcat.serve import views
     from kasko_dcat.serve.endpoint import QueryPool
 
+    if sparql_workers and sparql_workers + sparql_queue >= threads:
+        raise KaskoError("serve-too-few-threads", threads=threads, queries=sparql_workers + sparql_queue)
     catalogue = views.open_served(catalog or sparql.default_catalogue(), base_iri)
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(message)s")
     logging.getLogger("kasko_dcat.access").setLevel(logging.INFO)
-    pool = QueryPool(catalogue.ntriples, sparql_workers, query_timeout, result_limit) if sparql_workers else None
-    app = server.App(catalogue, pool, server.Settings(page_size=page_size))
+    pool = (
+        QueryPool(
+            catalogue.ntriples, sparql_workers, query_timeout, result_limit, sparql_queue, query_memory_mb * 2**20
+        )
+        if sparql_workers
+        else None
+    )
+    app = server.App(catalogue, pool, server.Settings(page_size=page_size, cache_bytes=cache_mb * 2**20))
     if warm and pool is not None:
         app.warm([bundled.read(name).text for name in bundled.names()])
     try:
@@ -828,6 +890,7 @@ def serve(
             port,
             threads,
             lambda url: _listening(lang, catalogue.base, len(catalogue.datasets), url, hint=base_iri is None),
+            server.Limits(connections=max_connections, idle_seconds=idle_timeout, grace_seconds=grace),
         )
     except OSError as exc:
         raise KaskoError("serve-cannot-listen", host=host, port=port, reason=exc.strerror or exc) from None

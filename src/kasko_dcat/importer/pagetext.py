@@ -8,18 +8,26 @@ the importer cannot place can be pointed at.
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
 from kasko_dcat.errors import KaskoError
 
 TIMEOUT_SECONDS = 20
+"""The whole fetch, redirects and a slow body included (a stalled read is noticed within ``READ_SECONDS``)."""
+READ_SECONDS = 5
+MAX_PAGE_BYTES = 10_000_000
+"""Largest page accepted, counted after decompression (a 1 MB gzip bomb expands to gigabytes)."""
+MAX_REDIRECTS = 5
 _BULLET = re.compile(r"^\s*[•·▪◦‣●*–-]\s+")
 _BLOCKS = {
     "p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "td", "th", "dl", "dt", "dd",
@@ -91,15 +99,9 @@ class Paragraph:
 
 
 def fetch(location: str) -> bytes:
-    """The bytes of a file, or of an http(s) address fetched with a timeout."""
+    """The bytes of a file, or of an http(s) address fetched within a time and size limit."""
     if re.match(r"^https?://", location, re.IGNORECASE):
-        try:
-            response = requests.get(location, timeout=TIMEOUT_SECONDS, headers={"User-Agent": "kasko-dcat import"})
-        except requests.RequestException as exc:
-            raise PageError("import-unreachable", url=location, reason=type(exc).__name__) from None
-        if response.status_code >= 400:
-            raise PageError("import-http-status", url=location, status=response.status_code)
-        return response.content
+        return _download(location, time.monotonic() + TIMEOUT_SECONDS)
     path = Path(location)
     if not path.is_file():
         raise PageError("import-no-page", path=location)
@@ -107,6 +109,67 @@ def fetch(location: str) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise PageError("import-unreadable", path=location, reason=exc.strerror or exc) from None
+
+
+def _download(url: str, deadline: float) -> bytes:
+    """The page at ``url``; every limit of the module docstring's kind ends it with a :class:`PageError`.
+
+    Redirects are followed here, not by requests, so each target is checked before it is asked:
+    the address a user gives may be local (a test server, an intranet page), but a page may not
+    send the importer on to a loopback, private or link-local address it did not name.
+    """
+    try:
+        for hop in range(MAX_REDIRECTS + 1):
+            with requests.get(
+                url,
+                timeout=(READ_SECONDS, READ_SECONDS),
+                headers={"User-Agent": "kasko-dcat import"},
+                allow_redirects=False,
+                stream=True,
+            ) as response:
+                if response.is_redirect:
+                    target = urljoin(url, response.headers.get("Location", ""))
+                    if hop == MAX_REDIRECTS or not target.lower().startswith(("http://", "https://")):
+                        raise PageError("import-redirect-refused", url=url, target=target[:200])
+                    if _local(target):
+                        raise PageError("import-redirect-refused", url=url, target=target[:200])
+                    url = target
+                    continue
+                if response.status_code >= 400:
+                    raise PageError("import-http-status", url=url, status=response.status_code)
+                return _body(response, url, deadline)
+    except requests.RequestException as exc:
+        raise PageError("import-unreachable", url=url, reason=type(exc).__name__) from None
+    raise AssertionError("unreachable: the loop returns or raises")
+
+
+def _body(response: requests.Response, url: str, deadline: float) -> bytes:
+    """The decompressed body, stopped at :data:`MAX_PAGE_BYTES` or the deadline, whichever comes first."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > MAX_PAGE_BYTES:
+        raise PageError("import-too-large", url=url, limit=MAX_PAGE_BYTES // 1_000_000)
+    chunks, total = [], 0
+    # read1, not iter_content: that waits for a whole chunk, which a byte every few seconds never fills.
+    while chunk := response.raw.read1(64 * 1024, decode_content=True):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > MAX_PAGE_BYTES:
+            raise PageError("import-too-large", url=url, limit=MAX_PAGE_BYTES // 1_000_000)
+        if time.monotonic() > deadline:
+            raise PageError("import-too-slow", url=url, seconds=TIMEOUT_SECONDS)
+    if time.monotonic() > deadline:
+        raise PageError("import-too-slow", url=url, seconds=TIMEOUT_SECONDS)
+    return b"".join(chunks)
+
+
+def _local(url: str) -> bool:
+    """Whether ``url``'s host is, or resolves to, an address that is not public (loopback, private, …)."""
+    host = urlsplit(url).hostname or ""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return False  # the request itself will fail and say so
+    return any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses)
 
 
 def decode(data: bytes) -> str:

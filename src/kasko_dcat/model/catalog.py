@@ -28,7 +28,7 @@ from kasko_dcat.model.emit import Emitter
 from kasko_dcat.model.mapping import CODES, DATE, REF, REFS, TEXT, URL, Row, document, emit_fields, read_fields
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF
 from kasko_dcat.rdf.vocabularies import TABLES
-from kasko_dcat.source.fields import IRI_CHAR, Fields, Ref, Text
+from kasko_dcat.source.fields import IRI_CHAR, Fields, Ref, Text, is_sound_iri
 from kasko_dcat.source.problems import Where
 
 BASE_IRI = re.compile(rf"^https?://(?:(?![/?#]){IRI_CHAR})+(?:/(?:(?![?#]){IRI_CHAR})*)?/$")
@@ -81,7 +81,7 @@ def parse_catalog(f: Fields, base_iri: str | None) -> Catalog:
     base = base_iri or written
     # A bad value given on the command line is blamed there, not on the file's line.
     where = Where("--base-iri / KASKO_DCAT_BASE_IRI") if base_iri else f.where("base_iri")
-    if base and not BASE_IRI.match(base):
+    if base and not (BASE_IRI.match(base) and is_sound_iri(base)):
         f.ctx.problems.error(where, "bad-base-iri", value=base)
     elif base and RESERVED_DOMAIN.match(base):
         f.ctx.problems.gap(where, "gap-placeholder-iri", value=base)

@@ -65,6 +65,10 @@ class _Folder:
     def __init__(self, root: Path, files: Mapping[str, str] | None) -> None:
         self.root, self.files = root, files
 
+    def outside(self, path: Path) -> bool:
+        """Whether ``path`` is a link that leads out of the source folder (to ``/etc/passwd``, a token file)."""
+        return self.files is None and not path.resolve().is_relative_to(self.root.resolve())
+
     def read(self, path: Path) -> bytes | None:
         if self.files is None:
             return path.read_bytes() if path.is_file() else None
@@ -158,6 +162,10 @@ def read_source(root: Path, base_iri: str | None = None, files: Mapping[str, str
 
 
 def _file(ctx: Context, source: _Folder, path: Path) -> Fields | None:
+    if source.outside(path):
+        ctx.problems.error(Where.of(path), "source-link-outside", target=path.resolve())
+        ctx.unreadable = True
+        return None
     raw = source.read(path)
     if raw is None:
         ctx.problems.error(Where.of(path), "file-missing")

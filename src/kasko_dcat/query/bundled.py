@@ -85,7 +85,7 @@ def resolve(argument: str, directory: Path = QUERY_DIR) -> str:
     path = Path(argument)
     if argument == "-":
         return sys.stdin.read()
-    if path.is_file():
+    if _names_a_file(path):
         return _read_text(path)
     if NAME.fullmatch(argument):
         known = names(directory)
@@ -98,6 +98,14 @@ def resolve(argument: str, directory: Path = QUERY_DIR) -> str:
     if path.suffix in {".rq", ".sparql"}:
         raise QueryError("query-no-file", path=argument)
     return argument
+
+
+def _names_a_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a long query text is not a name the system can look up (ENAMETOOLONG)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _read_text(path: Path) -> str:

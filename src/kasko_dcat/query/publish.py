@@ -12,15 +12,23 @@ A ``COUNT`` of the graph through the store's query endpoint checks the result en
 
 Credentials come from the environment only, never from options (shell history, process lists),
 and are never printed: messages name the endpoint without user-info, and any text a server
-sends back is redacted before it is shown.
+sends back is redacted before it is shown — in every form it was sent (as given, percent-encoded,
+and as the Basic header's base64). User-info ends at the URL's last ``@``, so a password holding
+``/``, ``?`` or ``#`` is not read as the path; a credential with a control character (a CR/LF
+pasted into a variable) is refused by the variable's name before any request is built.
+
+Only a 2xx answer is success: a redirect to a PUT is not followed and fails, because a store that
+redirects has stored nothing, and the count afterwards could agree with an older graph.
 """
 
 from __future__ import annotations
 
+import base64
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import requests
 
@@ -57,16 +65,21 @@ class Credentials:
     token: str | None = None
 
     def secrets(self) -> list[str]:
-        """Every value that must never appear in what is printed."""
-        return [value for value in (self.password, self.token) if value]
+        """Every value that must never appear in what is printed, in each form it may come back in."""
+        values = [value for value in (self.password, self.token) if value]
+        if self.user and self.password:
+            values.append(base64.b64encode(f"{self.user}:{self.password}".encode()).decode("ascii"))
+        values += [quote(value, safe="") for value in list(values)]
+        return sorted({value for value in values if value}, key=len, reverse=True)
 
     def headers(self) -> dict[str, str]:
-        """The ``Authorization`` header, if any (Basic is left to requests, which encodes it)."""
-        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
-
-    def auth(self) -> tuple[str, str] | None:
-        """The Basic-auth pair for requests, if a user is given."""
-        return (self.user, self.password or "") if self.user else None
+        """The ``Authorization`` header, if any; Basic in UTF-8 (RFC 7617), which requests' Latin-1 cannot do."""
+        if self.token:
+            return {"Authorization": f"Bearer {self.token}"}
+        if self.user:
+            pair = f"{self.user}:{self.password or ''}".encode()
+            return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
+        return {}
 
 
 @dataclass(frozen=True)
@@ -106,25 +119,51 @@ def credentials_from(env: Mapping[str, str], url_user: str | None, url_password:
         raise PublishError(
             "publish-password-without-user", user=ENV_USER, password=ENV_PASSWORD, exit_code=ExitCode.ERROR
         )
+    for name, value in ((ENV_USER, user), (ENV_PASSWORD, password), (ENV_TOKEN, token)):
+        # Basic is base64 of UTF-8 and carries anything printable; a token goes into the header as it is.
+        if value and (_CONTROL.search(value) or (name == ENV_TOKEN and not value.isascii())):
+            raise PublishError("publish-bad-credential", name=name, exit_code=ExitCode.ERROR)
+    if url_user and (_CONTROL.search(url_user) or _CONTROL.search(url_password or "")):
+        raise PublishError("publish-bad-credential", name="--endpoint", exit_code=ExitCode.ERROR)
     if token or user:
         return Credentials(user=user, password=password, token=token)
     return Credentials(user=url_user, password=url_password)
 
 
 def split_endpoint(url: str, option: str) -> tuple[str, str | None, str | None]:
-    """``url`` without user-info, and the user and password it carried; only http(s) URLs are accepted."""
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
+    """``url`` without user-info, and the user and password it carried; only http(s) URLs are accepted.
+
+    User-info is everything between ``://`` and the last ``@`` (an ``@`` in a path must be written
+    ``%40``): passwords are pasted unencoded, and ``urlsplit`` would end the user-info at the first
+    ``/``, ``?`` or ``#`` in one, putting the rest of the password in the path and so in messages.
+    """
+    scheme, separator, rest = url.partition("://")
+    userinfo, at, location = rest.rpartition("@")
+    user = password = None
+    if at:
+        name, colon, secret = userinfo.partition(":")
+        user, password = unquote(name), unquote(secret) if colon else None
+    try:
+        parts = urlsplit(f"{scheme}{separator}{location if at else rest}")
+        port = parts.port
+    except ValueError:
+        parts, port = None, None
+    if parts is None or parts.scheme not in {"http", "https"} or not parts.hostname or _CONTROL.search(location):
         raise PublishError("publish-bad-url", option=option, url=redact_url(url), exit_code=ExitCode.ERROR)
     host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")), parts.username, parts.password
+    netloc = f"{host}:{port}" if port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")), user, password
 
 
 def redact_url(url: str) -> str:
-    """``url`` with any user-info replaced, for messages about a URL that failed to parse."""
+    """``url`` with any user-info replaced (all up to the last ``@``), and cut short, for messages."""
     scheme, _, rest = url.partition("://")
-    return f"{scheme}://***@{rest.rpartition('@')[2]}" if "@" in rest.split("/", 1)[0] else url
+    shown = f"{scheme}://***@{rest.rpartition('@')[2]}" if "@" in rest else url
+    shown = _CONTROL.sub("?", shown)
+    return shown if len(shown) <= 200 else shown[:199] + "…"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def query_endpoint_for(store_url: str) -> str | None:
@@ -227,7 +266,6 @@ class _Client:
                     params=params,
                     data=data,
                     headers={**headers, **credentials.headers()},
-                    auth=credentials.auth(),
                     timeout=self.retry.timeout,
                     allow_redirects=False,
                 )
@@ -236,7 +274,7 @@ class _Client:
             except requests.ConnectionError:
                 problem, retry_after = "the connection failed or was cut", None
             else:
-                if response.ok:
+                if 200 <= response.status_code < 300:  # a redirect stored nothing (``response.ok`` allows 3xx)
                     return response
                 if response.status_code not in TRANSIENT_STATUSES or attempt == self.retry.attempts:
                     raise self._refused(method, url, response)
@@ -252,7 +290,10 @@ class _Client:
             self.retry.sleep(wait)
 
     def _refused(self, method: str, url: str, response: requests.Response) -> PublishError:
-        detail = self._redact(" ".join(response.text.split())[:200]) or response.reason
+        detail = _CONTROL.sub("?", self._redact(" ".join(response.text.split()))[:200]) or response.reason
+        if 300 <= response.status_code < 400:
+            location = self._redact(response.headers.get("Location", "?"))
+            detail = f"redirect to {redact_url(_CONTROL.sub('?', location))}, not followed"
         params: dict[str, object] = {"method": method, "url": url, "status": response.status_code, "detail": detail}
         if response.status_code == 401:
             return PublishError("publish-unauthorised", **params, user=ENV_USER, token=ENV_TOKEN)

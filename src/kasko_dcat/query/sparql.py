@@ -10,8 +10,17 @@ Read-only by construction: :meth:`Store.query` parses SPARQL *queries* only, so 
 run; :func:`run` names an update as such instead of reporting a confusing syntax error.
 
 Closed to the network: Oxigraph would evaluate ``SERVICE <url>`` by calling that URL over HTTP,
-which from a public endpoint (``serve``) lets anyone make the server send requests anywhere.
-:func:`run` refuses ``SERVICE``; the catalogue answers only from itself.
+which from a public endpoint (``serve``) lets anyone make the server send requests anywhere, and
+pyoxigraph offers no way to evaluate without its HTTP client. So :func:`run` decides on the
+*parsed* query: a text pattern cannot know what the parser will read as the keyword (``SERVICE<…>``,
+``SILENT``, odd prefixes and IRIs all slipped past one). Oxigraph exposes no algebra, so the query
+is parsed with rdflib's SPARQL grammar and refused if any group holds a ``SERVICE`` pattern; a
+query that grammar cannot read (RDF 1.2 triple terms, a lexing difference) is refused if the word
+appears anywhere at all, so a disagreement between the two parsers fails closed. Oxigraph's
+keywords are ASCII and case-insensitive, so a query without the letters ``service`` cannot call one.
+
+Bounded nesting: Oxigraph's parser recurses once per bracket and overflows the stack (the process
+dies with SIGSEGV) at a few thousand; :data:`MAX_NESTING` refuses such a query before it is parsed.
 """
 
 from __future__ import annotations
@@ -21,6 +30,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
+from pyparsing import ParseResults
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from kasko_dcat.errors import KaskoError
 from kasko_dcat.rdf.formats import by_suffix
@@ -41,7 +53,9 @@ _PROLOGUE = re.compile(r"\s*(?:#[^\n]*\n?|BASE\s*<[^>]*>|PREFIX\s+[\w.-]*:\s*<[^
 _INERT = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
 )
-_SERVICE = re.compile(r"(?<![\w:])SERVICE\s+(?:SILENT\s+)?(?:[<?$]|[\w.-]*:)", re.IGNORECASE)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+MAX_NESTING = 200
+"""Deepest bracket nesting a query may have; real queries stay under 20, Oxigraph crashes past ~2 000."""
 _POSITION = re.compile(r"error at (\d+):(\d+): ?(.*)", re.DOTALL)
 
 
@@ -108,8 +122,7 @@ def run(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None) 
     """
     if _is_update(text):
         raise QueryError("query-update")
-    if _SERVICE.search(_INERT.sub(_placeholder, text)):
-        raise QueryError("query-service")
+    check(text)
     for name in bindings or {}:
         if not re.search(rf"[?$]{re.escape(name)}\b", text):
             raise QueryError("query-unknown-binding", name=name)
@@ -127,6 +140,53 @@ def run(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None) 
         if unselected:
             raise QueryError("query-binding-not-selected", name=unselected[0]) from None
         raise evaluation_error(exc) from None
+
+
+def check(text: str) -> None:
+    """Refuse a query the engine must not evaluate: one calling another endpoint, or nested too deep to parse."""
+    if _nesting(text) > MAX_NESTING:
+        raise QueryError("query-too-deep", limit=MAX_NESTING)
+    if _calls_service(text):
+        raise QueryError("query-service")
+
+
+def _nesting(text: str) -> int:
+    """The deepest bracket nesting outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for char in _INERT.sub(_placeholder, text):
+        if char in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "})]":
+            depth -= 1
+    return deepest
+
+
+def _calls_service(text: str) -> bool:
+    """Whether the parsed query holds a ``SERVICE`` pattern anywhere (sub-queries, ``EXISTS`` included)."""
+    expanded = _CODEPOINT.sub(_codepoint, text)  # SPARQL 19.2: escapes count as the characters they name
+    if "service" not in expanded.lower():
+        return False
+    try:
+        tree = parseQuery(expanded)
+    except Exception:  # any failure of the second parser must fail closed
+        return True
+    return _has_service(tree)
+
+
+def _codepoint(match: re.Match[str]) -> str:
+    number = int(match.group(1) or match.group(2), 16)
+    return chr(number) if number <= 0x10FFFF else match.group()
+
+
+def _has_service(node: object) -> bool:
+    if isinstance(node, CompValue):
+        return node.name == "ServiceGraphPattern" or any(_has_service(value) for value in node.values())
+    if isinstance(node, dict):
+        return any(_has_service(value) for value in node.values())
+    if isinstance(node, list | tuple | ParseResults):
+        return any(_has_service(value) for value in node)
+    return False
 
 
 def count_triples(store: ox.Store) -> int:
@@ -153,7 +213,7 @@ def _is_update(text: str) -> bool:
 
 
 def _placeholder(match: re.Match[str]) -> str:
-    """What stays of a string, IRI or comment: its kind, so ``SERVICE <…>`` is still seen."""
+    """What stays of a string, IRI or comment: its kind, without the brackets it may hold."""
     return {"<": "<>", "#": " "}.get(match.group()[0], '""')
 
 

@@ -28,6 +28,8 @@ import gzip
 import hashlib
 import json
 import logging
+import math
+import re
 import signal
 import threading
 import time
@@ -35,7 +37,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from email.utils import formatdate, parsedate_to_datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from kasko_dcat.errors import KaskoError
@@ -51,7 +53,9 @@ if TYPE_CHECKING:
 
 ACCESS_LOG = logging.getLogger("kasko_dcat.access")
 MAX_QUERY_BYTES = 1_000_000
-"""Largest SPARQL request body accepted; a catalogue query is a few kilobytes."""
+"""Largest request body accepted (Waitress refuses a larger ``Content-Length`` before reading it)."""
+MAX_HEADER_BYTES = 64 * 1024
+"""Largest request line plus headers; a browser sends a few kilobytes."""
 OUTBUF_BYTES = 64 * 1024 * 1024
 """Bytes of answers a connection holds in memory before Waitress buffers them on disk."""
 _GZIP_MIN = 512
@@ -65,7 +69,18 @@ class Settings:
 
     page_size: int = 100
     max_page_size: int = 1000
-    cache_entries: int = 4096
+    cache_bytes: int = 128 * 1024 * 1024
+    """Bytes of answers (and their gzipped copies, as many again) kept in memory."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How many connections the server holds and how long an idle one may stay (slow clients)."""
+
+    connections: int = 1000
+    idle_seconds: float = 15.0
+    grace_seconds: float = 30.0
+    """How long a stop waits for the requests in progress and those already received."""
 
 
 @dataclass(frozen=True)
@@ -83,34 +98,86 @@ class Reply:
 class HttpError(KaskoError):
     """A request the server cannot answer as asked, with the HTTP status to answer it with."""
 
-    def __init__(self, status: int, code: str, **params: object) -> None:
+    def __init__(self, code: str, /, *, status: int, **params: object) -> None:
         super().__init__(code, **params)
         self.status = status
 
 
-class _Lru:
-    """A thread-safe least-recently-used cache of answers, bounded in entries."""
+V = TypeVar("V")
 
-    def __init__(self, size: int) -> None:
+
+class _Lru(Generic[V]):
+    """A thread-safe least-recently-used cache bounded in bytes, keys included (a SPARQL key is a whole query).
+
+    Bytes, not entries: answers range from a hundred bytes to the result limit, so a count bounds
+    nothing (four large answers, or thousands of distinct ``modified_since`` pages, each took
+    hundreds of MiB). A value larger than a quarter of the bound is not kept at all.
+    """
+
+    def __init__(self, limit: int, size: Callable[[V], int]) -> None:
+        self._limit = limit
         self._size = size
-        self._items: OrderedDict[object, Reply] = OrderedDict()
+        self._items: OrderedDict[object, tuple[V, int]] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
+        self._making: dict[object, threading.Event] = {}
 
     def __len__(self) -> int:
         return len(self._items)
 
-    def get(self, key: object, make: Callable[[], Reply]) -> Reply:
+    @property
+    def bytes(self) -> int:
+        """What the kept values and keys add up to now."""
+        return self._bytes
+
+    def find(self, key: object) -> V | None:
         with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        reply = make()  # outside the lock: two threads may make the same answer once, never block each other
-        if reply.cacheable and reply.status == 200:
+            found = self._items.get(key)
+            if found is None:
+                return None
+            self._items.move_to_end(key)
+            return found[0]
+
+    def put(self, key: object, value: V) -> None:
+        size = self._size(value) + len(repr(key))
+        if size > self._limit // 4:
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._bytes -= old[1]
+            self._items[key] = (value, size)
+            self._bytes += size
+            while self._bytes > self._limit:
+                self._bytes -= self._items.popitem(last=False)[1][1]
+
+    def get(self, key: object, make: Callable[[], V], keep: Callable[[V], bool]) -> V:
+        """The kept value, else one made by ``make``: once for all threads asking for it at the same time.
+
+        Made once, so eight clients asking for the same new query take one SPARQL worker, not eight
+        places in its bounded queue. A thread that waited makes its own if the first failed.
+        """
+        found = self.find(key)
+        if found is not None:
+            return found
+        with self._lock:
+            making = self._making.get(key)
+            first = making is None
+            if making is None:
+                making = self._making[key] = threading.Event()
+        if not first:
+            making.wait()
+            found = self.find(key)
+            return found if found is not None else make()
+        try:
+            value = make()  # outside the lock: other answers are made and found meanwhile
+            if keep(value):
+                self.put(key, value)
+            return value
+        finally:
             with self._lock:
-                self._items[key] = reply
-                while len(self._items) > self._size:
-                    self._items.popitem(last=False)
-        return reply
+                del self._making[key]
+            making.set()
 
 
 class App:
@@ -122,9 +189,8 @@ class App:
         self.settings = settings
         self.base_path = urlsplit(catalogue.base).path
         self.last_modified = int(catalogue.loaded_from.stat().st_mtime)
-        self._cache = _Lru(settings.cache_entries)
-        self._gzipped: dict[bytes, bytes] = {}
-        self._gzip_lock = threading.Lock()
+        self._cache: _Lru[Reply] = _Lru(settings.cache_bytes, lambda reply: len(reply.body))
+        self._gzipped: _Lru[bytes] = _Lru(settings.cache_bytes, len)
         self.site = Site(catalogue)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -135,19 +201,22 @@ class App:
             reply = _error(exc.status, exc.code, exc.params)
             if "allowed" in exc.params:
                 reply = replace(reply, headers=(("Allow", str(exc.params["allowed"])),))
+            if exc.status == 503 and "seconds" in exc.params:
+                retry = str(math.ceil(float(str(exc.params["seconds"]))))
+                reply = replace(reply, headers=(("Retry-After", retry),))
         return self._send(environ, start_response, reply)
 
     def _route(self, environ: WSGIEnvironment) -> Reply:
         method = environ.get("REQUEST_METHOD", "GET")
         path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "replace")
         if not path.startswith(self.base_path):
-            raise HttpError(404, "serve-not-found", path=path)
+            raise HttpError("serve-not-found", status=404, path=path)
         local = path[len(self.base_path) :]
         params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         if local == "sparql":
             return self._sparql(environ, method, params)
         if method not in {"GET", "HEAD"}:
-            raise HttpError(405, "serve-method", method=method, allowed="GET, HEAD")
+            raise HttpError("serve-method", status=405, method=method, allowed="GET, HEAD")
         if local == "":
             query = environ.get("QUERY_STRING", "")
             target = self.catalogue.iri + (f"?{query}" if query else "")
@@ -163,14 +232,14 @@ class App:
             return self._resource(environ, params, self.catalogue.base + local, None)
         if suffix in SUFFIXES and self.catalogue.has(self.catalogue.base + stem):
             return self._resource(environ, params, self.catalogue.base + stem, suffix)
-        raise HttpError(404, "serve-not-found", path=path)
+        raise HttpError("serve-not-found", status=404, path=path)
 
     def _media_type(self, environ: WSGIEnvironment, suffix: str | None) -> str:
         if suffix is not None:
             return SUFFIXES[suffix]
         chosen = choose(environ.get("HTTP_ACCEPT"), (*RDF_MEDIA_TYPES, HTML))
         if chosen is None:
-            raise HttpError(406, "serve-not-acceptable", offered=", ".join((*RDF_MEDIA_TYPES, HTML)))
+            raise HttpError("serve-not-acceptable", status=406, offered=", ".join((*RDF_MEDIA_TYPES, HTML)))
         return chosen
 
     def _catalogue(self, environ: WSGIEnvironment, params: dict[str, list[str]], suffix: str | None) -> Reply:
@@ -180,7 +249,7 @@ class App:
         since_text = _single(params, "modified_since")
         since = views.parse_since(since_text) if since_text else None
         if since_text and since is None:
-            raise HttpError(400, "serve-bad-date", name="modified_since", value=since_text)
+            raise HttpError("serve-bad-date", status=400, name="modified_since", value=since_text)
         media_type = self._media_type(environ, suffix)
         lang = _lang(environ, params) if media_type == HTML else None
 
@@ -198,7 +267,7 @@ class App:
             datasets = self.catalogue.changed_since(since) if since else self.catalogue.datasets
             paging = hydra.Paging(number, size, len(datasets))
             if not paging.exists:
-                raise HttpError(404, "serve-no-page", page=number, last=paging.last)
+                raise HttpError("serve-no-page", status=404, page=number, last=paging.last)
             window = paging.window(datasets)
             if media_type == HTML:
                 assert lang is not None
@@ -210,7 +279,7 @@ class App:
                 body = views.serialize(triples, rdf_format(media_type))
             return Reply(200, media_type, body)
 
-        reply = self._cache.get(("catalog", number, size, since_text, suffix, media_type, lang), make)
+        reply = self._cache.get(("catalog", number, size, since_text, suffix, media_type, lang), make, _keep)
         return replace(reply, vary=_vary(suffix, media_type, params))  # this request's, not the cached one's
 
     def _resource(self, environ: WSGIEnvironment, params: dict[str, list[str]], iri: str, suffix: str | None) -> Reply:
@@ -226,7 +295,7 @@ class App:
             return Reply(200, media_type, body)
 
         return replace(
-            self._cache.get(("resource", iri, media_type, lang), make), vary=_vary(suffix, media_type, params)
+            self._cache.get(("resource", iri, media_type, lang), make, _keep), vary=_vary(suffix, media_type, params)
         )
 
     def _sparql(self, environ: WSGIEnvironment, method: str, params: dict[str, list[str]]) -> Reply:
@@ -235,11 +304,11 @@ class App:
         elif method == "POST":
             fields = self._posted(environ)
         else:
-            raise HttpError(405, "serve-method", method=method, allowed="GET, HEAD, POST")
+            raise HttpError("serve-method", status=405, method=method, allowed="GET, HEAD, POST")
         if "update" in fields:
-            raise HttpError(403, "serve-update")
+            raise HttpError("serve-update", status=403)
         if any(value for name in ("default-graph-uri", "named-graph-uri") for value in fields.get(name, [])):
-            raise HttpError(400, "serve-dataset-parameters")
+            raise HttpError("serve-dataset-parameters", status=400)
         text = _single(fields, "query")
         if method != "POST" and (
             _single(fields, "output") == "html"
@@ -248,7 +317,7 @@ class App:
         ):
             return self._sparql_page(environ, params, text)
         if not text:
-            raise HttpError(400, "serve-no-query")
+            raise HttpError("serve-no-query", status=400)
         return self.answer(text, environ.get("HTTP_ACCEPT"))
 
     def _site_page(self, environ: WSGIEnvironment, params: dict[str, list[str]], local: str) -> Reply:
@@ -256,7 +325,9 @@ class App:
         lang = _lang(environ, params)
         router = Router(self.catalogue.base, lang, local)
         if local == SVG_NAME:
-            body = self._cache.get(("svg", lang), lambda: Reply(200, "image/svg+xml", self.site.picture_svg(lang)))
+            body = self._cache.get(
+                ("svg", lang), lambda: Reply(200, "image/svg+xml", self.site.picture_svg(lang)), _keep
+            )
             return replace(body, vary=_vary("svg", HTML, params))
         query = _single(params, "q") or ""
         pages = {
@@ -265,7 +336,7 @@ class App:
             "picture": lambda: self.site.picture_page(router),
             "search": lambda: self.site.search_page(router, query),
         }
-        reply = self._cache.get(("site", local, lang, query), lambda: Reply(200, HTML, pages[local]()))
+        reply = self._cache.get(("site", local, lang, query), lambda: Reply(200, HTML, pages[local]()), _keep)
         return replace(reply, vary=_vary("html", HTML, params))
 
     def _sparql_page(self, environ: WSGIEnvironment, params: dict[str, list[str]], text: str | None) -> Reply:
@@ -288,7 +359,7 @@ class App:
         if name is not None:
             found = [q for q in queries if q.name == name]
             if not found:
-                raise HttpError(404, "serve-not-found", path=f"sparql?bundled={name}")
+                raise HttpError("serve-not-found", status=404, path=f"sparql?bundled={name}")
             text = found[0].text
         table = graph = error = None
         if text:
@@ -311,17 +382,17 @@ class App:
         header's text, so clients that word ``Accept`` differently share one answer.
         """
         if self.pool is None:
-            raise HttpError(503, "serve-no-sparql")
+            raise HttpError("serve-no-sparql", status=503)
         pool = self.pool
 
         def make() -> Reply:
             answer = pool.ask(text, accept)
             if answer.code is not None:
-                raise HttpError(answer.status, answer.code, **answer.params)
+                raise HttpError(answer.code, status=answer.status, **answer.params)
             return Reply(answer.status, answer.media_type, answer.body)
 
         key = ("sparql", text, choose(accept, tuple(RESULT_TYPES)), choose(accept, RDF_MEDIA_TYPES))
-        return self._cache.get(key, make)
+        return self._cache.get(key, make, _keep)
 
     def warm(self, texts: Iterable[str]) -> None:
         """Answer ``texts`` (the bundled queries) as SPARQL JSON in the background, so no client waits for them."""
@@ -337,23 +408,23 @@ class App:
         """The fields of a POSTed query: a form, or a bare ``application/sparql-query`` body."""
         media_type = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
         if media_type == "application/sparql-update":
-            raise HttpError(403, "serve-update")
+            raise HttpError("serve-update", status=403)
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
         if length > MAX_QUERY_BYTES:
-            raise HttpError(413, "serve-too-large", limit=MAX_QUERY_BYTES)
+            raise HttpError("serve-too-large", status=413, limit=MAX_QUERY_BYTES)
         body = environ["wsgi.input"].read(length) if length else b""
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
-            raise HttpError(400, "serve-not-utf8") from None
+            raise HttpError("serve-not-utf8", status=400) from None
         if media_type == "application/sparql-query":
             return {"query": [text]}
         if media_type == "application/x-www-form-urlencoded":
             return parse_qs(text, keep_blank_values=True)
-        raise HttpError(415, "serve-media-type", media_type=media_type or "-")
+        raise HttpError("serve-media-type", status=415, media_type=media_type or "-")
 
     def _health(self) -> Reply:
         status = {
@@ -362,6 +433,7 @@ class App:
             "triples": len(self.catalogue.store),
             "sparql_workers_idle": self.pool.idle() if self.pool else 0,
             "cached_answers": len(self._cache),
+            "cached_bytes": self._cache.bytes + self._gzipped.bytes,
         }
         body = (json.dumps(status, sort_keys=True) + "\n").encode()
         return Reply(200, "application/json", body, vary="Accept-Encoding", cacheable=False)
@@ -396,16 +468,9 @@ class App:
 
     def _gzip(self, body: bytes) -> bytes:
         """The gzipped body, made once per distinct body (``mtime=0``, so the same bytes every time)."""
-        key = hashlib.sha256(body).digest()
-        with self._gzip_lock:
-            found = self._gzipped.get(key)
-        if found is None:
-            found = gzip.compress(body, compresslevel=6, mtime=0)
-            with self._gzip_lock:
-                if len(self._gzipped) >= self.settings.cache_entries:
-                    self._gzipped.clear()
-                self._gzipped[key] = found
-        return found
+        return self._gzipped.get(
+            hashlib.sha256(body).digest(), lambda: gzip.compress(body, compresslevel=6, mtime=0), lambda _: True
+        )
 
     def _not_modified(self, environ: WSGIEnvironment, etag: str) -> bool:
         """RFC 9110 § 13.2.2: ``If-None-Match`` decides when present (weakly compared), else ``If-Modified-Since``."""
@@ -453,10 +518,30 @@ def access_log(app: Callable[..., Iterable[bytes]]) -> Callable[..., Iterable[by
     return logged
 
 
-def run(app: Callable[..., Iterable[bytes]], host: str, port: int, threads: int, ready: Callable[[str], None]) -> None:
-    """Serve ``app`` until SIGTERM or Ctrl+C, then let running requests finish; ``OSError`` if the port is taken."""
+def run(
+    app: Callable[..., Iterable[bytes]],
+    host: str,
+    port: int,
+    threads: int,
+    ready: Callable[[str], None],
+    limits: Limits = Limits(),
+) -> None:
+    """Serve ``app`` until SIGTERM or Ctrl+C, then drain; ``OSError`` if the port is taken.
+
+    Slow clients: Waitress holds at most ``connection_limit`` connections and stops accepting
+    when they are in use, so a hundred sockets sending a byte at a time locked everyone out at its
+    defaults (100 connections, 120 s idle). The limits here are far above what the threads can
+    serve and an idle connection is closed after ``idle_seconds``; a reverse proxy in front is
+    still the place for per-client limits (docs/security.md).
+
+    Stopping: Waitress's own stop cancels the requests it has received but not started (their
+    connections are reset) and closes sockets under requests still running after 5 s (a traceback
+    and a 500). Instead the server stops accepting, keeps its loop running so answers are sent,
+    and stops only when every received request is answered or ``grace_seconds`` have passed.
+    """
     import waitress
 
+    _raise_file_limit(limits.connections + threads + 64)
     server = waitress.create_server(
         app,
         host=host,
@@ -468,18 +553,51 @@ def run(app: Callable[..., Iterable[bytes]], host: str, port: int, threads: int,
         outbuf_overflow=OUTBUF_BYTES,
         outbuf_high_watermark=OUTBUF_BYTES,
         asyncore_use_poll=True,
+        connection_limit=limits.connections,
+        channel_timeout=limits.idle_seconds,
+        cleanup_interval=max(1.0, limits.idle_seconds / 3),
+        max_request_body_size=MAX_QUERY_BYTES,
+        max_request_header_size=MAX_HEADER_BYTES,
     )
+    stopping = threading.Event()
 
     def stop(_signal: int, _frame: object) -> None:
-        raise SystemExit(0)  # Waitress's loop catches it and drains its request threads
+        stopping.set()
 
-    previous = signal.signal(signal.SIGTERM, stop)
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGINT)}
     try:
         ready(f"http://{server.effective_host}:{server.effective_port}/")  # type: ignore[union-attr]
-        server.run()
+        while not stopping.is_set():
+            server.asyncore.loop(timeout=0.5, map=server._map, use_poll=True, count=1)  # type: ignore[union-attr]
+        server.accepting = False  # type: ignore[union-attr]
+        deadline = time.monotonic() + limits.grace_seconds
+        while _busy(server) and time.monotonic() < deadline:
+            server.asyncore.loop(timeout=0.1, map=server._map, use_poll=True, count=1)  # type: ignore[union-attr]
+        server.task_dispatcher.shutdown(timeout=max(0.0, deadline - time.monotonic()))  # type: ignore[union-attr]
     finally:
         server.close()
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _busy(server: object) -> bool:
+    """Whether a received request still waits for a thread, runs, or has output not yet sent."""
+    from waitress.channel import HTTPChannel
+
+    if server.task_dispatcher.queue:  # type: ignore[attr-defined]
+        return True
+    channels = [c for c in list(server._map.values()) if isinstance(c, HTTPChannel)]  # type: ignore[attr-defined]
+    return any(channel.requests or channel.total_outbufs_len for channel in channels)
+
+
+def _raise_file_limit(wanted: int) -> None:
+    """Let the process hold ``wanted`` sockets if the hard limit allows (the soft one is often 1024)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
 
 
 def _error(status: int, code: str, params: dict[str, object]) -> Reply:
@@ -509,7 +627,7 @@ def _result_table(answer: dict) -> tuple[list[str], list[list[str]]]:
 def _single(params: dict[str, list[str]], name: str) -> str | None:
     values = params.get(name)
     if values and len(values) > 1:
-        raise HttpError(400, "serve-repeated-parameter", name=name)
+        raise HttpError("serve-repeated-parameter", status=400, name=name)
     return values[0] if values else None
 
 
@@ -517,13 +635,17 @@ def _integer(params: dict[str, list[str]], name: str, default: int, low: int, hi
     text = _single(params, name)
     if text is None:
         return default
-    try:
-        value = int(text)
-    except ValueError:
-        value = low - 1
+    value = int(text) if _DIGITS.fullmatch(text) else low - 1  # int() would take "１" or " 1_0 "
     if value < low or (high is not None and value > high):
-        raise HttpError(400, "serve-bad-number", name=name, value=text, low=low, high=high or "∞")
+        raise HttpError("serve-bad-number", status=400, name=name, value=text, low=low, high=high or "∞")
     return value
+
+
+_DIGITS = re.compile(r"[0-9]{1,9}")
+
+
+def _keep(reply: Reply) -> bool:
+    return reply.cacheable and reply.status == 200
 
 
 def _lang(environ: WSGIEnvironment, params: dict[str, list[str]]) -> str:

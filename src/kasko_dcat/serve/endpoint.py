@@ -12,6 +12,12 @@ message asking for ``LIMIT``, never cut silently.
 
 Read-only: :func:`sparql.run` refuses updates and ``SERVICE``; an ``update`` form field or an
 ``application/sparql-update`` body is refused before it reaches a worker.
+
+Bounded: at most ``workers + waiting`` queries are in the server at once, each holding one HTTP
+thread; one more is refused at once with 503 and ``Retry-After`` instead of waiting for a thread,
+so queries cannot occupy every thread and starve pages and ``/health``. Each worker's address
+space is capped (``RLIMIT_AS``) at what it holds after loading plus ``memory`` bytes: a query
+building huge strings fails its allocation and the worker is replaced, the server is not swapped out.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import contextlib
 import itertools
 import multiprocessing
 import queue
+import signal
 import tempfile
 import threading
 from collections.abc import Iterable
@@ -78,7 +85,7 @@ def evaluate(store: ox.Store, text: str, accept: str | None, limit: int) -> Answ
         return Answer(403 if exc.code == "query-service" else 400, code=exc.code, params=exc.params)
     except TooManyResults:
         return Answer(400, code="serve-too-many-results", params={"limit": limit})
-    except (RuntimeError, OSError) as exc:  # raised while the lazy answer is read
+    except (RuntimeError, OSError, SyntaxError, ValueError) as exc:  # raised while the lazy answer is read
         error = sparql.evaluation_error(exc)
         return Answer(400, code=error.code, params=error.params)
 
@@ -99,15 +106,24 @@ def _limited(solutions: ox.QuerySolutions, limit: int) -> ox.QuerySolutions:
     variables = solutions.variables
     rows = _at_most(solutions, limit)
     lines = ["\t".join(str(v) for v in variables)]
-    lines += ["\t".join("" if row[v] is None else str(row[v]) for v in variables) for row in rows]
+    lines += ["\t".join("" if row[v] is None else _tsv(row[v]) for v in variables) for row in rows]
     parsed = ox.parse_query_results(("\n".join(lines) + "\n").encode("utf-8"), format=ox.QueryResultsFormat.TSV)
     assert isinstance(parsed, ox.QuerySolutions)
     return parsed
 
 
-def _work(connection: Connection, path: str, limit: int) -> None:
+def _tsv(term: sparql.Term) -> str:
+    """A term as SPARQL TSV writes it: ``str`` gives N-Triples, which has no syntax for a triple term."""
+    if isinstance(term, ox.Triple):
+        return f"<<( {_tsv(term.subject)} {_tsv(term.predicate)} {_tsv(term.object)} )>>"
+    return str(term)
+
+
+def _work(connection: Connection, path: str, limit: int, memory: int) -> None:
     """A worker process: load the catalogue, say so, then answer queries until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole group; the server stops us
     store = sparql.load(Path(path).read_bytes())
+    _cap_memory(memory)
     connection.send("ready")
     while True:
         try:
@@ -115,6 +131,17 @@ def _work(connection: Connection, path: str, limit: int) -> None:
         except (EOFError, OSError):
             return
         connection.send(evaluate(store, text, accept, limit))
+
+
+def _cap_memory(headroom: int) -> None:
+    """Cap this process's address space at its present size plus ``headroom`` bytes (Linux; elsewhere no cap)."""
+    import resource
+
+    try:
+        size = int(Path("/proc/self/statm").read_text().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (size + headroom, size + headroom))
 
 
 @dataclass(eq=False)  # kept in a set, by identity
@@ -126,9 +153,13 @@ class _Worker:
 class QueryPool:
     """Worker processes answering queries one at a time each, killed and replaced when one runs too long."""
 
-    def __init__(self, ntriples: bytes, workers: int, timeout: float, limit: int) -> None:
+    def __init__(
+        self, ntriples: bytes, workers: int, timeout: float, limit: int, waiting: int = 2, memory: int = 2**30
+    ) -> None:
         self.timeout = timeout
         self.limit = limit
+        self.memory = memory
+        self._admitted = threading.BoundedSemaphore(workers + waiting)
         self._folder = tempfile.TemporaryDirectory(prefix="kasko-dcat-serve-")
         self._path = Path(self._folder.name) / "catalog.nt"
         self._path.write_bytes(ntriples)
@@ -142,7 +173,15 @@ class QueryPool:
             self._ready(worker)
 
     def ask(self, text: str, accept: str | None) -> Answer:
-        """The answer, or 503 when no worker is free within the timeout or the query outlives it."""
+        """The answer, or 503 when too many queries wait, no worker is free in time or the query outlives it."""
+        if not self._admitted.acquire(blocking=False):
+            return Answer(503, code="serve-queue-full", params={"seconds": self.timeout})
+        try:
+            return self._ask(text, accept)
+        finally:
+            self._admitted.release()
+
+    def _ask(self, text: str, accept: str | None) -> Answer:
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
@@ -154,7 +193,11 @@ class QueryPool:
                 self._idle.put(worker)
                 return answer
         except (EOFError, OSError):
+            worker.process.join(1)
+            died = worker.process.exitcode
             self._replace(worker)
+            if died == -signal.SIGABRT:  # Oxigraph aborts when an allocation fails under the memory cap
+                return Answer(503, code="serve-query-memory", params={"mb": self.memory // 2**20})
             return Answer(500, code="serve-worker-died")
         self._replace(worker)
         return Answer(503, code="serve-timeout", params={"seconds": self.timeout})
@@ -176,12 +219,16 @@ class QueryPool:
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_work, args=(child, str(self._path), self.limit), daemon=True)
-        process.start()
-        child.close()
+        process = self._context.Process(
+            target=_work, args=(child, str(self._path), self.limit, self.memory), daemon=True
+        )
         worker = _Worker(process, parent)
-        with self._lock:
+        with self._lock:  # a replacement must not start after close(): its spawn would outlive the server
+            if self._closed:
+                raise RuntimeError("the pool is closed")
+            process.start()
             self._all.add(worker)
+        child.close()
         return worker
 
     def _ready(self, worker: _Worker) -> None:

@@ -127,11 +127,29 @@ def open_served(path: Path, base_iri: str | None) -> Catalogue:
     base = own_base if base_iri is None else base_iri
     if not base.startswith(("http://", "https://")) or not base.endswith("/") or " " in base:
         raise ServeError("serve-bad-base-iri", iri=base)
+    if base != own_base:
+        moved = ox.Store()
+        moved.extend(
+            ox.Quad(*(_moved(term, own_base, base) for term in (q.subject, q.predicate, q.object)))
+            for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        )
+        store = moved
     if base != own_base or fmt != ox.RdfFormat.N_TRIPLES:
         data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-        data = data.replace(b"<" + own_base.encode(), b"<" + base.encode())
-        store = sparql.load(data)
     return _index(store, base, data, path)
+
+
+def _moved(term: sparql.Term, old: str, new: str) -> sparql.Term:
+    """``term`` with an IRI under ``old`` moved under ``new``; literals and other IRIs as they are.
+
+    Term by term, not on the serialised text: a description quoting ``<https://…/old-page>`` is
+    text and must be served as written.
+    """
+    if isinstance(term, ox.NamedNode) and term.value.startswith(old):
+        return ox.NamedNode(new + term.value[len(old) :])
+    if isinstance(term, ox.Triple):
+        return ox.Triple(*(_moved(t, old, new) for t in (term.subject, term.predicate, term.object)))
+    return term
 
 
 def _index(store: ox.Store, base: str, ntriples: bytes, path: Path) -> Catalogue:

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import cached_property
+from urllib.parse import unquote
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -347,22 +348,27 @@ class DataGraph:
         return closed
 
     @cached_property
-    def _identity_codes(self) -> dict[Node, list[Literal]]:
-        """Subject → its literals that hold a personal identity code, from one pass over the index."""
-        found: dict[Node, list[Literal]] = {}
+    def _identity_codes(self) -> dict[Node, list[Node]]:
+        """Subject → its terms that hold a personal identity code, from one pass over the index.
+
+        IRIs count as much as literals: ``mailto:131052-308T@…`` or a page URL with a code in its
+        path publishes the code just the same. An IRI is read percent-decoded (``%2D`` is ``-``).
+        Values only, as the shape's SPARQL validator checks: a subject IRI is some node's value too.
+        """
+        found: dict[Node, list[Node]] = {}
         for by_subject in self._indexes[0].values():
             for s, objects in by_subject.items():
-                for o in objects:
-                    if isinstance(o, Literal) and find_identity_codes(str(o)):
-                        found.setdefault(s, []).append(o)
+                for term in objects:
+                    if isinstance(term, Literal | URIRef) and _holds_identity_code(term):
+                        found.setdefault(s, []).append(term)
         return found
 
     def every_subject(self) -> list[Node]:
         """Every subject of the graph (results are sorted at the end, so no order is needed here)."""
         return list({s for subjects in self._indexes[0].values() for s in subjects})
 
-    def identity_codes(self, node: Node) -> list[Literal]:
-        """The literals of ``node`` that hold a valid Finnish personal identity code."""
+    def identity_codes(self, node: Node) -> list[Node]:
+        """The values of ``node`` (literals and IRIs) that hold a valid Finnish personal identity code."""
         return self._identity_codes.get(node, [])
 
     def is_instance(self, node: Node, cls: Node) -> bool:
@@ -717,6 +723,11 @@ def _less(component: URIRef, accepts: Callable[[int], bool]) -> Compiler:
     return compile_less
 
 
+def _holds_identity_code(term: Literal | URIRef) -> bool:
+    text = str(term)
+    return bool(find_identity_codes(text if isinstance(term, Literal) else unquote(text)))
+
+
 def _node(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
     shapes.shape(argument)
     return _each(SH.NodeConstraintComponent, lambda v, value: v.conforms(value, argument))
@@ -802,7 +813,7 @@ def _in(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
 
 
 def _no_personal_identity_code(_: ShapesGraph, __: Node, argument: Node) -> Check | None:
-    """Every literal of the focus node: no checksum-valid Finnish personal identity code (shapes/personal-data.ttl)."""
+    """The focus node's values: no checksum-valid Finnish personal identity code (shapes/personal-data.ttl)."""
     if argument != _TRUE:
         return None
 

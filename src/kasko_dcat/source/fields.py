@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, NamedTuple, TypeVar, overload
+from urllib.parse import urlsplit
 
 from kasko_dcat.i18n.languages import LANGS
 from kasko_dcat.rdf.iris import slug
@@ -82,7 +83,28 @@ PATTERNS = {"id": _ID, "url": _URL, "date": _DATE, "email": _EMAIL, "phone": _PH
 
 def is_web_address(value: str) -> bool:
     """Whether ``value`` is an http(s) address the source accepts (and rdflib can serialise)."""
-    return bool(_URL.match(value))
+    return bool(_URL.match(value)) and is_sound_iri(value)
+
+
+def is_sound_iri(value: str) -> bool:
+    """Whether ``value``'s parts are well formed: a port of digits, a closed IPv6 bracket, ``%`` + two hex digits.
+
+    A pattern over the characters cannot see these, and Oxigraph refuses the whole catalogue when
+    one IRI is malformed: ``query``, ``serve`` and ``publish`` could not load what ``build`` wrote.
+    """
+    if _BAD_PERCENT.search(value):
+        return False
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # ValueError unless digits in 0–65535
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    bracketed = parts.netloc.rpartition("@")[2].startswith("[")
+    return bool(host) and (bracketed or not any(c in host for c in "[]")) and (port is None or port > 0)
+
+
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def is_email(value: str) -> bool:

@@ -91,8 +91,24 @@ class SourceError(KaskoError):
         self.problems = problems
 
 
+EXCERPT_CHARS = 120
+"""The most of any value a message quotes: enough to find it, never a whole file in a CI log."""
+
+
 def _freeze(params: dict[str, object]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((key, str(value)) for key, value in params.items()))
+    return tuple(sorted((key, excerpt(str(value))) for key, value in params.items()))
+
+
+def excerpt(text: str) -> str:
+    """``text`` cut to its first line and :data:`EXCERPT_CHARS`, marked with ``…`` where it was cut.
+
+    Every value a message quotes goes through here: a source file that is not what it should be
+    (a link to a token file, a megabyte of aliases) must not be printed whole.
+    """
+    first, newline, _ = text.partition("\n")
+    if len(first) > EXCERPT_CHARS:
+        return first[: EXCERPT_CHARS - 1] + "…"
+    return first + ("…" if newline else "")
 
 
 def _order(problem: Problem) -> tuple[str, int, str]:

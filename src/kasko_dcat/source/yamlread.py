@@ -6,7 +6,14 @@ than YAML's defaults:
 * every scalar is text except ``true``/``false`` and an empty value (``~``): the postal code
   ``00099`` stays ``"00099"`` instead of becoming the number 99, and ``NO`` stays ``"NO"``;
 * a field repeated in one block is an error (YAML itself would silently keep the last one);
-* mappings and lists come back as :class:`Block` and :class:`Items`, which carry line numbers.
+* mappings and lists come back as :class:`Block` and :class:`Items`, which carry line numbers;
+* no text may hold a character XML 1.0 cannot carry or a Unicode non-character, however it is
+  written: a raw control character stops YAML's reader, but an escape (``"\\0"``, ``"\\x01"``,
+  ``"\\uFFFE"``) makes one after reading, and ``catalog.rdf`` would then be ill-formed XML;
+* aliases may not multiply the document: YAML builds a ``*ref`` as a copy of what it names, so
+  ten aliases of ten aliases of … turn 500 bytes into gigabytes (the "billion laughs"). The
+  document is composed first (aliases stay shared there), its expanded size counted, and it is
+  refused when that exceeds what it is written with by more than :data:`ALIAS_GROWTH`.
 """
 
 from __future__ import annotations
@@ -33,6 +40,10 @@ class Items(list[object]):
     line: int
     lines: list[int]
 
+
+ALIAS_GROWTH = 10
+"""How many times more nodes aliases may expand a document to (plus :data:`ALIAS_ALLOWANCE`)."""
+ALIAS_ALLOWANCE = 10_000
 
 # The C loader is several times faster; its marks and nodes are the same as the pure-Python one's.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -91,6 +102,58 @@ _Loader.add_constructor(BaseResolver.DEFAULT_MAPPING_TAG, _construct_block)
 _Loader.add_constructor(BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_items)
 
 
+# XML 1.0's Char production, less C1 controls and the non-characters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF).
+_UNWRITABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\ufdcf\ufdf0-\ufffd\U00010000-\U0010ffff]"
+    "|[\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
+    "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
+    "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
+    "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
+)
+
+
+def _bad_character(data: object, line: int) -> tuple[int, str] | None:
+    """The line and first character of ``data`` (keys and values) that no RDF format can carry, if any."""
+    todo: list[tuple[object, int]] = [(data, line)]
+    while todo:
+        value, at = todo.pop()
+        if isinstance(value, str):
+            found = _UNWRITABLE.search(value)
+            if found:
+                return at, found.group()
+        elif isinstance(value, Block):
+            todo += [(key, value.lines[key]) for key in value]
+            todo += [(item, value.lines[key]) for key, item in value.items()]
+        elif isinstance(value, Items):
+            todo += list(zip(value, value.lines, strict=True))
+    return None
+
+
+def _sizes(root: yaml.Node) -> tuple[int, int]:
+    """Distinct nodes as written, and nodes once every alias is copied out; linear in the written ones."""
+    expanded: dict[int, int] = {}
+    order: list[yaml.Node] = []
+    todo = [root]
+    while todo:  # depth-first, parents before children; sizes are then summed children first
+        node = todo.pop()
+        if id(node) in expanded:
+            continue
+        expanded[id(node)] = 0
+        order.append(node)
+        todo.extend(_children(node))
+    for node in reversed(order):
+        expanded[id(node)] = min(1 + sum(expanded[id(child)] for child in _children(node)), 2**62)
+    return len(order), expanded[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
 def read_yaml(path: Path, problems: Problems, raw: bytes | None = None) -> object | None:
     """Parse ``path`` (or ``raw``, its bytes when they are not on disk); on failure record one error with its line."""
     raw = path.read_bytes() if raw is None else raw
@@ -102,7 +165,21 @@ def read_yaml(path: Path, problems: Problems, raw: bytes | None = None) -> objec
         return None
     loader = _Loader(text)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        if node is not None:
+            written, expanded = _sizes(node)
+            if expanded > ALIAS_GROWTH * written + ALIAS_ALLOWANCE:
+                problems.error(Where.of(path, node.start_mark.line + 1), "yaml-alias-bomb", count=expanded)
+                return None
+        data = None if node is None else loader.construct_document(node)
+        bad = _bad_character(data, node.start_mark.line + 1 if node is not None else 0)
+        if bad is not None:
+            line, character = bad
+            problems.error(Where.of(path, line), "yaml-character", character=f"U+{ord(character):04X}")
+            return None
+    except RecursionError:
+        problems.error(Where.of(path), "yaml-too-deep")
+        return None
     except _DuplicateKey as exc:
         problems.error(Where.of(path, exc.problem_mark.line + 1), "yaml-duplicate-key", key=exc.key, first=exc.first)
         return None
