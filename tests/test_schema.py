@@ -137,8 +137,14 @@ def _properties(node: dict, path: tuple[str, ...]) -> set[str]:
 
 
 @pytest.mark.parametrize(("file", "opener", "path"), BLOCKS, ids=lambda v: v if isinstance(v, str) else None)
-def test_a_block_accepts_the_fields_the_reader_accepts(file: str, opener: str | None, path: tuple[str, ...]) -> None:
-    """Write an unknown field in the block: the reader's error lists what it accepts there."""
+def test_a_block_accepts_the_fields_the_reader_accepts(
+    monkeypatch: pytest.MonkeyPatch, file: str, opener: str | None, path: tuple[str, ...]
+) -> None:
+    """Write an unknown field in the block: the reader's error lists what it accepts there.
+
+    Messages quote at most 120 characters of a value; the whole list is what is compared here.
+    """
+    monkeypatch.setattr("kasko_dcat.source.problems.excerpt", lambda text: text)
     texts = {relative: (SOURCE / relative).read_text("utf-8") for relative in SOURCE_FILES}
     lines = texts[file].splitlines()
     if opener is None:
