@@ -121,7 +121,9 @@ def test_linked_data_pages_keep_prefixed_names_inside_their_sections(pages: site
 def test_theme_labels_are_in_the_page_language_and_english_fallbacks_are_marked(pages: site.Site):
     page = pages.dataset_page(router("sv", "x"), BASE + "dataset/perusopetus").decode()
     assert "<li>Utbildning, kultur och sport</li>" in page
-    assert '<li><span lang="en">non-public</span></li>' in page  # no checked Swedish label yet: marked English
+    assert f"<li>{UI['sv']['access_NON_PUBLIC']}</li>" in page  # the access right in the site's own Swedish words
+    assert "non-public" not in page.lower().split("<details", 1)[0]
+    assert site.pick({"en": "non-public"}, "sv") == site.Text("non-public", "en")  # a fallback is marked
 
 
 def test_search_finds_a_system_by_a_search_key_in_any_page_language(pages: site.Site):

@@ -31,6 +31,7 @@ from kasko_dcat.i18n.languages import LANG_NAMES, UI_LANGS
 from kasko_dcat.query.results import compact
 from kasko_dcat.rdf.formats import OUTPUT
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, ORG, RDF, RDFS, SDO, SKOS, TVK, VCARD
+from kasko_dcat.rdf.vocabularies import TABLES
 from kasko_dcat.serve.ui import UI
 from kasko_dcat.serve.views import LABELS, Catalogue
 
@@ -246,6 +247,17 @@ class Site:
                 return [Text(value, None if wanted == lang else wanted) for value in chosen]
         return [Text(t.value) for t in terms if not t.language]
 
+    def access(self, iri: str, lang: str) -> Text:
+        """An EU access-right term in plain words of the page's language, else its label.
+
+        The EU table's own labels are not in ``data/vocabularies.ttl`` in Finnish or Swedish, so a
+        reader would get English; the site says what the term means in its own words instead.
+        """
+        code = iri.rsplit("/", 1)[-1]
+        if iri.startswith(str(TABLES["access-right"])) and f"access_{code}" in UI[lang]:
+            return Text(UI[lang][f"access_{code}"])
+        return self.name(iri, lang)
+
     def name(self, iri: str, lang: str) -> Text:
         """What a reader calls ``iri``: its first label predicate with a text, else its IRI shortened."""
         for predicate in LABELS:
@@ -335,7 +347,7 @@ class Site:
             "description": self.text(iri, "description", lang),
             "parents": self.links(parts, router, lang),
             "registers": self.links(self.iris(iri, "has_part"), router, lang),
-            "access_rights": [self.name(a, lang) for a in self.iris(iri, "access_rights")],
+            "access_rights": [self.access(a, lang) for a in self.iris(iri, "access_rights")],
             "disclosure": self.links(self.iris(iri, "disclosure"), router, lang),
             "data_contents": self.text(iri, "data_contents", lang),
             "data_groups": sorted(
