@@ -76,7 +76,7 @@ def test_output_ends_with_a_newline(path: Path) -> None:
 
 
 def test_fast_turtle_writes_the_same_bytes_as_rdflib(graph: Graph) -> None:
-    """formats._Turtle only skips rdflib's prefix search for IRIs no prefix covers; the bytes must not change."""
+    """The fast Turtle serialiser only skips rdflib's prefix search for IRIs no prefix covers; same bytes."""
     from kasko_dcat.rdf.formats import OUTPUT
 
     turtle = next(fmt for fmt in OUTPUT if fmt.rdflib == "turtle")

@@ -9,6 +9,10 @@ them. A new format is one row here.
 rdflib serialises Turtle in sorted order itself; RDF/XML and N-Triples are stable because the
 graph iterates in sorted insertion order (``namespaces.new_graph``); JSON-LD is made stable here
 by sorting nodes by ``@id`` and every value array, whose order carries no meaning in RDF.
+
+The table itself imports neither rdflib nor Oxigraph: the command line reads it to offer its
+choices, and ``kasko-dcat --help`` should not pay for loading them (0.15 s). The serialisers and
+Oxigraph's format load them when first used.
 """
 
 from __future__ import annotations
@@ -20,13 +24,12 @@ from functools import cache
 from importlib.resources import files
 from io import BytesIO
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.plugins.serializers.turtle import TurtleSerializer
-from rdflib.term import Node
-
-from kasko_dcat.rdf.namespaces import PREFIXES
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+    from rdflib import Graph
+    from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,8 @@ class RdfFormat:
     media_type: str
     rdflib: str
     """rdflib's parser (and ``validate --input-format``) name."""
-    oxigraph: ox.RdfFormat
+    oxigraph_name: str
+    """The name of Oxigraph's ``RdfFormat`` member."""
     serialize: Callable[[Graph], bytes] | None = None
     """The byte-stable writer of a format ``build`` writes to ``output/``; None for one only read."""
     named_graphs: bool = False
@@ -52,6 +56,13 @@ class RdfFormat:
         return self.suffixes[0]
 
     @property
+    def oxigraph(self) -> ox.RdfFormat:
+        """Oxigraph's format."""
+        import pyoxigraph as ox
+
+        return getattr(ox.RdfFormat, self.oxigraph_name)
+
+    @property
     def filename(self) -> str:
         """The file in ``output/``."""
         return f"catalog.{self.suffix}"
@@ -60,31 +71,42 @@ class RdfFormat:
 @cache
 def jsonld_context() -> dict[str, object]:
     """The JSON-LD context: our prefixes plus the readable terms kept in ``data/context.jsonld``."""
+    from kasko_dcat.rdf.namespaces import PREFIXES
+
     terms = json.loads(files("kasko_dcat").joinpath("data/context.jsonld").read_text("utf-8"))["@context"]
     return {**{prefix: str(namespace) for prefix, namespace in PREFIXES.items()}, **terms}
 
 
-class _Turtle(TurtleSerializer):
-    """rdflib's Turtle serialiser, told up front which IRIs have no prefix.
+@cache
+def _turtle_serializer() -> type[TurtleSerializer]:
+    """Rdflib's Turtle serialiser, told up front which IRIs have no prefix.
 
     rdflib looks for a prefix of every IRI in a trie that grows by one branch per distinct IRI
     "namespace" (``…/dataset/x/``), which makes Turtle quadratic in the number of datasets
     (rdflib issue #1752; 7 s for 1 000 datasets here). An IRI outside ``PREFIXES`` is written in
     full either way, so answering "none" at once changes no byte.
     """
+    from rdflib import URIRef
+    from rdflib.plugins.serializers.turtle import TurtleSerializer
+    from rdflib.term import Node
 
-    PREFIXED = tuple(str(namespace) for namespace in PREFIXES.values())
+    from kasko_dcat.rdf.namespaces import PREFIXES
 
-    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
-        """Skip the search for IRIs that no prefix of ours covers."""
-        if isinstance(uri, URIRef) and not str.startswith(uri, self.PREFIXED):
-            return None
-        return super().get_pname(uri, gen_prefix)
+    prefixed = tuple(str(namespace) for namespace in PREFIXES.values())
+
+    class Turtle(TurtleSerializer):
+        def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
+            """Skip the search for IRIs that no prefix of ours covers."""
+            if isinstance(uri, URIRef) and not str.startswith(uri, prefixed):
+                return None
+            return super().get_pname(uri, gen_prefix)
+
+    return Turtle
 
 
 def _turtle(graph: Graph) -> bytes:
     stream = BytesIO()
-    _Turtle(graph).serialize(stream, encoding="utf-8")
+    _turtle_serializer()(graph).serialize(stream, encoding="utf-8")
     return stream.getvalue()
 
 
@@ -117,13 +139,13 @@ def _sort_key(item: object) -> tuple[str, str]:
 
 
 FORMATS: tuple[RdfFormat, ...] = (
-    RdfFormat("Turtle", ("ttl", "turtle"), "text/turtle", "turtle", ox.RdfFormat.TURTLE, _turtle),
-    RdfFormat("JSON-LD", ("jsonld", "json"), "application/ld+json", "json-ld", ox.RdfFormat.JSON_LD, _jsonld, True),
-    RdfFormat("RDF/XML", ("rdf", "xml", "owl"), "application/rdf+xml", "xml", ox.RdfFormat.RDF_XML, _rdfxml),
-    RdfFormat("N-Triples", ("nt",), "application/n-triples", "nt", ox.RdfFormat.N_TRIPLES, _ntriples),
-    RdfFormat("N3", ("n3",), "text/n3", "n3", ox.RdfFormat.N3),
-    RdfFormat("TriG", ("trig",), "application/trig", "trig", ox.RdfFormat.TRIG, named_graphs=True),
-    RdfFormat("N-Quads", ("nq",), "application/n-quads", "nquads", ox.RdfFormat.N_QUADS, named_graphs=True),
+    RdfFormat("Turtle", ("ttl", "turtle"), "text/turtle", "turtle", "TURTLE", _turtle),
+    RdfFormat("JSON-LD", ("jsonld", "json"), "application/ld+json", "json-ld", "JSON_LD", _jsonld, True),
+    RdfFormat("RDF/XML", ("rdf", "xml", "owl"), "application/rdf+xml", "xml", "RDF_XML", _rdfxml),
+    RdfFormat("N-Triples", ("nt",), "application/n-triples", "nt", "N_TRIPLES", _ntriples),
+    RdfFormat("N3", ("n3",), "text/n3", "n3", "N3"),
+    RdfFormat("TriG", ("trig",), "application/trig", "trig", "TRIG", named_graphs=True),
+    RdfFormat("N-Quads", ("nq",), "application/n-quads", "nquads", "N_QUADS", named_graphs=True),
 )
 """Every format, the ones ``build`` writes first in the order ``serve`` prefers them (Turtle for ``*/*``)."""
 
