@@ -1,0 +1,165 @@
+"""The score as text for people, JSON for programs and W3C DQV Turtle as the MQA stores it.
+
+DQV: one ``dqv:QualityMeasurement`` per metric per dataset or distribution (``dqv:computedOn``,
+``dqv:isMeasurementOf`` the MQA's own metric IRI from piveau's vocabulary, ``dqv:value`` a
+boolean), and on the catalogue one for the total under ``pv:score``. Where the MQA records the
+HTTP status of the URL metrics, this records whether every address of the item answered.
+Unchecked and unjudged items get no measurement: DQV records what was measured.
+"""
+
+from __future__ import annotations
+
+import json
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, RDF, XSD
+from rdflib.term import Node
+
+from kasko_dcat.i18n.messages import render
+from kasko_dcat.quality.gains import Gain
+from kasko_dcat.quality.indicators import PV
+from kasko_dcat.quality.scoring import Scorecard
+
+DQV = Namespace("http://www.w3.org/ns/dqv#")
+
+
+def _points(value: float) -> str:
+    """Points as the text shows them: whole where whole, else one decimal."""
+    return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
+
+
+def text(card: Scorecard, gains: list[Gain], lang: str) -> str:
+    """The score, its breakdown and how to gain points, for a person."""
+    t = lambda code, **values: render(code, lang, {k: str(v) for k, v in values.items()})  # noqa: E731
+    out = [t("score-title", label=card.label, datasets=len(card.datasets), distributions=len(card.distributions))]
+    for name, (points, maximum) in card.dimensions().items():
+        out.append(f"  {t('score-dimension-' + name):<22} {_points(points):>5} / {maximum}")
+    band = t("score-band-" + card.band)
+    out.append(f"  {t('score-total'):<22} {card.total:>5} / {card.maximum}  {band}")
+    if card.not_checked:
+        out.append(t("score-not-checked", points=card.not_checked))
+    out.append("")
+    out.append(t("score-indicators"))
+    dimension = ""
+    for score in card.scores:
+        indicator = score.indicator
+        if indicator.dimension != dimension:
+            dimension = indicator.dimension
+            out.append(f"  {t('score-dimension-' + dimension)}")
+        shown = t("score-level-" + indicator.level, count=len(score.outcomes))
+        counts = t("score-met", met=score.count("met"), total=shown)
+        extra = [t("score-status-" + s.replace(" ", "-"), count=score.count(s)) for s in ("not checked", "not judged")]
+        extra = [e for s, e in zip(("not checked", "not judged"), extra, strict=True) if score.count(s)]
+        out.append(
+            f"    {t('score-indicator-' + indicator.key):<52}"
+            f" {_points(score.points):>5} / {indicator.points:<3} {counts}"
+            + (f" ({', '.join(extra)})" if extra else "")
+        )
+        for outcome in score.outcomes:
+            if outcome.detail and indicator.network:
+                out.append(f"        {outcome.detail}")
+    out.append("")
+    if gains:
+        out.append(t("score-gains"))
+    for gain in gains:
+        out.append(f"  +{_points(gain.points):<5} {t('score-indicator-' + gain.indicator.key)}")
+        for fix in gain.fixes:
+            where = f"{fix.where}: " if fix.where else ""
+            count = len(fix.items)
+            params = {"field": fix.field or "", "count": count, "predicate": _curie(gain.indicator.predicate)}
+            line = t("score-advice-" + fix.advice, **params)
+            out.append(f"         {where}{line}" + (f" — {fix.detail}" if fix.detail else ""))
+    return "\n".join(out) + "\n"
+
+
+def _curie(predicate: URIRef | None) -> str:
+    if predicate is None:
+        return ""
+    for prefix, namespace in (("dcat", str(DCAT)), ("dct", "http://purl.org/dc/terms/")):
+        if str(predicate).startswith(namespace):
+            return f"{prefix}:{str(predicate)[len(namespace) :]}"
+    return str(predicate)
+
+
+def as_json(cards: list[tuple[Scorecard, list[Gain]]]) -> str:
+    """Every scored catalogue: totals, dimensions, indicators with each item's outcome, and the gains."""
+    documents = []
+    for card, gains in cards:
+        documents.append(
+            {
+                "label": card.label,
+                "total": card.total,
+                "maximum": card.maximum,
+                "band": card.band,
+                "urls_checked": card.urls_checked,
+                "not_checked_points": card.not_checked,
+                "datasets": len(card.datasets),
+                "distributions": len(card.distributions),
+                "dimensions": {
+                    name: {"points": round(points, 2), "maximum": maximum}
+                    for name, (points, maximum) in card.dimensions().items()
+                },
+                "indicators": [
+                    {
+                        "key": s.indicator.key,
+                        "metric": str(s.indicator.metric),
+                        "dimension": s.indicator.dimension,
+                        "level": s.indicator.level,
+                        "points": round(s.points, 2),
+                        "maximum": s.indicator.points,
+                        "met": s.count("met"),
+                        "items": len(s.outcomes),
+                        "outcomes": [
+                            {"item": str(o.item), "status": o.status, **({"detail": o.detail} if o.detail else {})}
+                            for o in s.outcomes
+                        ],
+                    }
+                    for s in card.scores
+                ],
+                "gains": [
+                    {
+                        "key": g.indicator.key,
+                        "points": round(g.points, 2),
+                        "fixes": [
+                            {
+                                "advice": f.advice,
+                                "file": f.where.file if f.where else None,
+                                "line": f.where.line if f.where else None,
+                                "field": f.field,
+                                "items": [str(item) for item in f.items],
+                                **({"detail": f.detail} if f.detail else {}),
+                            }
+                            for f in g.fixes
+                        ],
+                    }
+                    for g in gains
+                ],
+            }
+        )
+    return json.dumps({"mqa": documents}, ensure_ascii=False, indent=2) + "\n"
+
+
+def dqv(cards: list[Scorecard]) -> str:
+    """The measurements as W3C DQV Turtle, with deterministic blank-node labels."""
+    graph = Graph()
+    graph.bind("dqv", DQV)
+    graph.bind("pv", PV)
+    counter = 0
+
+    def measurement(on: Node, metric: URIRef, value: Literal) -> None:
+        nonlocal counter
+        counter += 1
+        node = BNode(f"m{counter}")
+        graph.add((node, RDF.type, DQV.QualityMeasurement))
+        graph.add((node, DQV.computedOn, on))
+        graph.add((node, DQV.isMeasurementOf, metric))
+        graph.add((node, DQV.value, value))
+
+    for card in cards:
+        for score in card.scores:
+            for outcome in score.outcomes:
+                if outcome.status in ("met", "not met"):
+                    measurement(outcome.item, score.indicator.metric, Literal(outcome.status == "met"))
+        if card.catalog is not None:
+            measurement(card.catalog, PV.score, Literal(card.total, datatype=XSD.integer))
+    return graph.serialize(format="turtle")
