@@ -30,7 +30,9 @@ class Indicator:
     """One MQA indicator: what is checked on which items, and the points it is worth."""
 
     key: str
-    """Our short name, used in JSON and message codes (``score-indicator-<key>``)."""
+    """Our short name, used in JSON."""
+    label: str
+    """The message code of its name in fi, sv and en."""
     metric: URIRef
     dimension: str
     points: int
@@ -52,23 +54,92 @@ DIMENSIONS = ("findability", "accessibility", "interoperability", "reusability",
 DOWNLOAD_URL = DCAT.downloadURL
 
 INDICATORS: tuple[Indicator, ...] = (
-    Indicator("keyword", PV.keywordAvailability, "findability", 30, "dataset", "present", DCAT.keyword),
-    Indicator("theme", PV.categoryAvailability, "findability", 30, "dataset", "present", DCAT.theme),
-    Indicator("spatial", PV.spatialAvailability, "findability", 20, "dataset", "present", DCTERMS.spatial),
-    Indicator("temporal", PV.temporalAvailability, "findability", 20, "dataset", "present", DCTERMS.temporal),
     Indicator(
-        "access-url-answers", PV.accessUrlStatusCode, "accessibility", 50, "distribution", "answers", DCAT.accessURL
+        "keyword",
+        "score-indicator-keyword",
+        PV.keywordAvailability,
+        "findability",
+        30,
+        "dataset",
+        "present",
+        DCAT.keyword,
     ),
-    Indicator("download-url", PV.downloadUrlAvailability, "accessibility", 20, "distribution", "present", DOWNLOAD_URL),
     Indicator(
-        "download-url-answers", PV.downloadUrlStatusCode, "accessibility", 30, "distribution", "answers", DOWNLOAD_URL
+        "theme", "score-indicator-theme", PV.categoryAvailability, "findability", 30, "dataset", "present", DCAT.theme
     ),
-    Indicator("format", PV.formatAvailability, "interoperability", 20, "distribution", "present", DCTERMS.format),
     Indicator(
-        "media-type", PV.mediaTypeAvailability, "interoperability", 10, "distribution", "present", DCAT.mediaType
+        "spatial",
+        "score-indicator-spatial",
+        PV.spatialAvailability,
+        "findability",
+        20,
+        "dataset",
+        "present",
+        DCTERMS.spatial,
+    ),
+    Indicator(
+        "temporal",
+        "score-indicator-temporal",
+        PV.temporalAvailability,
+        "findability",
+        20,
+        "dataset",
+        "present",
+        DCTERMS.temporal,
+    ),
+    Indicator(
+        "access-url-answers",
+        "score-indicator-access-url-answers",
+        PV.accessUrlStatusCode,
+        "accessibility",
+        50,
+        "distribution",
+        "answers",
+        DCAT.accessURL,
+    ),
+    Indicator(
+        "download-url",
+        "score-indicator-download-url",
+        PV.downloadUrlAvailability,
+        "accessibility",
+        20,
+        "distribution",
+        "present",
+        DOWNLOAD_URL,
+    ),
+    Indicator(
+        "download-url-answers",
+        "score-indicator-download-url-answers",
+        PV.downloadUrlStatusCode,
+        "accessibility",
+        30,
+        "distribution",
+        "answers",
+        DOWNLOAD_URL,
+    ),
+    Indicator(
+        "format",
+        "score-indicator-format",
+        PV.formatAvailability,
+        "interoperability",
+        20,
+        "distribution",
+        "present",
+        DCTERMS.format,
+    ),
+    Indicator(
+        "media-type",
+        "score-indicator-media-type",
+        PV.mediaTypeAvailability,
+        "interoperability",
+        10,
+        "distribution",
+        "present",
+        DCAT.mediaType,
     ),
     Indicator(
         "format-vocabulary",
+        "score-indicator-format-vocabulary",
         PV.formatMediaTypeVocabularyAlignment,
         "interoperability",
         10,
@@ -78,6 +149,7 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "non-proprietary",
+        "score-indicator-non-proprietary",
         PV.formatMediaTypeNonProprietary,
         "interoperability",
         20,
@@ -87,6 +159,7 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "machine-readable",
+        "score-indicator-machine-readable",
         PV.formatMediaTypeMachineInterpretable,
         "interoperability",
         20,
@@ -94,10 +167,22 @@ INDICATORS: tuple[Indicator, ...] = (
         "machine-readable",
         DCTERMS.format,
     ),
-    Indicator("dcat-ap", PV.dcatApCompliance, "interoperability", 30, "dataset", "dcat-ap", None),
-    Indicator("licence", PV.licenceAvailability, "reusability", 20, "distribution", "present", DCTERMS.license),
+    Indicator(
+        "dcat-ap", "score-indicator-dcat-ap", PV.dcatApCompliance, "interoperability", 30, "dataset", "dcat-ap", None
+    ),
+    Indicator(
+        "licence",
+        "score-indicator-licence",
+        PV.licenceAvailability,
+        "reusability",
+        20,
+        "distribution",
+        "present",
+        DCTERMS.license,
+    ),
     Indicator(
         "licence-vocabulary",
+        "score-indicator-licence-vocabulary",
         PV.knownLicence,
         "reusability",
         10,
@@ -107,10 +192,18 @@ INDICATORS: tuple[Indicator, ...] = (
         "licence",
     ),
     Indicator(
-        "access-rights", PV.accessRightsAvailability, "reusability", 10, "dataset", "present", DCTERMS.accessRights
+        "access-rights",
+        "score-indicator-access-rights",
+        PV.accessRightsAvailability,
+        "reusability",
+        10,
+        "dataset",
+        "present",
+        DCTERMS.accessRights,
     ),
     Indicator(
         "access-rights-vocabulary",
+        "score-indicator-access-rights-vocabulary",
         PV.accessRightsVocabularyAlignment,
         "reusability",
         5,
@@ -119,12 +212,66 @@ INDICATORS: tuple[Indicator, ...] = (
         DCTERMS.accessRights,
         "access-right",
     ),
-    Indicator("contact-point", PV.contactPointAvailability, "reusability", 20, "dataset", "present", DCAT.contactPoint),
-    Indicator("publisher", PV.publisherAvailability, "reusability", 10, "dataset", "present", DCTERMS.publisher),
-    Indicator("rights", PV.rightsAvailability, "contextuality", 5, "distribution", "present", DCTERMS.rights),
-    Indicator("byte-size", PV.byteSizeAvailability, "contextuality", 5, "distribution", "present", DCAT.byteSize),
-    Indicator("issued", PV.dateIssuedAvailability, "contextuality", 5, "distribution", "present", DCTERMS.issued),
-    Indicator("modified", PV.dateModifiedAvailability, "contextuality", 5, "distribution", "present", DCTERMS.modified),
+    Indicator(
+        "contact-point",
+        "score-indicator-contact-point",
+        PV.contactPointAvailability,
+        "reusability",
+        20,
+        "dataset",
+        "present",
+        DCAT.contactPoint,
+    ),
+    Indicator(
+        "publisher",
+        "score-indicator-publisher",
+        PV.publisherAvailability,
+        "reusability",
+        10,
+        "dataset",
+        "present",
+        DCTERMS.publisher,
+    ),
+    Indicator(
+        "rights",
+        "score-indicator-rights",
+        PV.rightsAvailability,
+        "contextuality",
+        5,
+        "distribution",
+        "present",
+        DCTERMS.rights,
+    ),
+    Indicator(
+        "byte-size",
+        "score-indicator-byte-size",
+        PV.byteSizeAvailability,
+        "contextuality",
+        5,
+        "distribution",
+        "present",
+        DCAT.byteSize,
+    ),
+    Indicator(
+        "issued",
+        "score-indicator-issued",
+        PV.dateIssuedAvailability,
+        "contextuality",
+        5,
+        "distribution",
+        "present",
+        DCTERMS.issued,
+    ),
+    Indicator(
+        "modified",
+        "score-indicator-modified",
+        PV.dateModifiedAvailability,
+        "contextuality",
+        5,
+        "distribution",
+        "present",
+        DCTERMS.modified,
+    ),
 )
 
 MAXIMUM = sum(indicator.points for indicator in INDICATORS)

@@ -22,6 +22,29 @@ from kasko_dcat.quality.scoring import Scorecard
 
 DQV = Namespace("http://www.w3.org/ns/dqv#")
 
+LABELS = {
+    "findability": "score-dimension-findability",
+    "accessibility": "score-dimension-accessibility",
+    "interoperability": "score-dimension-interoperability",
+    "reusability": "score-dimension-reusability",
+    "contextuality": "score-dimension-contextuality",
+    "excellent": "score-band-excellent",
+    "good": "score-band-good",
+    "sufficient": "score-band-sufficient",
+    "bad": "score-band-bad",
+    "dataset": "score-level-dataset",
+    "distribution": "score-level-distribution",
+    "not checked": "score-status-not-checked",
+    "not judged": "score-status-not-judged",
+    "fill-in": "score-advice-fill-in",
+    "gap": "score-advice-gap",
+    "no-field": "score-advice-no-field",
+    "not-checked": "score-advice-not-checked",
+    "not-judged": "score-advice-not-judged",
+    "fix-violations": "score-advice-fix-violations",
+}
+"""The message code of each dimension, band, level, status and kind of advice."""
+
 
 def _points(value: float) -> str:
     """Points as the text shows them: whole where whole, else one decimal."""
@@ -33,9 +56,10 @@ def text(card: Scorecard, gains: list[Gain], lang: str) -> str:
     t = lambda code, **values: render(code, lang, {k: str(v) for k, v in values.items()})  # noqa: E731
     out = [t("score-title", label=card.label, datasets=len(card.datasets), distributions=len(card.distributions))]
     for name, (points, maximum) in card.dimensions().items():
-        out.append(f"  {t('score-dimension-' + name):<22} {_points(points):>5} / {maximum}")
-    band = t("score-band-" + card.band)
-    out.append(f"  {t('score-total'):<22} {card.total:>5} / {card.maximum}  {band}")
+        out.append(f"  {t(LABELS[name]):<22} {_points(points):>5} / {maximum}")
+    band = t(LABELS[card.band])
+    total = t("score-total")
+    out.append(f"  {total:<22} {card.total:>5} / {card.maximum}  {band}")
     if card.not_checked:
         out.append(t("score-not-checked", points=card.not_checked))
     out.append("")
@@ -45,13 +69,13 @@ def text(card: Scorecard, gains: list[Gain], lang: str) -> str:
         indicator = score.indicator
         if indicator.dimension != dimension:
             dimension = indicator.dimension
-            out.append(f"  {t('score-dimension-' + dimension)}")
-        shown = t("score-level-" + indicator.level, count=len(score.outcomes))
+            out.append(f"  {t(LABELS[dimension])}")
+        shown = t(LABELS[indicator.level], count=len(score.outcomes))
         counts = t("score-met", met=score.count("met"), total=shown)
-        extra = [t("score-status-" + s.replace(" ", "-"), count=score.count(s)) for s in ("not checked", "not judged")]
+        extra = [t(LABELS[s], count=score.count(s)) for s in ("not checked", "not judged")]
         extra = [e for s, e in zip(("not checked", "not judged"), extra, strict=True) if score.count(s)]
         out.append(
-            f"    {t('score-indicator-' + indicator.key):<52}"
+            f"    {t(indicator.label):<52}"
             f" {_points(score.points):>5} / {indicator.points:<3} {counts}"
             + (f" ({', '.join(extra)})" if extra else "")
         )
@@ -62,12 +86,12 @@ def text(card: Scorecard, gains: list[Gain], lang: str) -> str:
     if gains:
         out.append(t("score-gains"))
     for gain in gains:
-        out.append(f"  +{_points(gain.points):<5} {t('score-indicator-' + gain.indicator.key)}")
+        out.append(f"  +{_points(gain.points):<5} {t(gain.indicator.label)}")
         for fix in gain.fixes:
             where = f"{fix.where}: " if fix.where else ""
             count = len(fix.items)
             params = {"field": fix.field or "", "count": count, "predicate": _curie(gain.indicator.predicate)}
-            line = t("score-advice-" + fix.advice, **params)
+            line = t(LABELS[fix.advice], **params)
             out.append(f"         {where}{line}" + (f" — {fix.detail}" if fix.detail else ""))
     return "\n".join(out) + "\n"
 
