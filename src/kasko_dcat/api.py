@@ -353,24 +353,28 @@ def score(
     max_mb: float | None = None,
     check_urls: bool = False,
     limits: UrlLimits | None = None,
+    machine_readable: Path | None = None,
     progress: Progress = _quiet,
 ) -> list[Scored]:
     """data.europa.eu's quality score of the source (no ``paths``) or of each built file, offline.
 
     DCAT-AP compliance is judged with SEMIC's shapes by our engine; the two URL indicators are
     "not checked" unless ``check_urls``. A readable source beside ``paths`` says where to fix each
-    indicator, as ``validate`` does.
+    indicator, as ``validate`` does. ``machine_readable`` is a file listing machine-readable
+    formats (none ships; without it a given format is "not judged" on that indicator).
     """
     from kasko_dcat.model.description import read_source
     from kasko_dcat.model.graph import build_graph
+    from kasko_dcat.quality.vocabularies import read_list
     from kasko_dcat.rdf.reading import DEFAULT_MAX_MB, read_rdf
     from kasko_dcat.source.problems import SourceError
 
     limit = DEFAULT_MAX_MB if max_mb is None else max_mb
+    how = _Scoring(lang, check_urls, limits, read_list(machine_readable, limit) if machine_readable else frozenset())
     if not paths:
         progress("progress-reading", path=source_dir)
         source = read(source_dir, base_iri)
-        return [_score(build_graph(source), str(source_dir), source, source_dir, lang, check_urls, limits)]
+        return [_score(build_graph(source), str(source_dir), source, source_dir, how)]
     beside: Source | None = None
     if source_dir.is_dir():  # to say where to fix; a broken source is not this command's concern
         with contextlib.suppress(SourceError):
@@ -379,30 +383,34 @@ def score(
     for path in paths:
         progress("progress-reading", path=path)
         graph = read_rdf(path, limit, input_format)
-        scored.append(_score(graph, str(path), beside, source_dir if beside else None, lang, check_urls, limits))
+        scored.append(_score(graph, str(path), beside, source_dir if beside else None, how))
     return scored
 
 
-def _score(
-    graph: Graph,
-    label: str,
-    source: Source | None,
-    source_dir: Path | None,
-    lang: str,
-    check_urls: bool,
-    limits: UrlLimits | None,
-) -> Scored:
+@dataclass(frozen=True)
+class _Scoring:
+    """How ``score`` judges: the language of findings, the network, the list of machine-readable formats."""
+
+    lang: str
+    check_urls: bool
+    limits: UrlLimits | None
+    machine_readable: frozenset[str]
+
+
+def _score(graph: Graph, label: str, source: Source | None, source_dir: Path | None, how: _Scoring) -> Scored:
     from kasko_dcat.quality import scoring, urls
     from kasko_dcat.quality.gains import gains
     from kasko_dcat.rdf.namespaces import DCTERMS
     from kasko_dcat.shacl.validate import _Namer, check, source_places
 
     places = source_places(source, source_dir) if source is not None and source_dir is not None else {}
-    dcat_ap = check(graph, label, lang, places, (), scoring.semic_shapes())
-    answers = urls.ask_all(scoring.addresses(graph), limits or urls.Limits()) if check_urls else None
-    namer = _Namer(graph, lang)
+    dcat_ap = check(graph, label, how.lang, places, (), scoring.semic_shapes())
+    answers = urls.ask_all(scoring.addresses(graph), how.limits or urls.Limits()) if how.check_urls else None
+    namer = _Namer(graph, how.lang)
     datasets, distributions = scoring.items(graph)
     titles = {item: namer.title(item) for item in (*datasets, *distributions)}
-    card = scoring.score(graph, label, dcat_ap=dcat_ap, answers=answers, titles=titles)
+    card = scoring.score(
+        graph, label, dcat_ap=dcat_ap, answers=answers, titles=titles, machine_readable=how.machine_readable
+    )
     wholes = {d: whole for d in datasets if (whole := graph.value(d, DCTERMS.isPartOf)) is not None}
-    return Scored(card, gains(card, places, source, source_dir, lang, wholes))
+    return Scored(card, gains(card, places, source, source_dir, how.lang, wholes))

@@ -458,6 +458,14 @@ def validate(
 )
 @click.option("--max-redirects", type=click.IntRange(0, 30), default=5, show_default=True, help="Redirects followed.")
 @click.option(
+    "--machine-readable",
+    "machine_readable",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Machine-readable formats (IRIs: an RDF file's subjects or a CSV's first column). None ships, since no "
+    "licensed copy of data.europa.eu's list was found; without it a given format is 'not judged'.",
+)
+@click.option(
     "--input-format",
     type=click.Choice([fmt.rdflib for fmt in FORMATS]),
     help="Format of PATHS when their suffix does not say (.ttl .nt .jsonld .rdf …).",
@@ -475,6 +483,7 @@ def score(
     check_urls: bool,
     timeout: float,
     max_redirects: int,
+    machine_readable: Path | None,
     input_format: str | None,
 ) -> None:
     """Score the catalogue as data.europa.eu's Metadata Quality Assessment (MQA) will, before publishing.
@@ -507,6 +516,7 @@ def score(
         input_format=input_format,
         check_urls=check_urls,
         limits=Limits(timeout=timeout, max_redirects=max_redirects),
+        machine_readable=machine_readable,
         progress=_progress(lang, False),
     )
     if report_format == "json":

@@ -92,7 +92,10 @@ def text(card: Scorecard, gains: list[Gain], lang: str) -> str:
             count = len(fix.items)
             params = {"field": fix.field or "", "count": count, "predicate": _curie(gain.indicator.predicate)}
             line = t(LABELS[fix.advice], **params)
-            out.append(f"         {where}{line}" + (f" — {fix.detail}" if fix.detail else ""))
+            if fix.advice == "fix-violations":
+                line += f" ('{fix.field}')" if fix.field else ""
+            line += f" — {fix.detail}" if fix.detail else ""
+            out.append(f"         {where}{line}" + (f" [×{count}]" if count > 1 else ""))
     return "\n".join(out) + "\n"
 
 

@@ -125,20 +125,21 @@ def semic_shapes() -> Graph:
     return graph
 
 
-Judge = Callable[[Graph, Node, Indicator], Outcome]
+Judge = Callable[[Graph, Node, Indicator, frozenset[str]], Outcome]
+"""``judge(graph, item, indicator, machine_readable)``: one item's outcome."""
 
 
-def _present(graph: Graph, item: Node, indicator: Indicator) -> Outcome:
+def _present(graph: Graph, item: Node, indicator: Indicator, _: frozenset[str]) -> Outcome:
     return Outcome(item, "met" if graph.value(item, indicator.predicate) is not None else "not met")
 
 
-def _vocabulary(graph: Graph, item: Node, indicator: Indicator) -> Outcome:
+def _vocabulary(graph: Graph, item: Node, indicator: Indicator, _: frozenset[str]) -> Outcome:
     values = list(graph.objects(item, indicator.predicate))
     found = bool(values) and all(vocabularies.in_table(indicator.vocabulary, value) for value in values)
     return Outcome(item, "met" if found else "not met")
 
 
-def _format_vocabulary(graph: Graph, item: Node, indicator: Indicator) -> Outcome:
+def _format_vocabulary(graph: Graph, item: Node, indicator: Indicator, _: frozenset[str]) -> Outcome:
     """Both dct:format and dcat:mediaType, where given, from their tables; at least one given."""
     given = [("file-type", v) for v in graph.objects(item, DCTERMS.format)]
     given += [("media-type", v) for v in graph.objects(item, DCAT.mediaType)]
@@ -146,19 +147,22 @@ def _format_vocabulary(graph: Graph, item: Node, indicator: Indicator) -> Outcom
     return Outcome(item, "met" if aligned else "not met")
 
 
-def _non_proprietary(graph: Graph, item: Node, indicator: Indicator) -> Outcome:
+def _non_proprietary(graph: Graph, item: Node, indicator: Indicator, _: frozenset[str]) -> Outcome:
     formats = graph.objects(item, DCTERMS.format)
     return Outcome(item, "met" if any(vocabularies.in_table("non-proprietary", v) for v in formats) else "not met")
 
 
-def _machine_readable(graph: Graph, item: Node, indicator: Indicator) -> Outcome:
-    """Neither format nor media type: not machine-readable (the MQA's rule); one given: no list to judge it by."""
+def _machine_readable(graph: Graph, item: Node, indicator: Indicator, known: frozenset[str]) -> Outcome:
+    """At least one of format and media type in the list ``known``; neither given: not machine-readable.
+
+    Without a list (none ships; ``--machine-readable FILE`` gives one) a given format is "not judged".
+    """
     given = [*graph.objects(item, DCTERMS.format), *graph.objects(item, DCAT.mediaType)]
     if not given:
         return Outcome(item, "not met")
-    if any(str(value) in vocabularies.MACHINE_READABLE for value in given):
+    if any(str(value) in known for value in given):
         return Outcome(item, "met")
-    return Outcome(item, "not judged")
+    return Outcome(item, "not met" if known else "not judged")
 
 
 JUDGES: dict[str, Judge] = {
@@ -178,11 +182,12 @@ def score(
     dcat_ap: Report,
     answers: Mapping[str, Answer] | None = None,
     titles: Mapping[Node, str] | None = None,
+    machine_readable: frozenset[str] = frozenset(),
 ) -> Scorecard:
     """Judge every indicator on ``graph``; ``dcat_ap`` is its report against SEMIC's shapes.
 
     ``answers`` (address → how it answered) judge the two URL indicators; without them they are
-    "not checked".
+    "not checked". ``machine_readable`` is the list of machine-readable formats, if the user gave one.
     """
     datasets, distributions = items(graph)
     violating = {f.owner for f in dcat_ap.findings if f.severity == "Violation"}
@@ -200,7 +205,7 @@ def score(
         elif indicator.check == "answers":
             outcomes = tuple(_answers(graph, item, indicator, answers) for item in level)
         else:
-            outcomes = tuple(JUDGES[indicator.check](graph, item, indicator) for item in level)
+            outcomes = tuple(JUDGES[indicator.check](graph, item, indicator, machine_readable) for item in level)
         scores.append(IndicatorScore(indicator, outcomes))
     catalog = next(iter(sorted(graph.subjects(RDF.type, DCAT.Catalog), key=str)), None)
     return Scorecard(label, datasets, distributions, tuple(scores), answers is not None, titles or {}, dcat_ap, catalog)

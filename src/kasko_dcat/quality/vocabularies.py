@@ -4,8 +4,8 @@ Each file is a copy, unchanged, of a published table (source, version and licenc
 README.md). A value counts as "from the vocabulary" when its IRI is a concept of the table; for
 licences the table's exact-match addresses (``https://opensource.org/licenses/MIT`` …) count too,
 as data.europa.eu maps them. No licensed copy of data.europa.eu's list of machine-readable formats
-was found, so none ships: :data:`MACHINE_READABLE` is empty and that indicator says "not judged"
-for a distribution that names a format, instead of guessing.
+was found, so none ships: that indicator says "not judged" for a distribution that names a format,
+instead of guessing, unless the user gives a list (:func:`read_list`, ``score --machine-readable``).
 """
 
 from __future__ import annotations
@@ -13,16 +13,14 @@ from __future__ import annotations
 import csv
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kasko_dcat.rdf.reading import parse_exact
 
 FOLDER = "data/eu-vocabularies"
-
-MACHINE_READABLE: frozenset[str] = frozenset()
-"""data.europa.eu's machine-readable formats: not shipped (no licensed copy found; see the README)."""
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -57,3 +55,16 @@ def in_table(name: str, value: object) -> bool:
     if name == "media-type":
         text = text.replace("https://", "http://", 1)
     return text in table(name)
+
+
+def read_list(path: Path, max_mb: float) -> frozenset[str]:
+    """A user's list of format IRIs: every IRI subject of an RDF file, or the first column of a CSV file."""
+    from kasko_dcat.rdf.reading import InputError, read_shapes
+
+    if path.suffix.lower() == ".csv":
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError("validate-unreadable", path=path, reason=exc) from None
+        return frozenset(row[0].strip() for row in csv.reader(text.splitlines()) if row and row[0].strip())
+    return frozenset(str(s) for s in read_shapes((path,), max_mb).subjects() if isinstance(s, URIRef))
