@@ -70,7 +70,7 @@ def gains(
 ) -> list[Gain]:
     """Every indicator below its points, largest gain first, each with the fixes it needs (in ``lang``).
 
-    ``wholes`` (register → its resource): a register without the field takes its resource's.
+    ``wholes`` (register → its resource): a register without a field its resource leaves unknown is a gap too.
     """
     gap_lines = {(g.where.file, g.where.line) for g in source.gaps} if source is not None else set()
     places = {**places, **{part: places[whole] for part, whole in (wholes or {}).items() if part not in places}}
@@ -131,8 +131,10 @@ def _fixes(
         if block is not None and field is not None:
             where = _field_line(block, field.split(" ")[0], texts)
             whole = inherited.get(item)
-            if where == block and whole is not None:  # a register without the field: its resource's applies
-                where = _field_line(whole, field.split(" ")[0], texts)
+            if where == block and whole is not None:  # a register without the field: unknown if its resource's is
+                resource_line = _field_line(whole, field.split(" ")[0], texts)
+                if (resource_line.file, resource_line.line) in gap_lines:
+                    return [Fix("gap", where, field, ())]
     else:
         field = DISTRIBUTION_FIELDS.get(predicate)
         if field is not None:

@@ -8,6 +8,7 @@ the total is rounded once, to the whole point the MQA shows, and its band follow
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -84,8 +85,8 @@ class Scorecard:
 
     @property
     def total(self) -> int:
-        """The total, rounded to a whole point as the MQA shows it."""
-        return round(sum(score.points for score in self.scores) + 1e-9)
+        """The total, rounded to a whole point as the MQA shows it (halves up, not to even)."""
+        return math.floor(sum(score.points for score in self.scores) + 0.5 + 1e-9)
 
     @property
     def band(self) -> str:
