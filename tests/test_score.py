@@ -285,3 +285,23 @@ def test_built_files_are_scored_with_source_lines_beside(scratch: Path) -> None:
     from_source = _json(cwd=scratch)
     assert from_file["dimensions"] == from_source["dimensions"]
     assert _gain(from_file, "temporal") == _gain(from_source, "temporal")
+    alone = _json("out/catalog.jsonld", "--source", "nowhere", cwd=scratch)  # no source: no places, same points
+    assert alone["dimensions"] == from_source["dimensions"]
+    assert {f["file"] for f in _gain(alone, "temporal")["fixes"]} == {None}
+
+
+def test_the_stored_comparison_with_beopen_is_current_and_differs_only_where_the_readme_says() -> None:
+    """bench/mqa-comparison.json (bench/compare_mqa.py): our figures as the command gives them today;
+    BeOpen's differ only in the dimensions README "Quality score" explains."""
+    figures = json.loads((Path(__file__).parents[1] / "bench" / "mqa-comparison.json").read_text("utf-8"))
+    for name, expected in HAND.items():
+        ours = figures[f"synthetic {name}"]["kasko-dcat"]
+        assert tuple(
+            ours[d] for d in ("findability", "accessibility", "interoperability", "reusability", "contextuality")
+        ) == pytest.approx(expected)
+    for name, both in figures.items():
+        ours, theirs = both["kasko-dcat"], both["beopen"]
+        assert ours["findability"] == theirs["findability"], name  # presence on datasets: the same rule
+        assert ours["accessibility"] == theirs["accessibility"], name  # offline, no address answers either
+        if name != "synthetic dates-on-datasets-only":  # issued/modified: distributions (ours) or both (BeOpen)
+            assert ours["contextuality"] == theirs["contextuality"], name

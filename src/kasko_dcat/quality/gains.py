@@ -73,7 +73,6 @@ def gains(
     ``wholes`` (register → its resource): a register without a field its resource leaves unknown is a gap too.
     """
     gap_lines = {(g.where.file, g.where.line) for g in source.gaps} if source is not None else set()
-    places = {**places, **{part: places[whole] for part, whole in (wholes or {}).items() if part not in places}}
     inherited = {part: places.get(whole) for part, whole in (wholes or {}).items()}
     texts: dict[str, list[str]] = {}
     found: list[Gain] = []
