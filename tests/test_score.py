@@ -305,3 +305,23 @@ def test_the_stored_comparison_with_beopen_is_current_and_differs_only_where_the
         assert ours["accessibility"] == theirs["accessibility"], name  # offline, no address answers either
         if name != "synthetic dates-on-datasets-only":  # issued/modified: distributions (ours) or both (BeOpen)
             assert ours["contextuality"] == theirs["contextuality"], name
+
+
+def test_the_site_has_a_quality_page_in_three_languages(tmp_path: Path) -> None:
+    from kasko_dcat import api
+
+    total = _json("output/catalog.nt", cwd=Path(__file__).parents[1])["total"]
+    out = tmp_path / "site"
+    api.export_site(out)
+    for lang, words in (
+        ("fi", ("Metatietojen laatu", "Riittävä")),
+        ("sv", ("Metadatakvalitet", "Tillräcklig")),
+        ("en", ("Metadata quality", "Sufficient")),
+    ):
+        page = (out / lang / "quality.html").read_text("utf-8")
+        assert all(word in page for word in words), lang
+        assert f"<strong>{total}</strong> / 405" in page
+        assert page.count('<tr class="state-') == 23  # every indicator, in five tables
+        assert 'href="quality.html" aria-current="page"' in page
+    front = (out / "en" / "index.html").read_text("utf-8")
+    assert 'href="quality.html">Quality</a>' in front

@@ -401,16 +401,10 @@ def _score(graph: Graph, label: str, source: Source | None, source_dir: Path | N
     from kasko_dcat.quality import scoring, urls
     from kasko_dcat.quality.gains import gains
     from kasko_dcat.rdf.namespaces import DCTERMS
-    from kasko_dcat.shacl.validate import _Namer, check, source_places
+    from kasko_dcat.shacl.validate import source_places
 
     places = source_places(source, source_dir) if source is not None and source_dir is not None else {}
-    dcat_ap = check(graph, label, how.lang, places, (), scoring.semic_shapes())
     answers = urls.ask_all(scoring.addresses(graph), how.limits or urls.Limits()) if how.check_urls else None
-    namer = _Namer(graph, how.lang)
-    datasets, distributions = scoring.items(graph)
-    titles = {item: namer.title(item) for item in (*datasets, *distributions)}
-    card = scoring.score(
-        graph, label, dcat_ap=dcat_ap, answers=answers, titles=titles, machine_readable=how.machine_readable
-    )
-    wholes = {d: whole for d in datasets if (whole := graph.value(d, DCTERMS.isPartOf)) is not None}
+    card = scoring.assess(graph, label, how.lang, places, answers, how.machine_readable)
+    wholes = {d: whole for d in card.datasets if (whole := graph.value(d, DCTERMS.isPartOf)) is not None}
     return Scored(card, gains(card, places, source, source_dir, how.lang, wholes))

@@ -24,6 +24,7 @@ from kasko_dcat.quality.indicators import DIMENSIONS, INDICATORS, MAXIMUM, Indic
 from kasko_dcat.quality.urls import Answer
 from kasko_dcat.rdf.reading import parse_exact
 from kasko_dcat.shacl.validate import Report
+from kasko_dcat.source.problems import Where
 
 Status = Literal["met", "not met", "not checked", "not judged"]
 
@@ -228,3 +229,21 @@ def addresses(graph: Graph) -> list[str]:
     _, distributions = items(graph)
     predicates = {i.predicate for i in INDICATORS if i.network}
     return sorted({str(v) for d in distributions for p in predicates for v in graph.objects(d, p)})
+
+
+def assess(
+    graph: Graph,
+    label: str,
+    lang: str = "en",
+    places: Mapping[Node, Where] | None = None,
+    answers: Mapping[str, Answer] | None = None,
+    machine_readable: frozenset[str] = frozenset(),
+) -> Scorecard:
+    """Validate ``graph`` with SEMIC's shapes (findings placed in the source by ``places``) and score it."""
+    from kasko_dcat.shacl.validate import _Namer, check
+
+    dcat_ap = check(graph, label, lang, dict(places or {}), (), semic_shapes())
+    namer = _Namer(graph, lang)
+    datasets, distributions = items(graph)
+    titles = {item: namer.title(item) for item in (*datasets, *distributions)}
+    return score(graph, label, dcat_ap=dcat_ap, answers=answers, titles=titles, machine_readable=machine_readable)
