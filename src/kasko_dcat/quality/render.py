@@ -46,9 +46,10 @@ LABELS = {
 """The message code of each dimension, band, level, status and kind of advice."""
 
 
-def _points(value: float) -> str:
-    """Points as the text shows them: whole where whole, else one decimal."""
-    return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
+def shown_points(value: float, lang: str = "en") -> str:
+    """Points as people read them: whole where whole, else one decimal (a comma in Finnish and Swedish)."""
+    text = f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
+    return text if lang == "en" else text.replace(".", ",")
 
 
 def text(card: Scorecard, gains: list[Gain], lang: str) -> str:
@@ -56,7 +57,7 @@ def text(card: Scorecard, gains: list[Gain], lang: str) -> str:
     t = lambda code, **values: render(code, lang, {k: str(v) for k, v in values.items()})  # noqa: E731
     out = [t("score-title", label=card.label, datasets=len(card.datasets), distributions=len(card.distributions))]
     for name, (points, maximum) in card.dimensions().items():
-        out.append(f"  {t(LABELS[name]):<22} {_points(points):>5} / {maximum}")
+        out.append(f"  {t(LABELS[name]):<22} {shown_points(points, lang):>5} / {maximum}")
     band = t(LABELS[card.band])
     total = t("score-total")
     out.append(f"  {total:<22} {card.total:>5} / {card.maximum}  {band}")
@@ -76,7 +77,7 @@ def text(card: Scorecard, gains: list[Gain], lang: str) -> str:
         extra = [e for s, e in zip(("not checked", "not judged"), extra, strict=True) if score.count(s)]
         out.append(
             f"    {t(indicator.label):<52}"
-            f" {_points(score.points):>5} / {indicator.points:<3} {counts}"
+            f" {shown_points(score.points, lang):>5} / {indicator.points:<3} {counts}"
             + (f" ({', '.join(extra)})" if extra else "")
         )
         for outcome in score.outcomes:
@@ -86,7 +87,7 @@ def text(card: Scorecard, gains: list[Gain], lang: str) -> str:
     if gains:
         out.append(t("score-gains"))
     for gain in gains:
-        out.append(f"  +{_points(gain.points):<5} {t(gain.indicator.label)}")
+        out.append(f"  +{shown_points(gain.points, lang):<5} {t(gain.indicator.label)}")
         for fix in gain.fixes:
             where = f"{fix.where}: " if fix.where else ""
             count = len(fix.items)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from rdflib import Graph
 
 from kasko_dcat.i18n.messages import render
-from kasko_dcat.quality.render import LABELS
+from kasko_dcat.quality.render import LABELS, shown_points
 from kasko_dcat.quality.scoring import Scorecard, assess
 from kasko_dcat.serve.views import Catalogue
 
@@ -22,10 +22,6 @@ def scorecard(catalogue: Catalogue) -> Scorecard:
     graph = Graph()
     graph.parse(data=catalogue.ntriples.decode("utf-8"), format="nt")
     return assess(graph, catalogue.iri)
-
-
-def _shown(points: float) -> str:
-    return f"{points:.0f}" if abs(points - round(points)) < 0.05 else f"{points:.1f}"
 
 
 def page_data(card: Scorecard, lang: str) -> dict[str, object]:
@@ -43,7 +39,7 @@ def page_data(card: Scorecard, lang: str) -> dict[str, object]:
             rows.append(
                 {
                     "name": t(score.indicator.label),
-                    "points": _shown(score.points),
+                    "points": shown_points(score.points, lang),
                     "maximum": score.indicator.points,
                     "met": t("score-met", met=score.count("met"), total=level),
                     "state": "unchecked"
@@ -58,7 +54,7 @@ def page_data(card: Scorecard, lang: str) -> dict[str, object]:
         dimensions.append(
             {
                 "name": t(LABELS[name]),
-                "points": _shown(points),
+                "points": shown_points(points, lang),
                 "maximum": maximum,
                 "percent": round(100 * points / maximum),
                 "rows": rows,
@@ -69,7 +65,7 @@ def page_data(card: Scorecard, lang: str) -> dict[str, object]:
         "maximum": card.maximum,
         "band": t(LABELS[card.band]),
         "band_key": card.band,
-        "not_checked": t("score-not-checked", points=card.not_checked) if card.not_checked else "",
+        "not_checked": card.not_checked,
         "dimensions": dimensions,
         "datasets": len(card.datasets),
         "distributions": len(card.distributions),

@@ -24,6 +24,10 @@ UI: dict[str, dict[str, str]] = {
             "osa-alueella, enintään 405 pistettä. Tämä on sama arvio laskettuna tästä kuvauksesta ennen julkaisua."
         ),
         "quality_points": "pistettä",
+        "quality_not_checked": (
+            "{points} pistettä ei ole mukana: se, vastaavatko "
+            "käyttö- ja latausosoitteet, tarkistetaan erikseen verkon kautta."
+        ),
         "quality_bands": "Luokat: erinomainen 351–405, hyvä 221–350, riittävä 121–220, heikko 0–120.",
         "quality_dimensions": "Osa-alueet",
         "quality_indicators": "Mittarit",
@@ -157,6 +161,10 @@ UI: dict[str, dict[str, str]] = {
             "områden, högst 405 poäng. Det här är samma bedömning, beräknad ur den här beskrivningen före publicering."
         ),
         "quality_points": "poäng",
+        "quality_not_checked": (
+            "{points} poäng ingår inte: om åtkomst- "
+            "och nedladdningsadresserna svarar kontrolleras separat via nätverket."
+        ),
         "quality_bands": "Klasser: utmärkt 351–405, bra 221–350, tillräcklig 121–220, dålig 0–120.",
         "quality_dimensions": "Områden",
         "quality_indicators": "Indikatorer",
@@ -290,6 +298,10 @@ UI: dict[str, dict[str, str]] = {
             "dimensions, 405 points in all. This is the same score, computed from this description before publishing."
         ),
         "quality_points": "points",
+        "quality_not_checked": (
+            "{points} points are not included: whether the access and "
+            "download addresses answer is checked separately, over the network."
+        ),
         "quality_bands": "Bands: excellent 351–405, good 221–350, sufficient 121–220, bad 0–120.",
         "quality_dimensions": "Dimensions",
         "quality_indicators": "Indicators",
