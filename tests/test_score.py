@@ -268,6 +268,10 @@ def test_check_urls_judges_the_catalogue_and_says_which_address_failed(tmp_path:
     assert _indicator(doc, "access-url-answers")["points"] == 25
     assert _indicator(doc, "download-url-answers")["points"] == 15
     assert f"{base}/missing: HTTP 404" in text
+    fixes = _gain(doc, "access-url-answers")["fixes"]
+    assert [(f["advice"], f["detail"], len(f["items"])) for f in fixes] == [
+        ("not-answering", f"{base}/missing: HTTP 404", 10)
+    ]
 
 
 def test_help_in_three_languages(scratch: Path) -> None:

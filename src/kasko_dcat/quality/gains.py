@@ -30,7 +30,7 @@ from kasko_dcat.shacl.report import _message
 from kasko_dcat.shacl.validate import FIELD_EXCEPTIONS, _field_line, _line_of, _lines
 from kasko_dcat.source.problems import Where
 
-Advice = Literal["fill-in", "gap", "no-field", "not-checked", "not-judged", "fix-violations"]
+Advice = Literal["fill-in", "gap", "no-field", "not-checked", "not-judged", "fix-violations", "not-answering"]
 
 DATASET_FIELDS = {row.predicate: row.field for row in dataset.RESOURCE_FIELDS}
 DEFAULT_FIELDS = {row.predicate: row.field for row in dataset.DEFAULT_FIELDS}
@@ -119,6 +119,7 @@ def _fixes(
         return [Fix("fix-violations", f.where, f.field, (), _message(f.result, lang)) for f in findings]
     predicate = indicator.predicate
     assert predicate is not None
+    answering = indicator.network and bool(outcome.detail)  # given, but the address does not answer
     field: str | None
     where: Where | None = None
     if indicator.level == "dataset" and predicate in DEFAULT_FIELDS and root is not None:
@@ -141,7 +142,10 @@ def _fixes(
             child = _child(block, texts) if block is not None else None
             where = _field_line(child, field.split(": ")[1], texts) if child is not None else block
     if field is None:
-        return [Fix("no-field", block if indicator.level == "dataset" else None, None, ())]
+        advice: Advice = "not-answering" if answering else "no-field"
+        return [Fix(advice, block if indicator.level == "dataset" else None, None, (), outcome.detail)]
+    if answering:
+        return [Fix("not-answering", where or block, field, (), outcome.detail)]
     gap = where is not None and (where.file, where.line) in gap_lines
     return [Fix("gap" if gap else "fill-in", where or block, field, ())]
 

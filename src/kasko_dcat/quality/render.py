@@ -10,6 +10,7 @@ Unchecked and unjudged items get no measurement: DQV records what was measured.
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, RDF, XSD
@@ -42,6 +43,7 @@ LABELS = {
     "not-checked": "score-advice-not-checked",
     "not-judged": "score-advice-not-judged",
     "fix-violations": "score-advice-fix-violations",
+    "not-answering": "score-advice-not-answering",
 }
 """The message code of each dimension, band, level, status and kind of advice."""
 
@@ -80,9 +82,10 @@ def text(card: Scorecard, gains: list[Gain], lang: str) -> str:
             f" {shown_points(score.points, lang):>5} / {indicator.points:<3} {counts}"
             + (f" ({', '.join(extra)})" if extra else "")
         )
-        for outcome in score.outcomes:
-            if outcome.detail and indicator.network:
-                out.append(f"        {outcome.detail}")
+        failures = Counter(outcome.detail for outcome in score.outcomes if outcome.detail and indicator.network)
+        out.extend(
+            f"        {detail}" + (f" [×{count}]" if count > 1 else "") for detail, count in sorted(failures.items())
+        )
     out.append("")
     if gains:
         out.append(t("score-gains"))
