@@ -150,8 +150,15 @@ def _format_vocabulary(graph: Graph, item: Node, indicator: Indicator, _: frozen
 
 
 def _non_proprietary(graph: Graph, item: Node, indicator: Indicator, _: frozenset[str]) -> Outcome:
-    formats = graph.objects(item, DCTERMS.format)
-    return Outcome(item, "met" if any(vocabularies.in_table("non-proprietary", v) for v in formats) else "not met")
+    """A format in the EU's non-proprietary list; neither format nor media type: proprietary (the MQA's rule).
+
+    The MQA also has a list of non-proprietary media types, which does not ship: a distribution
+    whose format does not settle it but that gives a media type is "not judged".
+    """
+    formats = list(graph.objects(item, DCTERMS.format))
+    if any(vocabularies.in_table("non-proprietary", v) for v in formats):
+        return Outcome(item, "met")
+    return Outcome(item, "not judged" if graph.value(item, DCAT.mediaType) is not None else "not met")
 
 
 def _machine_readable(graph: Graph, item: Node, indicator: Indicator, known: frozenset[str]) -> Outcome:
