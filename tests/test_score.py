@@ -329,3 +329,23 @@ def test_the_site_has_a_quality_page_in_three_languages(tmp_path: Path) -> None:
         assert 'href="quality.html" aria-current="page"' in page
     front = (out / "en" / "index.html").read_text("utf-8")
     assert 'href="quality.html">Quality</a>' in front
+
+
+def test_a_field_registers_inherit_is_fixed_once_in_their_resource(scratch: Path) -> None:
+    before = _json(cwd=scratch)
+    path = scratch / "source" / "resources" / "perusopetus.yaml"
+    text = path.read_text("utf-8")
+    start = text.index("\nkeywords:\n")
+    end = text.index("\nlegislation:", start)
+    path.write_text(text[:start] + text[end:], "utf-8")
+    after = _json(cwd=scratch)
+    [fix] = _gain(after, "keyword")["fixes"]  # one place: the resource's block, for it and its 4 registers
+    assert (fix["advice"], fix["file"], fix["field"], len(fix["items"])) == (
+        "fill-in",
+        "source/resources/perusopetus.yaml",
+        "keywords",
+        5,
+    )
+    assert fix["line"] == text[: text.index("id: perusopetus")].count("\n") + 1
+    lost = _indicator(before, "keyword")["points"] - _indicator(after, "keyword")["points"]
+    assert lost == pytest.approx(30 * 5 / 28, abs=0.01)

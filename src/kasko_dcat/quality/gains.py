@@ -131,9 +131,11 @@ def _fixes(
         if block is not None and field is not None:
             where = _field_line(block, field.split(" ")[0], texts)
             whole = inherited.get(item)
-            if where == block and whole is not None:  # a register without the field: unknown if its resource's is
+            if where == block and whole is not None:  # a register without the field
                 resource_line = _field_line(whole, field.split(" ")[0], texts)
-                if (resource_line.file, resource_line.line) in gap_lines:
+                if field in dataset.INHERITED:  # takes its resource's: fixed there, with the resource
+                    where = resource_line
+                elif (resource_line.file, resource_line.line) in gap_lines:  # unknown if its resource's is
                     return [Fix("gap", where, field, ())]
     else:
         field = DISTRIBUTION_FIELDS.get(predicate)
