@@ -62,10 +62,13 @@ def test_text_names_the_source_lines_and_keeps_gaps_as_gaps(scratch: Path) -> No
     shown = [float(line.split()[0][1:]) for line in first]
     assert shown == sorted(shown, reverse=True)  # the largest gains first
     # the seed states no period: a gap on the line that says so, never a value to invent
-    assert (
-        "source/resources/perusopetus.yaml:61: 'temporal': the source does not state this; the points come only "
-        "when the division states the fact — never invent it" in gains
+    temporal = gains.split("Time period covered (dct:temporal)\n")[1].splitlines()
+    assert temporal[0].strip() == (
+        "the source does not state these facts: the points come only when the division states them — never invent them:"
     )
+    assert temporal[5].strip() == "… and 24 more places (--verbose lists every one)"
+    every = run_cli("score", "--verbose", cwd=scratch).stdout
+    assert "\n           source/resources/perusopetus.yaml:61  temporal  +0.7\n" in every
     # the request route is not a file: no field of the source writes a format, and it says so
     assert "no field of the source writes dct:format on these items" in gains
 
@@ -76,7 +79,8 @@ def test_filling_a_field_moves_the_score_and_the_list_as_promised(scratch: Path)
     assert temporal is not None
     fix = next(f for f in temporal["fixes"] if f["file"] == "source/resources/perusopetus.yaml")
     assert (fix["advice"], fix["line"], fix["field"], len(fix["items"])) == ("gap", 61, "temporal", 1)
-    promised = 20 * len(fix["items"]) / before["datasets"]
+    promised = fix["points"]  # what the list promises for this place
+    assert promised == pytest.approx(20 * len(fix["items"]) / before["datasets"], abs=0.01)
     path = scratch / "source" / "resources" / "perusopetus.yaml"
     text = path.read_text("utf-8")
     assert "\ntemporal: ~\n" in text

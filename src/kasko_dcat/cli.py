@@ -465,6 +465,7 @@ def validate(
     help="Machine-readable formats (IRIs: an RDF file's subjects or a CSV's first column). None ships, since no "
     "licensed copy of data.europa.eu's list was found; without it a given format is 'not judged'.",
 )
+@click.option("-v", "--verbose", is_flag=True, help="List every place to fix, not the first four of each kind.")
 @click.option(
     "--input-format",
     type=click.Choice([fmt.rdflib for fmt in FORMATS]),
@@ -485,6 +486,7 @@ def score(
     max_redirects: int,
     machine_readable: Path | None,
     input_format: str | None,
+    verbose: bool,
 ) -> None:
     """Score the catalogue as data.europa.eu's Metadata Quality Assessment (MQA) will, before publishing.
 
@@ -524,7 +526,7 @@ def score(
     elif report_format == "dqv":
         rendered = rendering.dqv([s.card for s in scored])
     else:
-        rendered = "\n".join(rendering.text(s.card, s.gains, lang) for s in scored)
+        rendered = "\n".join(rendering.text(s.card, s.gains, lang, verbose) for s in scored)
     if report_file is None:
         click.echo(rendered, nl=False)
     else:

@@ -58,6 +58,12 @@ class Gain:
     indicator: Indicator
     points: float
     fixes: tuple[Fix, ...]
+    items: int
+    """How many datasets or distributions the indicator is judged on."""
+
+    def promised(self, fix: Fix) -> float:
+        """The points ``fix`` brings: its share of the indicator's items (none for one of several violations)."""
+        return 0.0 if fix.advice == "fix-violations" else self.indicator.points * len(fix.items) / self.items
 
 
 def gains(
@@ -87,7 +93,7 @@ def gains(
         merged = tuple(
             Fix(advice, where, field, tuple(nodes), detail) for (advice, where, field, detail), nodes in fixes.items()
         )
-        found.append(Gain(score.indicator, score.missing, tuple(sorted(merged, key=_fix_order))))
+        found.append(Gain(score.indicator, score.missing, tuple(sorted(merged, key=_fix_order)), len(score.outcomes)))
     found.sort(key=lambda gain: (-gain.points, gain.indicator.key))
     return found
 

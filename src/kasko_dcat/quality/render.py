@@ -17,7 +17,7 @@ from rdflib.namespace import DCAT, RDF, XSD
 from rdflib.term import Node
 
 from kasko_dcat.i18n.messages import render
-from kasko_dcat.quality.gains import Gain
+from kasko_dcat.quality.gains import Fix, Gain
 from kasko_dcat.quality.indicators import PV
 from kasko_dcat.quality.scoring import Scorecard
 
@@ -54,8 +54,8 @@ def shown_points(value: float, lang: str = "en") -> str:
     return text if lang == "en" else text.replace(".", ",")
 
 
-def text(card: Scorecard, gains: list[Gain], lang: str) -> str:
-    """The score, its breakdown and how to gain points, for a person."""
+def text(card: Scorecard, gains: list[Gain], lang: str, verbose: bool = False) -> str:
+    """The score, its breakdown and how to gain points, for a person (``verbose``: every place)."""
     t = lambda code, **values: render(code, lang, {k: str(v) for k, v in values.items()})  # noqa: E731
     out = [t("score-title", label=card.label, datasets=len(card.datasets), distributions=len(card.distributions))]
     for name, (points, maximum) in card.dimensions().items():
@@ -91,16 +91,39 @@ def text(card: Scorecard, gains: list[Gain], lang: str) -> str:
         out.append(t("score-gains"))
     for gain in gains:
         out.append(f"  +{shown_points(gain.points, lang):<5} {t(gain.indicator.label)}")
-        for fix in gain.fixes:
-            where = f"{fix.where}: " if fix.where else ""
-            count = len(fix.items)
-            params = {"field": fix.field or "", "count": count, "predicate": _curie(gain.indicator.predicate)}
-            line = t(LABELS[fix.advice], **params)
-            if fix.advice == "fix-violations":
-                line += f" ('{fix.field}')" if fix.field else ""
-            line += f" — {fix.detail}" if fix.detail else ""
-            out.append(f"         {where}{line}" + (f" [×{count}]" if count > 1 else ""))
+        out.extend(_fixes(gain, lang, verbose))
     return "\n".join(out) + "\n"
+
+
+PLACES_SHOWN = 4
+"""Places listed per kind of advice before "… and N more places" (as ``validate`` does)."""
+
+
+def _fixes(gain: Gain, lang: str, verbose: bool) -> list[str]:
+    """The gain's fixes, grouped by kind of advice: its sentence once, then each place with its points."""
+    out = []
+    kinds: dict[str, list[Fix]] = {}
+    for fix in gain.fixes:
+        kinds.setdefault(fix.advice, []).append(fix)
+    for advice, fixes in kinds.items():
+        params = {"predicate": _curie(gain.indicator.predicate)}
+        sentence = render(LABELS[advice], lang, params)
+        placed = [f for f in fixes if f.where is not None or f.field or f.detail]
+        if not placed:
+            count = sum(len(f.items) for f in fixes)
+            out.append(f"         {sentence}" + (f" [×{count}]" if count > 1 else ""))
+            continue
+        out.append(f"         {sentence}")
+        shown = placed if verbose else placed[:PLACES_SHOWN]
+        for fix in shown:
+            parts = [str(fix.where) if fix.where else "", fix.field or "", fix.detail]
+            promised = gain.promised(fix)
+            line = "  ".join(part for part in parts if part)
+            line += f"  +{shown_points(promised, lang)}" if promised else ""
+            out.append(f"           {line}" + (f" [×{len(fix.items)}]" if len(fix.items) > 1 else ""))
+        if len(placed) > len(shown):
+            out.append("           " + render("validate-more-places", lang, {"count": str(len(placed) - len(shown))}))
+    return out
 
 
 def _curie(predicate: URIRef | None) -> str:
@@ -157,6 +180,7 @@ def as_json(cards: list[tuple[Scorecard, list[Gain]]]) -> str:
                                 "file": f.where.file if f.where else None,
                                 "line": f.where.line if f.where else None,
                                 "field": f.field,
+                                "points": round(g.promised(f), 2),
                                 "items": [str(item) for item in f.items],
                                 **({"detail": f.detail} if f.detail else {}),
                             }
