@@ -164,7 +164,12 @@ def as_json(cards: list[tuple[Scorecard, list[Gain]]]) -> str:
                         "met": s.count("met"),
                         "items": len(s.outcomes),
                         "outcomes": [
-                            {"item": str(o.item), "status": o.status, **({"detail": o.detail} if o.detail else {})}
+                            {
+                                "item": str(o.item),
+                                "title": card.titles.get(o.item, str(o.item)),
+                                "status": o.status,
+                                **({"detail": o.detail} if o.detail else {}),
+                            }
                             for o in s.outcomes
                         ],
                     }
