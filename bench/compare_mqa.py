@@ -2,8 +2,9 @@
 
 Its code is not part of this repository: give a checkout of it (``--beopen DIR``) and a Python
 that has its own dependencies (``--python``: rdflib 5.0.0 and requests, as its requirements.txt
-pins). Each catalogue — the real one and the synthetic ones of tests/mqa_catalogues.py, whose
-fields are removed on purpose — is scored by ``kasko-dcat score`` and by BeOpen's ``main()``,
+pins). Each catalogue — the real one, the real source grown to 100 datasets by bench/synthetic.py,
+and the synthetic catalogues of tests/mqa_catalogues.py, whose fields are removed on purpose — is
+scored by ``kasko-dcat score`` and by BeOpen's ``main()``,
 offline (a socket timeout of 2 s; data.europa.eu's validator and every address are unreachable
 here, as in CI). BeOpen reads RDF/XML by cutting the text at ``<dcat:Dataset`` and
 ``<dcat:distribution>``, so each catalogue is given to it nested as data.europa.eu writes it
@@ -141,13 +142,27 @@ def theirs(xml: Path, beopen: Path, python: str) -> dict[str, float]:
     return {**{name: score[name] for name in DIMENSIONS}, "total": score["overall"]}
 
 
+def synthetic_source(datasets: int = 100) -> Graph:
+    """The real source grown to ``datasets`` datasets by bench/synthetic.py (no temporal, no dates), built."""
+    from kasko_dcat import api
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import make_source
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return api.build(make_source(datasets, Path(tmp) / "source")).graph
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--beopen", type=Path, required=True, help="a checkout of BeOpen-project/mqa-scoring")
     parser.add_argument("--python", required=True, help="a Python with rdflib 5.0.0 and requests")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = parser.parse_args()
-    catalogues = {"real (output/catalog.ttl)": lambda: Graph().parse(ROOT / "output" / "catalog.ttl")}
+    catalogues = {
+        "real (output/catalog.ttl)": lambda: Graph().parse(ROOT / "output" / "catalog.ttl"),
+        "synthetic source, 100 datasets (bench/synthetic.py)": synthetic_source,
+    }
     catalogues.update({f"synthetic {name}": make for name, make in VARIANTS.items()})
     figures = {}
     with tempfile.TemporaryDirectory() as tmp:
