@@ -125,7 +125,11 @@ def test_dqv_is_turtle_with_the_mqa_metrics(scratch: Path) -> None:
     graph = Graph().parse(data=result.stdout, format="turtle")
     measurements = set(graph.subjects(RDF.type, DQV.QualityMeasurement))
     doc = _json(cwd=scratch)
-    judged = sum(o["status"] in ("met", "not met") for i in doc["indicators"] for o in i["outcomes"])
+    judged = sum(
+        o["status"] in ("met", "not met") if not i["key"].endswith("-answers") else "http" in o
+        for i in doc["indicators"]
+        for o in i["outcomes"]
+    )
     assert len(measurements) == judged + 1  # and the catalogue's total
     assert {graph.value(m, DQV.isMeasurementOf) for m in measurements} <= {*map(URIRef, _metrics(doc)), PV.score}
     score = next(m for m in measurements if graph.value(m, DQV.isMeasurementOf) == PV.score)
@@ -266,6 +270,12 @@ def test_check_urls_judges_the_catalogue_and_says_which_address_failed(tmp_path:
         graph.serialize(path, format="turtle")
         result = run_cli("score", str(path), "--check-urls", "--format", "json", cwd=tmp_path)
         text = run_cli("score", str(path), "--check-urls", cwd=tmp_path).stdout
+        turtle = run_cli("score", str(path), "--check-urls", "--format", "dqv", cwd=tmp_path).stdout
+    dqv = Graph().parse(data=turtle, format="turtle")
+    statuses = sorted(
+        dqv.value(m, DQV.value).toPython() for m in dqv.subjects(DQV.isMeasurementOf, PV.accessUrlStatusCode)
+    )
+    assert statuses == [200] * 10 + [404] * 10  # the HTTP status, as the MQA stores it
     doc = json.loads(result.stdout)["mqa"][0]
     assert doc["urls_checked"] is True and doc["not_checked_points"] == 0
     # distribution k=0 of each dataset answers, k=1 does not: half of 50 and of 30

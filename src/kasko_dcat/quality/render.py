@@ -2,9 +2,9 @@
 
 DQV: one ``dqv:QualityMeasurement`` per metric per dataset or distribution (``dqv:computedOn``,
 ``dqv:isMeasurementOf`` the MQA's own metric IRI from piveau's vocabulary, ``dqv:value`` a
-boolean), and on the catalogue one for the total under ``pv:score``. Where the MQA records the
-HTTP status of the URL metrics, this records whether every address of the item answered.
-Unchecked and unjudged items get no measurement: DQV records what was measured.
+boolean; for the URL metrics, as the MQA stores them, the HTTP status as an integer, when an
+address answered at all), and on the catalogue one for the total under ``pv:score``. Unchecked
+and unjudged items get no measurement: DQV records what was measured.
 """
 
 from __future__ import annotations
@@ -169,6 +169,7 @@ def as_json(cards: list[tuple[Scorecard, list[Gain]]]) -> str:
                                 "title": card.titles.get(o.item, str(o.item)),
                                 "status": o.status,
                                 **({"detail": o.detail} if o.detail else {}),
+                                **({"http": o.http} if o.http is not None else {}),
                             }
                             for o in s.outcomes
                         ],
@@ -218,8 +219,12 @@ def dqv(cards: list[Scorecard]) -> str:
     for card in cards:
         for score in card.scores:
             for outcome in score.outcomes:
-                if outcome.status in ("met", "not met"):
+                if outcome.status not in ("met", "not met"):
+                    continue
+                if not score.indicator.network:
                     measurement(outcome.item, score.indicator.metric, Literal(outcome.status == "met"))
+                elif outcome.http is not None:
+                    measurement(outcome.item, score.indicator.metric, Literal(outcome.http, datatype=XSD.integer))
         if card.catalog is not None:
             measurement(card.catalog, PV.score, Literal(card.total, datatype=XSD.integer))
     return graph.serialize(format="turtle")

@@ -41,6 +41,8 @@ class Outcome:
     status: Status
     detail: str = ""
     """Why, where it helps: an address that failed and how, the number of DCAT-AP violations."""
+    http: int | None = None
+    """For the URL indicators, checked: the HTTP status (the first failing address's, else the first's)."""
 
 
 @dataclass(frozen=True)
@@ -228,7 +230,9 @@ def _answers(graph: Graph, item: Node, indicator: Indicator, answers: Mapping[st
     if answers is None:
         return Outcome(item, "not checked")
     failed = [answers[address] for address in addresses if not answers[address].ok]
-    return Outcome(item, "not met", "; ".join(str(a) for a in failed)) if failed else Outcome(item, "met")
+    if failed:
+        return Outcome(item, "not met", "; ".join(str(a) for a in failed), failed[0].status)
+    return Outcome(item, "met", http=answers[addresses[0]].status)
 
 
 def addresses(graph: Graph) -> list[str]:
