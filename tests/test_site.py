@@ -128,11 +128,11 @@ def test_theme_labels_are_in_the_page_language_and_english_fallbacks_are_marked(
 
 def test_search_finds_a_system_by_a_search_key_in_any_page_language(pages: site.Site):
     for lang in UI_LANGS:
-        hits = pages.search("asiakaskertomus", router(lang, "search"), lang)
-        systems = [hit["link"].href for hit in hits if hit["kind"] == UI[lang]["kind_system"]]
+        hits = pages.search("asiakaskertomus", router(lang, "search"), lang)["hits"]
+        systems = [hit["link"].href for hit in hits if hit["kind"] == UI[lang]["kind_system"]]  # type: ignore[index]
         assert f"{BASE}system/oppilashuolto?lang={lang}" in systems
-    assert pages.search("", router("fi", "search"), "fi") == []
-    assert pages.search("no such words anywhere", router("fi", "search"), "fi") == []
+    assert pages.search("", router("fi", "search"), "fi")["hits"] == []
+    assert pages.search("no such words anywhere", router("fi", "search"), "fi")["hits"] == []
 
 
 def test_picture_is_svg_with_a_title_and_a_text_alternative(pages: site.Site):

@@ -192,6 +192,7 @@ class App:
         self._cache: _Lru[Reply] = _Lru(settings.cache_bytes, lambda reply: len(reply.body))
         self._gzipped: _Lru[bytes] = _Lru(settings.cache_bytes, len)
         self.site = Site(catalogue)
+        self.site.search_index  # noqa: B018 - built with the catalogue, not by the first search
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """Answer one request; errors of the client become a status and a one-line message in en and fi."""

@@ -28,10 +28,12 @@ import jinja2
 import pyoxigraph as ox
 
 from kasko_dcat.i18n.languages import LANG_NAMES, UI_LANGS
+from kasko_dcat.i18n.messages import render
 from kasko_dcat.query.results import compact
 from kasko_dcat.rdf.formats import OUTPUT
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, ORG, RDF, RDFS, SDO, SKOS, TVK, VCARD
 from kasko_dcat.rdf.vocabularies import TABLES
+from kasko_dcat.serve import search
 from kasko_dcat.serve.ui import UI
 from kasko_dcat.serve.views import LABELS, Catalogue
 
@@ -486,62 +488,74 @@ class Site:
         return columns, sorted(rows, key=lambda row: sort_key(row[1].value))
 
     @cached_property
-    def search_index(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
-        """What search looks in, made once: (IRI, kind, [(where, text casefolded)]) per dataset and system."""
+    def search_index(self) -> search.Index:
+        """What search looks in, made once: every text a dataset's or a system's page shows, by field."""
 
-        def all_names(iri: str) -> list[str]:
+        def named(iri: str) -> list[tuple[str, str]]:
             return [
-                t.value
+                (t.language or "", t.value)
                 for p in LABELS
                 for q in self.store.quads_for_pattern(ox.NamedNode(iri), p, None)
                 if isinstance((t := q.object), ox.Literal)
             ]
 
-        keys_of: dict[str, set[str]] = {}  # dataset or system → search keys of the examples naming it
+        def literals(iri: str, predicate: str) -> list[tuple[str, str]]:
+            return [(t.language or "", t.value) for t in self.objects(iri, predicate) if isinstance(t, ox.Literal)]
+
+        told: dict[str, list[tuple[str, str, str]]] = {}  # dataset or system → texts of the examples naming it
         for example in self.of_type("guidance"):
-            keys = {v for key in self.iris(example, "search_key") for v in all_names(key)}
+            texts = [
+                *(("example", lang, v) for lang, v in named(example)),
+                *(("search_key", lang, v) for key in self.iris(example, "search_key") for lang, v in named(key)),
+            ]
             for target in (*self.iris(example, "applies_to"), *self.iris(example, "system")):
-                keys_of.setdefault(target, set()).update(keys)
-        index = []
+                told.setdefault(target, []).extend(texts)
+        documents = []
         for dataset in self.of_type("dataset"):
             systems = [*self.iris(dataset, "system"), *self.iris(dataset, "supporting")]
-            texts = [
-                *(("in_title", v) for v in all_names(dataset)),
-                *(("in_description", v) for v in self.texts(dataset, "description").values()),
-                *(("in_description", v) for v in self.texts(dataset, "data_contents").values()),
-                *(("data_groups", v) for g in self.iris(dataset, "data_group") for v in all_names(g)),
-                *(("systems", v) for s in systems for v in all_names(s)),
-                *(("search_keys", v) for v in sorted(keys_of.get(dataset, ()))),
-            ]
-            index.append((dataset, "kind_dataset", [(where, value.casefold()) for where, value in texts]))
+            fields = {
+                "title": named(dataset),
+                "keyword": literals(dataset, "keyword"),
+                "description": [*literals(dataset, "description"), *literals(dataset, "data_contents")],
+                "data_group": [n for g in self.iris(dataset, "data_group") for n in named(g)],
+                "register": [n for r in self.iris(dataset, "has_part") for n in named(r)],
+                "system": [n for s in systems for n in named(s)],
+                "other": [
+                    *(n for t in self.iris(dataset, "theme") for n in named(t)),
+                    *(n for a in self.iris(dataset, "legislation") for n in named(a)),
+                    *literals(dataset, "interface"),
+                ],
+            }
+            texts = [(where, lang, value) for where, found in fields.items() for lang, value in found]
+            documents.append(search.Document(dataset, "kind_dataset", (*texts, *told.get(dataset, ()))))
         for system in self.of_type("system"):
-            hidden = [t.value for t in self.objects(system, "hidden_label") if isinstance(t, ox.Literal)]
+            holders = [*self.subjects("system", system), *self.subjects("supporting", system)]
             texts = [
-                *(("in_title", v) for v in (*all_names(system), *hidden)),
-                *(("search_keys", v) for v in sorted(keys_of.get(system, ()))),
+                *(("title", lang, v) for lang, v in named(system)),
+                *(("written_as", lang, v) for lang, v in literals(system, "hidden_label")),
+                *(("register", lang, v) for d in holders if self.is_a(d, "dataset") for lang, v in named(d)),
             ]
-            index.append((system, "kind_system", [(where, value.casefold()) for where, value in texts]))
-        return index
+            documents.append(search.Document(system, "kind_system", (*texts, *told.get(system, ()))))
+        return search.Index(documents)
 
-    def search(self, query: str, router: Router, lang: str) -> list[dict[str, object]]:
-        """Datasets and systems whose titles, descriptions, data groups, systems or search keys contain ``query``.
-
-        Every word must occur in one text (ignoring case), in any language, so a Finnish search
-        key finds the system on an English page too; each hit says where the words were found.
-        """
-        words = query.casefold().split()
-        if not words:
-            return []
+    def search(self, query: str, router: Router, lang: str) -> dict[str, object]:
+        """The hits for ``query`` as the search page shows them, and the corrected query if a word was replaced."""
+        answer = self.search_index.search(query, lang)
         ui = UI[lang]
-        hits: list[dict[str, object]] = []
-        for iri, kind, texts in self.search_index:
-            reasons = []
-            for where, text in texts:
-                if ui[where] not in reasons and all(word in text for word in words):
-                    reasons.append(ui[where])
-            if reasons:
-                hits.append({"link": self.link(iri, router, lang), "kind": ui[kind], "reasons": reasons})
-        return sorted(hits, key=lambda hit: sort_key(hit["link"].text.value))  # type: ignore[attr-defined]
+        hits = [
+            {
+                "link": self.link(hit.key, router, lang),
+                "kind": ui[hit.kind],
+                "reasons": [ui[f"found_{where}"] for where in hit.fields],
+                "snippet": hit.snippet,
+                "snippet_lang": None if hit.snippet_lang in {lang, ""} else hit.snippet_lang,
+            }
+            for hit in answer.hits
+        ]
+        corrected = None
+        if answer.corrected is not None:
+            corrected = (answer.corrected, router.served("search") or "")
+        return {"hits": hits, "corrected": corrected, "unknown": answer.unknown}
 
     def raw(self, iri: str, router: Router, lang: str) -> list[tuple[str, list[Link | Text]]]:
         """The linked-data view: each property of ``iri`` by its prefixed name, with its values."""
@@ -609,7 +623,7 @@ class Site:
             description=self.text(catalog, "description", lang),
             publisher=self.link(publisher, router, lang) if publisher else None,
             tree=self.resource_tree(router, lang),
-            systems=len(self.of_type("system")),
+            systems=render("site-systems-count", lang, {"count": str(len(self.of_type("system")))}),
             raw=self.raw(catalog, router, lang),
         )
 
@@ -674,8 +688,16 @@ class Site:
     def search_page(self, router: Router, query: str) -> bytes:
         """The answer to ``?q=``: matching datasets and systems, or the form alone."""
         page = self._page(router, UI[router.lang]["search_title"], "search")
-        hits = self.search(query, router, router.lang) if query.strip() else []
-        return self.fill("search.html", page, query=query, hits=hits)
+        lang = router.lang
+        found = self.search(query, router, lang) if query.strip() else {"hits": [], "corrected": None, "unknown": ()}
+        searched = found["corrected"][0] if found["corrected"] else query.strip()  # type: ignore[index]
+        count = len(found["hits"])  # type: ignore[arg-type]
+        heading = (
+            render("site-hits", lang, {"count": str(count), "query": searched})
+            if count
+            else UI[lang]["no_hits"].format(query=searched)
+        )
+        return self.fill("search.html", page, query=query, found=found, heading=heading)
 
     def resource_page(self, router: Router, iri: str) -> bytes:
         """The linked-data page of an IRI that has no citizen page (a channel, an organisation, …)."""
@@ -703,7 +725,10 @@ class Site:
     ) -> bytes:
         """The SPARQL form: the bundled queries one click away, and an answer as an HTML table."""
         page = self._page(router, UI[router.lang]["sparql"], "sparql")
-        return self.fill("sparql.html", page, queries=queries, query=query, table=table, graph=graph, error=error)
+        rows = render("site-rows", router.lang, {"count": str(len(table[1]))}) if table else ""
+        return self.fill(
+            "sparql.html", page, queries=queries, query=query, table=table, rows=rows, graph=graph, error=error
+        )
 
     def page_for(self, router: Router, iri: str) -> bytes:
         """The page an IRI's HTML shows: the citizen page of a dataset or system, else its linked data."""
