@@ -311,6 +311,12 @@ class App:
         if any(value for name in ("default-graph-uri", "named-graph-uri") for value in fields.get(name, [])):
             raise HttpError("serve-dataset-parameters", status=400)
         text = _single(fields, "query")
+        name = _single(fields, "bundled")
+        if method != "POST" and name is not None and not text and _single(fields, "output") != "html":
+            # A bundled query by name answers by Accept like any query; a browser (text/html first) gets the page.
+            accept = environ.get("HTTP_ACCEPT")
+            if choose(accept, (*RESULT_TYPES, *RDF_MEDIA_TYPES, HTML)) != HTML:
+                return self.answer(_bundled_text(name), accept)
         if method != "POST" and (
             _single(fields, "output") == "html"
             or "bundled" in fields
@@ -358,10 +364,7 @@ class App:
         ]
         name = _single(params, "bundled")
         if name is not None:
-            found = [q for q in queries if q.name == name]
-            if not found:
-                raise HttpError("serve-not-found", status=404, path=f"sparql?bundled={name}")
-            text = found[0].text
+            text = _bundled_text(name)
         table = graph = error = None
         if text:
             try:
@@ -623,6 +626,15 @@ def _result_table(answer: dict) -> tuple[list[str], list[list[str]]]:
     names = list(answer["head"]["vars"])
     rows = [[binding.get(name, {}).get("value", "") for name in names] for binding in answer["results"]["bindings"]]
     return names, rows
+
+
+def _bundled_text(name: str) -> str:
+    """The text of the bundled query ``name``; 404 if there is none by that name."""
+    from kasko_dcat.query import bundled
+
+    if name not in bundled.names():
+        raise HttpError("serve-not-found", status=404, path=f"sparql?bundled={name}")
+    return bundled.read(name).text
 
 
 def _single(params: dict[str, list[str]], name: str) -> str | None:
