@@ -100,6 +100,7 @@ FIELDS: dict[Node, str] = {
 SHAPE_FIELDS: dict[str, str] = {
     "s28-4-search-keys": "search_keys",
     "privacy-notice": "privacy_notices",
+    "dataset-access-rights": "personal_data",
 }
 """Shapes whose fix lies in a field their path does not name."""
 
