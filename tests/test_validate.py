@@ -536,3 +536,20 @@ def test_a_register_without_personal_data_is_a_finding_naming_the_field(scratch:
     assert found, block
     start = head.count("\n") + 1  # the register's "- id:" line; the place is in its block
     assert start <= int(found.group(1)) <= start + 6
+
+
+def test_the_report_file_is_written_on_exit_2_with_the_error_in_it(scratch: Path) -> None:
+    """A CI dashboard reads --report whatever happened: a broken source is an error case, not an empty page."""
+    with (scratch / "source/systems.yaml").open("a", encoding="utf-8") as stream:
+        stream.write("id: [broken\n")
+    junit = run_cli("validate", "--format", "junit", "--report", "validation.xml", cwd=scratch)
+    assert junit.returncode == 2
+    root = ET.parse(scratch / "validation.xml").getroot()
+    error = root.find("testsuite/testcase/error")
+    assert root.get("errors") == "1" and error is not None and error.get("type") == "cli-errors"
+    assert "systems.yaml:" in (error.text or "") and "YAML" in (error.text or "")
+    as_json = run_cli("validate", "--format", "json", "--report", "validation.json", "--lang", "fi", cwd=scratch)
+    assert as_json.returncode == 2
+    written = json.loads((scratch / "validation.json").read_text("utf-8"))
+    assert written["conforms"] is False and written["error"]["code"] == "cli-errors"
+    assert "systems.yaml:" in written["error"]["details"][0] and "lähteessä on 1 virhe" in written["error"]["message"]

@@ -10,6 +10,7 @@ reported by file and line, never with a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -385,6 +386,49 @@ def validate(
     Exit codes: 0 conforms (warnings allowed), 1 violations (or warnings with
     --fail-on warning), 2 a file, the source or the command line is wrong.
     """
+    if report_file is None:
+        _validate(**locals())
+        return
+    try:
+        _validate(**locals())
+    except KaskoError as exc:
+        _report_failure(report_file, report_format, lang, exc)
+        raise
+    except Exception as exc:  # a bug: the dashboard still gets a file saying so (exit 3 follows)
+        internal = KaskoError("cli-internal-error", error=f"{type(exc).__name__}: {exc}")
+        _report_failure(report_file, report_format, lang, internal)
+        raise
+
+
+def _report_failure(path: Path, report_format: str, lang: str, exc: KaskoError) -> None:
+    """Write ``validate --report``'s file for a run that failed before it had a report: the error in it."""
+    from kasko_dcat.shacl.report import failure
+    from kasko_dcat.source.problems import SourceError
+
+    details = [problem.message(lang) for problem in exc.problems] if isinstance(exc, SourceError) else []
+    with contextlib.suppress(KaskoError):  # the error being reported matters more than this file
+        _write(path, failure(report_format, exc.code, exc.message(lang), details))
+
+
+def _validate(
+    lang: str,
+    paths: tuple[Path, ...],
+    source_dir: Path,
+    base_iri: str | None,
+    report_format: str,
+    report_file: Path | None,
+    fail_on: str,
+    input_format: str | None,
+    max_mb: float,
+    profile: str | None,
+    shape_paths: tuple[Path, ...],
+    with_own_shapes: bool,
+    engine: str,
+    verbose: bool,
+    baseline_file: Path | None,
+    write_baseline_file: Path | None,
+) -> None:
+    """The work of ``validate``; the command wraps it so that ``--report`` is written whatever happens."""
     from kasko_dcat.shacl import baseline
     from kasko_dcat.shacl.report import RENDERERS, text
 
