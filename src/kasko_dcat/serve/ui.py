@@ -170,13 +170,13 @@ UI: dict[str, dict[str, str]] = {
         "law": "Lag",
         "section_13": "13 §",
         "identify_tip": (
-            "Ange gärna också informationsresurs, register, informationssystem och sökkriterier, som i exemplen nedan."
+            "Ange gärna också informationsresurs, register, informationssystem och sökfaktorer, som i exemplen nedan."
         ),
         "examples_heading": "Exempel på begäran om uppgifter",
         "resource": "Informationsresurs",
         "register": "Register",
         "system": "Informationssystem",
-        "search_keys": "Sökkriterier",
+        "search_keys": "Sökfaktorer",
         "send_to": "Vart begäran skickas",
         "handled_by": "Behandlas av",
         "part_of": "Ingår i informationsresursen",
@@ -226,7 +226,7 @@ UI: dict[str, dict[str, str]] = {
         "search_label": "Sök bland informationsresurser, register och system",
         "search_button": "Sök",
         "search_hint": (
-            "Söker i namn, nyckelord, beskrivningar, datagrupper, register, system, sökkriterier och "
+            "Söker i namn, nyckelord, beskrivningar, datagrupper, register, system, sökfaktorer och "
             "exempel på begäran. Orden hittas i vilken böjningsform som helst."
         ),
         "no_hits": "Inga träffar för ”{query}”.",
@@ -241,7 +241,7 @@ UI: dict[str, dict[str, str]] = {
         "found_data_group": "datagrupperna",
         "found_register": "registren",
         "found_system": "informationssystemen",
-        "found_search_key": "sökkriterierna",
+        "found_search_key": "sökfaktorerna",
         "found_example": "exemplen på begäran",
         "found_other": "andra uppgifter",
         "kind_dataset": "Informationsresurs eller register",
