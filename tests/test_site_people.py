@@ -44,3 +44,44 @@ def test_a_bundled_query_by_name_answers_by_accept_and_browsers_get_the_page(ser
     status, kind, body = get(served, "sparql?bundled=contacts&lang=sv", browser)
     assert status == 200 and kind.startswith("text/html") and '<table class="results">' in body
     assert get(served, "sparql?bundled=no-such-query", "text/csv")[0] == 404
+
+
+def main_text(html: str) -> str:
+    """The page's main part above the linked-data section."""
+    return html.split("<main", 1)[1].split('<details class="linked-data"', 1)[0]
+
+
+def test_a_register_names_the_system_its_example_names_and_the_system_names_it(served):
+    register = main_text(get(served, "dataset/kuraattorien-yksilokohtainen-rekisteri?lang=fi")[2])
+    systems = register.split("<dt>Tietojärjestelmät</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "system/oppilashuolto?lang=fi" in systems  # the worked example on the same page names it
+    system = main_text(get(served, "system/oppilashuolto?lang=sv")[2])
+    assert "dataset/kuraattorien-yksilokohtainen-rekisteri?lang=sv" in system
+    assert "request?lang=sv#" in system  # and the example itself
+
+
+def test_runs_of_not_stated_are_one_line_naming_what_is_missing_with_the_way_to_ask(served):
+    page = main_text(get(served, "dataset/viestintapalveluiden-tietoaineistot?lang=sv")[2])
+    assert page.count('class="not-stated') == 1
+    line = page.split('class="not-stated missing">', 1)[1].split("</p>", 1)[0]
+    assert line.startswith("Beskrivningen anger inte: ") and "datainnehåll" in line and "sökfaktorer" in line
+    assert f'href="{served.base}request?lang=sv"' in line
+
+
+def test_the_organisation_page_is_plain_with_its_kind_in_the_page_language(served):
+    status, _, html = get(served, "organisation/kasko?lang=sv")
+    page = main_text(html)
+    assert status == 200 and "<h1>Fostrans- och utbildningssektorn</h1>" in page
+    assert "Kommunal myndighet" in page and '<span lang="en">Local authority</span>' in page
+    assert "dct:" not in page and "rdf:" not in page and "org:" not in page and "tvk:" not in page
+    assert "dataset/perusopetus?lang=sv" in page and f"{served.base}request?lang=sv" in page
+    assert '<details class="linked-data">' in html and '<details class="linked-data" open' not in html
+    assert "Fostrans- och utbildningssektorn" in get(served, "request?lang=sv")[2].split('class="address"', 1)[1]
+
+
+def test_system_names_in_the_description_are_listed_once_ignoring_case(served):
+    page = main_text(get(served, "system/oppilashuolto?lang=fi")[2])
+    names = page.split("<dt>Nimi kuvauksessa</dt>", 1)[1].split("</dd>", 1)[0]
+    listed = [item.split("</li>")[0] for item in names.split("<li>")[1:]]
+    # written as "Oppilashuollon järjestelmä", "oppilashuollon järjestelmä" (its name) and "oppilashuollonjärjestelmä"
+    assert listed == ["oppilashuollonjärjestelmä"]

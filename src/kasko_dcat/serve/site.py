@@ -18,6 +18,7 @@ reader reads it right.
 from __future__ import annotations
 
 import posixpath
+import re
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -73,6 +74,7 @@ _P = {
         "label": RDFS.label,
         "comment": RDFS.comment,
         "fn": VCARD.fn,
+        "name": FOAF.name,
         "email": VCARD.hasEmail,
         "url": VCARD.hasURL,
         "address": VCARD.hasAddress,
@@ -83,6 +85,8 @@ _P = {
         "site": ORG.hasSite,
         "site_address": ORG.siteAddress,
         "reports_to": ORG.reportsTo,
+        "unit_of": ORG.unitOf,
+        "kind": DCTERMS.type,
         "data_contents": TVK.dataContents,
         "data_group": TVK.dataGroup,
         "system": TVK.informationSystem,
@@ -105,6 +109,7 @@ _C = {
     "guidance": _node(TVK.RequestGuidance),
     "channel": _node(TVK.RequestChannel),
     "electronic": _node(TVK.ElectronicChannel),
+    "organisation": _node(FOAF.Organization),
 }
 
 
@@ -250,15 +255,44 @@ class Site:
         return [Text(t.value) for t in terms if not t.language]
 
     def access(self, iri: str, lang: str) -> Text:
-        """An EU access-right term in plain words of the page's language, else its label.
+        """An EU access-right term by the table's own label in the page's language, and what it means to a reader.
 
-        The EU table's own labels are not in ``data/vocabularies.ttl`` in Finnish or Swedish, so a
-        reader would get English; the site says what the term means in its own words instead.
+        The labels are the EU table's (``data/vocabularies.ttl`` copies its fi/sv/en labels); the
+        site adds, in its own words, what "non-public" means for someone who wants the data.
         """
+        label = self.name(iri, lang)
         code = iri.rsplit("/", 1)[-1]
-        if iri.startswith(str(TABLES["access-right"])) and f"access_{code}" in UI[lang]:
-            return Text(UI[lang][f"access_{code}"])
-        return self.name(iri, lang)
+        means = UI[lang].get(f"access_{code}_means") if iri.startswith(str(TABLES["access-right"])) else None
+        shown = label.value[:1].upper() + label.value[1:]
+        return Text(f"{shown} — {means}" if means and not label.lang else shown, label.lang)
+
+    def address(self, iri: str, lang: str) -> Text | None:
+        """An address as written, with the organisations it names in the page's language where they have one.
+
+        The source writes addresses once, in Finnish, as the published page does (``Kasvatuksen ja
+        koulutuksen toimiala, PL 58300, 00099 Helsingin kaupunki``); the organisations' Swedish and
+        English names are in the catalogue, so a Swedish reader gets ``Fostrans- och utbildningssektorn``
+        there. Street names and post boxes stay as written: the source gives no other form.
+        """
+        written = self.text(iri, "label", lang)
+        if written is None or written.lang is None or written.lang != "fi":
+            return written
+        value = written.value
+        for finnish, own in self.organisation_names.get(lang, ()):
+            value = finnish.sub(own.replace("\\", "\\\\"), value)
+        return written if value == written.value else Text(value)
+
+    @cached_property
+    def organisation_names(self) -> dict[str, list[tuple[re.Pattern[str], str]]]:
+        """Per language: (Finnish name as a case-blind pattern, name in that language) of each organisation."""
+        names: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        for org in self.of_type("organisation"):
+            texts = self.texts(org, "name")
+            for lang, own in texts.items():
+                finnish = texts.get("fi")
+                if finnish and lang != "fi" and own != finnish:
+                    names.setdefault(lang, []).append((re.compile(re.escape(finnish), re.IGNORECASE), own))
+        return {lang: sorted(found, key=lambda pair: -len(pair[0].pattern)) for lang, found in names.items()}
 
     def name(self, iri: str, lang: str) -> Text:
         """What a reader calls ``iri``: its first label predicate with a text, else its IRI shortened."""
@@ -318,6 +352,15 @@ class Site:
         ]
         return sorted(tree, key=lambda item: sort_key(item[0].text.value))
 
+    def systems_of(self, dataset: str) -> list[str]:
+        """The systems that hold ``dataset``'s data: its own, and those its worked request examples name.
+
+        The page must not say "systems: not stated" above an example that names one.
+        """
+        return sorted(
+            {*self.iris(dataset, "system"), *(s for e in self.examples_for(dataset) for s in self.iris(e, "system"))}
+        )
+
     def examples_for(self, dataset: str) -> list[str]:
         """The worked request examples that apply to ``dataset``."""
         return self.subjects("applies_to", dataset)
@@ -340,8 +383,8 @@ class Site:
         examples = self.examples_for(iri)
         parts = self.iris(iri, "is_part_of")
         inherited = [e for part in parts for e in self.examples_for(part)] if not examples else []
-        systems = self.iris(iri, "system")
-        supporting = self.iris(iri, "supporting")
+        systems = self.systems_of(iri)
+        supporting = [s for s in self.iris(iri, "supporting") if s not in systems]
         return {
             "iri": iri,
             "is_resource": not parts,
@@ -387,7 +430,7 @@ class Site:
             "name": self.name(iri, lang),
             "emails": [e for e in self.iris(iri, "email") if e.startswith("mailto:")],
             "phones": phones,
-            "addresses": [self.text(a, "label", lang) for a in self.iris(iri, "address")],
+            "addresses": [self.address(a, lang) for a in self.iris(iri, "address")],
             "urls": [u for u in self.iris(iri, "url") if u.startswith(_LINKABLE)],
         }
 
@@ -400,7 +443,7 @@ class Site:
             "electronic": self.is_a(iri, "electronic"),
             "urls": [u for u in self.iris(iri, "url") if u.startswith(_LINKABLE)],
             "emails": [e for e in self.iris(iri, "email") if e.startswith("mailto:")],
-            "addresses": [self.text(a, "label", lang) for a in self.iris(iri, "address")],
+            "addresses": [self.address(a, lang) for a in self.iris(iri, "address")],
             "handled_by": self.links(self.iris(iri, "handled_by"), router, lang),
         }
 
@@ -413,7 +456,7 @@ class Site:
         if publisher:
             for site in self.iris(publisher, "site"):
                 for address in self.iris(site, "site_address"):
-                    visiting.append((self.name(site, lang), self.text(address, "label", lang)))
+                    visiting.append((self.name(site, lang), self.address(address, lang)))
         channels = self.of_type("channel")
         electronic = [self.channel(c, router, lang) for c in channels if self.is_a(c, "electronic")]
         distribution_acts = {
@@ -450,10 +493,19 @@ class Site:
 
     def system_data(self, iri: str, router: Router, lang: str) -> dict[str, object]:
         """A system's page: its names, whether city-wide, and the resources and registers whose data it holds."""
-        main = self.subjects("system", iri)
-        supporting = self.subjects("supporting", iri)
-        examples = [e for e in main if self.is_a(e, "guidance")]
-        hidden = sorted({t.value for t in self.objects(iri, "hidden_label") if isinstance(t, ox.Literal)})
+        named = self.subjects("system", iri)
+        examples = [e for e in named if self.is_a(e, "guidance")]
+        # the datasets that say so, and those whose worked examples name this system
+        main = sorted({*named, *(d for e in examples for d in self.iris(e, "applies_to"))})
+        supporting = [d for d in self.subjects("supporting", iri) if d not in main]
+        # The Finnish forms the description writes the system's name in; a form that differs from the
+        # name or from another only in case is the same name, listed once.
+        seen = {name.casefold() for name in self.texts(iri, "title").values()}
+        hidden = []
+        for value in sorted({t.value for t in self.objects(iri, "hidden_label") if isinstance(t, ox.Literal)}):
+            if value.casefold() not in seen:
+                seen.add(value.casefold())
+                hidden.append(value)
         return {
             "title": self.name(iri, lang),
             "homepage": [u for u in self.iris(iri, "homepage") if u.startswith(_LINKABLE)],
@@ -464,13 +516,49 @@ class Site:
             "written_as": [Text(v, None if lang == "fi" else "fi") for v in hidden],
         }
 
+    def organisation_data(self, iri: str, router: Router, lang: str) -> dict[str, object]:
+        """An organisation as a reader needs it: its name, what it is, where, and what it publishes.
+
+        What it is comes from the EU table its ``dct:type`` names (ADMS publisher types). Those have
+        labels in English only; on a Finnish or Swedish page the site says it in its own words and
+        shows the table's English label beside them, marked as English, rather than invent a label.
+        """
+        kinds = []
+        for term in self.iris(iri, "kind"):
+            label = self.name(term, lang)
+            own = UI[lang].get("publisher_type_" + term.rsplit("/", 1)[-1]) if label.lang else None
+            kinds.append({"text": Text(own) if own else label, "eu_label": label if own else None})
+        published = {d for d in self.resources if iri in (*self.iris(d, "publisher"), *self.iris(d, "disclosure"))}
+        sites = [
+            (self.name(site, lang), [self.address(a, lang) for a in self.iris(site, "site_address")])
+            for site in self.iris(iri, "site")
+        ]
+        channels = [c for c in self.of_type("channel") if iri in self.iris(c, "handled_by")]
+        return {
+            "title": self.name(iri, lang),
+            "kinds": kinds,
+            "identifier": (self.text(iri, "identifier", lang) or Text("")).value,
+            "part_of": self.links(self.iris(iri, "unit_of"), router, lang),
+            "reports_to": self.links(self.iris(iri, "reports_to"), router, lang),
+            "units": self.links(
+                [o for o in self.subjects("unit_of", iri) if self.is_a(o, "organisation")], router, lang
+            ),
+            "sites": sites,
+            "tree": [
+                item
+                for item in self.resource_tree(router, lang)
+                if item[0].href in {self.link(d, router, lang).href for d in published}
+            ],
+            "channels": [self.channel(c, router, lang) for c in channels],
+        }
+
     @cached_property
     def holdings(self) -> dict[str, tuple[set[str], set[str]]]:
         """Each information resource's systems, its registers' included: (main, supporting)."""
         held = {}
         for resource in self.resources:
             datasets = (resource, *self.iris(resource, "has_part"))
-            main = {s for d in datasets for s in self.iris(d, "system")}
+            main = {s for d in datasets for s in self.systems_of(d)}
             supporting = {s for d in datasets for s in self.iris(d, "supporting")} - main
             held[resource] = (main, supporting)
         return held
@@ -730,10 +818,22 @@ class Site:
             "sparql.html", page, queries=queries, query=query, table=table, rows=rows, graph=graph, error=error
         )
 
+    def organisation_page(self, router: Router, iri: str) -> bytes:
+        """An organisation's plain page; its linked data closed, below."""
+        lang = router.lang
+        data = self.organisation_data(iri, router, lang)
+        back, more = self.referring(iri, router, lang)
+        page = self._page(router, data["title"], iri[len(self.catalogue.base) :], iri)  # type: ignore[arg-type]
+        return self.fill(
+            "organisation.html", page, o=data, iri=iri, raw=self.raw(iri, router, lang), back=back, more=more
+        )
+
     def page_for(self, router: Router, iri: str) -> bytes:
-        """The page an IRI's HTML shows: the citizen page of a dataset or system, else its linked data."""
+        """The page an IRI's HTML shows: the citizen page of a dataset, system or organisation, else its linked data."""
         if iri == self.catalogue.iri:
             return self.front_page(router)
+        if self.is_a(iri, "organisation"):
+            return self.organisation_page(router, iri)
         if self.site_path(iri) is not None:
             if self.is_a(iri, "dataset"):
                 return self.dataset_page(router, iri)
