@@ -85,3 +85,32 @@ def test_system_names_in_the_description_are_listed_once_ignoring_case(served):
     listed = [item.split("</li>")[0] for item in names.split("<li>")[1:]]
     # written as "Oppilashuollon järjestelmä", "oppilashuollon järjestelmä" (its name) and "oppilashuollonjärjestelmä"
     assert listed == ["oppilashuollonjärjestelmä"]
+
+
+def test_a_browser_gets_a_styled_404_in_its_language_and_a_script_gets_text(served):
+    status, kind, body = get(served, "no/such/page?lang=sv")
+    assert status == 404 and kind.startswith("text/html")
+    assert "<h1>Sidan hittades inte</h1>" in body and "<style>" in body
+    assert f'href="{served.base}request?lang=sv"' in body and "<title>Sidan hittades inte — " in body
+    status, kind, body = get(served, "no/such/page", "text/plain")
+    assert status == 404 and kind.startswith("text/plain") and "<" not in body
+
+
+def test_titles_are_page_then_site(served):
+    body = get(served, "system?lang=fi")[2]
+    title = body.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith("Tietojärjestelmät — ") and len(title) > len("Tietojärjestelmät — ")
+    front = get(served, "catalog?lang=sv")[2].split("<title>", 1)[1].split("</title>", 1)[0]
+    assert " — " not in front  # the front page is the site itself
+
+
+def test_the_static_root_page_is_styled_and_links_each_language(tmp_path):
+    from .conftest import ROOT, run_cli
+
+    result = run_cli("site", "--out", str(tmp_path / "site"), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    root = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert "<style>" in root and "ul.choose" in root
+    for code, name in (("fi", "suomi"), ("sv", "svenska"), ("en", "English")):
+        assert f'<li lang="{code}"><a hreflang="{code}" href="{code}/index.html">{name}</a><small>' in root
+    assert '<span lang="sv">Fostrans- och utbildningssektorns informationsresurser</span>' in root

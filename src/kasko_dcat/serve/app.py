@@ -200,12 +200,24 @@ class App:
             reply = self._route(environ)
         except HttpError as exc:
             reply = _error(exc.status, exc.code, exc.params)
+            if exc.status == 404 and choose(environ.get("HTTP_ACCEPT"), ("text/plain", HTML)) == HTML:
+                reply = self._not_found_page(environ, str(exc.params.get("path", "")))
             if "allowed" in exc.params:
                 reply = replace(reply, headers=(("Allow", str(exc.params["allowed"])),))
             if exc.status == 503 and "seconds" in exc.params:
                 retry = str(math.ceil(float(str(exc.params["seconds"]))))
                 reply = replace(reply, headers=(("Retry-After", retry),))
         return self._send(environ, start_response, reply)
+
+    def _not_found_page(self, environ: WSGIEnvironment, path: str) -> Reply:
+        """A browser's 404: a page of the site in the reader's language with ways on, not a line of text."""
+        params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        try:
+            lang = _lang(environ, params)
+        except HttpError:  # a repeated ?lang= is no reason to lose the page
+            lang = _lang(environ, {})
+        body = self.site.not_found_page(Router(self.catalogue.base, lang, ""), path)
+        return Reply(404, HTML, body, cacheable=False)
 
     def _route(self, environ: WSGIEnvironment) -> Reply:
         method = environ.get("REQUEST_METHOD", "GET")

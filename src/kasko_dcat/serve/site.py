@@ -828,6 +828,19 @@ class Site:
             "organisation.html", page, o=data, iri=iri, raw=self.raw(iri, router, lang), back=back, more=more
         )
 
+    def not_found_page(self, router: Router, path: str) -> bytes:
+        """The page a browser gets for an address the site does not have, in the page's language, with ways on."""
+        page = self._page(router, UI[router.lang]["not_found_title"], "")
+        return self.fill("not_found.html", page, path=path)
+
+    def language_page(self) -> bytes:
+        """The static site's root page: the site's name and a link to each language's front page."""
+        choices = [
+            (code, LANG_NAMES[code], self.name(self.catalogue.iri, code).value, f"{code}/index.html")
+            for code in UI_LANGS
+        ]
+        return self.env.get_template("languages.html").render(choices=choices).encode("utf-8")
+
     def page_for(self, router: Router, iri: str) -> bytes:
         """The page an IRI's HTML shows: the citizen page of a dataset, system or organisation, else its linked data."""
         if iri == self.catalogue.iri:

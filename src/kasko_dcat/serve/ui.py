@@ -130,6 +130,10 @@ UI: dict[str, dict[str, str]] = {
         "address_iri": "Tunniste (IRI)",
         "property": "Ominaisuus",
         "value": "Arvo",
+        "not_found_title": "Sivua ei löytynyt",
+        "not_found_text": (
+            "Tällä osoitteella ei ole sivua. Ehkä osoite on kirjoitettu väärin tai sivu on siirtynyt. Jatka tästä:"
+        ),
         "not_stated_list": "Kuvauksessa ei ole ilmoitettu",
         "ask_about_missing": "Voit kysyä niistä toimialalta: näin pyydät tietoja",
         "publisher_type_LocalAuthority": "Kunnallinen viranomainen",
@@ -263,6 +267,10 @@ UI: dict[str, dict[str, str]] = {
         "address_iri": "Identifierare (IRI)",
         "property": "Egenskap",
         "value": "Värde",
+        "not_found_title": "Sidan hittades inte",
+        "not_found_text": (
+            "Det finns ingen sida med den här adressen. Adressen kan vara felskriven eller sidan flyttad. Fortsätt här:"
+        ),
         "not_stated_list": "Beskrivningen anger inte",
         "ask_about_missing": "Du kan fråga sektorn om dem: så begär du uppgifter",
         "publisher_type_LocalAuthority": "Kommunal myndighet",
@@ -395,6 +403,10 @@ UI: dict[str, dict[str, str]] = {
         "address_iri": "Identifier (IRI)",
         "property": "Property",
         "value": "Value",
+        "not_found_title": "Page not found",
+        "not_found_text": (
+            "There is no page at this address. It may be mistyped, or the page may have moved. Go on from here:"
+        ),
         "not_stated_list": "The description does not state",
         "ask_about_missing": "You can ask the Division about them: how to request data",
         "publisher_type_LocalAuthority": "Local authority",
