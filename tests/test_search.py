@@ -149,6 +149,9 @@ def test_matching_rules_on_a_tiny_index():
     assert [hit.key for hit in index.search("päivähoito", "fi").hits] == ["b"]  # gradation t ~ d
     assert [hit.key for hit in index.search("elev", "sv").hits] == ["c"]  # a compound's head
     assert [hit.key for hit in index.search("koulukuljetus", "fi").hits] == []  # not "koulu" inside it
+    institution = search.Index([search.Document("i", "kind_system", (("title", "fi", "Oppilaitoksen järjestelmä"),))])
+    assert institution.search("oppilas", "fi").hits == ()  # a pupil is not an institution (oppila-itos)
+    assert [hit.key for hit in index.search("kasvatus", "fi").hits] == ["a"]  # inside varhais|kasvatuksen
     answer = index.search("kruatorer", "sv")
     assert answer.corrected == "kuratorer" and [hit.key for hit in answer.hits] == ["c"]
     title_first = search.Index(

@@ -130,7 +130,10 @@ class Answer:
 
 @dataclass
 class _Word:
-    stems: set[str] = field(default_factory=set)
+    stems: set[tuple[str, str]] = field(default_factory=set)
+    """(language, stem) for each language the word was written in: a Finnish word is compared with the
+    Finnish stem of the query only (the English stemmer makes *oppila* of *oppilas*, which would find
+    *oppilaitos*)."""
     postings: set[tuple[int, int]] = field(default_factory=set)
     """(document number, text number) where the word occurs."""
 
@@ -146,7 +149,7 @@ class Index:
                 langs = (lang,) if lang in _STEMMERS else tuple(_STEMMERS)
                 for word in words(text):
                     entry = self.vocabulary.setdefault(word, _Word())
-                    entry.stems.update(stem(word, code) for code in langs)
+                    entry.stems.update((code, stem(word, code)) for code in langs)
                     entry.postings.add((number, text_number))
         self._sorted_vocabulary = sorted(self.vocabulary)
 
@@ -156,10 +159,17 @@ class Index:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one index per process, kept for the catalogue's lifetime
     def _matches(self, query_word: str) -> tuple[tuple[str, float], ...]:
-        query_stems = _stems(query_word)
+        query_stems = {code: stem(query_word, code) for code in _STEMMERS}
         found: dict[str, float] = {}
         for word, entry in self.vocabulary.items():
-            quality = 1.0 if word == query_word else max(_closeness(q, s) for q in query_stems for s in entry.stems)
+            quality = (
+                1.0
+                if word == query_word
+                else max(
+                    _closeness(query_word, word),
+                    *(_closeness(query_stems[code], word_stem) for code, word_stem in entry.stems),
+                )
+            )
             if quality:
                 found[word] = quality
         return tuple(sorted(found.items()))
@@ -229,11 +239,14 @@ class Index:
             hits_in = sum(1 for w in words(text) if w in marked)
             return (text_lang == lang, hits_in, WEIGHTS.get(where, 1.0))
 
-        # The context: the text in the page's language with the most matching words; a title only if
-        # nothing else matched (the title is the link already).
-        candidates = [t for t, (where, _, text) in enumerate(texts) if any(w in marked for w in words(text))]
-        body = [t for t in candidates if texts[t][0] != "title"] or candidates
-        chosen = max(body, key=preference)
+        # The context: the text in the page's language with the most matching words; none when only the
+        # name matched (the name is the link already).
+        candidates = [
+            t
+            for t, (where, _, text) in enumerate(texts)
+            if where not in {"title", "written_as"} and any(w in marked for w in words(text))
+        ]
+        chosen = max(candidates, key=preference) if candidates else None
         titles = [_coverage(text, marked) for where, _, text in texts if where == "title"]
         coverage = TITLE_COVERAGE * max(titles, default=0.0)
         return Hit(
@@ -242,8 +255,8 @@ class Index:
             score=sum(score for score, _ in found.values()) + sum(WEIGHTS.get(p, 1.0) for p in places) / 10 + coverage,
             matched=len(found),
             fields=fields,
-            snippet=_snippet(texts[chosen][2], marked),
-            snippet_lang=texts[chosen][1],
+            snippet=_snippet(texts[chosen][2], marked) if chosen is not None else (),
+            snippet_lang=texts[chosen][1] if chosen is not None else "",
         )
 
 
@@ -263,7 +276,7 @@ def _closeness(query_stem: str, word_stem: str) -> float:
         if common >= max(5, shorter - 2, longer - 3):  # not "koulu" for "koulukuljetus"
             return 0.8
     core = query_stem if len(query_stem) < 7 else query_stem[:-2]
-    if len(core) >= 5 and core in word_stem:
+    if len(core) >= 5 and word_stem.find(core, 1) > 0:  # inside a compound, not its head (*oppila|itos*)
         return 0.5
     return 0.0
 

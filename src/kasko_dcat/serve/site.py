@@ -27,6 +27,7 @@ from urllib.parse import quote
 
 import jinja2
 import pyoxigraph as ox
+from markupsafe import Markup
 
 from kasko_dcat.i18n.languages import LANG_NAMES, UI_LANGS
 from kasko_dcat.i18n.messages import render
@@ -744,7 +745,12 @@ class Site:
         return self.fill("system.html", page, s=data, raw=self.raw(iri, router, router.lang))
 
     def picture_page(self, router: Router) -> bytes:
-        """The resource × system picture, with the same facts as a list for those who cannot see it."""
+        """The resource × system picture, with the same facts as a list for those who cannot see it.
+
+        Two drawings of the same matrix: the wide one (also a file of its own, ``systems.svg``) and a
+        phone one drawn inline for narrow screens, where the names wrap and the dots keep their size,
+        so a 390 px screen reads it without zooming or scrolling sideways; CSS shows one of them.
+        """
         lang = router.lang
         columns, rows = self.matrix(lang)
         page = self._page(router, UI[lang]["picture_title"], "picture")
@@ -752,26 +758,25 @@ class Site:
             (self.link(iri, router, lang), [(self.link(s, router, lang), marks[i]) for s, _, marks in rows if marks[i]])
             for i, (iri, _) in enumerate(columns)
         ]
-        geometry = _geometry(columns, rows)
+        wide = _layout(columns, rows, PICTURE_LAYOUTS["wide"])
+        phone = self.env.get_template("systems.svg").render(
+            ui=UI[lang], lang=lang, ids="phone-", **_layout(columns, rows, PICTURE_LAYOUTS["phone"])
+        )
         return self.fill(
             "picture.html",
             page,
             resources=resources,
             svg=router.asset(SVG_NAME, per_language=True),
-            width=geometry["width"],
-            height=geometry["height"],
+            width=wide["width"],
+            height=wide["height"],
+            phone=Markup(phone),
         )
 
     def picture_svg(self, lang: str) -> bytes:
         """The picture itself: a matrix of systems (rows) and resources (columns), drawn on the server."""
         columns, rows = self.matrix(lang)
-        geometry = _geometry(columns, rows)
-        legend = [(index + 1, title, textwrap.wrap(title.value, 62)) for index, (_, title) in enumerate(columns)]
-        return (
-            self.env.get_template("systems.svg")
-            .render(ui=UI[lang], lang=lang, columns=columns, rows=rows, legend=legend, **geometry)
-            .encode("utf-8")
-        )
+        layout = _layout(columns, rows, PICTURE_LAYOUTS["wide"])
+        return self.env.get_template("systems.svg").render(ui=UI[lang], lang=lang, ids="", **layout).encode("utf-8")
 
     def search_page(self, router: Router, query: str) -> bytes:
         """The answer to ``?q=``: matching datasets and systems, or the form alone."""
@@ -855,18 +860,52 @@ class Site:
         return self.resource_page(router, iri)
 
 
-def _geometry(columns: list[tuple[str, Text]], rows: list[tuple[str, Text, list[str]]]) -> dict[str, int]:
-    """Sizes of the picture: a label column, one cell per resource, a row per system, then the legend."""
-    label_width, cell, top, row_height = 372, 44, 34, 24
-    legend_top = top + row_height * len(rows) + 12
-    legend_lines = sum(len(textwrap.wrap(title.value, 62)) for _, title in columns)
+@dataclass(frozen=True)
+class PictureLayout:
+    """The measures of one drawing of the picture (pixels of its view box; font size 13)."""
+
+    width: int
+    cell: int
+    label_chars: int
+    """Characters of a system's name per line before it wraps."""
+    legend_chars: int
+    line: int = 17
+    top: int = 34
+
+
+PICTURE_LAYOUTS = {
+    "wide": PictureLayout(width=0, cell=44, label_chars=200, legend_chars=62),
+    "phone": PictureLayout(width=360, cell=30, label_chars=33, legend_chars=48),
+}
+"""``wide``: one line per system, as wide as its longest name (``width`` 0); ``phone``: 360 wide, names wrapped."""
+
+
+def _layout(columns: list[tuple[str, Text]], rows: list[tuple[str, Text, list[str]]], m: PictureLayout) -> dict:
+    """Where everything of the picture goes: each row's top, height and lines, the columns, the legend."""
+    label_width = 372 if not m.width else m.width - m.cell * len(columns) - 4
+    width = m.width or label_width + m.cell * len(columns) + 6
+    placed = []
+    y = m.top
+    for iri, title, marks in rows:
+        lines = textwrap.wrap(title.value, m.label_chars) or [""]
+        height = m.line * len(lines) + 7
+        placed.append({"iri": iri, "title": title, "marks": marks, "y": y, "height": height, "lines": lines})
+        y += height
+    legend = [
+        (index + 1, title, textwrap.wrap(title.value, m.legend_chars)) for index, (_, title) in enumerate(columns)
+    ]
+    legend_top = y + 12
+    legend_lines = sum(len(lines) for _, _, lines in legend)
     return {
+        "columns": columns,
+        "rows": placed,
+        "legend": legend,
         "label_width": label_width,
-        "cell": cell,
-        "top": top,
-        "row_height": row_height,
+        "cell": m.cell,
+        "top": m.top,
+        "line": m.line,
         "legend_top": legend_top,
-        "width": label_width + cell * len(columns) + 6,
+        "width": width,
         "height": legend_top + 20 * (legend_lines + 3) + 10,
     }
 
