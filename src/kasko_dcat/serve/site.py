@@ -667,12 +667,13 @@ class Site:
             rows.setdefault(compact(triple.predicate.value), []).append(value)
         return list(rows.items())
 
-    def referring(self, iri: str, router: Router, lang: str) -> tuple[list[tuple[Link, str]], int]:
-        """What points to ``iri`` (at most :data:`MAX_REFERRING`), and how many more there are."""
+    def referring(self, iri: str, router: Router, lang: str) -> tuple[list[tuple[Link, str]], str]:
+        """What points to ``iri`` (at most :data:`MAX_REFERRING`), and a line saying how many more there are."""
         pairs = sorted({(t.subject.value, t.predicate.value) for t in self.catalogue.incoming(iri)})
         pairs = [(s, p) for s, p in pairs if self.catalogue.has(s)]
         shown = [(self.link(s, router, lang), compact(p)) for s, p in pairs[:MAX_REFERRING]]
-        return shown, max(0, len(pairs) - MAX_REFERRING)
+        more = len(pairs) - MAX_REFERRING
+        return shown, render("site-more", lang, {"count": str(more)}) if more > 0 else ""
 
     # --- rendering ---------------------------------------------------------------------------
 

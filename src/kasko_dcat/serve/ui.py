@@ -75,7 +75,7 @@ UI: dict[str, dict[str, str]] = {
         "legislation": "Lainsäädäntö",
         "privacy": "Tietosuojaselosteet",
         "interface": "Saatavuus teknisen rajapinnan kautta",
-        "keywords": "Asiasanat",
+        "keywords": "Avainsanat",
         "themes": "Aihealue",
         "feeds": "Tuottaa tietoja",
         "systems_intro": (
@@ -101,7 +101,7 @@ UI: dict[str, dict[str, str]] = {
         "search_label": "Hae tietovarannoista, rekistereistä ja järjestelmistä",
         "search_button": "Hae",
         "search_hint": (
-            "Hae nimistä, asiasanoista, kuvauksista, tietoryhmistä, rekistereistä, järjestelmistä, "
+            "Hae nimistä, avainsanoista, kuvauksista, tietoryhmistä, rekistereistä, järjestelmistä, "
             "hakutekijöistä ja tietopyyntöesimerkeistä. Sanat löytyvät missä taivutusmuodossa tahansa."
         ),
         "no_hits": "Haulla ”{query}” ei löytynyt mitään.",
@@ -111,7 +111,7 @@ UI: dict[str, dict[str, str]] = {
         "words_not_found": "Näitä sanoja ei löytynyt",
         "found_title": "nimestä",
         "found_written_as": "kuvauksessa käytetyistä nimistä",
-        "found_keyword": "asiasanoista",
+        "found_keyword": "avainsanoista",
         "found_description": "kuvauksesta",
         "found_data_group": "tietoryhmistä",
         "found_register": "rekistereistä",
@@ -126,7 +126,6 @@ UI: dict[str, dict[str, str]] = {
         "bundled": "Valmiit kyselyt",
         "results": "Tulos",
         "referenced": "Viittaavat tähän",
-        "more": "… ja {count} muuta",
         "address_iri": "Tunniste (IRI)",
         "property": "Ominaisuus",
         "value": "Arvo",
@@ -263,7 +262,6 @@ UI: dict[str, dict[str, str]] = {
         "bundled": "Färdiga frågor",
         "results": "Resultat",
         "referenced": "Hänvisar hit",
-        "more": "… och {count} till",
         "address_iri": "Identifierare (IRI)",
         "property": "Egenskap",
         "value": "Värde",
@@ -399,7 +397,6 @@ UI: dict[str, dict[str, str]] = {
         "bundled": "Ready-made queries",
         "results": "Result",
         "referenced": "Referred to by",
-        "more": "… and {count} more",
         "address_iri": "Identifier (IRI)",
         "property": "Property",
         "value": "Value",
