@@ -11,6 +11,7 @@ reported by file and line, never with a traceback.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import math
 import os
@@ -271,6 +272,36 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     _say(lang, "cli-gap-count", count=len(found))
 
 
+def _report_on_failure(command: Callable[..., None]) -> Callable[..., None]:
+    """Make ``validate`` write its ``--report`` file when it fails before it has a report: the error in it.
+
+    A CI dashboard reads the file whatever happened (exit 2: a broken source; exit 3: a bug).
+    """
+
+    @functools.wraps(command)
+    def wrapped(lang: str, **options: object) -> None:
+        from kasko_dcat.shacl.report import failure
+        from kasko_dcat.source.problems import SourceError
+
+        path, report_format = options["report_file"], str(options["report_format"])
+        try:
+            command(lang, **options)
+        except KaskoError as exc:
+            if isinstance(path, Path):
+                details = [p.message(lang) for p in exc.problems] if isinstance(exc, SourceError) else []
+                with contextlib.suppress(KaskoError):  # the error being reported matters more than this file
+                    _write(path, failure(report_format, exc.code, exc.message(lang), details))
+            raise
+        except Exception as exc:
+            if isinstance(path, Path):
+                bug = KaskoError("cli-internal-error", error=f"{type(exc).__name__}: {exc}")
+                with contextlib.suppress(KaskoError):
+                    _write(path, failure(report_format, bug.code, bug.message(lang), []))
+            raise
+
+    return wrapped
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=True))
 @source_option
@@ -351,6 +382,7 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
 )
 @lang_option
 @click.pass_obj
+@_report_on_failure
 def validate(
     lang: str,
     paths: tuple[Path, ...],
@@ -386,49 +418,6 @@ def validate(
     Exit codes: 0 conforms (warnings allowed), 1 violations (or warnings with
     --fail-on warning), 2 a file, the source or the command line is wrong.
     """
-    if report_file is None:
-        _validate(**locals())
-        return
-    try:
-        _validate(**locals())
-    except KaskoError as exc:
-        _report_failure(report_file, report_format, lang, exc)
-        raise
-    except Exception as exc:  # a bug: the dashboard still gets a file saying so (exit 3 follows)
-        internal = KaskoError("cli-internal-error", error=f"{type(exc).__name__}: {exc}")
-        _report_failure(report_file, report_format, lang, internal)
-        raise
-
-
-def _report_failure(path: Path, report_format: str, lang: str, exc: KaskoError) -> None:
-    """Write ``validate --report``'s file for a run that failed before it had a report: the error in it."""
-    from kasko_dcat.shacl.report import failure
-    from kasko_dcat.source.problems import SourceError
-
-    details = [problem.message(lang) for problem in exc.problems] if isinstance(exc, SourceError) else []
-    with contextlib.suppress(KaskoError):  # the error being reported matters more than this file
-        _write(path, failure(report_format, exc.code, exc.message(lang), details))
-
-
-def _validate(
-    lang: str,
-    paths: tuple[Path, ...],
-    source_dir: Path,
-    base_iri: str | None,
-    report_format: str,
-    report_file: Path | None,
-    fail_on: str,
-    input_format: str | None,
-    max_mb: float,
-    profile: str | None,
-    shape_paths: tuple[Path, ...],
-    with_own_shapes: bool,
-    engine: str,
-    verbose: bool,
-    baseline_file: Path | None,
-    write_baseline_file: Path | None,
-) -> None:
-    """The work of ``validate``; the command wraps it so that ``--report`` is written whatever happens."""
     from kasko_dcat.shacl import baseline
     from kasko_dcat.shacl.report import RENDERERS, text
 
