@@ -114,3 +114,4 @@ def test_the_static_root_page_is_styled_and_links_each_language(tmp_path):
     for code, name in (("fi", "suomi"), ("sv", "svenska"), ("en", "English")):
         assert f'<li lang="{code}"><a hreflang="{code}" href="{code}/index.html">{name}</a><small>' in root
     assert '<span lang="sv">Fostrans- och utbildningssektorns informationsresurser</span>' in root
+    assert '<span lang="sv">Välj språk</span>' in root
