@@ -56,6 +56,8 @@ QUERIES = [
     ("fi", "varhaiskasvtus", "dataset/varhaiskasvatus-ja-esiopetus"),
     ("fi", "oppivelvolisuus", "dataset/oppivelvollisuuden-valvonnan-tiedot"),
     ("fi", "esiopetsu", "dataset/varhaiskasvatus-ja-esiopetus"),
+    ("fi", "henkilökunta", "dataset/henkilostopalveluiden-tietoaineistot"),
+    ("fi", "arvosanat", "system/opintosuoritukset-ja-tutkintotiedot"),
     # Swedish
     ("sv", "småbarnspedagogik", "dataset/varhaiskasvatus-ja-esiopetus"),
     ("sv", "förskoleundervisningen", "dataset/varhaiskasvatus-ja-esiopetus"),

@@ -63,6 +63,8 @@ EVERYDAY = {
     "koulukuljetus": "koulumatka",
     "koulukyyti": "koulumatka",
     "koulukuraattori": "kuraattori",
+    "henkilökunta": "henkilöstö",
+    "arvosana": "opintosuoritus",
     "ylioppilaskirjoitus": "yo kirjoitus",
     "ylioppilastutkinto": "yo kirjoitus",
     "daghem": "småbarnspedagogik",
