@@ -51,6 +51,7 @@ QUERIES = [
     # Finnish: everyday words and typos
     ("fi", "päiväkoti", "dataset/varhaiskasvatus-ja-esiopetus"),
     ("fi", "päiväkodit", "dataset/varhaiskasvatus-ja-esiopetus"),
+    ("fi", "päiväkotitiedot", "dataset/varhaiskasvatus-ja-esiopetus"),
     ("fi", "koulukuraattori", "dataset/kuraattorien-yksilokohtainen-rekisteri"),
     ("fi", "opilas", "system/oppilashallinto"),
     ("fi", "varhaiskasvtus", "dataset/varhaiskasvatus-ja-esiopetus"),

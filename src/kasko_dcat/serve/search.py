@@ -183,7 +183,9 @@ class Index:
             return None
         query_stems = _stems(query_word)
         for everyday, official in EVERYDAY.items():
-            if max(_closeness(q, s) for q in query_stems for s in _stems(everyday)) >= 0.8:
+            forms = _stems(everyday)
+            close = max(_closeness(q, s) for q in query_stems for s in forms) >= 0.8
+            if close or any(query_word.startswith(form) for form in forms if len(form) >= 6):  # päiväkoti|tiedot
                 return official
         close = difflib.get_close_matches(query_word, self._sorted_vocabulary, n=1, cutoff=NEAR)
         return close[0] if close else None
