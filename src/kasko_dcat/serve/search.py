@@ -163,7 +163,11 @@ class Index:
     def _matches(self, query_word: str) -> tuple[tuple[str, float], ...]:
         query_stems = {code: stem(query_word, code) for code in _STEMMERS}
         found: dict[str, float] = {}
+        head, inner = query_word[:3], query_word[:5] if len(query_word) >= 5 else None
         for word, entry in self.vocabulary.items():
+            # every rule needs the query's first three letters to begin the word, or its first five inside it
+            if not word.startswith(head) and (inner is None or inner not in word):
+                continue
             quality = (
                 1.0
                 if word == query_word
