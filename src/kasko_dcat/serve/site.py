@@ -276,7 +276,7 @@ class Site:
         there. Street names and post boxes stay as written: the source gives no other form.
         """
         written = self.text(iri, "label", lang)
-        if written is None or written.lang is None or written.lang != "fi":
+        if written is None or written.lang != "fi":
             return written
         value = written.value
         for finnish, own in self.organisation_names.get(lang, ()):
