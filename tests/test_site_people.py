@@ -92,6 +92,8 @@ def test_a_browser_gets_a_styled_404_in_its_language_and_a_script_gets_text(serv
     assert status == 404 and kind.startswith("text/html")
     assert "<h1>Sidan hittades inte</h1>" in body and "<style>" in body
     assert f'href="{served.base}request?lang=sv"' in body and "<title>Sidan hittades inte — " in body
+    assert 'aria-current="page">Startsida' not in body  # not the front page
+    assert f'hreflang="fi" href="{served.base}no/such/page?lang=fi"' in body  # the language switch keeps the address
     status, kind, body = get(served, "no/such/page", "text/plain")
     assert status == 404 and kind.startswith("text/plain") and "<" not in body
 

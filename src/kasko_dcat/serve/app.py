@@ -216,7 +216,8 @@ class App:
             lang = _lang(environ, params)
         except HttpError:  # a repeated ?lang= is no reason to lose the page
             lang = _lang(environ, {})
-        body = self.site.not_found_page(Router(self.catalogue.base, lang, ""), path)
+        local = path[len(self.base_path) :] if path.startswith(self.base_path) else ""
+        body = self.site.not_found_page(Router(self.catalogue.base, lang, local.split("?", 1)[0]), path)
         return Reply(404, HTML, body, cacheable=False)
 
     def _route(self, environ: WSGIEnvironment) -> Reply:

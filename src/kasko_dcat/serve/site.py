@@ -836,7 +836,7 @@ class Site:
 
     def not_found_page(self, router: Router, path: str) -> bytes:
         """The page a browser gets for an address the site does not have, in the page's language, with ways on."""
-        page = self._page(router, UI[router.lang]["not_found_title"], "")
+        page = self._page(router, UI[router.lang]["not_found_title"], router.here)  # the switch keeps the address
         return self.fill("not_found.html", page, path=path)
 
     def language_page(self) -> bytes:
