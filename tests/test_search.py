@@ -1,8 +1,8 @@
 """Search as parents and journalists type it, driven through ``kasko-dcat serve`` over HTTP.
 
-Each query is what a person would type in Finnish or Swedish, with inflected forms, everyday words
-and typos; the expected first hit is the page a reader looking for that would want first (judged
-against the catalogue's titles, not copied from the engine's output).
+Each query is what a person would type in Finnish or Swedish (and a few in English), with inflected
+forms, everyday words and typos; the expected first hit is the page a reader looking for that would
+want first (judged against the catalogue's titles, not copied from the engine's output).
 """
 
 from __future__ import annotations
@@ -83,6 +83,11 @@ QUERIES = [
     ("sv", "småbarnspedagogig", "dataset/varhaiskasvatus-ja-esiopetus"),
     ("sv", "läropligt", "dataset/oppivelvollisuuden-valvonnan-tiedot"),
     ("sv", "elevvårdsystem", "system/oppilashuolto"),
+    # English
+    ("en", "early childhood education", "dataset/varhaiskasvatus-ja-esiopetus"),
+    ("en", "compulsory education", "dataset/oppivelvollisuuden-valvonnan-tiedot"),
+    ("en", "school transport", "system/koulumatkojen-hallinta"),
+    ("en", "daycare", "dataset/varhaiskasvatus-ja-esiopetus"),
 ]
 """(page language, what a person types, the site path of the first hit they should get)."""
 
@@ -91,7 +96,7 @@ FIRST_HIT = re.compile(r'<ol class="hits">\s*<li><a href="([^"]+)"')
 
 def test_the_list_is_long_enough_and_in_both_languages():
     assert len(QUERIES) >= 40
-    assert {lang for lang, _, _ in QUERIES} == {"fi", "sv"}
+    assert sum(lang == "fi" for lang, _, _ in QUERIES) >= 20 and sum(lang == "sv" for lang, _, _ in QUERIES) >= 20
 
 
 @pytest.fixture(scope="module")
