@@ -41,7 +41,12 @@ def page_data(card: Scorecard, lang: str) -> dict[str, object]:
                     "name": t(score.indicator.label),
                     "points": shown_points(score.points, lang),
                     "maximum": score.indicator.points,
-                    "met": t("score-met", met=score.count("met"), total=level),
+                    "met": t("score-met", met=score.count("met"), total=level)
+                    + "".join(
+                        f" ({t(LABELS[s], count=score.count(s))})"
+                        for s in ("not checked", "not judged")
+                        if score.count(s)
+                    ),
                     "state": "unchecked"
                     if unchecked
                     else "full"
