@@ -44,6 +44,7 @@ QUERIES = [
     ("fi", "varda", "system/varda"),
     ("fi", "perusopetuksen", "dataset/perusopetus"),
     ("fi", "tilavaraus", "system/ajan-ja-tilanvaraus"),
+    ("fi", "tilavarauksen", "system/ajan-ja-tilanvaraus"),
     ("fi", "henkilöstöpalvelut", "dataset/henkilostopalveluiden-tietoaineistot"),
     ("fi", "puhelinpalvelu", "dataset/puhelinpalveluiden-asiakastiedot"),
     ("fi", "arkistointi", "system/kuha-arkistointi"),
@@ -216,3 +217,8 @@ def test_a_compound_the_index_does_not_hold_is_split_into_words_it_does():
     assert index.search("varhaiskasvatuspaikka", "fi").corrected == "varhaiskasvatus"  # not ...laki
     assert index.search("registersystem", "sv").corrected is None  # the parts never meet in one document
     assert index.search("elevvårdsregistret", "sv").hits[0].key == "r"
+
+
+def test_an_inflected_us_noun_finds_the_compounds_it_heads():
+    index = search.Index([search.Document("t", "kind_system", (("title", "fi", "Tilavarausjärjestelmä"),))])
+    assert [hit.key for hit in index.search("tilavarauksen", "fi").hits] == ["t"]  # stem tilavarauks, head tilavaraus

@@ -85,6 +85,10 @@ EVERYDAY = {
 """Words parents use for what the description names otherwise, searched for when the word itself matches
 nothing (and said, as "did you mean"): search vocabulary, not facts about the Division."""
 _STEMMERS = {"fi": "finnish", "sv": "swedish", "en": "english"}
+HEADS = {"fi": (("ks", "s"),)}
+"""Per language, (ending of an inflected stem, the ending the same word has as a compound's head): a Finnish
+*-us* noun inflects with *-ukse-* (*tilavarauksen* → stem *tilavarauks*) but heads a compound in its
+basic form (*tilavaraus|järjestelmä*), so the query's stem is also tried with that ending."""
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -167,7 +171,7 @@ class Index:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one index per process, kept for the catalogue's lifetime
     def _matches(self, query_word: str) -> tuple[tuple[str, float], ...]:
-        query_stems = {code: stem(query_word, code) for code in _STEMMERS}
+        query_stems = {code: _heads(stem(query_word, code), code) for code in _STEMMERS}
         found: dict[str, float] = {}
         head, inner = query_word[:3], query_word[:5] if len(query_word) >= 5 else None
         for word, entry in self.vocabulary.items():
@@ -179,7 +183,7 @@ class Index:
                 if word == query_word
                 else max(
                     _closeness(query_word, word),
-                    *(_closeness(query_stems[code], word_stem) for code, word_stem in entry.stems),
+                    *(_closeness(form, word_stem) for code, word_stem in entry.stems for form in query_stems[code]),
                 )
             )
             if quality:
@@ -309,6 +313,14 @@ class Index:
             snippet=_snippet(texts[chosen][2], marked) if chosen is not None else (),
             snippet_lang=texts[chosen][1] if chosen is not None else "",
         )
+
+
+def _heads(query_stem: str, lang: str) -> tuple[str, ...]:
+    """``query_stem`` and the forms it takes at a compound's head (:data:`HEADS`)."""
+    return (
+        query_stem,
+        *(query_stem[: -len(ending)] + head for ending, head in HEADS.get(lang, ()) if query_stem.endswith(ending)),
+    )
 
 
 def _stems(word: str) -> set[str]:
