@@ -45,6 +45,8 @@ QUERIES = [
     ("fi", "perusopetuksen", "dataset/perusopetus"),
     ("fi", "tilavaraus", "system/ajan-ja-tilanvaraus"),
     ("fi", "tilavarauksen", "system/ajan-ja-tilanvaraus"),
+    ("fi", "tutkinnot", "system/opintosuoritukset-ja-tutkintotiedot"),
+    ("fi", "hallinnon", "dataset/toimialan-hallinto"),
     ("fi", "henkilöstöpalvelut", "dataset/henkilostopalveluiden-tietoaineistot"),
     ("fi", "puhelinpalvelu", "dataset/puhelinpalveluiden-asiakastiedot"),
     ("fi", "arkistointi", "system/kuha-arkistointi"),
@@ -222,3 +224,15 @@ def test_a_compound_the_index_does_not_hold_is_split_into_words_it_does():
 def test_an_inflected_us_noun_finds_the_compounds_it_heads():
     index = search.Index([search.Document("t", "kind_system", (("title", "fi", "Tilavarausjärjestelmä"),))])
     assert [hit.key for hit in index.search("tilavarauksen", "fi").hits] == ["t"]  # stem tilavarauks, head tilavaraus
+
+
+def test_consonant_gradation_at_the_end_of_a_finnish_word():
+    index = search.Index(
+        [
+            search.Document("t", "kind_system", (("title", "fi", "Tutkintotietojen järjestelmä"),)),
+            search.Document("h", "kind_dataset", (("title", "fi", "Hallintopalvelut"),)),
+            search.Document("a", "kind_system", (("title", "fi", "Asianhallinta"),)),
+        ]
+    )
+    assert [hit.key for hit in index.search("tutkinnot", "fi").hits] == ["t"]  # nn ~ nt: tutkinto|tietojen
+    assert index.search("hallinnon", "fi").hits[0].key == "h"  # hallinto before hallinta

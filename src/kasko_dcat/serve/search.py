@@ -89,6 +89,10 @@ HEADS = {"fi": (("ks", "s"),)}
 """Per language, (ending of an inflected stem, the ending the same word has as a compound's head): a Finnish
 *-us* noun inflects with *-ukse-* (*tilavarauksen* → stem *tilavarauks*) but heads a compound in its
 basic form (*tilavaraus|järjestelmä*), so the query's stem is also tried with that ending."""
+GRADES = {"fi": (("nn", "nt"), ("ll", "lt"), ("rr", "rt"), ("mm", "mp"), ("ng", "nk"))}
+"""Per language, (weak grade, strong grade) of a consonant that alternates at the end of a word: Finnish
+consonant gradation, which Snowball leaves (*tutkinnot* → *tutkino*, while *tutkinto|tiedot* keeps *nt*); a
+query word with the weak grade in its last five letters is also tried with the strong one."""
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -171,7 +175,10 @@ class Index:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one index per process, kept for the catalogue's lifetime
     def _matches(self, query_word: str) -> tuple[tuple[str, float], ...]:
-        query_stems = {code: _heads(stem(query_word, code), code) for code in _STEMMERS}
+        query_stems = {
+            code: tuple(form for word in _grades(query_word, code) for form in _heads(stem(word, code), code))
+            for code in _STEMMERS
+        }
         found: dict[str, float] = {}
         head, inner = query_word[:3], query_word[:5] if len(query_word) >= 5 else None
         for word, entry in self.vocabulary.items():
@@ -313,6 +320,15 @@ class Index:
             snippet=_snippet(texts[chosen][2], marked) if chosen is not None else (),
             snippet_lang=texts[chosen][1] if chosen is not None else "",
         )
+
+
+def _grades(query_word: str, lang: str) -> tuple[str, ...]:
+    """``query_word`` and, if its end has a weak grade (:data:`GRADES`), the word with the strong one."""
+    for weak, strong in GRADES.get(lang, ()):
+        at = query_word.rfind(weak)
+        if at >= max(1, len(query_word) - 5):
+            return (query_word, query_word[:at] + strong + query_word[at + len(weak) :])
+    return (query_word,)
 
 
 def _heads(query_stem: str, lang: str) -> tuple[str, ...]:
