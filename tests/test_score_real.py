@@ -94,3 +94,12 @@ def test_advice_is_in_finnish_and_swedish_too(tmp_path: Path) -> None:
     sv = run_cli("score", str(REAL / "dataset_sweden.rdf"), "--lang", "sv", cwd=tmp_path).stdout
     assert "lisää ominaisuus dcat:contactPoint näille:" in fi
     assert "lägg till egenskapen dcat:contactPoint för:" in sv
+
+
+def test_a_missing_file_is_named_with_score_s_own_hint(tmp_path: Path) -> None:
+    result = run_cli("score", "nope.ttl", cwd=tmp_path)
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip()
+        == "nope.ttl: no such file — check the path; without paths, score scores the source in memory"
+    )
