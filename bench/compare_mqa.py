@@ -124,6 +124,20 @@ def nested_rdfxml(graph: Graph) -> str:
     return "\n".join([head, *body, "</rdf:RDF>"]) + "\n"
 
 
+def catalogued(graph: Graph) -> Graph:
+    """``graph`` with a catalogue of its datasets if it has none (a portal's export of single datasets).
+
+    BeOpen cuts its input at ``<dcat:Dataset`` inside a catalogue; the added catalogue has no
+    property of its own, and no indicator is judged on a catalogue, so neither score changes by it.
+    """
+    if (None, RDF.type, DCAT.Catalog) not in graph:
+        catalog = URIRef("urn:x-compare:catalog")
+        graph.add((catalog, RDF.type, DCAT.Catalog))
+        for dataset in graph.subjects(RDF.type, DCAT.Dataset):
+            graph.add((catalog, DCAT.dataset, dataset))
+    return graph
+
+
 def ours(path: Path, cwd: Path) -> dict[str, float]:
     done = subprocess.run(
         [sys.executable, "-m", "kasko_dcat", "score", str(path), "--format", "json", "--source", str(cwd / "none")],
@@ -158,12 +172,21 @@ def main() -> None:
     parser.add_argument("--beopen", type=Path, required=True, help="a checkout of BeOpen-project/mqa-scoring")
     parser.add_argument("--python", required=True, help="a Python with rdflib 5.0.0 and requests")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
+    parser.add_argument(
+        "--file",
+        type=Path,
+        action="append",
+        default=[],
+        help="compare on this RDF file (another portal's catalogue or datasets) instead of the built-in catalogues",
+    )
     args = parser.parse_args()
     catalogues = {
         "real (output/catalog.ttl)": lambda: Graph().parse(ROOT / "output" / "catalog.ttl"),
         "synthetic source, 100 datasets (bench/synthetic.py)": synthetic_source,
     }
     catalogues.update({f"synthetic {name}": make for name, make in VARIANTS.items()})
+    if args.file:
+        catalogues = {path.name: (lambda path=path: catalogued(Graph().parse(path))) for path in args.file}
     figures = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -366,7 +366,7 @@ def score(
     from kasko_dcat.model.description import read_source
     from kasko_dcat.model.graph import build_graph
     from kasko_dcat.quality.vocabularies import read_list
-    from kasko_dcat.rdf.reading import DEFAULT_MAX_MB, read_rdf
+    from kasko_dcat.rdf.reading import DEFAULT_MAX_MB, read_datasets
     from kasko_dcat.source.problems import SourceError
 
     limit = DEFAULT_MAX_MB if max_mb is None else max_mb
@@ -382,7 +382,7 @@ def score(
     scored = []
     for path in paths:
         progress("progress-reading", path=path)
-        graph = read_rdf(path, limit, input_format)
+        graph = read_datasets(path, limit, input_format)
         scored.append(_score(graph, str(path), beside, source_dir if beside else None, how))
     return scored
 

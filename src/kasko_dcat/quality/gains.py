@@ -8,7 +8,12 @@ property). Three kinds of advice come out, and never a made-up value:
 - *gap*: the field is there but the source states the fact is unknown (``gaps`` lists it): the
   points come only when the division states the fact;
 - *no field*: nothing in kasko-dcat's source writes this property on this kind of item (e.g. a
-  distribution's format: the distribution is the route to request the data, not a file).
+  distribution's format: the distribution is the route to request the data, not a file);
+- *not in table*: a value is given but not from the EU or IANA table the indicator needs: the
+  value named is what to change;
+- *add*: the item is not from kasko-dcat's source (a file from another catalogue): the advice is
+  in RDF terms — the property to add, and to which dataset or distribution — since the source's
+  field names would mean nothing there.
 """
 
 from __future__ import annotations
@@ -30,7 +35,9 @@ from kasko_dcat.shacl.report import _message
 from kasko_dcat.shacl.validate import FIELD_EXCEPTIONS, _field_line, _line_of, _lines
 from kasko_dcat.source.problems import Where
 
-Advice = Literal["fill-in", "gap", "no-field", "not-checked", "not-judged", "fix-violations", "not-answering"]
+Advice = Literal[
+    "fill-in", "gap", "no-field", "add", "not-in-table", "not-checked", "not-judged", "fix-violations", "not-answering"
+]
 
 DATASET_FIELDS = {row.predicate: row.field for row in dataset.RESOURCE_FIELDS}
 DEFAULT_FIELDS = {row.predicate: row.field for row in dataset.DEFAULT_FIELDS}
@@ -122,10 +129,23 @@ def _fixes(
     if indicator.check == "dcat-ap":
         report = card.dcat_ap
         findings = [f for f in report.findings if f.owner == item and f.severity == "Violation"] if report else []
+        if block is None:  # not from the source: the item's name, and no source field
+            return [
+                Fix("fix-violations", None, None, (), f"{_name(card, item)}: {_message(f.result, lang)}")
+                for f in findings
+            ]
         return [Fix("fix-violations", f.where, f.field, (), _message(f.result, lang)) for f in findings]
     predicate = indicator.predicate
     assert predicate is not None
     answering = indicator.network and bool(outcome.detail)  # given, but the address does not answer
+    if outcome.detail and not indicator.network:  # given, but not from the table: the value is what to change
+        return [Fix("not-in-table", block, None, (), f"{_name(card, item)}: {outcome.detail}")]
+    if block is None:  # not from the source: name the item (or the failing address), not a source field
+        return [
+            Fix("not-answering", None, None, (), outcome.detail)
+            if answering
+            else Fix("add", None, None, (), _name(card, item))
+        ]
     field: str | None
     where: Where | None = None
     if indicator.level == "dataset" and predicate in DEFAULT_FIELDS and root is not None:
@@ -156,6 +176,11 @@ def _fixes(
         return [Fix("not-answering", where or block, field, (), outcome.detail)]
     gap = where is not None and (where.file, where.line) in gap_lines
     return [Fix("gap" if gap else "fill-in", where or block, field, ())]
+
+
+def _name(card: Scorecard, item: Node) -> str:
+    """An item not from the source as its keeper knows it: its IRI, or a blank node's title."""
+    return str(item) if isinstance(item, URIRef) else card.titles.get(item, str(item))
 
 
 def _child(block: Where | None, texts: dict[str, list[str]]) -> Where | None:

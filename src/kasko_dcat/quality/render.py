@@ -44,6 +44,8 @@ LABELS = {
     "not-judged": "score-advice-not-judged",
     "fix-violations": "score-advice-fix-violations",
     "not-answering": "score-advice-not-answering",
+    "add": "score-advice-add",
+    "not-in-table": "score-advice-not-in-table",
 }
 """The message code of each dimension, band, level, status and kind of advice."""
 

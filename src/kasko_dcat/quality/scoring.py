@@ -139,16 +139,16 @@ def _present(graph: Graph, item: Node, indicator: Indicator, _: frozenset[str]) 
 
 def _vocabulary(graph: Graph, item: Node, indicator: Indicator, _: frozenset[str]) -> Outcome:
     values = list(graph.objects(item, indicator.predicate))
-    found = bool(values) and all(vocabularies.in_table(indicator.vocabulary, value) for value in values)
-    return Outcome(item, "met" if found else "not met")
+    outside = [value for value in values if not vocabularies.in_table(indicator.vocabulary, value)]
+    return Outcome(item, "met" if values and not outside else "not met", _outside(outside))
 
 
 def _format_vocabulary(graph: Graph, item: Node, indicator: Indicator, _: frozenset[str]) -> Outcome:
     """Both dct:format and dcat:mediaType, where given, from their tables; at least one given."""
     given = [("file-type", v) for v in graph.objects(item, DCTERMS.format)]
     given += [("media-type", v) for v in graph.objects(item, DCAT.mediaType)]
-    aligned = bool(given) and all(vocabularies.in_table(table, value) for table, value in given)
-    return Outcome(item, "met" if aligned else "not met")
+    outside = [value for table, value in given if not vocabularies.in_table(table, value)]
+    return Outcome(item, "met" if given and not outside else "not met", _outside(outside))
 
 
 def _non_proprietary(graph: Graph, item: Node, indicator: Indicator, _: frozenset[str]) -> Outcome:
@@ -160,7 +160,14 @@ def _non_proprietary(graph: Graph, item: Node, indicator: Indicator, _: frozense
     formats = list(graph.objects(item, DCTERMS.format))
     if any(vocabularies.in_table("non-proprietary", v) for v in formats):
         return Outcome(item, "met")
-    return Outcome(item, "not judged" if graph.value(item, DCAT.mediaType) is not None else "not met")
+    if graph.value(item, DCAT.mediaType) is not None:
+        return Outcome(item, "not judged")
+    return Outcome(item, "not met", _outside(formats))
+
+
+def _outside(values: list[Node]) -> str:
+    """The given values a table does not hold, for the advice to name (nothing given: empty)."""
+    return ", ".join(sorted(str(value) for value in values))
 
 
 def _machine_readable(graph: Graph, item: Node, indicator: Indicator, known: frozenset[str]) -> Outcome:
