@@ -162,7 +162,8 @@ def validate(
         return [_check_source(build_graph(source), source, source_dir, lang, choice)]
     places: dict[Node, Where] = {}
     profiles: tuple[str, ...] = ("helsinki",)
-    if source_dir.is_dir():  # to say where to fix a finding; a broken source is not this command's concern
+    general = bool(shapes) and not with_own_shapes  # any RDF graph against the user's shapes alone
+    if source_dir.is_dir() and not general:  # to say where to fix a finding; a broken source is not our concern
         try:
             beside = read_source(source_dir, base_iri)
             places = source_places(beside, source_dir)
@@ -174,7 +175,7 @@ def validate(
     reports = []
     for path in paths:
         progress("progress-reading", path=path)
-        graph = read_rdf(path, limit, input_format)
+        graph = read_rdf(path, limit, input_format, catalogue=not general)
         reports.append(_check(graph, str(path), lang, places, profiles, choice))
     return reports
 

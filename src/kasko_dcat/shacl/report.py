@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 from rdflib import BNode, Graph, Literal, URIRef
 
 from kasko_dcat.i18n.messages import render
-from kasko_dcat.rdf.namespaces import RDF, SH, SHAPES_PREFIXES, XSD, bind_prefixes
+from kasko_dcat.rdf.namespaces import RDF, SH, SHAPES_PREFIXES, XSD
 from kasko_dcat.shacl.engine import Result
 from kasko_dcat.shacl.validate import SEVERITY_ORDER, Finding, Report
 
@@ -93,12 +93,12 @@ def _where(finding: Finding, lang: str) -> str:
 def _about(where: str, findings: list[Finding], lang: str) -> str:
     """A place and the first thing it fixes, with how many more (and the value found, when there is one)."""
     first = findings[0]
-    about = first.title
+    about = first.title  # empty for a graph that is not a catalogue: the place is the focus node itself
     if first.result.value is not None and first.result.value != first.result.focus:
-        about += f" — {short(first.result.value)}"
+        about = " — ".join(filter(None, (about, short(first.result.value))))
     if len(findings) > 1:
-        about = render("validate-and-more", lang, {"text": about, "count": str(len(findings) - 1)})
-    return f"{where} — {about}"
+        about = render("validate-and-more", lang, {"text": about, "count": str(len(findings) - 1)}).strip()
+    return " — ".join(filter(None, (where, about)))
 
 
 def _place(finding: Finding, lang: str, verbose: bool) -> str:
@@ -108,8 +108,8 @@ def _place(finding: Finding, lang: str, verbose: bool) -> str:
     if verbose and result.focus != finding.owner:
         about += f" [{short(result.focus)}]"
     if result.value is not None and result.value != result.focus:  # what was wrong, e.g. the identity code
-        about += f" — {short(result.value)}"
-    return f"{_where(finding, lang)} — {about}"
+        about = " — ".join(filter(None, (about, short(result.value))))
+    return " — ".join(filter(None, (_where(finding, lang), about)))
 
 
 def _text_baseline(report: Report, lang: str) -> list[str]:
@@ -215,30 +215,143 @@ def _json_finding(finding: Finding) -> dict[str, object]:
 
 
 def turtle(reports: list[Report], lang: str, fail_on: str) -> str:
-    """A standard ``sh:ValidationReport`` per report (§ 3.6 of SHACL), readable by any RDF tool."""
+    """A standard ``sh:ValidationReport`` per report (§ 3.6 of SHACL), readable by any RDF tool.
+
+    Written here rather than by rdflib's serializer, which takes most of the run on a large report
+    and rewrites literals (``"2.5"^^xsd:double`` as ``2.5e+00``): each term is written as read.
+    ``sh:resultPath`` is the path's own structure, and every blank node a result names (a
+    blank-node shape, a path, a focus node or value) is copied with what hangs below it, as pySHACL
+    copies them, so that the report stands on its own. Blank nodes are labelled in order of
+    appearance.
+    """
     del lang, fail_on  # the report carries every message language; sh:conforms is SHACL's own verdict
-    graph = bind_prefixes(Graph(bind_namespaces="none"))
-    for prefix in ("sh", "tvks"):
-        graph.bind(prefix, SHAPES_PREFIXES[prefix])
+    prefixes = dict(_TURTLE_PREFIXES)
+    for report in reports:  # the shapes' own prefixes: what a reader of those shapes knows the IRIs by
+        if report.shapes_graph is not None:
+            for prefix, namespace in report.shapes_graph.namespace_manager.namespaces():
+                prefixes.setdefault(prefix, str(namespace))
+    writer = _TurtleWriter(prefixes)
+    entries: list[list[BNode]] = []
     for index, report in enumerate(reports):
         node = BNode(f"report{index}")
-        graph.add((node, RDF.type, SH.ValidationReport))
-        graph.add((node, SH.conforms, Literal(not report.findings, datatype=XSD.boolean)))
-        for number, finding in enumerate(report.findings):
-            result, entry = finding.result, BNode(f"report{index}result{number}")
-            graph.add((node, SH.result, entry))
-            graph.add((entry, RDF.type, SH.ValidationResult))
-            graph.add((entry, SH.focusNode, result.focus))
-            graph.add((entry, SH.resultSeverity, result.severity))
-            graph.add((entry, SH.sourceShape, result.shape))
-            graph.add((entry, SH.sourceConstraintComponent, result.component))
-            if result.path is not None and isinstance(result.path.node, URIRef):
-                graph.add((entry, SH.resultPath, result.path.node))
+        writer.add(node, RDF.type, SH.ValidationReport)
+        writer.add(node, SH.conforms, Literal(not report.findings))
+        entries.append([BNode() for _ in report.findings])
+        for entry in entries[-1]:
+            writer.add(node, SH.result, entry)
+    for report, report_entries in zip(reports, entries, strict=True):
+        for finding, entry in zip(report.findings, report_entries, strict=True):
+            result = finding.result
+            writer.add(entry, RDF.type, SH.ValidationResult)
+            writer.add(entry, SH.focusNode, result.focus, report.data)
+            writer.add(entry, SH.resultSeverity, result.severity)
+            writer.add(entry, SH.sourceShape, result.shape, report.shapes_graph)
+            writer.add(entry, SH.sourceConstraintComponent, result.component)
+            if result.path is not None and result.path.node is not None:
+                writer.add(entry, SH.resultPath, result.path.node, report.shapes_graph)
             if result.value is not None:
-                graph.add((entry, SH.value, result.value))
+                writer.add(entry, SH.value, result.value, report.data)
             for message_lang, message in result.messages:
-                graph.add((entry, SH.resultMessage, Literal(message, lang=message_lang)))
-    return graph.serialize(format="turtle")
+                writer.add(entry, SH.resultMessage, Literal(message, lang=message_lang or None))
+            writer.flush()
+    return writer.text()
+
+
+_TURTLE_PREFIXES = {"rdf": str(RDF), "sh": str(SH), "xsd": str(XSD)}
+_IRI_ESCAPES = {ord(c): f"\\u{ord(c):04X}" for c in '<>"{}|^`\\'} | {c: f"\\u{c:04X}" for c in range(0x21)}
+
+
+class _TurtleWriter:
+    """Turtle text, a subject's triples together, blank nodes of the report and copied ones relabelled."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self._namespaces = {namespace: prefix for prefix, namespace in sorted(prefixes.items(), reverse=True)}
+        self._used: set[str] = set()
+        self._lines: list[str] = []
+        self._subject: str | None = None
+        self._labels: dict[tuple[int, BNode], str] = {}
+        self._copied: set[tuple[int, BNode]] = set()
+        self._pending: list[tuple[BNode, Graph]] = []
+
+    def add(self, s: BNode, p: URIRef, o: object, source: Graph | None = None) -> None:
+        """One triple; a blank node ``o`` of ``source`` is copied with what hangs below it."""
+        subject = self._term(s, None)
+        if subject != self._subject:
+            self._end()
+            self._lines.append(f"{subject} {self._verb(p)} {self._term(o, source)}")
+            self._subject = subject
+        else:
+            self._lines[-1] += f" ;\n    {self._verb(p)} {self._term(o, source)}"
+        if isinstance(o, BNode) and source is not None and (id(source), o) not in self._copied:
+            self._copied.add((id(source), o))
+            self._pending.append((o, source))
+
+    def flush(self) -> None:
+        """Write the copies of the blank nodes named so far (each once)."""
+        while self._pending:
+            node, source = self._pending.pop(0)
+            for p, o in sorted(source.predicate_objects(node), key=lambda po: (str(po[0]), str(po[1]))):
+                self._add_copied(node, p, o, source)
+
+    def _add_copied(self, s: BNode, p: object, o: object, source: Graph) -> None:
+        subject = self._term(s, source)
+        line = f"{self._verb(p)} {self._term(o, source)}"
+        if subject != self._subject:
+            self._end()
+            self._lines.append(f"{subject} {line}")
+            self._subject = subject
+        else:
+            self._lines[-1] += f" ;\n    {line}"
+        if isinstance(o, BNode) and (id(source), o) not in self._copied:
+            self._copied.add((id(source), o))
+            self._pending.append((o, source))
+
+    def _end(self) -> None:
+        if self._subject is not None:
+            self._lines[-1] += " .\n"
+        self._subject = None
+
+    def _verb(self, predicate: object) -> str:
+        return "a" if predicate == RDF.type else self._term(predicate, None)
+
+    def _term(self, term: object, source: Graph | None) -> str:
+        if isinstance(term, BNode):
+            key = (id(source), term)
+            if key not in self._labels:
+                self._labels[key] = f"_:b{len(self._labels)}"
+            return self._labels[key]
+        if isinstance(term, URIRef):
+            text = str(term)
+            cut = max(text.rfind("#"), text.rfind("/")) + 1
+            prefix = self._namespaces.get(text[:cut])
+            if prefix is not None and _LOCAL.fullmatch(text[cut:]):
+                self._used.add(prefix)
+                return f"{prefix}:{text[cut:]}"
+            return f"<{text.translate(_IRI_ESCAPES)}>"
+        if isinstance(term, Literal):
+            lexical = _quote(str(term))
+            if term.language:
+                return f"{lexical}@{term.language}"
+            if term.datatype == XSD.boolean and str(term) in ("true", "false"):
+                return str(term)
+            if term.datatype is not None and term.datatype != XSD.string:
+                return f"{lexical}^^{self._term(term.datatype, None)}"
+            return lexical
+        raise TypeError(f"not an RDF term: {term!r}")
+
+    def text(self) -> str:
+        self._end()
+        used = sorted((prefix, namespace) for namespace, prefix in self._namespaces.items() if prefix in self._used)
+        head = "".join(f"@prefix {prefix}: <{namespace.translate(_IRI_ESCAPES)}> .\n" for prefix, namespace in used)
+        return head + "\n" + "\n".join(self._lines)
+
+
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_QUOTED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+
+
+def _quote(text: str) -> str:
+    return '"' + "".join(_QUOTED.get(char, char) for char in text) + '"'
 
 
 def junit(reports: list[Report], lang: str, fail_on: str) -> str:

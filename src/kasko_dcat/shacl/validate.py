@@ -8,7 +8,7 @@ a user names are read by :mod:`kasko_dcat.rdf.reading`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -146,6 +146,10 @@ class Report:
     """Entries of the baseline file that no finding matches any more: fixed, to be removed."""
     baseline: str = ""
     """The baseline file's path, when one was applied."""
+    data: Graph | None = field(default=None, repr=False, compare=False)
+    """The data graph, for the Turtle report's copies of blank nodes it names (as pySHACL copies them)."""
+    shapes_graph: Graph | None = field(default=None, repr=False, compare=False)
+    """The shapes graph, for the Turtle report's ``sh:resultPath`` structures and blank-node shapes."""
 
     def count(self, severity: str) -> int:
         """How many findings have ``severity``."""
@@ -197,6 +201,10 @@ def check(
         compiled = load_shapes(profiles) if shapes is None else ShapesGraph(shapes)
         results, count = run_engine(graph, compiled), len(compiled.targeted)
         ignored = tuple(sorted(compiled.unknown, key=str))
+        shapes_graph = compiled.graph
+    if (None, RDF.type, DCAT.Catalog) not in graph:  # not a catalogue: no resource, title or source place to name
+        findings = [Finding(result, result.focus, "", None, None) for result in results]
+        return Report(label, findings, count, len(graph), ignored, data=graph, shapes_graph=shapes_graph)
     places = places or {}
     namer = _Namer(graph, lang)
     texts: dict[str, list[str]] = {}  # each source file's lines, read once per check
@@ -216,7 +224,7 @@ def check(
             where = _field_line(where, field.split(":")[0].split(" ")[0], texts)
         findings.append(Finding(result, owner, namer.title(owner), where, field))
     findings.sort(key=_finding_order)
-    return Report(label, findings, count, len(graph), ignored)
+    return Report(label, findings, count, len(graph), ignored, data=graph, shapes_graph=shapes_graph)
 
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
