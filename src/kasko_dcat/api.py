@@ -138,6 +138,7 @@ def validate(
     shapes: tuple[Path, ...] = (),
     with_own_shapes: bool = False,
     engine: str = "kasko",
+    skip_ill_formed: bool = False,
     progress: Progress = _quiet,
 ) -> list[Report]:
     """Validate the source (no ``paths``) or each built file; findings are titled in ``lang``.
@@ -145,7 +146,7 @@ def validate(
     With ``paths``, a readable source beside them says where to fix each finding and which
     profile applies, unless ``profile`` ("none" for none) says otherwise. ``shapes`` (files or
     folders) replace ours, or come beside them ``with_own_shapes``; ``engine`` is ``kasko`` or
-    ``pyshacl``.
+    ``pyshacl``. Ill-formed shapes are refused unless ``skip_ill_formed``: then each report lists them.
     """
     from kasko_dcat.model.description import read_source
     from kasko_dcat.model.graph import build_graph
@@ -154,7 +155,7 @@ def validate(
     from kasko_dcat.source.problems import SourceError
 
     limit = DEFAULT_MAX_MB if max_mb is None else max_mb
-    choice = ShapesChoice(read_shapes(shapes, limit) if shapes else None, with_own_shapes, engine)
+    choice = ShapesChoice(read_shapes(shapes, limit) if shapes else None, with_own_shapes, engine, skip_ill_formed)
     if not paths:
         progress("progress-reading", path=source_dir)
         source = read(source_dir, base_iri)
@@ -197,16 +198,19 @@ def _check(
     choice: ShapesChoice | None,
 ) -> Report:
     """Validate one graph; a shapes file the engine refuses is named as the user's (``--shapes``)."""
-    from kasko_dcat.shacl.engine import ShapesError
+    from kasko_dcat.shacl.engine import IllFormedShapes, ShapesError
     from kasko_dcat.shacl.validate import ShapesChoice, check
 
     choice = choice or ShapesChoice()
     try:
-        return check(graph, label, lang, places, profiles, choice.graph(profiles), choice.engine)
+        return check(
+            graph, label, lang, places, profiles, choice.graph(profiles), choice.engine, choice.skip_ill_formed
+        )
     except ShapesError as exc:
         if choice.other is None:
             raise
-        raise KaskoError("validate-shapes-refused", **exc.params) from None
+        code = "validate-shapes-ill-formed" if isinstance(exc, IllFormedShapes) else "validate-shapes-refused"
+        raise KaskoError(code, **exc.params) from None
 
 
 def _profiles(source: Source) -> tuple[str, ...]:

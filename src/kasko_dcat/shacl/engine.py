@@ -171,21 +171,54 @@ class Result:
         return (str(self.focus), str(self.shape), value, str(self.path), str(self.component), str(self.severity))
 
 
-class ShapesGraph:
-    """The parsed shapes: every shape that has a target, and the ones they refer to."""
+class IllFormedShapes(ShapesError):
+    """Shapes that break SHACL's syntax rules (see ``wellformed.py``), each named with what is wrong."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, found: dict[Node, list[str]]) -> None:
+        lines = [f"{_name(node, True)}: {'; '.join(reasons)}" for node, reasons in _sorted_items(found)]
+        shown = lines[:10] + ([f"… and {len(lines) - 10} more"] if len(lines) > 10 else [])
+        super().__init__(" | ".join(shown))
+        self.found = found
+
+
+def _sorted_items(found: dict[Node, list[str]]) -> list[tuple[Node, list[str]]]:
+    return sorted(found.items(), key=lambda item: item[0].n3())
+
+
+class ShapesGraph:
+    """The parsed shapes: every shape that has a target, and the ones they refer to.
+
+    Ill-formed shapes (SHACL's shapes for shapes, ``wellformed.py``) are refused unless
+    ``skip_ill_formed``: then they, and the shapes that need their verdict (through ``sh:node``,
+    ``sh:not``, ``sh:and``, ``sh:or``, ``sh:xone`` or ``sh:qualifiedValueShape``), are not run
+    and are listed in :attr:`skipped`. ``checked=False`` is for the shapes for shapes themselves.
+    """
+
+    def __init__(self, graph: Graph, skip_ill_formed: bool = False, *, checked: bool = True) -> None:
         self.graph = graph
         self._shapes: dict[Node, Shape] = {}
         self._lists: dict[Node, list[Node]] = {}
         self.unknown: set[URIRef] = set()
         """Predicates in the ``sh:`` namespace that SHACL does not define, met on shapes and ignored."""
+        self.skipped: dict[Node, str] = {}
+        """Shapes not run (``skip_ill_formed``) → why, in English."""
+        components = {SH.ConstraintComponent, *_subclasses(graph, SH.ConstraintComponent)}
         self._declared = {
             parameter
-            for component in graph.subjects(RDF.type, SH.ConstraintComponent)
+            for component in {
+                *(c for kind in components for c in graph.subjects(RDF.type, kind)),
+                *graph.subjects(SH.parameter, None),
+            }
             for declaration in graph.objects(component, SH.parameter)
             for parameter in graph.objects(declaration, SH.path)
         }
+        if checked:
+            from kasko_dcat.shacl.wellformed import ill_formed
+
+            if found := ill_formed(graph):
+                if not skip_ill_formed:
+                    raise IllFormedShapes(found)
+                self.skipped = _with_dependants(graph, found)
         for s, target in graph.subject_objects(SH.target):
             if graph.value(target, RDF.type) != TVKS.EverySubject:
                 raise ShapesError(f"shape {_name(s)} has a SHACL-AF target other than tvks:EverySubject")
@@ -198,6 +231,9 @@ class ShapesGraph:
     def shape(self, node: Node) -> Shape:
         """Parse ``node`` as a shape once; shapes may refer to each other."""
         if node in self._shapes:
+            return self._shapes[node]
+        if node in self.skipped:  # not run: no checks, no results, as if deactivated
+            self._shapes[node] = Shape(node, None, SH.Violation, (), [], [], deactivated=True)
             return self._shapes[node]
         g = self.graph
         paths = list(g.objects(node, SH.path))
@@ -278,6 +314,59 @@ def read_path(
     raise ShapesError(f"a path in {_name(node)} is not a predicate, sequence, alternative, inverse or closure path")
 
 
+def _subclasses(graph: Graph, cls: Node) -> set[Node]:
+    """Every ``rdfs:subClassOf`` descendant of ``cls`` in ``graph``."""
+    found: set[Node] = set()
+    todo = [cls]
+    while todo:
+        for sub in graph.subjects(RDFS.subClassOf, todo.pop()):
+            if sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    return found
+
+
+_NEEDS_VERDICT = (SH.node, SH["not"], SH.qualifiedValueShape)
+_NEEDS_VERDICTS = (SH["and"], SH["or"], SH.xone)
+
+
+def _with_dependants(graph: Graph, found: dict[Node, list[str]]) -> dict[Node, str]:
+    """The ill-formed shapes and, transitively, every shape whose result depends on a skipped one's verdict.
+
+    A shape that loses a property shape still runs without it, but its verdict is no longer whole:
+    a shape that asks for that verdict (``sh:node``, ``sh:or`` …) is skipped too.
+    """
+    skipped = {node: "ill-formed: " + "; ".join(reasons) for node, reasons in found.items()}
+    todo = list(found)
+    partial: set[Node] = set()
+    while todo:
+        node = todo.pop()
+        for whole in graph.subjects(SH.property, node):  # runs without it, but its verdict is not whole
+            if whole not in partial:
+                partial.add(whole)
+                todo.append(whole)
+        parents = [s for p in _NEEDS_VERDICT for s in graph.subjects(p, node)]
+        for head in _list_heads(graph, node):
+            parents.extend(s for p in _NEEDS_VERDICTS for s in graph.subjects(p, head))
+        for parent in parents:
+            if parent not in skipped:
+                skipped[parent] = f"needs the verdict of {_name(node, True)}, which is skipped or runs in part"
+                todo.append(parent)
+    return skipped
+
+
+def _list_heads(graph: Graph, member: Node) -> list[Node]:
+    """The heads of the RDF lists ``member`` is in."""
+    heads = []
+    for cell in graph.subjects(RDF.first, member):
+        seen = {cell}
+        while (previous := graph.value(None, RDF.rest, cell)) is not None and previous not in seen:
+            seen.add(previous)
+            cell = previous
+        heads.append(cell)
+    return heads
+
+
 def read_list(graph: Graph, head: Node) -> list[Node]:
     """The members of an RDF list; a list that runs back into itself or is broken is refused by name."""
     members: list[Node] = []
@@ -323,10 +412,11 @@ def implicit_class_targets(graph: Graph) -> set[Node]:
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 
 
-def _name(node: Node) -> str:
+def _name(node: Node, with_label: bool = False) -> str:
+    """A shape or term as messages name it; a blank node by its label when ``with_label`` (reports list it)."""
     if isinstance(node, URIRef):
         return f"sh:{node.removeprefix(str(SH))}" if node.startswith(str(SH)) else node.n3()
-    return "a blank-node shape"
+    return f"a blank-node shape (_:{node})" if with_label else "a blank-node shape"
 
 
 # --- the data graph -----------------------------------------------------------------------------

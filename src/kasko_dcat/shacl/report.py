@@ -52,6 +52,12 @@ def text(
             lines.append("")
             lines.extend(_text_rule(shape, findings, lang, verbose))
         lines.extend(_text_baseline(report, lang))
+        if report.skipped:
+            lines.append("")
+            lines.extend(
+                render("validate-skipped", lang, {"shape": short_name(shape), "reason": why})
+                for shape, why in report.skipped
+            )
         lines.append("")
         lines.extend(_text_summary(report, lang, fail_on))
     return "\n".join(lines) + "\n"
@@ -166,6 +172,11 @@ def short(node: object) -> str:
     return f"<{text}>"
 
 
+def short_name(shape: str) -> str:
+    """A shape named in text (an IRI, or ``_:label`` for a blank node), shortened as :func:`short` does."""
+    return shape if shape.startswith("_:") else short(URIRef(shape))
+
+
 _NAMESPACES = tuple((prefix, str(namespace)) for prefix, namespace in SHAPES_PREFIXES.items())
 """Prefixes of shown IRIs, as text once: a report of 1 000 datasets shortens some 15 000 IRIs."""
 
@@ -186,6 +197,7 @@ def as_json(reports: list[Report], lang: str, fail_on: str) -> str:
                         "findings": [_json_finding(f) for f in r.findings],
                         "accepted": r.accepted,
                         "stale": [{"shape": e.shape, "focus": e.focus, "value": e.value} for e in r.stale],
+                        "skipped": [{"shape": shape, "reason": why} for shape, why in r.skipped],
                     }
                     for r in reports
                 ],
@@ -254,7 +266,8 @@ def turtle(reports: list[Report], lang: str, fail_on: str) -> str:
             for message_lang, message in result.messages:
                 writer.add(entry, SH.resultMessage, Literal(message, lang=message_lang or None))
             writer.flush()
-    return writer.text()
+    skipped = "".join(f"# skipped: {shape} — {why}\n" for r in reports for shape, why in r.skipped)
+    return skipped + writer.text()
 
 
 _TURTLE_PREFIXES = {"rdf": str(RDF), "sh": str(SH), "xsd": str(XSD)}
@@ -382,6 +395,12 @@ def junit(reports: list[Report], lang: str, fail_on: str) -> str:
                 failure.text = body
             else:
                 ET.SubElement(case, "system-out").text = body
+        for shape, why in report.skipped:
+            case = ET.SubElement(suite, "testcase", classname=report.label, name=short_name(shape))
+            ET.SubElement(
+                case, "skipped", message=render("validate-skipped", lang, {"shape": short_name(shape), "reason": why})
+            )
+            cases += 1
         passed = ET.SubElement(suite, "testcase", classname=report.label, name=render("validate-junit-rest", lang, {}))
         ET.SubElement(passed, "system-out").text = render(
             "validate-junit-rest-detail", lang, {"count": str(report.shapes - cases)}
