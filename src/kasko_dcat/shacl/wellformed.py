@@ -81,7 +81,11 @@ def ill_formed(shapes: Graph) -> dict[Node, list[str]]:
         what = _WHAT.get(result.component, f"breaks {_term(result.component)}")
         if result.component == SH.MaxCountConstraintComponent:
             most = checker.graph.value(result.shape, SH.maxCount)
-            what = "is not allowed on a shape without sh:path" if str(most) == "0" else f"has more than {most} value"
+            what = (
+                "is not allowed on a node shape (a shape without sh:path, or a value of sh:node)"
+                if str(most) == "0"
+                else f"has more than {most} value"
+            )
         reason = f"{where} {what}"
         if result.value is not None and result.value != result.focus:
             reason += f" ({result.value.n3()})"
