@@ -243,28 +243,33 @@ def turtle(reports: list[Report], lang: str, fail_on: str) -> str:
             for prefix, namespace in report.shapes_graph.namespace_manager.namespaces():
                 prefixes.setdefault(prefix, str(namespace))
     writer = _TurtleWriter(prefixes)
-    entries: list[list[BNode]] = []
+    first = 0
     for index, report in enumerate(reports):
-        node = BNode(f"report{index}")
-        writer.add(node, RDF.type, SH.ValidationReport)
-        writer.add(node, SH.conforms, Literal(not report.findings))
-        entries.append([BNode() for _ in report.findings])
-        for entry in entries[-1]:
-            writer.add(node, SH.result, entry)
-    for report, report_entries in zip(reports, entries, strict=True):
-        for finding, entry in zip(report.findings, report_entries, strict=True):
-            result = finding.result
-            writer.add(entry, RDF.type, SH.ValidationResult)
-            writer.add(entry, SH.focusNode, result.focus, report.data)
-            writer.add(entry, SH.resultSeverity, result.severity)
-            writer.add(entry, SH.sourceShape, result.shape, report.shapes_graph)
-            writer.add(entry, SH.sourceConstraintComponent, result.component)
+        results = [f"_:r{first + number}" for number in range(len(report.findings))]
+        first += len(results)
+        lines = [f"_:report{index} a sh:ValidationReport", f"sh:conforms {'false' if report.findings else 'true'}"]
+        writer.block(lines + [f"sh:result {entry}" for entry in results])
+    first = 0
+    for report in reports:
+        for finding in report.findings:
+            result, entry = finding.result, f"_:r{first}"
+            first += 1
+            lines = [
+                f"{entry} a sh:ValidationResult",
+                f"sh:focusNode {writer.term(result.focus, report.data)}",
+                f"sh:resultSeverity {writer.term(result.severity)}",
+                f"sh:sourceShape {writer.term(result.shape, report.shapes_graph)}",
+                f"sh:sourceConstraintComponent {writer.term(result.component)}",
+            ]
             if result.path is not None and result.path.node is not None:
-                writer.add(entry, SH.resultPath, result.path.node, report.shapes_graph)
+                lines.append(f"sh:resultPath {writer.term(result.path.node, report.shapes_graph)}")
             if result.value is not None:
-                writer.add(entry, SH.value, result.value, report.data)
-            for message_lang, message in result.messages:
-                writer.add(entry, SH.resultMessage, Literal(message, lang=message_lang or None))
+                lines.append(f"sh:value {writer.term(result.value, report.data)}")
+            lines.extend(
+                f"sh:resultMessage {writer.term(Literal(message, lang=message_lang or None))}"
+                for message_lang, message in result.messages
+            )
+            writer.block(lines)
             writer.flush()
     skipped = "".join(f"# skipped: {shape} — {why}\n" for r in reports for shape, why in r.skipped)
     return skipped + writer.text()
@@ -275,88 +280,77 @@ _IRI_ESCAPES = {ord(c): f"\\u{ord(c):04X}" for c in '<>"{}|^`\\'} | {c: f"\\u{c:
 
 
 class _TurtleWriter:
-    """Turtle text, a subject's triples together, blank nodes of the report and copied ones relabelled."""
+    """Turtle text, one block per subject; blank nodes copied from the data or shapes graph relabelled.
+
+    Terms are written once each and remembered: a report of 10 000 datasets names the same
+    shapes, severities and components tens of thousands of times.
+    """
 
     def __init__(self, prefixes: dict[str, str]) -> None:
         self._namespaces = {namespace: prefix for prefix, namespace in sorted(prefixes.items(), reverse=True)}
-        self._used: set[str] = set()
-        self._lines: list[str] = []
-        self._subject: str | None = None
+        self._used: set[str] = {"sh"}
+        self._blocks: list[str] = []
+        self._written: dict[object, str] = {}
         self._labels: dict[tuple[int, BNode], str] = {}
-        self._copied: set[tuple[int, BNode]] = set()
         self._pending: list[tuple[BNode, Graph]] = []
 
-    def add(self, s: BNode, p: URIRef, o: object, source: Graph | None = None) -> None:
-        """One triple; a blank node ``o`` of ``source`` is copied with what hangs below it."""
-        subject = self._term(s, None)
-        if subject != self._subject:
-            self._end()
-            self._lines.append(f"{subject} {self._verb(p)} {self._term(o, source)}")
-            self._subject = subject
-        else:
-            self._lines[-1] += f" ;\n    {self._verb(p)} {self._term(o, source)}"
-        if isinstance(o, BNode) and source is not None and (id(source), o) not in self._copied:
-            self._copied.add((id(source), o))
-            self._pending.append((o, source))
+    def block(self, lines: list[str]) -> None:
+        """One subject's triples: its first line is ``subject predicate object``, the rest ``predicate object``."""
+        self._blocks.append(" ;\n    ".join(lines) + " .\n")
 
     def flush(self) -> None:
-        """Write the copies of the blank nodes named so far (each once)."""
+        """Write the copies of the blank nodes named so far (each once), with what hangs below them."""
         while self._pending:
             node, source = self._pending.pop(0)
-            for p, o in sorted(source.predicate_objects(node), key=lambda po: (str(po[0]), str(po[1]))):
-                self._add_copied(node, p, o, source)
-
-    def _add_copied(self, s: BNode, p: object, o: object, source: Graph) -> None:
-        subject = self._term(s, source)
-        line = f"{self._verb(p)} {self._term(o, source)}"
-        if subject != self._subject:
-            self._end()
-            self._lines.append(f"{subject} {line}")
-            self._subject = subject
-        else:
-            self._lines[-1] += f" ;\n    {line}"
-        if isinstance(o, BNode) and (id(source), o) not in self._copied:
-            self._copied.add((id(source), o))
-            self._pending.append((o, source))
-
-    def _end(self) -> None:
-        if self._subject is not None:
-            self._lines[-1] += " .\n"
-        self._subject = None
+            pairs = sorted(source.predicate_objects(node), key=lambda po: (str(po[0]), str(po[1])))
+            if pairs:
+                subject = self.term(node, source)
+                lines = [f"{self._verb(p)} {self.term(o, source)}" for p, o in pairs]
+                lines[0] = f"{subject} {lines[0]}"
+                self.block(lines)
 
     def _verb(self, predicate: object) -> str:
-        return "a" if predicate == RDF.type else self._term(predicate, None)
+        return "a" if predicate == RDF.type else self.term(predicate)
 
-    def _term(self, term: object, source: Graph | None) -> str:
+    def term(self, term: object, source: Graph | None = None) -> str:
+        """A term in Turtle; a blank node of ``source`` gets a label and is copied at the next :meth:`flush`."""
         if isinstance(term, BNode):
             key = (id(source), term)
             if key not in self._labels:
                 self._labels[key] = f"_:b{len(self._labels)}"
+                if source is not None:
+                    self._pending.append((term, source))
             return self._labels[key]
+        if (known := self._written.get(term)) is not None:
+            return known
         if isinstance(term, URIRef):
             text = str(term)
             cut = max(text.rfind("#"), text.rfind("/")) + 1
             prefix = self._namespaces.get(text[:cut])
             if prefix is not None and _LOCAL.fullmatch(text[cut:]):
                 self._used.add(prefix)
-                return f"{prefix}:{text[cut:]}"
-            return f"<{text.translate(_IRI_ESCAPES)}>"
-        if isinstance(term, Literal):
+                written = f"{prefix}:{text[cut:]}"
+            else:
+                written = f"<{text.translate(_IRI_ESCAPES)}>"
+        elif isinstance(term, Literal):
             lexical = _quote(str(term))
             if term.language:
-                return f"{lexical}@{term.language}"
-            if term.datatype == XSD.boolean and str(term) in ("true", "false"):
-                return str(term)
-            if term.datatype is not None and term.datatype != XSD.string:
-                return f"{lexical}^^{self._term(term.datatype, None)}"
-            return lexical
-        raise TypeError(f"not an RDF term: {term!r}")
+                written = f"{lexical}@{term.language}"
+            elif term.datatype == XSD.boolean and str(term) in ("true", "false"):
+                written = str(term)
+            elif term.datatype is not None and term.datatype != XSD.string:
+                written = f"{lexical}^^{self.term(term.datatype)}"
+            else:
+                written = lexical
+        else:
+            raise TypeError(f"not an RDF term: {term!r}")
+        self._written[term] = written
+        return written
 
     def text(self) -> str:
-        self._end()
         used = sorted((prefix, namespace) for namespace, prefix in self._namespaces.items() if prefix in self._used)
         head = "".join(f"@prefix {prefix}: <{namespace.translate(_IRI_ESCAPES)}> .\n" for prefix, namespace in used)
-        return head + "\n" + "\n".join(self._lines)
+        return head + "\n" + "\n".join(self._blocks)
 
 
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
