@@ -203,9 +203,16 @@ def _parse(path: Path, max_mb: float, rdf_format: str | None) -> Graph:
             text = _utf8(path, raw)
             target = new_graph()
             named = False
+            terms: dict[object, Node] = {}  # each term converted once: IRIs and many literals repeat
+
+            def term(node: object) -> Node:
+                if (known := terms.get(node)) is None:
+                    known = terms[node] = _rdflib(node)
+                return known
+
             with exact_literals():
                 for quad in ox.parse(text, format=_LINE_FORMATS[fmt]):  # every graph into one, as for the others
-                    target.add((_rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object)))
+                    target.add((term(quad.subject), term(quad.predicate), term(quad.object)))
         else:
             text = _utf8(path, raw)
             if fmt == "json-ld":
