@@ -9,7 +9,11 @@ It implements all of SHACL Core (https://www.w3.org/TR/shacl/; ``tests/test_w3c_
 the W3C Core test suite on it) and the two SHACL-AF/SHACL-SPARQL features ``shapes/`` uses, and
 **refuses**, naming it, a shapes graph that uses any other SHACL-SPARQL, SHACL-AF or SHACL-JS
 feature or a constraint component declared in the shapes graph, so no shape is ever silently
-skipped. Predicates in the ``sh:`` namespace that SHACL does not define (SEMIC's ``sh:shape``) are
+skipped. The shapes graph is first checked with SHACL's shapes for shapes (``wellformed.py``):
+ill-formed shapes are refused by name, or with ``skip_ill_formed`` left out with the shapes that
+need their verdict and listed in :attr:`ShapesGraph.skipped`. Comparisons follow SPARQL's
+operators and XSD 1.1's partial order of dates (:func:`_order`); ``sh:pattern`` is XPath's regex
+language (``xpath_regex.py``), with a time limit per value. Predicates in the ``sh:`` namespace that SHACL does not define (SEMIC's ``sh:shape``) are
 ignored, as pySHACL ignores them, and listed in :attr:`ShapesGraph.unknown` for the caller to say
 so. ``tests/test_shapes.py`` runs pySHACL on our shapes and checks that both find the same results.
 
