@@ -13,9 +13,10 @@ skipped. The shapes graph is first checked with SHACL's shapes for shapes (``wel
 ill-formed shapes are refused by name, or with ``skip_ill_formed`` left out with the shapes that
 need their verdict and listed in :attr:`ShapesGraph.skipped`. Comparisons follow SPARQL's
 operators and XSD 1.1's partial order of dates (:func:`_order`); ``sh:pattern`` is XPath's regex
-language (``xpath_regex.py``), with a time limit per value. Predicates in the ``sh:`` namespace that SHACL does not define (SEMIC's ``sh:shape``) are
-ignored, as pySHACL ignores them, and listed in :attr:`ShapesGraph.unknown` for the caller to say
-so. ``tests/test_shapes.py`` runs pySHACL on our shapes and checks that both find the same results.
+language (``xpath_regex.py``), with a time limit per value. Predicates in the ``sh:`` namespace
+that SHACL does not define (SEMIC's ``sh:shape``) are ignored, as pySHACL ignores them, and
+listed in :attr:`ShapesGraph.unknown` for the caller to say so. ``tests/test_shapes.py`` runs
+pySHACL on our shapes and checks that both find the same results.
 
 ==============  ====================================================================================
 § 2.1.3         targets: ``sh:targetClass`` (with ``rdfs:subClassOf`` in the data graph), implicit
@@ -182,7 +183,6 @@ class IllFormedShapes(ShapesError):
         lines = [f"{_name(node, True)}: {'; '.join(reasons)}" for node, reasons in _sorted_items(found)]
         shown = lines[:10] + ([f"… and {len(lines) - 10} more"] if len(lines) > 10 else [])
         super().__init__(" | ".join(shown))
-        self.found = found
 
 
 def _sorted_items(found: dict[Node, list[str]]) -> list[tuple[Node, list[str]]]:

@@ -17,11 +17,15 @@ from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.term import Node
 
 from kasko_dcat.rdf.namespaces import RDF, SH
+
+if TYPE_CHECKING:
+    from kasko_dcat.shacl.engine import ShapesGraph
 
 _SHSH = Namespace("http://www.w3.org/ns/shacl-shacl#")
 _PATH_PREDICATES = (SH.inversePath, SH.alternativePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath)
@@ -39,7 +43,8 @@ _WHAT = {
 
 
 @cache
-def _shacl_shacl() -> object:
+def _shacl_shacl() -> ShapesGraph:
+    """SHACL's shapes for shapes, compiled once per process (the engine imports this module lazily)."""
     from kasko_dcat.rdf.reading import parse_exact
     from kasko_dcat.shacl.engine import ShapesGraph
 
@@ -51,10 +56,9 @@ def _shacl_shacl() -> object:
 
 def ill_formed(shapes: Graph) -> dict[Node, list[str]]:
     """Each ill-formed shape (or other node) of ``shapes`` → what is wrong with it, in English."""
-    from kasko_dcat.shacl.engine import DataGraph, ShapesGraph, Validator, validate
+    from kasko_dcat.shacl.engine import DataGraph, Validator, validate
 
     checker = _shacl_shacl()
-    assert isinstance(checker, ShapesGraph)
     graph = shapes
     strange = [
         (s, p, o) for p in _PATH_PREDICATES for s, o in shapes.subject_objects(p) if (s, RDF.first, None) in shapes
