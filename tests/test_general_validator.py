@@ -8,6 +8,7 @@ flag; a cyclic list or path, or 3 000 alternatives in ``sh:or``, ended in "inter
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -223,7 +224,11 @@ def test_skip_ill_formed_runs_the_rest_and_lists_each_skipped_shape(tmp_path: Pa
     assert len(skipped) == 3
     assert any("<http://example.org/U> — needs the verdict of <http://example.org/T>" in line for line in skipped)
     code, out, _ = run(tmp_path, ILL_FORMED, "ex:a ex:p 1 .", "--skip-ill-formed", "--format", "json")
-    assert len(__import__("json").loads(out)["reports"][0]["skipped"]) == 3
+    assert len(json.loads(out)["reports"][0]["skipped"]) == 3
+    code, out, _ = run(tmp_path, ILL_FORMED, "ex:a ex:p 1 .", "--skip-ill-formed", "--format", "junit")
+    assert out.count("<skipped ") == 3
+    code, out, _ = run(tmp_path, ILL_FORMED, "ex:a ex:p 1 .", "--skip-ill-formed", "--format", "turtle")
+    assert out.count("# skipped: ") == 3 and len(turtle_report(out)) > 0
 
 
 def test_a_component_typed_with_a_subclass_of_constraint_component_is_refused(tmp_path: Path) -> None:
