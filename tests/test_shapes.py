@@ -355,8 +355,11 @@ def test_keywords_of_any_script_are_ckan_tags() -> None:
             "constraint component declared",
         ),
         ("ex:s a sh:PropertyShape ; sh:targetClass ex:C ; sh:path ex:p, ex:q ; sh:minCount 1 .", "sh:path"),
-        ("ex:s a sh:PropertyShape ; sh:targetClass ex:C ; sh:path ex:p ; sh:nodeKind ex:Odd .", "not a node kind"),
-        ('ex:s a sh:PropertyShape ; sh:targetClass ex:C ; sh:path ex:p ; sh:pattern "a" ; sh:flags "q" .', "flags"),
+        (
+            "ex:s a sh:PropertyShape ; sh:targetClass ex:C ; sh:path ex:p ; sh:nodeKind ex:Odd .",
+            "sh:nodeKind has a value",
+        ),
+        ('ex:s a sh:PropertyShape ; sh:targetClass ex:C ; sh:path ex:p ; sh:pattern "a" ; sh:flags "z" .', "flags"),
         ("ex:s a sh:PropertyShape ; sh:targetClass ex:C ; sh:path [ ex:odd ex:p ] ; sh:minCount 1 .", "path"),
     ],
 )

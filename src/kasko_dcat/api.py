@@ -142,6 +142,7 @@ def validate(
     shapes: tuple[Path, ...] = (),
     with_own_shapes: bool = False,
     engine: str = "kasko",
+    skip_ill_formed: bool = False,
     progress: Progress = _quiet,
 ) -> list[Report]:
     """Validate the source (no ``paths``) or each built file; findings are titled in ``lang``.
@@ -149,7 +150,7 @@ def validate(
     With ``paths``, a readable source beside them says where to fix each finding and which
     profile applies, unless ``profile`` ("none" for none) says otherwise. ``shapes`` (files or
     folders) replace ours, or come beside them ``with_own_shapes``; ``engine`` is ``kasko`` or
-    ``pyshacl``.
+    ``pyshacl``. Ill-formed shapes are refused unless ``skip_ill_formed``: then each report lists them.
     """
     from kasko_dcat.model.description import read_source
     from kasko_dcat.model.graph import build_graph
@@ -158,7 +159,7 @@ def validate(
     from kasko_dcat.source.problems import SourceError
 
     limit = DEFAULT_MAX_MB if max_mb is None else max_mb
-    choice = ShapesChoice(read_shapes(shapes, limit) if shapes else None, with_own_shapes, engine)
+    choice = ShapesChoice(read_shapes(shapes, limit) if shapes else None, with_own_shapes, engine, skip_ill_formed)
     if not paths:
         progress("progress-reading", path=source_dir)
         source = read(source_dir, base_iri)
@@ -166,7 +167,8 @@ def validate(
         return [_check_source(build_graph(source), source, source_dir, lang, choice)]
     places: dict[Node, Where] = {}
     profiles: tuple[str, ...] = ("helsinki",)
-    if source_dir.is_dir():  # to say where to fix a finding; a broken source is not this command's concern
+    general = bool(shapes) and not with_own_shapes  # any RDF graph against the user's shapes alone
+    if source_dir.is_dir() and not general:  # to say where to fix a finding; a broken source is not our concern
         try:
             beside = read_source(source_dir, base_iri)
             places = source_places(beside, source_dir)
@@ -178,7 +180,7 @@ def validate(
     reports = []
     for path in paths:
         progress("progress-reading", path=path)
-        graph = read_rdf(path, limit, input_format)
+        graph = read_rdf(path, limit, input_format, catalogue=not general)
         reports.append(_check(graph, str(path), lang, places, profiles, choice))
     return reports
 
@@ -200,16 +202,19 @@ def _check(
     choice: ShapesChoice | None,
 ) -> Report:
     """Validate one graph; a shapes file the engine refuses is named as the user's (``--shapes``)."""
-    from kasko_dcat.shacl.engine import ShapesError
+    from kasko_dcat.shacl.engine import IllFormedShapes, ShapesError
     from kasko_dcat.shacl.validate import ShapesChoice, check
 
     choice = choice or ShapesChoice()
     try:
-        return check(graph, label, lang, places, profiles, choice.graph(profiles), choice.engine)
+        return check(
+            graph, label, lang, places, profiles, choice.graph(profiles), choice.engine, choice.skip_ill_formed
+        )
     except ShapesError as exc:
         if choice.other is None:
             raise
-        raise KaskoError("validate-shapes-refused", **exc.params) from None
+        code = "validate-shapes-ill-formed" if isinstance(exc, IllFormedShapes) else "validate-shapes-refused"
+        raise KaskoError(code, **exc.params) from None
 
 
 def _profiles(source: Source) -> tuple[str, ...]:

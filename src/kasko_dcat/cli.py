@@ -375,6 +375,12 @@ def _report_on_failure(command: Callable[..., None]) -> Callable[..., None]:
     help="With --shapes: also check against kasko-dcat's own shapes/ (and the profile's).",
 )
 @click.option(
+    "--skip-ill-formed",
+    is_flag=True,
+    help="Run the shapes that are well formed and list each ill-formed one (and those that need it) in the "
+    "report as skipped, instead of refusing the shapes.",
+)
+@click.option(
     "--engine",
     type=click.Choice(["kasko", "pyshacl"]),
     default="kasko",
@@ -397,6 +403,7 @@ def validate(
     profile: str | None,
     shape_paths: tuple[Path, ...],
     with_own_shapes: bool,
+    skip_ill_formed: bool,
     engine: str,
     verbose: bool,
     baseline_file: Path | None,
@@ -433,6 +440,7 @@ def validate(
         shapes=shape_paths,
         with_own_shapes=with_own_shapes,
         engine=engine,
+        skip_ill_formed=skip_ill_formed,
         progress=_progress(lang, False),
     )
     for predicate in sorted({p for report in reports for p in report.ignored}, key=str):

@@ -9,9 +9,14 @@ It implements all of SHACL Core (https://www.w3.org/TR/shacl/; ``tests/test_w3c_
 the W3C Core test suite on it) and the two SHACL-AF/SHACL-SPARQL features ``shapes/`` uses, and
 **refuses**, naming it, a shapes graph that uses any other SHACL-SPARQL, SHACL-AF or SHACL-JS
 feature or a constraint component declared in the shapes graph, so no shape is ever silently
-skipped. Predicates in the ``sh:`` namespace that SHACL does not define (SEMIC's ``sh:shape``) are
-ignored, as pySHACL ignores them, and listed in :attr:`ShapesGraph.unknown` for the caller to say
-so. ``tests/test_shapes.py`` runs pySHACL on our shapes and checks that both find the same results.
+skipped. The shapes graph is first checked with SHACL's shapes for shapes (``wellformed.py``):
+ill-formed shapes are refused by name, or with ``skip_ill_formed`` left out with the shapes that
+need their verdict and listed in :attr:`ShapesGraph.skipped`. Comparisons follow SPARQL's
+operators and XSD 1.1's partial order of dates (:func:`_order`); ``sh:pattern`` is XPath's regex
+language (``xpath_regex.py``), with a time limit per value. Predicates in the ``sh:`` namespace
+that SHACL does not define (SEMIC's ``sh:shape``) are ignored, as pySHACL ignores them, and
+listed in :attr:`ShapesGraph.unknown` for the caller to say so. ``tests/test_shapes.py`` runs
+pySHACL on our shapes and checks that both find the same results.
 
 ==============  ====================================================================================
 § 2.1.3         targets: ``sh:targetClass`` (with ``rdfs:subClassOf`` in the data graph), implicit
@@ -31,21 +36,22 @@ validator is for other engines; this one runs the same check in Python (see ``pi
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from functools import cached_property
 from urllib.parse import unquote
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
 from rdflib.term import Node
 
 from kasko_dcat.errors import KaskoError
 from kasko_dcat.rdf.namespaces import OWL, RDF, RDFS, SH, TVKS, XSD
 from kasko_dcat.shacl.pic import find_identity_codes
+from kasko_dcat.shacl.xpath_regex import TIME_LIMIT, NotXPath, PatternTimeout, compile_xpath
 
 # --- the shapes graph ---------------------------------------------------------------------------
 
@@ -170,30 +176,68 @@ class Result:
         return (str(self.focus), str(self.shape), value, str(self.path), str(self.component), str(self.severity))
 
 
-class ShapesGraph:
-    """The parsed shapes: every shape that has a target, and the ones they refer to."""
+class IllFormedShapes(ShapesError):
+    """Shapes that break SHACL's syntax rules (see ``wellformed.py``), each named with what is wrong."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, found: dict[Node, list[str]]) -> None:
+        lines = [f"{_name(node, True)}: {'; '.join(reasons)}" for node, reasons in _sorted_items(found)]
+        shown = lines[:10] + ([f"… and {len(lines) - 10} more"] if len(lines) > 10 else [])
+        super().__init__(" | ".join(shown))
+
+
+def _sorted_items(found: dict[Node, list[str]]) -> list[tuple[Node, list[str]]]:
+    return sorted(found.items(), key=lambda item: item[0].n3())
+
+
+class ShapesGraph:
+    """The parsed shapes: every shape that has a target, and the ones they refer to.
+
+    Ill-formed shapes (SHACL's shapes for shapes, ``wellformed.py``) are refused unless
+    ``skip_ill_formed``: then they, and the shapes that need their verdict (through ``sh:node``,
+    ``sh:not``, ``sh:and``, ``sh:or``, ``sh:xone`` or ``sh:qualifiedValueShape``), are not run
+    and are listed in :attr:`skipped`. ``checked=False`` is for the shapes for shapes themselves.
+    """
+
+    def __init__(self, graph: Graph, skip_ill_formed: bool = False, *, checked: bool = True) -> None:
         self.graph = graph
         self._shapes: dict[Node, Shape] = {}
         self._lists: dict[Node, list[Node]] = {}
         self.unknown: set[URIRef] = set()
         """Predicates in the ``sh:`` namespace that SHACL does not define, met on shapes and ignored."""
+        self.skipped: dict[Node, str] = {}
+        """Shapes not run (``skip_ill_formed``) → why, in English."""
+        components = {SH.ConstraintComponent, *_subclasses(graph, SH.ConstraintComponent)}
         self._declared = {
             parameter
-            for component in graph.subjects(RDF.type, SH.ConstraintComponent)
+            for component in {
+                *(c for kind in components for c in graph.subjects(RDF.type, kind)),
+                *graph.subjects(SH.parameter, None),
+            }
             for declaration in graph.objects(component, SH.parameter)
             for parameter in graph.objects(declaration, SH.path)
         }
+        if checked:
+            from kasko_dcat.shacl.wellformed import ill_formed
+
+            if found := ill_formed(graph):
+                if not skip_ill_formed:
+                    raise IllFormedShapes(found)
+                self.skipped = _with_dependants(graph, found)
         for s, target in graph.subject_objects(SH.target):
             if graph.value(target, RDF.type) != TVKS.EverySubject:
                 raise ShapesError(f"shape {_name(s)} has a SHACL-AF target other than tvks:EverySubject")
         self._implicit = implicit_class_targets(graph)
-        self.targeted = [self.shape(node) for node in sorted(targeted(graph), key=str)]
+        try:
+            self.targeted = [self.shape(node) for node in sorted(targeted(graph), key=str)]
+        except RecursionError:
+            raise ShapesError(_TOO_DEEP) from None
 
     def shape(self, node: Node) -> Shape:
         """Parse ``node`` as a shape once; shapes may refer to each other."""
         if node in self._shapes:
+            return self._shapes[node]
+        if node in self.skipped:  # not run: no checks, no results, as if deactivated
+            self._shapes[node] = Shape(node, None, SH.Violation, (), [], [], deactivated=True)
             return self._shapes[node]
         g = self.graph
         paths = list(g.objects(node, SH.path))
@@ -238,29 +282,124 @@ class ShapesGraph:
     def list(self, head: Node) -> list[Node]:
         """An RDF list of the shapes graph as a Python list, read once."""
         if head not in self._lists:
-            self._lists[head] = list(Collection(self.graph, head))
+            self._lists[head] = read_list(self.graph, head)
         return self._lists[head]
 
     def _path(self, node: Node) -> Path:
         return read_path(self.graph, node, self.list)
 
 
-def read_path(graph: Graph, node: Node, items: Callable[[Node], list[Node]] | None = None) -> Path:
+def read_path(
+    graph: Graph,
+    node: Node,
+    items: Callable[[Node], list[Node]] | None = None,
+    above: frozenset[Node] = frozenset(),
+) -> Path:
     """A path as § 2.3.1 defines it; a node that is also a list is read as the sequence (as the W3C tests do).
 
     ``items`` reads an RDF list (the shapes graph's cache); by default the list is read from ``graph``.
+    A path that contains itself (``above`` holds the path nodes around this one) is refused.
     """
-    items = items or (lambda head: list(Collection(graph, head)))
+    items = items or (lambda head: read_list(graph, head))
     if isinstance(node, URIRef):
         return Path("pred", iri=node, node=node)
+    if node in above:
+        raise ShapesError("a path contains itself (a blank node of sh:path is its own part); no value can be found")
+    inner_above = above | {node}
     if isinstance(node, BNode):
         if graph.value(node, RDF.first) is not None:
-            return Path("sequence", parts=tuple(read_path(graph, p, items) for p in items(node)), node=node)
+            parts = tuple(read_path(graph, p, items, inner_above) for p in items(node))
+            return Path("sequence", parts=parts, node=node)
         for predicate, kind in _PATH_KINDS:
             if (inner := graph.value(node, predicate)) is not None:
                 members = items(inner) if kind == "alternative" else [inner]
-                return Path(kind, parts=tuple(read_path(graph, p, items) for p in members), node=node)
+                parts = tuple(read_path(graph, p, items, inner_above) for p in members)
+                return Path(kind, parts=parts, node=node)
     raise ShapesError(f"a path in {_name(node)} is not a predicate, sequence, alternative, inverse or closure path")
+
+
+def _subclasses(graph: Graph, cls: Node) -> set[Node]:
+    """Every ``rdfs:subClassOf`` descendant of ``cls`` in ``graph``."""
+    found: set[Node] = set()
+    todo = [cls]
+    while todo:
+        for sub in graph.subjects(RDFS.subClassOf, todo.pop()):
+            if sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    return found
+
+
+_NEEDS_VERDICT = (SH.node, SH["not"], SH.qualifiedValueShape)
+_NEEDS_VERDICTS = (SH["and"], SH["or"], SH.xone)
+
+
+def _with_dependants(graph: Graph, found: dict[Node, list[str]]) -> dict[Node, str]:
+    """The ill-formed shapes and, transitively, every shape whose result depends on a skipped one's verdict.
+
+    A shape that loses a property shape still runs without it, but its verdict is no longer whole:
+    a shape that asks for that verdict (``sh:node``, ``sh:or`` …) is skipped too.
+    """
+    skipped = {node: "ill-formed: " + "; ".join(reasons) for node, reasons in found.items()}
+    todo = list(found)
+    partial: set[Node] = set()
+    while todo:
+        node = todo.pop()
+        for whole in graph.subjects(SH.property, node):  # runs without it, but its verdict is not whole
+            if whole not in partial:
+                partial.add(whole)
+                todo.append(whole)
+        parents = [s for p in _NEEDS_VERDICT for s in graph.subjects(p, node)]
+        for head in _list_heads(graph, node):
+            parents.extend(s for p in _NEEDS_VERDICTS for s in graph.subjects(p, head))
+        for parent in parents:
+            if parent not in skipped:
+                skipped[parent] = f"needs the verdict of {_name(node, True)}, which is skipped or runs in part"
+                todo.append(parent)
+    return skipped
+
+
+def _list_heads(graph: Graph, member: Node) -> list[Node]:
+    """The heads of the RDF lists ``member`` is in."""
+    heads = []
+    for cell in graph.subjects(RDF.first, member):
+        seen = {cell}
+        while (previous := graph.value(None, RDF.rest, cell)) is not None and previous not in seen:
+            seen.add(previous)
+            cell = previous
+        heads.append(cell)
+    return heads
+
+
+def read_list(graph: Graph, head: Node) -> list[Node]:
+    """The members of an RDF list; a list that runs back into itself or is broken is refused by name."""
+    members: list[Node] = []
+    seen: set[Node] = set()
+    node = head
+    while node != RDF.nil:
+        if node in seen:
+            raise ShapesError(f"the RDF list {_list_name(head)} runs back into itself (rdf:rest is cyclic)")
+        seen.add(node)
+        first = list(graph.objects(node, RDF.first))
+        rest = list(graph.objects(node, RDF.rest))
+        if len(first) != 1 or len(rest) != 1:
+            raise ShapesError(
+                f"the RDF list {_list_name(head)} is broken: a member has {len(first)} rdf:first and {len(rest)} "
+                "rdf:rest where a list has one of each"
+            )
+        members.append(first[0])
+        node = rest[0]
+    return members
+
+
+def _list_name(head: Node) -> str:
+    return head.n3() if isinstance(head, URIRef) else "(a blank node)"
+
+
+_TOO_DEEP = (
+    "the shapes nest deeper than kasko-dcat's engine follows (paths, sh:node, sh:property or logical "
+    "constraints inside one another, or a path that contains itself)"
+)
 
 
 def targeted(graph: Graph) -> set[Node]:
@@ -277,10 +416,11 @@ def implicit_class_targets(graph: Graph) -> set[Node]:
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 
 
-def _name(node: Node) -> str:
+def _name(node: Node, with_label: bool = False) -> str:
+    """A shape or term as messages name it; a blank node by its label when ``with_label`` (reports list it)."""
     if isinstance(node, URIRef):
         return f"sh:{node.removeprefix(str(SH))}" if node.startswith(str(SH)) else node.n3()
-    return "a blank-node shape"
+    return f"a blank-node shape (_:{node})" if with_label else "a blank-node shape"
 
 
 # --- the data graph -----------------------------------------------------------------------------
@@ -481,7 +621,10 @@ _TRUE = Literal(True)
 
 def validate(data: Graph, shapes: ShapesGraph) -> list[Result]:
     """Validate ``data`` against ``shapes``; no inference, no graph beyond ``data`` (§ 3)."""
-    return Validator(shapes, DataGraph(data)).run()
+    try:
+        return Validator(shapes, DataGraph(data)).run()
+    except RecursionError:
+        raise ShapesError(_TOO_DEEP) from None
 
 
 # --- constraints (§ 4) --------------------------------------------------------------------------
@@ -577,22 +720,67 @@ def _max_count(_: ShapesGraph, __: Node, argument: Node) -> Check:
 
 
 def _order(a: Node, b: Node) -> int | None:
-    """-1, 0 or 1 as SPARQL's ``<`` orders two literals; None when they cannot be compared (§ 4.3)."""
+    """-1, 0 or 1 as SPARQL's ``<`` orders two literals; None when SPARQL leaves it undefined (§ 4.3).
+
+    Numbers are compared after XPath's promotion (a double or float makes both doubles; decimals
+    and integers compare exactly), and NaN is ordered with nothing. Dates and times follow
+    XSD 1.1's partial order (Part 2 § D.2.1 (b)): one with a timezone and one without compare only
+    when they are more than 14 hours apart; otherwise the order is indeterminate, hence undefined.
+    """
     if not (isinstance(a, Literal) and isinstance(b, Literal)) or a.ill_typed or b.ill_typed:
         return None
     x, y = a.value, b.value
     if _is_number(x) and _is_number(y):
+        if isinstance(x, float) or isinstance(y, float):
+            x, y = float(x), float(y)  # type: ignore[arg-type]
+            if math.isnan(x) or math.isnan(y):
+                return None
         return (x > y) - (x < y)
     if isinstance(x, str) and isinstance(y, str):
-        return None if a.language or b.language else (x > y) - (x < y)
-    for kind in (datetime, date, time, bool):  # datetime first: it is also a date
-        if isinstance(x, kind) and isinstance(y, kind):
-            if kind in (datetime, time) and (x.tzinfo is None) != (y.tzinfo is None):  # type: ignore[union-attr]
-                return None
-            if kind is date and (isinstance(x, datetime) or isinstance(y, datetime)):
-                return None
-            return (x > y) - (x < y)
+        if a.language or b.language or a.datatype not in _STRINGS or b.datatype not in _STRINGS:
+            return None
+        return (x > y) - (x < y)
+    if isinstance(x, bool) and isinstance(y, bool):
+        return (x > y) - (x < y)
+    p, q = _instant(a), _instant(b)
+    if p is None or q is None or p[0] != q[0]:
+        return None
+    (_, at, zoned), (_, other, other_zoned) = p, q
+    if zoned == other_zoned:
+        return (at > other) - (at < other)
+    if at < other - _FOURTEEN_HOURS:
+        return -1
+    if at > other + _FOURTEEN_HOURS:
+        return 1
     return None
+
+
+_STRINGS = {None, XSD.string}
+_FOURTEEN_HOURS = timedelta(hours=14)
+_ZONE = re.compile(r"(Z|[+-]\d\d:\d\d)$")
+
+
+def _instant(literal: Literal) -> tuple[str, datetime, bool] | None:
+    """A date, dateTime or time as (kind, naive UTC instant, whether it has a timezone); None otherwise.
+
+    rdflib drops an ``xsd:date``'s timezone, so it is read back from the lexical form.
+    """
+    value = literal.value
+    if isinstance(value, datetime):
+        kind, moment = "dateTime", value
+    elif isinstance(value, date):
+        kind, moment = "date", datetime.combine(value, time())
+        if zone := _ZONE.search(str(literal)):
+            text = zone.group(1)
+            offset = timedelta(0) if text == "Z" else timedelta(hours=int(text[1:3]), minutes=int(text[4:6]))
+            moment = moment.replace(tzinfo=timezone(-offset if text[0] == "-" else offset))
+    elif isinstance(value, time):
+        kind, moment = "time", datetime.combine(date(1972, 12, 31), value)
+    else:
+        return None
+    if moment.tzinfo is None:
+        return kind, moment, False
+    return kind, moment.astimezone(UTC).replace(tzinfo=None), True
 
 
 def _is_number(value: object) -> bool:
@@ -618,49 +806,31 @@ def _length(component: URIRef, accepts: Callable[[int, int], bool]) -> Compiler:
     return compile_length
 
 
-_FLAGS = {"i": re.I, "s": re.S, "m": re.M, "x": re.X}
-
-
-def _regex(shape: Node, pattern: str, flags: str) -> re.Pattern[str]:
-    """Compile an XPath regex (SHACL § 4.4.3) as Python's ``re``.
-
-    XPath's ``$`` matches only at the very end unless the ``m`` flag is set; Python's also before a
-    final newline, so ``$`` becomes ``\\Z`` here. XPath's character classes (``\\p{L}``, …) and the
-    ``q`` flag are not translated: a shape that uses them is refused rather than misread.
-    """
-    if set(flags) - set(_FLAGS):
-        raise ShapesError(f"shape {_name(shape)} uses the regex flags '{flags}'; this engine knows i, s, m and x")
-    if "\\p{" in pattern or "\\P{" in pattern:
-        raise ShapesError(f"shape {_name(shape)} uses a Unicode class (\\p{{…}}), which this engine does not translate")
-    if "m" not in flags:
-        pattern = _xpath_end(pattern)
-    return re.compile(pattern, sum((_FLAGS[f] for f in flags), 0))
-
-
-def _xpath_end(pattern: str) -> str:
-    """Replace each ``$`` that is not escaped and not in a character class by ``\\Z``."""
-    out, escaped, in_class = [], False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "[":
-            in_class = True
-        elif char == "]":
-            in_class = False
-        elif char == "$" and not in_class:
-            out.append("\\Z")
-            continue
-        out.append(char)
-    return "".join(out)
-
-
 def _pattern(shapes: ShapesGraph, shape: Node, argument: Node) -> Check:
-    regex = _regex(shape, str(argument), str(shapes.graph.value(shape, SH.flags) or ""))
-    return _each(
-        SH.PatternConstraintComponent, lambda _, value: not isinstance(value, BNode) and bool(regex.search(value))
-    )
+    """§ 4.4.3, with XPath's regex semantics (see ``xpath_regex``); a pattern that is not XPath's is refused."""
+    flags = str(shapes.graph.value(shape, SH.flags) or "")
+    try:
+        regex = compile_xpath(str(argument), flags)
+    except NotXPath as exc:
+        raise ShapesError(f"shape {_name(shape)} has sh:pattern {argument.n3()}: {exc}") from None
+
+    def ok(_: Validator, value: Node) -> bool:
+        if isinstance(value, BNode):
+            return False
+        try:
+            return regex.search(str(value))
+        except PatternTimeout:
+            raise ShapesError(
+                f"shape {_name(shape)}: sh:pattern {argument.n3()} took more than {TIME_LIMIT:g} s on one value "
+                f"({_short_value(value)}); the pattern backtracks without end, write it without nested repetition"
+            ) from None
+
+    return _each(SH.PatternConstraintComponent, ok)
+
+
+def _short_value(value: Node) -> str:
+    text = value.n3()
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _language_in(shapes: ShapesGraph, _: Node, argument: Node) -> Check:

@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 from rdflib import BNode, Graph, Literal, URIRef
 
 from kasko_dcat.i18n.messages import render
-from kasko_dcat.rdf.namespaces import RDF, SH, SHAPES_PREFIXES, XSD, bind_prefixes
+from kasko_dcat.rdf.namespaces import RDF, SH, SHAPES_PREFIXES, XSD
 from kasko_dcat.shacl.engine import Result
 from kasko_dcat.shacl.validate import SEVERITY_ORDER, Finding, Report
 
@@ -52,6 +52,12 @@ def text(
             lines.append("")
             lines.extend(_text_rule(shape, findings, lang, verbose))
         lines.extend(_text_baseline(report, lang))
+        if report.skipped:
+            lines.append("")
+            lines.extend(
+                render("validate-skipped", lang, {"shape": short_name(shape), "reason": why})
+                for shape, why in report.skipped
+            )
         lines.append("")
         lines.extend(_text_summary(report, lang, fail_on))
     return "\n".join(lines) + "\n"
@@ -93,12 +99,12 @@ def _where(finding: Finding, lang: str) -> str:
 def _about(where: str, findings: list[Finding], lang: str) -> str:
     """A place and the first thing it fixes, with how many more (and the value found, when there is one)."""
     first = findings[0]
-    about = first.title
+    about = first.title  # empty for a graph that is not a catalogue: the place is the focus node itself
     if first.result.value is not None and first.result.value != first.result.focus:
-        about += f" — {short(first.result.value)}"
+        about = " — ".join(filter(None, (about, short(first.result.value))))
     if len(findings) > 1:
-        about = render("validate-and-more", lang, {"text": about, "count": str(len(findings) - 1)})
-    return f"{where} — {about}"
+        about = render("validate-and-more", lang, {"text": about, "count": str(len(findings) - 1)}).strip()
+    return " — ".join(filter(None, (where, about)))
 
 
 def _place(finding: Finding, lang: str, verbose: bool) -> str:
@@ -108,8 +114,8 @@ def _place(finding: Finding, lang: str, verbose: bool) -> str:
     if verbose and result.focus != finding.owner:
         about += f" [{short(result.focus)}]"
     if result.value is not None and result.value != result.focus:  # what was wrong, e.g. the identity code
-        about += f" — {short(result.value)}"
-    return f"{_where(finding, lang)} — {about}"
+        about = " — ".join(filter(None, (about, short(result.value))))
+    return " — ".join(filter(None, (_where(finding, lang), about)))
 
 
 def _text_baseline(report: Report, lang: str) -> list[str]:
@@ -166,6 +172,11 @@ def short(node: object) -> str:
     return f"<{text}>"
 
 
+def short_name(shape: str) -> str:
+    """A shape named in text (an IRI, or ``_:label`` for a blank node), shortened as :func:`short` does."""
+    return shape if shape.startswith("_:") else short(URIRef(shape))
+
+
 _NAMESPACES = tuple((prefix, str(namespace)) for prefix, namespace in SHAPES_PREFIXES.items())
 """Prefixes of shown IRIs, as text once: a report of 1 000 datasets shortens some 15 000 IRIs."""
 
@@ -186,6 +197,7 @@ def as_json(reports: list[Report], lang: str, fail_on: str) -> str:
                         "findings": [_json_finding(f) for f in r.findings],
                         "accepted": r.accepted,
                         "stale": [{"shape": e.shape, "focus": e.focus, "value": e.value} for e in r.stale],
+                        "skipped": [{"shape": shape, "reason": why} for shape, why in r.skipped],
                     }
                     for r in reports
                 ],
@@ -215,30 +227,138 @@ def _json_finding(finding: Finding) -> dict[str, object]:
 
 
 def turtle(reports: list[Report], lang: str, fail_on: str) -> str:
-    """A standard ``sh:ValidationReport`` per report (§ 3.6 of SHACL), readable by any RDF tool."""
+    """A standard ``sh:ValidationReport`` per report (§ 3.6 of SHACL), readable by any RDF tool.
+
+    Written here rather than by rdflib's serializer, which takes most of the run on a large report
+    and rewrites literals (``"2.5"^^xsd:double`` as ``2.5e+00``): each term is written as read.
+    ``sh:resultPath`` is the path's own structure, and every blank node a result names (a
+    blank-node shape, a path, a focus node or value) is copied with what hangs below it, as pySHACL
+    copies them, so that the report stands on its own. Blank nodes are labelled in order of
+    appearance.
+    """
     del lang, fail_on  # the report carries every message language; sh:conforms is SHACL's own verdict
-    graph = bind_prefixes(Graph(bind_namespaces="none"))
-    for prefix in ("sh", "tvks"):
-        graph.bind(prefix, SHAPES_PREFIXES[prefix])
+    prefixes = dict(_TURTLE_PREFIXES)
+    for report in reports:  # the shapes' own prefixes: what a reader of those shapes knows the IRIs by
+        if report.shapes_graph is not None:
+            for prefix, namespace in report.shapes_graph.namespace_manager.namespaces():
+                prefixes.setdefault(prefix, str(namespace))
+    writer = _TurtleWriter(prefixes)
+    first = 0
     for index, report in enumerate(reports):
-        node = BNode(f"report{index}")
-        graph.add((node, RDF.type, SH.ValidationReport))
-        graph.add((node, SH.conforms, Literal(not report.findings, datatype=XSD.boolean)))
-        for number, finding in enumerate(report.findings):
-            result, entry = finding.result, BNode(f"report{index}result{number}")
-            graph.add((node, SH.result, entry))
-            graph.add((entry, RDF.type, SH.ValidationResult))
-            graph.add((entry, SH.focusNode, result.focus))
-            graph.add((entry, SH.resultSeverity, result.severity))
-            graph.add((entry, SH.sourceShape, result.shape))
-            graph.add((entry, SH.sourceConstraintComponent, result.component))
-            if result.path is not None and isinstance(result.path.node, URIRef):
-                graph.add((entry, SH.resultPath, result.path.node))
+        results = [f"_:r{first + number}" for number in range(len(report.findings))]
+        first += len(results)
+        lines = [f"_:report{index} a sh:ValidationReport", f"sh:conforms {'false' if report.findings else 'true'}"]
+        writer.block(lines + [f"sh:result {entry}" for entry in results])
+    first = 0
+    for report in reports:
+        for finding in report.findings:
+            result, entry = finding.result, f"_:r{first}"
+            first += 1
+            lines = [
+                f"{entry} a sh:ValidationResult",
+                f"sh:focusNode {writer.term(result.focus, report.data)}",
+                f"sh:resultSeverity {writer.term(result.severity)}",
+                f"sh:sourceShape {writer.term(result.shape, report.shapes_graph)}",
+                f"sh:sourceConstraintComponent {writer.term(result.component)}",
+            ]
+            if result.path is not None and result.path.node is not None:
+                lines.append(f"sh:resultPath {writer.term(result.path.node, report.shapes_graph)}")
             if result.value is not None:
-                graph.add((entry, SH.value, result.value))
-            for message_lang, message in result.messages:
-                graph.add((entry, SH.resultMessage, Literal(message, lang=message_lang)))
-    return graph.serialize(format="turtle")
+                lines.append(f"sh:value {writer.term(result.value, report.data)}")
+            lines.extend(
+                f"sh:resultMessage {writer.term(Literal(message, lang=message_lang or None))}"
+                for message_lang, message in result.messages
+            )
+            writer.block(lines)
+            writer.flush()
+    skipped = "".join(f"# skipped: {shape} — {why}\n" for r in reports for shape, why in r.skipped)
+    return skipped + writer.text()
+
+
+_TURTLE_PREFIXES = {"rdf": str(RDF), "sh": str(SH), "xsd": str(XSD)}
+_IRI_ESCAPES = {ord(c): f"\\u{ord(c):04X}" for c in '<>"{}|^`\\'} | {c: f"\\u{c:04X}" for c in range(0x21)}
+
+
+class _TurtleWriter:
+    """Turtle text, one block per subject; blank nodes copied from the data or shapes graph relabelled.
+
+    Terms are written once each and remembered: a report of 10 000 datasets names the same
+    shapes, severities and components tens of thousands of times.
+    """
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self._namespaces = {namespace: prefix for prefix, namespace in sorted(prefixes.items(), reverse=True)}
+        self._used: set[str] = {"sh"}
+        self._blocks: list[str] = []
+        self._written: dict[object, str] = {}
+        self._labels: dict[tuple[int, BNode], str] = {}
+        self._pending: list[tuple[BNode, Graph]] = []
+
+    def block(self, lines: list[str]) -> None:
+        """One subject's triples: its first line is ``subject predicate object``, the rest ``predicate object``."""
+        self._blocks.append(" ;\n    ".join(lines) + " .\n")
+
+    def flush(self) -> None:
+        """Write the copies of the blank nodes named so far (each once), with what hangs below them."""
+        while self._pending:
+            node, source = self._pending.pop(0)
+            pairs = sorted(source.predicate_objects(node), key=lambda po: (str(po[0]), str(po[1])))
+            if pairs:
+                subject = self.term(node, source)
+                lines = [f"{self._verb(p)} {self.term(o, source)}" for p, o in pairs]
+                lines[0] = f"{subject} {lines[0]}"
+                self.block(lines)
+
+    def _verb(self, predicate: object) -> str:
+        return "a" if predicate == RDF.type else self.term(predicate)
+
+    def term(self, term: object, source: Graph | None = None) -> str:
+        """A term in Turtle; a blank node of ``source`` gets a label and is copied at the next :meth:`flush`."""
+        if isinstance(term, BNode):
+            key = (id(source), term)
+            if key not in self._labels:
+                self._labels[key] = f"_:b{len(self._labels)}"
+                if source is not None:
+                    self._pending.append((term, source))
+            return self._labels[key]
+        if (known := self._written.get(term)) is not None:
+            return known
+        if isinstance(term, URIRef):
+            text = str(term)
+            cut = max(text.rfind("#"), text.rfind("/")) + 1
+            prefix = self._namespaces.get(text[:cut])
+            if prefix is not None and _LOCAL.fullmatch(text[cut:]):
+                self._used.add(prefix)
+                written = f"{prefix}:{text[cut:]}"
+            else:
+                written = f"<{text.translate(_IRI_ESCAPES)}>"
+        elif isinstance(term, Literal):
+            lexical = _quote(str(term))
+            if term.language:
+                written = f"{lexical}@{term.language}"
+            elif term.datatype == XSD.boolean and str(term) in ("true", "false"):
+                written = str(term)
+            elif term.datatype is not None and term.datatype != XSD.string:
+                written = f"{lexical}^^{self.term(term.datatype)}"
+            else:
+                written = lexical
+        else:
+            raise TypeError(f"not an RDF term: {term!r}")
+        self._written[term] = written
+        return written
+
+    def text(self) -> str:
+        used = sorted((prefix, namespace) for namespace, prefix in self._namespaces.items() if prefix in self._used)
+        head = "".join(f"@prefix {prefix}: <{namespace.translate(_IRI_ESCAPES)}> .\n" for prefix, namespace in used)
+        return head + "\n" + "\n".join(self._blocks)
+
+
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_QUOTED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+
+
+def _quote(text: str) -> str:
+    return '"' + "".join(_QUOTED.get(char, char) for char in text) + '"'
 
 
 def junit(reports: list[Report], lang: str, fail_on: str) -> str:
@@ -269,6 +389,12 @@ def junit(reports: list[Report], lang: str, fail_on: str) -> str:
                 failure.text = body
             else:
                 ET.SubElement(case, "system-out").text = body
+        for shape, why in report.skipped:
+            case = ET.SubElement(suite, "testcase", classname=report.label, name=short_name(shape))
+            ET.SubElement(
+                case, "skipped", message=render("validate-skipped", lang, {"shape": short_name(shape), "reason": why})
+            )
+            cases += 1
         passed = ET.SubElement(suite, "testcase", classname=report.label, name=render("validate-junit-rest", lang, {}))
         ET.SubElement(passed, "system-out").text = render(
             "validate-junit-rest-detail", lang, {"count": str(report.shapes - cases)}

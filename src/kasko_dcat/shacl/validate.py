@@ -8,7 +8,7 @@ a user names are read by :mod:`kasko_dcat.rdf.reading`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -150,6 +150,12 @@ class Report:
     base: str = ""
     """The catalogue's base IRI (its ``dcat:Catalog`` without ``catalog``): a baseline names nodes under it by
     their source id (``dataset/perusopetus``), so it survives a change of ``base_iri``."""
+    skipped: tuple[tuple[str, str], ...] = ()
+    """Shapes not run (``--skip-ill-formed``): (shape, why), the shape as an IRI or ``_:label``."""
+    data: Graph | None = field(default=None, repr=False, compare=False)
+    """The data graph, for the Turtle report's copies of blank nodes it names (as pySHACL copies them)."""
+    shapes_graph: Graph | None = field(default=None, repr=False, compare=False)
+    """The shapes graph, for the Turtle report's ``sh:resultPath`` structures and blank-node shapes."""
 
     def count(self, severity: str) -> int:
         """How many findings have ``severity``."""
@@ -168,6 +174,8 @@ class ShapesChoice:
     """Shapes read from ``--shapes``; None for our own alone."""
     with_own: bool = False
     engine: str = "kasko"
+    skip_ill_formed: bool = False
+    """Run the well-formed shapes and list the ill-formed ones, instead of refusing them all."""
 
     def graph(self, profiles: tuple[str, ...]) -> Graph | None:
         """The shapes graph to use; None means our own, which ``check`` loads compiled once per process."""
@@ -188,19 +196,29 @@ def check(
     profiles: tuple[str, ...] = ALL_PROFILES,
     shapes: Graph | None = None,
     engine: str = "kasko",
+    skip_ill_formed: bool = False,
 ) -> Report:
     """Validate ``graph`` and explain each result; ``places`` (see :func:`source_places`) say where to fix it.
 
     ``shapes`` replaces ours (``shapes/`` with ``profiles``) when given; ``engine`` is one of :data:`ENGINES`.
+    Ill-formed shapes are refused, or with ``skip_ill_formed`` not run and listed in the report.
     """
     ignored: tuple[URIRef, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()
     if engine == "pyshacl":
         shapes_graph = load_shapes(profiles).graph if shapes is None else shapes
         results, count = validate_with_pyshacl(graph, shapes_graph), len(targeted(shapes_graph))
     else:
-        compiled = load_shapes(profiles) if shapes is None else ShapesGraph(shapes)
+        compiled = load_shapes(profiles) if shapes is None else ShapesGraph(shapes, skip_ill_formed)
         results, count = run_engine(graph, compiled), len(compiled.targeted)
         ignored = tuple(sorted(compiled.unknown, key=str))
+        skipped = tuple(sorted((_shape_name(node), why) for node, why in compiled.skipped.items()))
+        shapes_graph = compiled.graph
+    if (None, RDF.type, DCAT.Catalog) not in graph:  # not a catalogue: no resource, title or source place to name
+        findings = [Finding(result, result.focus, "", None, None) for result in results]
+        return Report(
+            label, findings, count, len(graph), ignored, skipped=skipped, data=graph, shapes_graph=shapes_graph
+        )
     places = places or {}
     namer = _Namer(graph, lang)
     texts: dict[str, list[str]] = {}  # each source file's lines, read once per check
@@ -222,7 +240,22 @@ def check(
     findings.sort(key=_finding_order)
     catalogues = sorted(str(c) for c in graph.subjects(RDF.type, DCAT.Catalog) if str(c).endswith("/catalog"))
     base = catalogues[0].removesuffix("catalog") if catalogues else ""
-    return Report(label, findings, count, len(graph), ignored, base=base)
+    return Report(
+        label,
+        findings,
+        count,
+        len(graph),
+        ignored,
+        base=base,
+        skipped=skipped,
+        data=graph,
+        shapes_graph=shapes_graph,
+    )
+
+
+def _shape_name(node: Node) -> str:
+    """A skipped shape as the report lists it: its IRI, or its blank node's stable label."""
+    return str(node) if isinstance(node, URIRef) else f"_:{node}"
 
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
