@@ -1,10 +1,11 @@
 """``validate --shapes`` on public shape sets and their own examples, beside pySHACL (issue 22's check).
 
-SEMIC's DCAT-AP 1.2.1 and 2.1.1, DCAT-AP HVD 3.0.0, GeoDCAT-AP 2.0.0, CPSV-AP 3.2.0 and the single
-combined DCAT-AP 3.0.1 file, with the examples published beside them (``tests/data/shapes-real/``,
-sources and licence in its README): shapes and data the engine was not written against. Each case
-runs the command and pySHACL on the same files and compares every result (focus node, path as
-its structure, component, severity, value, and the shape where it is an IRI), not only the count.
+SEMIC's DCAT-AP 1.2.1 and 2.1.1, DCAT-AP HVD 3.0.0, GeoDCAT-AP 2.0.0, CPSV-AP 3.2.0, the single
+combined DCAT-AP 3.0.1 file and AGLDWG's VocPub validator (``sh:or``, ``sh:xone``, complex paths),
+with the examples published beside them (``tests/data/shapes-real/``, sources and licence in its
+README): shapes and data the engine was not written against. Each case runs the command and
+pySHACL on the same files and compares every result (focus node, path as its structure,
+component, severity, value, and the shape where it is an IRI), not only the count.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ CASES = [
     ("geodcat-ap-2.0.0", "data-geodcat-ap-2.0.0/quality-measurement.ttl", 7),
     ("geodcat-ap-2.0.0", "data-geodcat-ap-2.0.0/dataset.ttl", 0),
     ("cpsv-ap-3.2.0", "data-cpsv-ap-3.2.0/example-rdf_public_service.ttl", 6),
+    ("vocpub", "data-vocpub/01-invalid.ttl", 16),
+    ("vocpub", "data-vocpub/02-valid-build.ttl", 25),
+    ("vocpub", "data-vocpub/06-invalid-qualdev.ttl", 8),
+    ("vocpub", "data-vocpub/09-invalid-warnings-issue-15-status.ttl", 1),
+    ("vocpub", "data-vocpub/11-invalid-multi-lang-agents.ttl", 1),
 ]
 """(shape folder, data file, results both engines found when this test was written)."""
 
