@@ -109,6 +109,8 @@ def test_the_turtle_report_keeps_literals_as_written_and_paths_as_structures(tmp
         ('sh:maxInclusive "2020-01-01Z"^^xsd:date', '"2020-01-01"^^xsd:date', True),
         ('sh:maxInclusive "2020-01-01"^^xsd:date', '"2020-01-01T00:00:00"^^xsd:dateTime', True),
         ('sh:maxInclusive "5"^^xsd:integer', '"abc"^^xsd:integer', True),
+        ('sh:maxInclusive "2020-01-02T00:00:00"^^xsd:dateTime', '"2020-01-01T24:00:00"^^xsd:dateTime', False),
+        ('sh:maxExclusive "2020-01-02T00:00:00"^^xsd:dateTime', '"2020-01-01T24:00:00"^^xsd:dateTime', True),
     ],
 )
 def test_ranges_compare_as_sparql_and_xsd_define(tmp_path: Path, bound: str, value: str, violates: bool) -> None:
@@ -116,6 +118,45 @@ def test_ranges_compare_as_sparql_and_xsd_define(tmp_path: Path, bound: str, val
         tmp_path, f"ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:v ; {bound} ] .", f"ex:a ex:v {value} ."
     )
     assert code == (1 if violates else 0), out + err
+
+
+@pytest.mark.parametrize(
+    ("datatype", "value", "conforms"),
+    [
+        ("xsd:dateTime", '"2020-01-01T24:00:00"^^xsd:dateTime', True),  # XSD 1.1 § 3.3.7: the end of the day
+        ("xsd:dateTime", '"2020-12-31T24:00:00.000Z"^^xsd:dateTime', True),
+        ("xsd:time", '"24:00:00+02:00"^^xsd:time', True),
+        ("xsd:dateTime", '"2020-01-01T24:00:01"^^xsd:dateTime', False),
+        ("xsd:dateTime", '"2020-02-30T24:00:00"^^xsd:dateTime', False),
+        ("xsd:dateTime", '"2020-01-01"^^xsd:dateTime', False),  # pySHACL takes it (rdflib reads it)
+        ("xsd:boolean", '"TRUE"^^xsd:boolean', False),  # pySHACL takes it; only true, false, 1, 0
+    ],
+)
+def test_datatype_follows_xsd_lexical_spaces(tmp_path: Path, datatype: str, value: str, conforms: bool) -> None:
+    code, out, err = run(
+        tmp_path,
+        f"ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:v ; sh:datatype {datatype} ] .",
+        f"ex:a ex:v {value} .",
+    )
+    assert code == (0 if conforms else 1), out + err
+
+
+@pytest.mark.parametrize(
+    ("constraint", "value"),
+    [
+        ('sh:in ( "5"^^xsd:decimal )', '"5.0"^^xsd:decimal'),
+        ('sh:hasValue "04"^^xsd:byte', '"4"^^xsd:byte'),
+        ('sh:in ( "1"^^xsd:integer )', '"01"^^xsd:integer'),
+        ("sh:equals ex:w", '"01"^^xsd:integer . ex:a ex:w "1"^^xsd:integer'),
+    ],
+)
+def test_in_has_value_and_equals_match_terms_exactly(tmp_path: Path, constraint: str, value: str) -> None:
+    """SHACL § 4.8.3 ("Matching of literals needs to be exact, e.g. "04"^^xsd:byte does not match "4"^^xsd:int"),
+    § 4.8.2 and § 4.5.1 (RDF term equality); pySHACL and the Rust engine both take equal values as equal terms."""
+    code, out, err = run(
+        tmp_path, f"ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:v ; {constraint} ] .", f"ex:a ex:v {value} ."
+    )
+    assert code == 1, out + err
 
 
 @pytest.mark.parametrize(

@@ -696,11 +696,35 @@ def _datatype(_: ShapesGraph, __: Node, datatype: Node) -> Check:
         if datatype == RDF.langString:
             return value.language is not None
         actual = value.datatype or (None if value.language else XSD.string)
-        if actual != datatype or value.ill_typed:
+        if actual != datatype or _typed(value).ill_typed:
             return False
         return lexical is None or lexical.fullmatch(str(value)) is not None
 
     return _each(SH.DatatypeConstraintComponent, ok)
+
+
+_END_OF_DAY = re.compile(r"(?P<day>[^T]*)(?P<t>T?)24:00:00(\.0+)?(?P<zone>Z|[+-]\d\d:\d\d)?")
+
+
+def _typed(value: Node) -> Node:
+    """The value, or for XSD 1.1's end of day the equal literal at 00:00:00 of the next day.
+
+    XSD 1.1 Part 2 (§ 3.3.7, § 3.3.8) lets a dateTime or time end in ``24:00:00``, the first
+    instant of the next day; Python's datetime has no hour 24, so rdflib marks the literal
+    ill-typed and it would fail ``sh:datatype`` and every comparison though it is well typed.
+    """
+    if not isinstance(value, Literal) or not value.ill_typed or value.datatype not in (XSD.dateTime, XSD.time):
+        return value
+    match = _END_OF_DAY.fullmatch(str(value))
+    if match is None or bool(match["t"]) != (value.datatype == XSD.dateTime):
+        return value
+    zone = match["zone"] or ""
+    if value.datatype == XSD.time:
+        return value if match["day"] else Literal("00:00:00" + zone, datatype=XSD.time)
+    day = Literal(match["day"], datatype=XSD.date).value
+    if not isinstance(day, date) or day == date.max:
+        return value  # a date rdflib cannot hold stays as rdflib read it
+    return Literal(f"{day + timedelta(days=1)}T00:00:00{zone}", datatype=XSD.dateTime)
 
 
 def _count(component: URIRef, too_few: int | None, too_many: int | None) -> Check:
@@ -727,6 +751,7 @@ def _order(a: Node, b: Node) -> int | None:
     XSD 1.1's partial order (Part 2 § D.2.1 (b)): one with a timezone and one without compare only
     when they are more than 14 hours apart; otherwise the order is indeterminate, hence undefined.
     """
+    a, b = _typed(a), _typed(b)
     if not (isinstance(a, Literal) and isinstance(b, Literal)) or a.ill_typed or b.ill_typed:
         return None
     x, y = a.value, b.value
