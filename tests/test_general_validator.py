@@ -111,6 +111,7 @@ def test_the_turtle_report_keeps_literals_as_written_and_paths_as_structures(tmp
         ('sh:maxInclusive "5"^^xsd:integer', '"abc"^^xsd:integer', True),
         ('sh:maxInclusive "2020-01-02T00:00:00"^^xsd:dateTime', '"2020-01-01T24:00:00"^^xsd:dateTime', False),
         ('sh:maxExclusive "2020-01-02T00:00:00"^^xsd:dateTime', '"2020-01-01T24:00:00"^^xsd:dateTime', True),
+        ('sh:maxInclusive "20"^^xsd:byte', '" 12"^^xsd:byte', True),  # ill-typed: the comparison is an error
     ],
 )
 def test_ranges_compare_as_sparql_and_xsd_define(tmp_path: Path, bound: str, value: str, violates: bool) -> None:
@@ -130,6 +131,12 @@ def test_ranges_compare_as_sparql_and_xsd_define(tmp_path: Path, bound: str, val
         ("xsd:dateTime", '"2020-02-30T24:00:00"^^xsd:dateTime', False),
         ("xsd:dateTime", '"2020-01-01"^^xsd:dateTime', False),  # pySHACL takes it (rdflib reads it)
         ("xsd:boolean", '"TRUE"^^xsd:boolean', False),  # pySHACL takes it; only true, false, 1, 0
+        ("xsd:byte", '" 12"^^xsd:byte', False),  # XSD's lexical forms have no spaces (Python's int() takes them)
+        ("xsd:int", '"1_000"^^xsd:int', False),
+        ("xsd:integer", '"\u0661\u0662"^^xsd:integer', False),  # Arabic-Indic digits: 0-9 only
+        ("xsd:double", '"inf"^^xsd:double', False),
+        ("xsd:double", '"-INF"^^xsd:double', True),
+        ("xsd:byte", '"+12"^^xsd:byte', True),
     ],
 )
 def test_datatype_follows_xsd_lexical_spaces(tmp_path: Path, datatype: str, value: str, conforms: bool) -> None:

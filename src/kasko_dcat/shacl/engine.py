@@ -667,40 +667,68 @@ def _node_kind(_: ShapesGraph, shape: Node, kind: Node) -> Check:
 
 _TIMEZONE = r"(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?"
 _YEAR = r"-?([1-9]\d{3,}|0\d{3})"
+
+
+def _ascii(pattern: str) -> re.Pattern[str]:
+    """XSD's digits are 0-9 only; Python's ``\\d`` (and int(), float()) take any Unicode digit."""
+    return re.compile(pattern, re.ASCII)
+
+
 _LEXICAL = {
-    XSD.gYear: re.compile(_YEAR + _TIMEZONE),
-    XSD.gYearMonth: re.compile(_YEAR + r"-(0[1-9]|1[0-2])" + _TIMEZONE),
-    XSD.date: re.compile(_YEAR + r"-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])" + _TIMEZONE),
-    XSD.dateTime: re.compile(
+    XSD.gYear: _ascii(_YEAR + _TIMEZONE),
+    XSD.gYearMonth: _ascii(_YEAR + r"-(0[1-9]|1[0-2])" + _TIMEZONE),
+    XSD.date: _ascii(_YEAR + r"-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])" + _TIMEZONE),
+    XSD.dateTime: _ascii(
         _YEAR
         + r"-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?|24:00:00(\.0+)?)"
         + _TIMEZONE
     ),
-    XSD.duration: re.compile(r"-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?"),
-    XSD.decimal: re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)"),
-    XSD.integer: re.compile(r"[+-]?\d+"),
-    XSD.nonNegativeInteger: re.compile(r"\+?\d+|-0+"),
-    XSD.boolean: re.compile(r"true|false|1|0"),
-    XSD.hexBinary: re.compile(r"([0-9a-fA-F]{2})*"),
+    XSD.duration: _ascii(r"-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?"),
+    XSD.decimal: _ascii(r"[+-]?(\d+(\.\d*)?|\.\d+)"),
+    XSD.integer: _ascii(r"[+-]?\d+"),
+    XSD.nonNegativeInteger: _ascii(r"\+?\d+|-0+"),
+    XSD.boolean: _ascii(r"true|false|1|0"),
+    XSD.hexBinary: _ascii(r"([0-9a-fA-F]{2})*"),
+    XSD.double: _ascii(r"[+-]?(\d+(\.\d*)?|\.\d+)([Ee][+-]?\d+)?|[+-]?INF|NaN"),
+    XSD.float: _ascii(r"[+-]?(\d+(\.\d*)?|\.\d+)([Ee][+-]?\d+)?|[+-]?INF|NaN"),
+} | {
+    # Python's int(), which rdflib uses, takes " 12" and "1_000"; XSD's lexical forms do not
+    XSD[name]: _ascii(r"[+-]?\d+")
+    for name in (
+        "long",
+        "int",
+        "short",
+        "byte",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "positiveInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    )
 }
 """Lexical forms of the XSD types the shapes use (XML Schema 1.1 Part 2). rdflib checks only some
 (``ill_typed`` is None for the others), so a literal like ``"2020-13"^^xsd:gYearMonth`` would pass."""
 
 
 def _datatype(_: ShapesGraph, __: Node, datatype: Node) -> Check:
-    lexical = _LEXICAL.get(datatype)
-
     def ok(_: Validator, value: Node) -> bool:
         if not isinstance(value, Literal):
             return False
         if datatype == RDF.langString:
             return value.language is not None
         actual = value.datatype or (None if value.language else XSD.string)
-        if actual != datatype or _typed(value).ill_typed:
-            return False
-        return lexical is None or lexical.fullmatch(str(value)) is not None
+        return actual == datatype and _well_typed(value)
 
     return _each(SH.DatatypeConstraintComponent, ok)
+
+
+def _well_typed(value: Literal) -> bool:
+    """In its datatype's lexical space: rdflib's reading, held to XSD's forms where rdflib is lenient."""
+    value = _typed(value)
+    lexical = _LEXICAL.get(value.datatype) if value.datatype is not None else None
+    return not value.ill_typed and (lexical is None or lexical.fullmatch(str(value)) is not None)
 
 
 _END_OF_DAY = re.compile(r"(?P<day>[^T]*)(?P<t>T?)24:00:00(\.0+)?(?P<zone>Z|[+-]\d\d:\d\d)?")
@@ -751,9 +779,9 @@ def _order(a: Node, b: Node) -> int | None:
     XSD 1.1's partial order (Part 2 § D.2.1 (b)): one with a timezone and one without compare only
     when they are more than 14 hours apart; otherwise the order is indeterminate, hence undefined.
     """
-    a, b = _typed(a), _typed(b)
-    if not (isinstance(a, Literal) and isinstance(b, Literal)) or a.ill_typed or b.ill_typed:
+    if not (isinstance(a, Literal) and isinstance(b, Literal)) or not (_well_typed(a) and _well_typed(b)):
         return None
+    a, b = _typed(a), _typed(b)
     x, y = a.value, b.value
     if _is_number(x) and _is_number(y):
         if isinstance(x, float) or isinstance(y, float):
