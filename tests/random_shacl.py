@@ -296,7 +296,8 @@ NOT_GENERATED = (
         "pySHACL matches literals in sh:in, sh:hasValue and sh:equals by value, not as terms (rdflib rewrites "
         '"01"^^xsd:integer as "1" when parsing, and "5.0"^^xsd:decimal matches "5"^^xsd:decimal); it takes '
         'lexical forms XSD does not ("TRUE"^^xsd:boolean, "2020-01-01"^^xsd:dateTime, " 12"^^xsd:byte); the '
-        "generator writes canonical literals, and tests/test_general_validator.py checks exact matching and XSD's forms",
+        "generator writes canonical literals, and tests/test_general_validator.py checks exact matching "
+        "and XSD's forms",
         'SHACL § 4.8.3 ("matching of literals needs to be exact"), § 4.8.2 and § 4.5.1 (RDF term equality), '
         "§ 4.1.2 (ill-typed literals); RDF 1.1 Concepts § 3.3; XSD 1.1 Part 2 § 3.3",
     ),
