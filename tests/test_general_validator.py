@@ -12,9 +12,12 @@ import json
 import time
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 from click.testing import CliRunner
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.term import Node
 
 from kasko_dcat.cli import main
 from kasko_dcat.rdf.namespaces import RDF, SH, XSD
@@ -286,3 +289,49 @@ def test_a_component_typed_with_a_subclass_of_constraint_component_is_refused(tm
         ex:S a sh:NodeShape ; sh:targetNode ex:a ; ex:myParam 3 ."""
     code, _, err = run(tmp_path, "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n" + shapes, "ex:a ex:p 1 .")
     assert code == 2 and "ex:myParam" not in err and "<http://example.org/myParam>" in err
+
+
+def test_every_path_kind_round_trips_through_the_turtle_report(tmp_path: Path) -> None:
+    """Each result's sh:resultPath is its shape's sh:path, read back by rdflib and by Oxigraph alike."""
+    paths = [
+        "( ex:a ex:b )",
+        "[ sh:alternativePath ( ex:a ex:c ) ]",
+        "[ sh:inversePath ex:q ]",
+        "[ sh:zeroOrMorePath ex:a ]",
+        "[ sh:oneOrMorePath ex:a ]",
+        "[ sh:zeroOrOnePath ex:a ]",
+        "( [ sh:inversePath ex:q ] [ sh:alternativePath ( ex:a [ sh:zeroOrMorePath ex:b ] ) ] )",
+    ]
+    shapes = "ex:S sh:targetNode ex:d .\n" + "\n".join(
+        f"ex:S sh:property [ sh:path {path} ; sh:maxCount 0 ; sh:message 'p{i}' ] ." for i, path in enumerate(paths)
+    )
+    data = "ex:d ex:a ex:e ; ex:c ex:f . ex:e ex:b ex:g . ex:h ex:q ex:d . ex:e ex:a ex:d ."
+    code, out, err = run(tmp_path, shapes, data, "--format", "turtle", catalogue=False)
+    assert code == 1, err
+    assert len(list(pyoxigraph.parse(out.encode(), format=pyoxigraph.RdfFormat.TURTLE))) == len(turtle_report(out))
+    report = turtle_report(out)
+    given = Graph()
+    parse_exact(given, data=PREFIXES + shapes, format="turtle")
+
+    def closure(graph: Graph, node: Node) -> Graph:
+        below = Graph()
+        todo = [node]
+        while todo:
+            subject = todo.pop()
+            for p, o in graph.predicate_objects(subject):
+                below.add((BNode("root") if subject == node else subject, p, o))
+                if isinstance(o, BNode):
+                    todo.append(o)
+        return below
+
+    found = {}
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        message = str(report.value(report.value(result, SH.sourceShape), SH.message))
+        path = report.value(result, SH.resultPath)
+        found[message] = path if isinstance(path, URIRef) else closure(report, path)
+    for shape in given.objects(URIRef(EX + "S"), SH.property):
+        message = str(given.value(shape, SH.message))
+        path = given.value(shape, SH.path)
+        assert message in found, message
+        assert isomorphic(found[message], closure(given, path)), message
+    assert len(found) == len(paths)
