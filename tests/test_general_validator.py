@@ -9,6 +9,8 @@ flag; a cyclic list or path, or 3 000 alternatives in ``sh:or``, ended in "inter
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -335,3 +337,20 @@ def test_every_path_kind_round_trips_through_the_turtle_report(tmp_path: Path) -
         assert message in found, message
         assert isomorphic(found[message], closure(given, path)), message
     assert len(found) == len(paths)
+
+
+def test_a_literal_rdflib_finds_weird_is_reported_without_a_python_warning(tmp_path: Path) -> None:
+    """rdflib warns on stderr (UserWarning, with its source line) for "yes"^^xsd:boolean; the finding says it all."""
+    (tmp_path / "s.ttl").write_text(
+        PREFIXES + "ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:v ; sh:datatype xsd:boolean ] ."
+    )
+    (tmp_path / "d.ttl").write_text(PREFIXES + 'ex:a ex:v "yes"^^xsd:boolean .')
+    done = subprocess.run(
+        [sys.executable, "-m", "kasko_dcat", "--lang", "en", "validate", "--shapes", "s.ttl", "d.ttl"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "DatatypeConstraintComponent" in done.stdout and done.stderr == ""

@@ -16,6 +16,7 @@ import logging
 import math
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
@@ -201,6 +202,7 @@ def main(ctx: click.Context) -> None:
     # rdflib logs a traceback for every literal it cannot convert ("2020-02-30"^^xsd:date); the
     # shapes report such values in the user's terms, so the log would only be noise.
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"rdflib\.term")  # "weird boolean" 'yes'
 
 
 @main.command()
