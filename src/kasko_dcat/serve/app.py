@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from email.utils import formatdate, parsedate_to_datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 from kasko_dcat.errors import KaskoError
 from kasko_dcat.i18n.languages import MESSAGE_LANGS, page_lang
@@ -218,7 +218,8 @@ class App:
         if method not in {"GET", "HEAD"}:
             raise HttpError("serve-method", status=405, method=method, allowed="GET, HEAD")
         if local == "":
-            query = environ.get("QUERY_STRING", "")
+            # Percent-encoded again: a control byte or a non-ASCII one never reaches a header.
+            query = quote(environ.get("QUERY_STRING", ""), safe="/?:@!$&'()*+,;=-._~%", encoding="latin-1")
             target = self.catalogue.iri + (f"?{query}" if query else "")
             return Reply(303, body=target.encode(), headers=(("Location", target),), cacheable=False)
         if local == "health":
