@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import io
 import json
 import logging
 import math
@@ -58,6 +59,13 @@ MAX_HEADER_BYTES = 64 * 1024
 """Largest request line plus headers; a browser sends a few kilobytes."""
 OUTBUF_BYTES = 64 * 1024 * 1024
 """Bytes of answers a connection holds in memory before Waitress buffers them on disk."""
+MAX_QUERY_STRING = 8 * 1024
+"""Longest query string outside ``sparql`` (whose GET queries may be longer): a page takes a few short parameters."""
+MAX_SEARCH_CHARS = 200
+"""Longest search text: a few words; a 20 KB one took 15.8 s on 10 000 datasets."""
+PAGE_WAIT_SECONDS = 2.0
+"""How long a request for a page not yet made waits for a page slot before it gets 503."""
+SEND_BLOCK = 256 * 1024
 _GZIP_MIN = 512
 _COMPRESSIBLE = ("text/", "application/")
 _CHARSET = ("text/", "application/ld+json", "application/sparql-results+json")
@@ -71,6 +79,10 @@ class Settings:
     max_page_size: int = 1000
     cache_bytes: int = 128 * 1024 * 1024
     """Bytes of answers (and their gzipped copies, as many again) kept in memory."""
+    page_workers: int = 2
+    """Pages made at once (search, the SPARQL page, pages not yet cached); the other threads stay free."""
+    owed_bytes: int = 1024 * 1024 * 1024
+    """Bytes of answers handed to connections and not yet sent, over all of them; beyond it, 503."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,8 @@ class Limits:
     idle_seconds: float = 15.0
     grace_seconds: float = 30.0
     """How long a stop waits for the requests in progress and those already received."""
+    min_send_rate: int = 4096
+    """Bytes per second a client must take of an answer, over ``idle_seconds``; a slower one is cut off."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +194,71 @@ class _Lru(Generic[V]):
             making.set()
 
 
+class _Owed:
+    """Bytes of answers handed to connections and not yet sent, over all connections, with a cap.
+
+    Counted per connection, shared copies included: it bounds what slow readers hold the server to
+    even when an answer is too large for the cache and each connection has its own.
+    """
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.bytes = 0
+        self._lock = threading.Lock()
+
+    def take(self, size: int, *, force: bool = False) -> bool:
+        with self._lock:
+            if not force and self.bytes + size > self.cap:
+                return False
+            self.bytes += size
+            return True
+
+    def give_back(self, size: int) -> None:
+        with self._lock:
+            self.bytes -= size
+
+
+class _SharedBody(io.BytesIO):
+    """One connection's view of an answer, for ``wsgi.file_wrapper``: Waitress sends from it as the client reads.
+
+    No copy: a ``BytesIO`` made from a ``bytes`` shares its buffer until written to, so a hundred
+    readers of a cached 31 MB answer hold one copy, where Waitress's own buffers held one each
+    (3.3 GiB at 100 slow readers). Closed by Waitress when sent or when the connection is gone,
+    which gives its size back to :class:`_Owed`.
+    """
+
+    def __init__(self, body: bytes, owed: _Owed) -> None:
+        super().__init__(body)
+        self._owed, self._size = owed, len(body)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._owed.give_back(self._size)
+        super().close()
+
+
+class _Gate:
+    """At most ``slots`` pages made at once; a request waits ``wait`` seconds for a slot, then gets 503.
+
+    Search, the SPARQL page's table and a page not yet cached run in the HTTP threads; without a
+    bound eight long searches held all eight threads and ``/health`` waited 114 s. With it, at most
+    ``slots`` threads make pages, SPARQL holds at most its workers plus queue, and the rest answer
+    cached pages and ``/health`` at once.
+    """
+
+    def __init__(self, slots: int, wait: float) -> None:
+        self._slots = threading.BoundedSemaphore(max(1, slots))
+        self._wait = wait
+
+    def run(self, make: Callable[[], V]) -> V:
+        if not self._slots.acquire(timeout=self._wait):
+            raise HttpError("serve-pages-busy", status=503, seconds=self._wait)
+        try:
+            return make()
+        finally:
+            self._slots.release()
+
+
 class App:
     """The WSGI application; one instance serves one loaded catalogue."""
 
@@ -192,6 +271,8 @@ class App:
         self._cache: _Lru[Reply] = _Lru(settings.cache_bytes, lambda reply: len(reply.body))
         self._gzipped: _Lru[bytes] = _Lru(settings.cache_bytes, len)
         self.site = Site(catalogue)
+        self.pages = _Gate(settings.page_workers, PAGE_WAIT_SECONDS)
+        self.owed = _Owed(settings.owed_bytes)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """Answer one request; errors of the client become a status and a one-line message in en and fi."""
@@ -212,6 +293,8 @@ class App:
         if not path.startswith(self.base_path):
             raise HttpError("serve-not-found", status=404, path=path)
         local = path[len(self.base_path) :]
+        if local != "sparql" and len(environ.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+            raise HttpError("serve-query-string-too-long", status=414, limit=MAX_QUERY_STRING)
         params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         if local == "sparql":
             return self._sparql(environ, method, params)
@@ -280,7 +363,8 @@ class App:
                 body = views.serialize(triples, rdf_format(media_type))
             return Reply(200, media_type, body)
 
-        reply = self._cache.get(("catalog", number, size, since_text, suffix, media_type, lang), make, _keep)
+        key = ("catalog", number, size, since.isoformat() if since else None, suffix, media_type, lang)
+        reply = self._cache.get(key, lambda: self.pages.run(make), _keep)
         return replace(reply, vary=_vary(suffix, media_type, params))  # this request's, not the cached one's
 
     def _resource(self, environ: WSGIEnvironment, params: dict[str, list[str]], iri: str, suffix: str | None) -> Reply:
@@ -296,7 +380,8 @@ class App:
             return Reply(200, media_type, body)
 
         return replace(
-            self._cache.get(("resource", iri, media_type, lang), make, _keep), vary=_vary(suffix, media_type, params)
+            self._cache.get(("resource", iri, media_type, lang), lambda: self.pages.run(make), _keep),
+            vary=_vary(suffix, media_type, params),
         )
 
     def _sparql(self, environ: WSGIEnvironment, method: str, params: dict[str, list[str]]) -> Reply:
@@ -330,14 +415,18 @@ class App:
                 ("svg", lang), lambda: Reply(200, "image/svg+xml", self.site.picture_svg(lang)), _keep
             )
             return replace(body, vary=_vary("svg", HTML, params))
-        query = _single(params, "q") or ""
+        query = " ".join((_single(params, "q") or "").split())  # spellings of one search share its page
+        if len(query) > MAX_SEARCH_CHARS:
+            raise HttpError("serve-search-too-long", status=400, limit=MAX_SEARCH_CHARS)
         pages = {
             "request": lambda: self.site.request_page(router),
             "system": lambda: self.site.systems_page(router),
             "picture": lambda: self.site.picture_page(router),
             "search": lambda: self.site.search_page(router, query),
         }
-        reply = self._cache.get(("site", local, lang, query), lambda: Reply(200, HTML, pages[local]()), _keep)
+        reply = self._cache.get(
+            ("site", local, lang, query), lambda: self.pages.run(lambda: Reply(200, HTML, pages[local]())), _keep
+        )
         return replace(reply, vary=_vary("html", HTML, params))
 
     def _sparql_page(self, environ: WSGIEnvironment, params: dict[str, list[str]], text: str | None) -> Reply:
@@ -362,19 +451,26 @@ class App:
             if not found:
                 raise HttpError("serve-not-found", status=404, path=f"sparql?bundled={name}")
             text = found[0].text
-        table = graph = error = None
+        answer = None
         if text:
             try:
                 answer = self.answer(text, "application/sparql-results+json, text/turtle")
             except HttpError as exc:
                 error = render(exc.code, title_lang, {k: str(v) for k, v in exc.params.items()})
-            else:
-                if answer.media_type == "application/sparql-results+json":
-                    table = _result_table(json.loads(answer.body))
-                else:
-                    graph = answer.body.decode("utf-8")
-        body = self.site.sparql_page(router, links, text or EXAMPLE_QUERY, table, graph, error)
-        return Reply(200, HTML, body, vary=_vary(None, HTML, params), cacheable=error is None)
+                body = self.site.sparql_page(router, links, text, None, None, error)
+                return Reply(200, HTML, body, vary=_vary(None, HTML, params), cacheable=False)
+
+        def make() -> Reply:
+            """The page with its table: made once per query and language (a 100 000-row table took 1.2 s)."""
+            table = graph = None
+            if answer is not None and answer.media_type == "application/sparql-results+json":
+                table = _result_table(json.loads(answer.body))
+            elif answer is not None:
+                graph = answer.body.decode("utf-8")
+            return Reply(200, HTML, self.site.sparql_page(router, links, text or EXAMPLE_QUERY, table, graph, None))
+
+        reply = self._cache.get(("sparql-page", text, lang), lambda: self.pages.run(make), _keep)
+        return replace(reply, vary=_vary(None, HTML, params))
 
     def answer(self, text: str, accept: str | None) -> Reply:
         """The answer to a query, from the cache when the same query was asked for the same format before.
@@ -460,8 +556,15 @@ class App:
             headers.append(("Cache-Control", "no-store"))
             if reply.status == 200:
                 headers.append(("Vary", reply.vary))
+        wrapper = environ.get("wsgi.file_wrapper")
+        streamed = wrapper is not None and environ.get("REQUEST_METHOD") != "HEAD"
+        if streamed and not self.owed.take(len(body), force=reply.status == 503):
+            full = _error(503, "serve-memory-full", {"mb": self.owed.cap // 2**20})
+            return self._send(environ, start_response, replace(full, headers=(("Retry-After", "5"),)))
         headers.append(("Content-Length", str(len(body))))
         start_response(f"{reply.status} {_REASONS.get(reply.status, 'Error')}", headers)
+        if streamed:  # sent from one shared copy as the client reads (see _SharedBody)
+            return wrapper(_SharedBody(body, self.owed), SEND_BLOCK)
         return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
 
     def _compressible(self, reply: Reply) -> bool:
@@ -566,10 +669,12 @@ def run(
         stopping.set()
 
     previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGINT)}
+    readers = _SlowReaders(limits.min_send_rate, limits.idle_seconds)
     try:
         ready(f"http://{server.effective_host}:{server.effective_port}/")  # type: ignore[union-attr]
         while not stopping.is_set():
             server.asyncore.loop(timeout=0.5, map=server._map, use_poll=True, count=1)  # type: ignore[union-attr]
+            readers.cut(server, time.monotonic())
         server.accepting = False  # type: ignore[union-attr]
         deadline = time.monotonic() + limits.grace_seconds
         while _busy(server) and time.monotonic() < deadline:
@@ -579,6 +684,41 @@ def run(
         server.close()
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+class _SlowReaders:
+    """Connections that take an answer slower than ``rate`` bytes per second over ``window`` seconds are closed.
+
+    Waitress closes a connection only when it has been idle for its timeout, and sending counts as
+    activity: a client reading 4 KB every 5 s kept a 31 MB answer (and a thread's worth of
+    buffers) for hours. Checked once a second in the server's own loop, from how much output each
+    connection still has to send.
+    """
+
+    def __init__(self, rate: int, window: float) -> None:
+        self.rate, self.window = rate, window
+        self._since: dict[int, tuple[float, int]] = {}
+        self._checked = 0.0
+
+    def cut(self, server: object, now: float) -> None:
+        from waitress.channel import HTTPChannel
+
+        if now - self._checked < 1.0:
+            return
+        self._checked = now
+        channels = [c for c in list(server._map.values()) if isinstance(c, HTTPChannel)]  # type: ignore[attr-defined]
+        pending = {id(c): (c, c.total_outbufs_len) for c in channels if c.total_outbufs_len}
+        self._since = {key: value for key, value in self._since.items() if key in pending}
+        for key, (channel, left) in pending.items():
+            since, left_then = self._since.setdefault(key, (now, left))
+            if left > left_then:  # more output queued (a pipelined request): measure afresh
+                self._since[key] = (now, left)
+            elif now - since >= self.window:
+                if left_then - left < self.rate * self.window:
+                    channel.handle_close()
+                    del self._since[key]
+                else:
+                    self._since[key] = (now, left)
 
 
 def _busy(server: object) -> bool:
@@ -690,5 +830,6 @@ _REASONS = {
     413: "Content Too Large",
     415: "Unsupported Media Type",
     500: "Internal Server Error",
+    414: "URI Too Long",
     503: "Service Unavailable",
 }
