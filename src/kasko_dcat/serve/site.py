@@ -700,10 +700,16 @@ class Site:
         table: tuple[list[str], list[list[str]]] | None,
         graph: str | None,
         error: str | None,
+        total: int | None = None,
     ) -> bytes:
-        """The SPARQL form: the bundled queries one click away, and an answer as an HTML table."""
+        """The SPARQL form: the bundled queries one click away, and an answer as an HTML table.
+
+        ``total`` is the answer's row count when ``table`` holds only its first rows.
+        """
         page = self._page(router, UI[router.lang]["sparql"], "sparql")
-        return self.fill("sparql.html", page, queries=queries, query=query, table=table, graph=graph, error=error)
+        return self.fill(
+            "sparql.html", page, queries=queries, query=query, table=table, graph=graph, error=error, total=total
+        )
 
     def page_for(self, router: Router, iri: str) -> bytes:
         """The page an IRI's HTML shows: the citizen page of a dataset or system, else its linked data."""

@@ -116,6 +116,9 @@ UI: dict[str, dict[str, str]] = {
         "bundled": "Valmiit kyselyt",
         "results": "Tulos",
         "rows": "{count} riviä",
+        "rows_shown": (
+            "Sivulla näytetään ensimmäiset {shown}; kaikki rivit saa kyselypalvelusta ilman output=html-parametria."
+        ),
         "referenced": "Viittaavat tähän",
         "more": "… ja {count} muuta",
         "address_iri": "Tunniste (IRI)",
@@ -228,6 +231,7 @@ UI: dict[str, dict[str, str]] = {
         "bundled": "Färdiga frågor",
         "results": "Resultat",
         "rows": "{count} rader",
+        "rows_shown": "Sidan visar de första {shown}; alla rader fås från frågetjänsten utan parametern output=html.",
         "referenced": "Hänvisar hit",
         "more": "… och {count} till",
         "address_iri": "Identifierare (IRI)",
@@ -339,6 +343,7 @@ UI: dict[str, dict[str, str]] = {
         "bundled": "Ready-made queries",
         "results": "Result",
         "rows": "{count} rows",
+        "rows_shown": "The page shows the first {shown}; the endpoint gives every row without output=html.",
         "referenced": "Referred to by",
         "more": "… and {count} more",
         "address_iri": "Identifier (IRI)",
