@@ -172,9 +172,8 @@ def main() -> None:
                     time.sleep(0.5)
                 get(port, "/sparql?" + urllib.parse.urlencode({"query": BIG_QUERY}), timeout=120)  # cache it
                 print(f"catalogue: {catalog.stat().st_size / 1e6:.1f} MB of N-Triples; {args.seconds:g} s per scenario")
-                print(
-                    f"{'scenario':<15} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'probes':>7}  {'RSS MiB':>15}  attack answers"
-                )
+                head = f"{'scenario':<15} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'probes':>7}  {'RSS MiB':>15}"
+                print(head + "  attack answers")
                 kinds = ["none", "search", "sparql-page", "modified-since", "deep-query", "slow-readers"]
                 for kind in [args.only] if args.only else kinds:
                     scenario(kind, port, server.pid, args)
