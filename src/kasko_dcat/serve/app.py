@@ -32,6 +32,8 @@ import logging
 import math
 import re
 import signal
+import socket
+import struct
 import threading
 import time
 from collections import OrderedDict
@@ -211,7 +213,7 @@ class _Owed:
 
     def take(self, size: int, *, force: bool = False) -> bool:
         with self._lock:
-            if not force and self.bytes + size > self.cap:
+            if not force and self.bytes and self.bytes + size > self.cap:  # one answer alone always goes
                 return False
             self.bytes += size
             return True
@@ -542,6 +544,7 @@ class App:
             "sparql_workers_idle": self.pool.idle() if self.pool else 0,
             "cached_answers": len(self._cache),
             "cached_bytes": self._cache.bytes + self._gzipped.bytes,
+            "unsent_bytes": self.owed.bytes,
         }
         body = (json.dumps(status, sort_keys=True) + "\n").encode()
         return Reply(200, "application/json", body, vary="Accept-Encoding", cacheable=False)
@@ -726,6 +729,9 @@ class _SlowReaders:
                 self._since[key] = (now, left)
             elif now - since >= self.window:
                 if left_then - left < self.rate * self.window:
+                    # Reset, not a polite close: what the kernel already holds for the client is dropped too.
+                    with contextlib.suppress(OSError):
+                        channel.socket.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                     channel.handle_close()
                     del self._since[key]
                 else:
