@@ -63,7 +63,7 @@ MAX_HEADER_BYTES = 64 * 1024
 OUTBUF_BYTES = 64 * 1024 * 1024
 """Bytes of answers a connection holds in memory before Waitress buffers them on disk."""
 MAX_QUERY_STRING = 8 * 1024
-"""Longest query string outside ``sparql`` (whose GET queries may be longer): a page takes a few short parameters."""
+"""Longest query string: a page takes a few short parameters, and a longer SPARQL query is POSTed (up to 1 MB)."""
 MAX_SEARCH_CHARS = 200
 """Longest search text: a few words; a 20 KB one took 15.8 s on 10 000 datasets."""
 PAGE_WAIT_SECONDS = 2.0
@@ -298,7 +298,7 @@ class App:
         if not path.startswith(self.base_path):
             raise HttpError("serve-not-found", status=404, path=path)
         local = path[len(self.base_path) :]
-        if local != "sparql" and len(environ.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+        if len(environ.get("QUERY_STRING", "")) > MAX_QUERY_STRING:  # refused before it is parsed
             raise HttpError("serve-query-string-too-long", status=414, limit=MAX_QUERY_STRING)
         params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         if local == "sparql":
