@@ -10,6 +10,8 @@ reported by file and line, never with a traceback.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import math
 import os
@@ -270,6 +272,36 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     _say(lang, "cli-gap-count", count=len(found))
 
 
+def _report_on_failure(command: Callable[..., None]) -> Callable[..., None]:
+    """Make ``validate`` write its ``--report`` file when it fails before it has a report: the error in it.
+
+    A CI dashboard reads the file whatever happened (exit 2: a broken source; exit 3: a bug).
+    """
+
+    @functools.wraps(command)
+    def wrapped(lang: str, **options: object) -> None:
+        from kasko_dcat.shacl.report import failure
+        from kasko_dcat.source.problems import SourceError
+
+        path, report_format = options["report_file"], str(options["report_format"])
+        try:
+            command(lang, **options)
+        except KaskoError as exc:
+            if isinstance(path, Path):
+                details = [p.message(lang) for p in exc.problems] if isinstance(exc, SourceError) else []
+                with contextlib.suppress(KaskoError):  # the error being reported matters more than this file
+                    _write(path, failure(report_format, exc.code, exc.message(lang), details))
+            raise
+        except Exception as exc:
+            if isinstance(path, Path):
+                bug = KaskoError("cli-internal-error", error=f"{type(exc).__name__}: {exc}")
+                with contextlib.suppress(KaskoError):
+                    _write(path, failure(report_format, bug.code, bug.message(lang), []))
+            raise
+
+    return wrapped
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=True))
 @source_option
@@ -350,6 +382,7 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
 )
 @lang_option
 @click.pass_obj
+@_report_on_failure
 def validate(
     lang: str,
     paths: tuple[Path, ...],

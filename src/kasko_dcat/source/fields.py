@@ -27,8 +27,9 @@ Text = dict[str, str]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Characters RFC 3987 allows in an IRI (no spaces, quotes, angle brackets, {}, |, \, ^ or `);
-# rdflib refuses to serialise an IRI with any of the others.
-IRI_CHAR = r"[^\s<>\"{}|\\^`]"
+# rdflib refuses to serialise an IRI with any of the others. Written so that it is also a valid
+# ECMAScript regex in `u` mode (the JSON Schemas carry it to editors): no escape before `"`.
+IRI_CHAR = r'[^\s<>"{}|\\^`]'
 _URL = re.compile(rf"^https?://(?:(?![/?#]){IRI_CHAR})+\.(?:(?![/?#]){IRI_CHAR})+(?:[/?#]{IRI_CHAR}*)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
