@@ -92,6 +92,20 @@ def test_a_redirect_to_the_put_is_a_failure_not_followed(echo: str) -> None:
     assert not _leaks(output, "kasko", "s3cret/#?")
 
 
+def _transformed(secret: str) -> list[str]:
+    """The forms an echoing store might send a credential back in."""
+    raw = secret.encode()
+    return [
+        json.dumps(secret),
+        html.escape(secret),
+        raw.hex(),
+        raw.hex().upper(),
+        base64.b64encode(raw).decode(),
+        base64.urlsafe_b64encode(raw).decode(),
+        secret[::-1],
+    ]
+
+
 class _Transforming(BaseHTTPRequestHandler):
     """A hostile store that sends the credential back transformed: JSON-, HTML-escaped, hex, base64, reversed."""
 
@@ -99,16 +113,7 @@ class _Transforming(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
         secret = base64.b64decode(self.headers.get("Authorization", "Basic Og==").split()[1]).decode().split(":", 1)[1]
-        forms = [
-            json.dumps(secret),
-            html.escape(secret),
-            secret.encode().hex(),
-            secret.encode().hex().upper(),
-            base64.b64encode(secret.encode()).decode(),
-            base64.urlsafe_b64encode(secret.encode()).decode(),
-            secret[::-1],
-        ]
-        body = json.dumps({"error": "denied", "echo": forms}).encode()
+        body = json.dumps({"error": "denied", "echo": _transformed(secret)}).encode()
         self.send_response(403, "Forbidden " + secret.encode().hex())
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -122,17 +127,7 @@ class _Transforming(BaseHTTPRequestHandler):
 
 def test_no_transformed_echo_of_the_credential_is_printed() -> None:
     secret = "Q7x<&\"'>Zk9 pw"
-    forms = [
-        json.dumps(secret),
-        html.escape(secret),
-        secret.encode().hex(),
-        secret.encode().hex().upper(),
-        base64.b64encode(secret.encode()).decode(),
-        base64.urlsafe_b64encode(secret.encode()).decode(),
-        secret[::-1],
-        "Q7x",
-        "Zk9",
-    ]
+    forms = [*_transformed(secret), "Q7x", "Zk9"]
     with local_server(_Transforming) as base:
         code, output = _publish(f"{base}/store", {ENV_USER: "kasko", ENV_PASSWORD: secret})
     assert code == 4, output
