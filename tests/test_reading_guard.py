@@ -146,3 +146,9 @@ def test_the_size_limit_is_read_not_trusted(tmp_path: Path) -> None:
     with pytest.raises(FileRefused) as refused:
         files.read(big, limit=4999)
     assert refused.value.code == "validate-too-large"
+
+
+def test_a_catalogue_that_is_a_link_to_dev_zero_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "catalog.nt").symlink_to("/dev/zero")
+    result = run("query", "SELECT * { ?s ?p ?o }", "--catalog", "catalog.nt", cwd=tmp_path)
+    _refused_cleanly(result, "catalog.nt is a link to a file outside")
