@@ -142,6 +142,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--readers", type=int, default=100)
     parser.add_argument("--only", help="run one scenario")
+    parser.add_argument("--serve-option", action="append", default=[], help="passed to kasko-dcat serve (repeatable)")
     args = parser.parse_args()
     print(machine())
     with tempfile.TemporaryDirectory() as folder:
@@ -163,7 +164,9 @@ def main() -> None:
         port = free_port()
         command = [sys.executable, "-m", "kasko_dcat", "serve", "--catalog", str(catalog), "--port", str(port)]
         with (work / "serve.log").open("w") as log:
-            server = subprocess.Popen([*command, "--no-access-log"], cwd=ROOT, stdout=log, stderr=log)
+            server = subprocess.Popen(
+                [*command, "--no-access-log", *args.serve_option], cwd=ROOT, stdout=log, stderr=log
+            )
             try:
                 deadline = time.monotonic() + 600
                 while get(port, "/health", timeout=5) != 200:

@@ -87,7 +87,7 @@ def test_pages_are_made_a_few_at_a_time_and_health_is_not_kept_waiting() -> None
 
     catalogue = views.open_served(ROOT / "output/catalog.nt", "http://127.0.0.1:1/")
     app = server.App(catalogue, None, server.Settings(page_workers=1))
-    app.pages = server._Gate(1, 0.3)
+    app.pages = server._Gate(1, "serve-pages-busy")
     real = app.site.search_page
 
     def slow(router: object, query: str) -> bytes:

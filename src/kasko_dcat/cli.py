@@ -934,6 +934,7 @@ def serve(
     settings = server.Settings(
         page_size=page_size,
         cache_bytes=cache_mb * 2**20,
+        threads=threads,
         # Two threads always stay free of pages and queries: /health and cached pages answer at once.
         page_workers=max(1, threads - (sparql_workers + sparql_queue if sparql_workers else 0) - 2),
         owed_bytes=max_buffered_mb * 2**20,

@@ -34,10 +34,11 @@ import re
 import signal
 import socket
 import struct
+import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from email.utils import formatdate, parsedate_to_datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -67,8 +68,10 @@ MAX_QUERY_STRING = 8 * 1024
 MAX_SEARCH_CHARS = 200
 """Longest search text: a few words; a 20 KB one took 15.8 s on 10 000 datasets."""
 PAGE_WAIT_SECONDS = 2.0
-"""How long a request for a page not yet made waits for a page slot before it gets 503."""
+"""How long a page not yet made waits for a page slot (holding one of the threads - 2) before 503."""
 SEND_BLOCK = 256 * 1024
+SWITCH_SECONDS = 0.0005
+"""How long a thread may hold the GIL while others wait (Python's default is 0.005)."""
 PAGE_ROWS = 1000
 """Rows the SPARQL page shows as a table; the endpoint itself gives every row."""
 _GZIP_MIN = 512
@@ -84,8 +87,10 @@ class Settings:
     max_page_size: int = 1000
     cache_bytes: int = 128 * 1024 * 1024
     """Bytes of answers (and their gzipped copies, as many again) kept in memory."""
+    threads: int = 8
+    """HTTP threads; all but two may work on answers not yet made (cached answers and /health need none)."""
     page_workers: int = 2
-    """Pages made at once (search, the SPARQL page, pages not yet cached); the other threads stay free."""
+    """Pages made at once (search, the SPARQL page, pages not yet cached); one more is refused with 503."""
     owed_bytes: int = 1024 * 1024 * 1024
     """Bytes of answers handed to connections and not yet sent, over all of them; beyond it, 503."""
 
@@ -133,7 +138,9 @@ class _Lru(Generic[V]):
     hundreds of MiB). A value larger than a quarter of the bound is not kept at all.
     """
 
-    def __init__(self, limit: int, size: Callable[[V], int]) -> None:
+    def __init__(self, limit: int, size: Callable[[V], int], busy: _Gate | None = None) -> None:
+        self.busy = busy
+        """Threads that may make or wait for a value not kept, over every kind of answer; ``None``: no bound."""
         self._limit = limit
         self._size = size
         self._items: OrderedDict[object, tuple[V, int]] = OrderedDict()
@@ -179,6 +186,10 @@ class _Lru(Generic[V]):
         found = self.find(key)
         if found is not None:
             return found
+        with self.busy.held() if self.busy else contextlib.nullcontext():  # making or waiting holds a thread
+            return self._make_once(key, make, keep)
+
+    def _make_once(self, key: object, make: Callable[[], V], keep: Callable[[V], bool]) -> V:
         with self._lock:
             making = self._making.get(key)
             first = making is None
@@ -243,25 +254,32 @@ class _SharedBody(io.BytesIO):
 
 
 class _Gate:
-    """At most ``slots`` pages made at once; a request waits ``wait`` seconds for a slot, then gets 503.
+    """At most ``slots`` threads in some slow work at once; one more waits ``wait`` seconds at most, then gets 503.
 
     Search, the SPARQL page's table and a page not yet cached run in the HTTP threads; without a
-    bound eight long searches held all eight threads and ``/health`` waited 114 s. With it, at most
-    ``slots`` threads make pages, SPARQL holds at most its workers plus queue, and the rest answer
-    cached pages and ``/health`` at once.
+    bound eight long searches held all eight threads and ``/health`` waited 114 s. Two gates: one
+    over every answer not yet made, made or waited for (``threads`` − 2, no waiting: a waiting
+    request holds its thread just the same), so two threads are always free for ``/health`` and
+    cached answers; and one over pages (``page_workers``, a short wait within the first), so
+    searches leave room for SPARQL.
     """
 
-    def __init__(self, slots: int, wait: float) -> None:
+    def __init__(self, slots: int, code: str, wait: float = 0.0) -> None:
         self._slots = threading.BoundedSemaphore(max(1, slots))
-        self._wait = wait
+        self._code, self._wait = code, wait
 
-    def run(self, make: Callable[[], V]) -> V:
-        if not self._slots.acquire(timeout=self._wait):
-            raise HttpError("serve-pages-busy", status=503, seconds=self._wait)
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        if not self._slots.acquire(timeout=self._wait) if self._wait else not self._slots.acquire(blocking=False):
+            raise HttpError(self._code, status=503, seconds=max(1, math.ceil(self._wait)))
         try:
-            return make()
+            yield
         finally:
             self._slots.release()
+
+    def run(self, make: Callable[[], V]) -> V:
+        with self.held():
+            return make()
 
 
 class App:
@@ -273,10 +291,12 @@ class App:
         self.settings = settings
         self.base_path = urlsplit(catalogue.base).path
         self.last_modified = int(catalogue.loaded_from.stat().st_mtime)
-        self._cache: _Lru[Reply] = _Lru(settings.cache_bytes, lambda reply: len(reply.body))
+        # Two threads are never given to work on an answer not yet made: /health and cached pages.
+        self.busy = _Gate(settings.threads - 2, "serve-busy-threads")
+        self._cache: _Lru[Reply] = _Lru(settings.cache_bytes, lambda reply: len(reply.body), self.busy)
         self._gzipped: _Lru[bytes] = _Lru(settings.cache_bytes, len)
         self.site = Site(catalogue)
-        self.pages = _Gate(settings.page_workers, PAGE_WAIT_SECONDS)
+        self.pages = _Gate(settings.page_workers, "serve-pages-busy", PAGE_WAIT_SECONDS)
         self.owed = _Owed(settings.owed_bytes)
         self.site.search_index  # noqa: B018 - built with the catalogue, not by the first search
 
@@ -519,6 +539,11 @@ class App:
 
         # Keyed by the query in its one spelling: comments and white space do not make a query new.
         key = ("sparql", normal, choose(accept, tuple(RESULT_TYPES)), choose(accept, RDF_MEDIA_TYPES))
+        found = self._cache.find(key)
+        if found is not None:
+            return found
+        if pool.full():  # said as the pool says it, before a thread is held for it
+            raise HttpError("serve-queue-full", status=503, seconds=pool.timeout)
         return self._cache.get(key, make, _keep)
 
     def warm(self, texts: Iterable[str]) -> None:
@@ -677,6 +702,9 @@ def run(
     import waitress
 
     _raise_file_limit(limits.connections + threads + 64)
+    # A thread making a page holds the GIL for 5 ms at a time by default, and the server's loop needs
+    # it after every accept, read and write: under two searches /health waited for it ~100 times 5 ms.
+    sys.setswitchinterval(SWITCH_SECONDS)
     server = waitress.create_server(
         app,
         host=host,
