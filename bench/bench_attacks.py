@@ -193,6 +193,13 @@ def scenario(kind: str, port: int, pid: int, args: argparse.Namespace) -> None:
     statuses: Counter[int] = Counter()
     times: list[float] = []
     before = rss_mib(pid)
+    if kind == "slow-readers":  # the answer they read is made before they come, as a cached answer would be
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        path = "/sparql?" + urllib.parse.urlencode({"query": BIG_QUERY})
+        connection.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+        size = len(connection.getresponse().read())
+        connection.close()
+        print(f"{'':15} (the answer the readers ask for: {size / 2**20:.1f} MiB)")
     threads = attackers(kind, port, stop, statuses, args.readers)
     for thread in threads:
         thread.start()
