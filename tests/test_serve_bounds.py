@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import socket
+import sys
 import threading
 import time
 import urllib.error
@@ -12,6 +13,8 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import snowballstemmer
 
 from .conftest import ROOT
 from .serving import serving
@@ -186,3 +189,30 @@ def test_bytes_owed_to_clients_are_capped_with_a_503() -> None:
     assert first[0] == b"200"
     assert status == 503 and headers.get("Retry-After") == "5" and b"slow clients" in body
     assert small == 200
+
+
+def test_concurrent_searches_stem_each_word_as_one_search_alone_does() -> None:
+    """Two searches run at once (the page slots); a shared Snowball stemmer gave them each other's stems."""
+    from kasko_dcat.serve import search
+
+    words = [f"{base}{n}" for n in range(2000) for base in ("oppilashuollon", "järjestelmässä", "tietovarannoista")]
+    expected = {word: snowballstemmer.stemmer("finnish").stemWord(word) for word in words}
+    search.stem.cache_clear()
+    wrong: list[str] = []
+
+    def stem_all(order: list[str]) -> None:
+        wrong.extend(word for word in order if search.stem(word, "fi") != expected[word])
+
+    orders = [words[n::4] + words[:n:4] for n in range(4)]
+    threads = [threading.Thread(target=stem_all, args=(order,)) for order in orders]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can, as under load
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    search.stem.cache_clear()
+    assert wrong == []
