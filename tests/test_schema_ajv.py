@@ -61,3 +61,21 @@ def test_ajv_refuses_what_the_reader_refuses() -> None:
     errors = ajv([{"file": relative, "schema": schema_of(relative), "data": bad}])["files"][relative]
     assert any("/systems/0/id" in error and "pattern" in error for error in errors), errors
     assert any("/systems/0/homepage" in error for error in errors), errors
+
+
+def test_ajv_refuses_a_date_the_reader_refuses() -> None:
+    """A month or day out of range is refused in the editor too, not only by build (2026-13-45)."""
+    relative = "catalog.yaml"
+    data = _data(relative, (SOURCE / relative).read_text("utf-8"))
+    assert isinstance(data, dict)
+    files = [
+        {"file": value, "schema": schema_of(relative), "data": {**data, "issued": value}}
+        for value in ("2026-13-45", "2026-00-10", "2026-1-5", "2026-12-31")
+    ]
+    answer = ajv(files)["files"]
+    assert [bool(answer[value]) for value in ("2026-13-45", "2026-00-10", "2026-1-5", "2026-12-31")] == [
+        True,
+        True,
+        True,
+        False,
+    ], answer

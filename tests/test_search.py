@@ -44,6 +44,9 @@ QUERIES = [
     ("fi", "varda", "system/varda"),
     ("fi", "perusopetuksen", "dataset/perusopetus"),
     ("fi", "tilavaraus", "system/ajan-ja-tilanvaraus"),
+    ("fi", "tilavarauksen", "system/ajan-ja-tilanvaraus"),
+    ("fi", "tutkinnot", "system/opintosuoritukset-ja-tutkintotiedot"),
+    ("fi", "hallinnon", "dataset/toimialan-hallinto"),
     ("fi", "henkilöstöpalvelut", "dataset/henkilostopalveluiden-tietoaineistot"),
     ("fi", "puhelinpalvelu", "dataset/puhelinpalveluiden-asiakastiedot"),
     ("fi", "arkistointi", "system/kuha-arkistointi"),
@@ -59,6 +62,10 @@ QUERIES = [
     ("fi", "esiopetsu", "dataset/varhaiskasvatus-ja-esiopetus"),
     ("fi", "henkilökunta", "dataset/henkilostopalveluiden-tietoaineistot"),
     ("fi", "arvosanat", "system/opintosuoritukset-ja-tutkintotiedot"),
+    # Finnish: compounds the catalogue does not write as one word (split into the words it does)
+    ("fi", "varhaiskasvatuspaikka", "dataset/varhaiskasvatus-ja-esiopetus"),
+    ("fi", "varhaiskasvatusmaksut", "dataset/varhaiskasvatus-ja-esiopetus"),
+    ("fi", "oppilashuoltorekisteri", "dataset/kuraattorien-yksilokohtainen-rekisteri"),
     # Swedish
     ("sv", "småbarnspedagogik", "dataset/varhaiskasvatus-ja-esiopetus"),
     ("sv", "förskoleundervisningen", "dataset/varhaiskasvatus-ja-esiopetus"),
@@ -83,6 +90,8 @@ QUERIES = [
     ("sv", "småbarnspedagogig", "dataset/varhaiskasvatus-ja-esiopetus"),
     ("sv", "läropligt", "dataset/oppivelvollisuuden-valvonnan-tiedot"),
     ("sv", "elevvårdsystem", "system/oppilashuolto"),
+    ("sv", "elevvårdsregister", "dataset/kuraattorien-yksilokohtainen-rekisteri"),
+    ("sv", "yrkesutbilding", "dataset/lukio-ammatillinen-ja-vapaa-sivistystyo"),
     # English
     ("en", "early childhood education", "dataset/varhaiskasvatus-ja-esiopetus"),
     ("en", "compulsory education", "dataset/oppivelvollisuuden-valvonnan-tiedot"),
@@ -136,6 +145,27 @@ def test_words_that_match_nothing_are_named_and_nothing_is_invented(served):
     assert "De här orden hittades inte: xyzzyqq" in page
 
 
+ABSENT = [
+    ("fi", "kouluruokailu"),
+    ("fi", "kiusaaminen"),
+    ("fi", "kansalaisopisto"),
+    ("fi", "koulupaikka"),
+    ("sv", "skolhälsovård"),
+    ("sv", "specialundervisning"),
+]
+"""Everyday words for what the description does not mention: nothing may be found for them (no compound
+split or spelling guess may turn them into a loosely related word)."""
+
+
+def test_words_the_description_does_not_mention_find_nothing(served):
+    found = {
+        (lang, query): page
+        for lang, query in ABSENT
+        if '<ol class="hits">\n</ol>' not in (page := get(served, lang, query))
+    }
+    assert not found, list(found)
+
+
 def test_one_hit_is_singular():
     from kasko_dcat.i18n.messages import render
 
@@ -170,3 +200,39 @@ def test_matching_rules_on_a_tiny_index():
         ]
     )
     assert [hit.key for hit in title_first.search("oppilaan", "fi").hits] == ["title", "kw", "desc"]
+
+
+def test_a_compound_the_index_does_not_hold_is_split_into_words_it_does():
+    index = search.Index(
+        [
+            search.Document(
+                "r", "kind_dataset", (("title", "sv", "Kuratorernas register"), ("keyword", "sv", "elevvård"))
+            ),
+            search.Document("s", "kind_system", (("title", "sv", "Elevvårdens system"),)),
+            search.Document(
+                "v", "kind_dataset", (("title", "fi", "Varhaiskasvatus"), ("other", "fi", "varhaiskasvatuslaki"))
+            ),
+        ]
+    )
+    answer = index.search("elevvårdsregister", "sv")  # elevvård|s|register: both parts in one document
+    assert answer.corrected == "elevvårds register" and answer.hits[0].key == "r"
+    assert index.search("varhaiskasvatuspaikka", "fi").corrected == "varhaiskasvatus"  # not ...laki
+    assert index.search("registersystem", "sv").corrected is None  # the parts never meet in one document
+    assert index.search("elevvårdsregistret", "sv").hits[0].key == "r"
+
+
+def test_an_inflected_us_noun_finds_the_compounds_it_heads():
+    index = search.Index([search.Document("t", "kind_system", (("title", "fi", "Tilavarausjärjestelmä"),))])
+    assert [hit.key for hit in index.search("tilavarauksen", "fi").hits] == ["t"]  # stem tilavarauks, head tilavaraus
+
+
+def test_consonant_gradation_at_the_end_of_a_finnish_word():
+    index = search.Index(
+        [
+            search.Document("t", "kind_system", (("title", "fi", "Tutkintotietojen järjestelmä"),)),
+            search.Document("h", "kind_dataset", (("title", "fi", "Hallintopalvelut"),)),
+            search.Document("a", "kind_system", (("title", "fi", "Asianhallinta"),)),
+        ]
+    )
+    assert [hit.key for hit in index.search("tutkinnot", "fi").hits] == ["t"]  # nn ~ nt: tutkinto|tietojen
+    assert index.search("hallinnon", "fi").hits[0].key == "h"  # hallinto before hallinta

@@ -141,6 +141,23 @@ def read_rdf(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None 
     return graph
 
 
+def read_datasets(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None = None) -> Graph:
+    """Parse ``path`` for ``score``: a catalogue, or datasets without one, else :class:`InputError`.
+
+    The MQA scores datasets and distributions; a portal's export of single datasets (CKAN's
+    ``/dataset/ID.rdf``) names no ``dcat:Catalog`` and is still worth scoring before it is harvested.
+    """
+    try:
+        graph = _parse(path, max_mb, rdf_format)
+    except InputError as error:  # validate's hint ("without paths, validate …") would name the wrong command
+        if error.code != "validate-no-file":
+            raise
+        raise InputError("score-no-file", path=path) from None
+    if (None, RDF.type, DCAT.Catalog) not in graph and (None, RDF.type, DCAT.Dataset) not in graph:
+        raise InputError("score-no-datasets", path=path)
+    return graph
+
+
 def _parse(path: Path, max_mb: float, rdf_format: str | None, folder: Path | None = None) -> Graph:
     """Any RDF file as one graph (named graphs merged), literals as written, or :class:`InputError`."""
     raw = _read_bounded(path, max_mb, folder)

@@ -467,6 +467,7 @@ class App:
             "request": lambda: self.site.request_page(router),
             "system": lambda: self.site.systems_page(router),
             "picture": lambda: self.site.picture_page(router),
+            "quality": lambda: self.site.quality_page(router),
             "search": lambda: self.site.search_page(router, query),
         }
         reply = self._cache.get(

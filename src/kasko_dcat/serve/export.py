@@ -47,6 +47,7 @@ def site_files(catalogue: Catalogue) -> dict[str, bytes]:
         files[f"{lang}/request.html"] = site.request_page(router("request"))
         files[f"{lang}/system.html"] = site.systems_page(router("system"))
         files[f"{lang}/picture.html"] = site.picture_page(router("picture"))
+        files[f"{lang}/quality.html"] = site.quality_page(router("quality"))
         files[f"{lang}/{SVG_NAME}"] = site.picture_svg(lang)
         for iri in (*datasets, *systems):
             path = site.site_path(iri)

@@ -13,7 +13,9 @@ word matches an indexed word when
   *varhaiskasvatuks*, *päivähoito* ~ *päivähoido*);
 - or, weaker, the query's stem occurs inside a compound (*kasvatus* → *varhaiskasvatus*).
 
-A query word that matches nothing is replaced by the nearest word of the index's vocabulary
+A query word that matches nothing is replaced by the official term for an everyday word
+(:data:`EVERYDAY`), a near spelling (:data:`TYPO`), the words of a compound the description writes
+apart (:meth:`Index._parts`), or the nearest word of the index's vocabulary
 (:func:`difflib.get_close_matches`, a ratio of at least :data:`NEAR`), and the page says "did you
 mean". Hits are ranked by how many query words they match, then by where: a word in a title
 weighs more than a keyword, a keyword more than a description (:data:`WEIGHTS`). Each hit
@@ -52,10 +54,14 @@ TITLE_COVERAGE = 2.0
 """Weight of the share of a title's words that match the query."""
 NEAR = 0.78
 """Least :class:`difflib.SequenceMatcher` ratio for "did you mean" (*opilas* → *oppilas* is 0.92)."""
+TYPO = 0.9
+"""A ratio so high the word is taken for a typo before it is tried as a compound (*yrkesutbilding*)."""
 MAX_WORDS = 12
 """Query words looked at; the rest of a pasted paragraph is ignored."""
 SNIPPET = 180
 """Characters of context shown around the matching words."""
+PART = 5
+"""Fewest letters of each part when a query word is split into the words it compounds."""
 EVERYDAY = {
     "päiväkoti": "varhaiskasvatus",
     "päivähoito": "varhaiskasvatus",
@@ -80,6 +86,14 @@ EVERYDAY = {
 """Words parents use for what the description names otherwise, searched for when the word itself matches
 nothing (and said, as "did you mean"): search vocabulary, not facts about the Division."""
 _STEMMERS = {"fi": "finnish", "sv": "swedish", "en": "english"}
+HEADS = {"fi": (("ks", "s"),)}
+"""Per language, (ending of an inflected stem, the ending the same word has as a compound's head): a Finnish
+*-us* noun inflects with *-ukse-* (*tilavarauksen* → stem *tilavarauks*) but heads a compound in its
+basic form (*tilavaraus|järjestelmä*), so the query's stem is also tried with that ending."""
+GRADES = {"fi": (("nn", "nt"), ("ll", "lt"), ("rr", "rt"), ("mm", "mp"), ("ng", "nk"))}
+"""Per language, (weak grade, strong grade) of a consonant that alternates at the end of a word: Finnish
+consonant gradation, which Snowball leaves (*tutkinnot* → *tutkino*, while *tutkinto|tiedot* keeps *nt*); a
+query word with the weak grade in its last five letters is also tried with the strong one."""
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -172,7 +186,10 @@ class Index:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one index per process, kept for the catalogue's lifetime
     def _matches(self, query_word: str) -> tuple[tuple[str, float], ...]:
-        query_stems = {code: stem(query_word, code) for code in _STEMMERS}
+        query_stems = {
+            code: tuple(form for word in _grades(query_word, code) for form in _heads(stem(word, code), code))
+            for code in _STEMMERS
+        }
         found: dict[str, float] = {}
         head, inner = query_word[:3], query_word[:5] if len(query_word) >= 5 else None
         for word, entry in self.vocabulary.items():
@@ -184,7 +201,7 @@ class Index:
                 if word == query_word
                 else max(
                     _closeness(query_word, word),
-                    *(_closeness(query_stems[code], word_stem) for code, word_stem in entry.stems),
+                    *(_closeness(form, word_stem) for code, word_stem in entry.stems for form in query_stems[code]),
                 )
             )
             if quality:
@@ -202,8 +219,45 @@ class Index:
             close = max(_closeness(q, s) for q in query_stems for s in forms) >= 0.8
             if close or any(query_word.startswith(form) for form in forms if len(form) >= 6):  # päiväkoti|tiedot
                 return official
+        typo = difflib.get_close_matches(query_word, self._sorted_vocabulary, n=1, cutoff=TYPO)
+        if typo:
+            return typo[0]
+        parts = self._parts(query_word)
+        if parts:
+            return parts
         close = difflib.get_close_matches(query_word, self._sorted_vocabulary, n=1, cutoff=NEAR)
         return close[0] if close else None
+
+    def _parts(self, query_word: str) -> str | None:
+        """A compound the index does not hold, as the words it does, or its head alone.
+
+        *oppilashuolto|rekisteri*, *elevvård|s|register* (Swedish's linking s); the head alone when only the
+        head is a word of the index and most of the compound (*varhaiskasvatus|paikka*): closer to what was
+        meant than the nearest spelling (*varhaiskasvatuslaki*). The longest head is tried first; a part must match by
+        stem or as a compound's head, not only inside a word, and both parts must meet in one document.
+        """
+        head_alone = None
+        for cut in range(len(query_word) - PART, PART - 1, -1):
+            head, tail = query_word[:cut], query_word[cut:]
+            found = [(word, quality) for word, quality in self._matches(head) if quality >= 0.8]
+            if not found:
+                continue
+            for rest in (tail, tail[1:] if tail.startswith("s") else ""):
+                if len(rest) >= PART and self._documents(head) & self._documents(rest):
+                    return f"{head} {rest}"
+            whole = [word for word, quality in found if quality >= 0.95]
+            if head_alone is None and whole and cut >= max(PART + 1, len(query_word) * 2 / 3):
+                head_alone = min(whole, key=lambda word: (len(word), word))
+        return head_alone
+
+    def _documents(self, query_word: str) -> set[int]:
+        """The documents holding a word ``query_word`` matches by stem or as a compound's head."""
+        return {
+            number
+            for word, quality in self._matches(query_word)
+            if quality >= 0.8
+            for number, _ in self.vocabulary[word].postings
+        }
 
     def search(self, query: str, lang: str) -> Answer:
         """The documents matching ``query``, best first; texts in ``lang`` are preferred for the context."""
@@ -277,6 +331,23 @@ class Index:
             snippet=_snippet(texts[chosen][2], marked) if chosen is not None else (),
             snippet_lang=texts[chosen][1] if chosen is not None else "",
         )
+
+
+def _grades(query_word: str, lang: str) -> tuple[str, ...]:
+    """``query_word`` and, if its end has a weak grade (:data:`GRADES`), the word with the strong one."""
+    for weak, strong in GRADES.get(lang, ()):
+        at = query_word.rfind(weak)
+        if at >= max(1, len(query_word) - 5):
+            return (query_word, query_word[:at] + strong + query_word[at + len(weak) :])
+    return (query_word,)
+
+
+def _heads(query_stem: str, lang: str) -> tuple[str, ...]:
+    """``query_stem`` and the forms it takes at a compound's head (:data:`HEADS`)."""
+    return (
+        query_stem,
+        *(query_stem[: -len(ending)] + head for ending, head in HEADS.get(lang, ()) if query_stem.endswith(ending)),
+    )
 
 
 def _stems(word: str) -> set[str]:

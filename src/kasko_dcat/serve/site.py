@@ -23,6 +23,7 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import jinja2
@@ -39,7 +40,10 @@ from kasko_dcat.serve import search
 from kasko_dcat.serve.ui import UI
 from kasko_dcat.serve.views import LABELS, Catalogue
 
-SITE_PAGES = ("request", "system", "search", "picture")
+if TYPE_CHECKING:
+    from kasko_dcat.quality.scoring import Scorecard
+
+SITE_PAGES = ("request", "system", "search", "picture", "quality")
 """Pages of the site that are no IRI of the catalogue (``system`` is the index of systems)."""
 SVG_NAME = "systems.svg"
 MAX_REFERRING = 200
@@ -778,6 +782,20 @@ class Site:
         columns, rows = self.matrix(lang)
         layout = _layout(columns, rows, PICTURE_LAYOUTS["wide"])
         return self.env.get_template("systems.svg").render(ui=UI[lang], lang=lang, ids="", **layout).encode("utf-8")
+
+    @cached_property
+    def quality(self) -> Scorecard:
+        """The catalogue's MQA score (:mod:`kasko_dcat.serve.quality`), computed once."""
+        from kasko_dcat.serve.quality import scorecard
+
+        return scorecard(self.catalogue)
+
+    def quality_page(self, router: Router) -> bytes:
+        """data.europa.eu's quality score of this catalogue and its breakdown, in plain words."""
+        from kasko_dcat.serve.quality import page_data
+
+        page = self._page(router, UI[router.lang]["quality_title"], "quality")
+        return self.fill("quality.html", page, q=page_data(self.quality, router.lang))
 
     def search_page(self, router: Router, query: str) -> bytes:
         """The answer to ``?q=``: matching datasets and systems, or the form alone."""

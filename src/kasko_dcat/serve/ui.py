@@ -17,6 +17,30 @@ UI: dict[str, dict[str, str]] = {
         "systems_title": "Tietojärjestelmät",
         "picture_title": "Mitkä järjestelmät sisältävät minkin tietovarannon tietoja",
         "picture_short": "Kuva",
+        "quality_short": "Laatu",
+        "quality_title": "Metatietojen laatu",
+        "quality_intro": (
+            "EU:n tietoportaali data.europa.eu arvioi jokaisen keräämänsä luettelon kuvailutietojen laadun viidellä "
+            "osa-alueella, enintään 405 pistettä. Tämä on sama arvio laskettuna tästä kuvauksesta ennen julkaisua."
+        ),
+        "quality_points": "pistettä",
+        "quality_not_checked": (
+            "{points} pistettä ei ole mukana: se, vastaavatko "
+            "käyttö- ja latausosoitteet, tarkistetaan erikseen verkon kautta."
+        ),
+        "quality_bands": "Luokat: erinomainen 351–405, hyvä 221–350, riittävä 121–220, heikko 0–120.",
+        "quality_dimensions": "Osa-alueet",
+        "quality_indicators": "Mittarit",
+        "quality_indicators_intro": (
+            "Kustakin mittarista saa pisteitä sen mukaan, kuinka moni aineisto tai jakelu täyttää sen."
+        ),
+        "quality_indicator": "Mittari",
+        "quality_points_heading": "Pisteet",
+        "quality_items": "Täyttää",
+        "quality_gaps": (
+            "Pisteitä puuttuu myös siksi, että kuvaus ei kerro kaikkea (esimerkiksi ajanjaksoa, jota tiedot koskevat). "
+            "Puuttuvia tietoja ei keksitä pisteiden vuoksi; ne täydennetään, kun toimiala ilmoittaa ne."
+        ),
         "search_title": "Haku",
         "sparql": "SPARQL-kyselyt",
         "language": "Kieli",
@@ -157,11 +181,36 @@ UI: dict[str, dict[str, str]] = {
         "systems_title": "Informationssystem",
         "picture_title": "Vilka system som innehåller uppgifter ur vilken informationsresurs",
         "picture_short": "Bild",
+        "quality_short": "Kvalitet",
+        "quality_title": "Metadatakvalitet",
+        "quality_intro": (
+            "EU:s dataportal data.europa.eu bedömer metadatakvaliteten i varje katalog den samlar in inom fem "
+            "områden, högst 405 poäng. Det här är samma bedömning, beräknad ur den här beskrivningen före publicering."
+        ),
+        "quality_points": "poäng",
+        "quality_not_checked": (
+            "{points} poäng ingår inte: om åtkomst- "
+            "och nedladdningsadresserna svarar kontrolleras separat via nätverket."
+        ),
+        "quality_bands": "Klasser: utmärkt 351–405, bra 221–350, tillräcklig 121–220, dålig 0–120.",
+        "quality_dimensions": "Områden",
+        "quality_indicators": "Indikatorer",
+        "quality_indicators_intro": (
+            "Varje indikator ger poäng efter hur många datamängder eller distributioner som uppfyller den."
+        ),
+        "quality_indicator": "Indikator",
+        "quality_points_heading": "Poäng",
+        "quality_items": "Uppfyller",
+        "quality_gaps": (
+            "Poäng saknas också för att beskrivningen inte anger allt (till exempel vilken tidsperiod "
+            "uppgifterna gäller). Uppgifter som saknas hittas inte på för poängens skull; de fylls i när "
+            "sektorn anger dem."
+        ),
         "search_title": "Sök",
         "sparql": "SPARQL-frågor",
         "language": "Språk",
         "linked_data": "Länkade data",
-        "linked_data_intro": "Uppgifterna på den här sidan maskinläsbara (RDF) och som de är.",
+        "linked_data_intro": "Uppgifterna på den här sidan i maskinläsbar form (RDF), så som de är.",
         "formats": "Maskinläsbart",
         "not_stated": "Anges inte i beskrivningen",
         "resources_heading": "Informationsresurser och deras register",
@@ -294,11 +343,36 @@ UI: dict[str, dict[str, str]] = {
         "systems_title": "Information systems",
         "picture_title": "Which systems hold which information resource's data",
         "picture_short": "Picture",
+        "quality_short": "Quality",
+        "quality_title": "Metadata quality",
+        "quality_intro": (
+            "data.europa.eu, the EU's data portal, scores the metadata of every catalogue it harvests in five "
+            "dimensions, 405 points in all. This is the same score, computed from this description before publishing."
+        ),
+        "quality_points": "points",
+        "quality_not_checked": (
+            "{points} points are not included: whether the access and "
+            "download addresses answer is checked separately, over the network."
+        ),
+        "quality_bands": "Bands: excellent 351–405, good 221–350, sufficient 121–220, bad 0–120.",
+        "quality_dimensions": "Dimensions",
+        "quality_indicators": "Indicators",
+        "quality_indicators_intro": (
+            "Each indicator earns points by the share of datasets or distributions that meet it."
+        ),
+        "quality_indicator": "Indicator",
+        "quality_points_heading": "Points",
+        "quality_items": "Met by",
+        "quality_gaps": (
+            "Points are also missing because the description does not state everything (for example the period "
+            "the data covers). Missing facts are not invented for points; they are filled in when the division "
+            "states them."
+        ),
         "search_title": "Search",
         "sparql": "SPARQL queries",
         "language": "Language",
         "linked_data": "Linked data",
-        "linked_data_intro": "This page's facts machine-readable (RDF) and as they are.",
+        "linked_data_intro": "This page's facts in machine-readable form (RDF), as they are.",
         "formats": "Machine-readable",
         "not_stated": "Not stated in the description",
         "resources_heading": "Information resources and their registers",
