@@ -968,6 +968,22 @@ def _diff(lang: str, imported: Imported, source_dir: Path) -> None:
     help="Seconds a connection may send nothing before it is closed (slow clients).",
 )
 @click.option(
+    "--min-send-rate",
+    envvar="KASKO_DCAT_MIN_SEND_RATE",
+    type=click.IntRange(0),
+    default=4096,
+    show_default=True,
+    help="Bytes per second a client must take of an answer, measured over --idle-timeout; a slower one is cut off.",
+)
+@click.option(
+    "--max-buffered-mb",
+    envvar="KASKO_DCAT_MAX_BUFFERED_MB",
+    type=click.IntRange(1),
+    default=1024,
+    show_default=True,
+    help="Megabytes of answers handed to clients and not yet sent, over all connections; beyond it, HTTP 503.",
+)
+@click.option(
     "--grace",
     envvar="KASKO_DCAT_GRACE",
     type=click.FloatRange(0),
@@ -1000,6 +1016,8 @@ def serve(
     cache_mb: int,
     max_connections: int,
     idle_timeout: float,
+    min_send_rate: int,
+    max_buffered_mb: int,
     grace: float,
     warm: bool,
     access_log: bool,
@@ -1037,7 +1055,15 @@ def serve(
         if sparql_workers
         else None
     )
-    app = server.App(catalogue, pool, server.Settings(page_size=page_size, cache_bytes=cache_mb * 2**20))
+    settings = server.Settings(
+        page_size=page_size,
+        cache_bytes=cache_mb * 2**20,
+        threads=threads,
+        # Two threads always stay free of pages and queries: /health and cached pages answer at once.
+        page_workers=max(1, threads - (sparql_workers + sparql_queue if sparql_workers else 0) - 2),
+        owed_bytes=max_buffered_mb * 2**20,
+    )
+    app = server.App(catalogue, pool, settings)
     if warm and pool is not None:
         app.warm([bundled.read(name).text for name in bundled.names()])
     try:
@@ -1047,7 +1073,7 @@ def serve(
             port,
             threads,
             lambda url: _listening(lang, catalogue.base, len(catalogue.datasets), url, hint=base_iri is None),
-            server.Limits(connections=max_connections, idle_seconds=idle_timeout, grace_seconds=grace),
+            server.Limits(max_connections, idle_timeout, grace, min_send_rate),
         )
     except OSError as exc:
         raise KaskoError("serve-cannot-listen", host=host, port=port, reason=exc.strerror or exc) from None

@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from kasko_dcat import files as guarded
 from kasko_dcat.errors import KaskoError
 
 TIMEOUT_SECONDS = 20
@@ -103,12 +104,12 @@ def fetch(location: str) -> bytes:
     if re.match(r"^https?://", location, re.IGNORECASE):
         return _download(location, time.monotonic() + TIMEOUT_SECONDS)
     path = Path(location)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise PageError("import-no-page", path=location)
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise PageError("import-unreadable", path=location, reason=exc.strerror or exc) from None
+    try:  # the guard every file passes: no link out of its folder, no device, at most the page limit
+        return guarded.read(path, limit=MAX_PAGE_BYTES)
+    except guarded.FileRefused as exc:
+        raise PageError({"validate-unreadable": "import-unreadable"}.get(exc.code, exc.code), **exc.params) from None
 
 
 def _download(url: str, deadline: float) -> bytes:
