@@ -52,6 +52,8 @@ class Catalogue:
     modified: dict[str, datetime]
     subjects: tuple[str, ...]
     loaded_from: Path
+    own_base: str = ""
+    """The base IRI the catalogue was built with (``base`` when served where it was built)."""
 
     @property
     def iri(self) -> str:
@@ -136,7 +138,7 @@ def open_served(path: Path, base_iri: str | None) -> Catalogue:
         store = moved
     if base != own_base or fmt != ox.RdfFormat.N_TRIPLES:
         data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    return _index(store, base, data, path)
+    return _index(store, base, data, path, own_base)
 
 
 def _moved(term: sparql.Term, old: str, new: str) -> sparql.Term:
@@ -152,7 +154,7 @@ def _moved(term: sparql.Term, old: str, new: str) -> sparql.Term:
     return term
 
 
-def _index(store: ox.Store, base: str, ntriples: bytes, path: Path) -> Catalogue:
+def _index(store: ox.Store, base: str, ntriples: bytes, path: Path, own_base: str) -> Catalogue:
     rows = store.query(
         "SELECT ?d ?m ?cm WHERE { ?c a dcat:Catalog ; dcat:dataset ?d . ?d a dcat:Dataset "
         "OPTIONAL { ?d dct:modified ?m } OPTIONAL { ?c dct:modified ?cm } }",
@@ -177,6 +179,7 @@ def _index(store: ox.Store, base: str, ntriples: bytes, path: Path) -> Catalogue
         modified=modified,
         subjects=tuple(sorted(row["s"].value for row in subjects)),
         loaded_from=path,
+        own_base=own_base,
     )
 
 
