@@ -20,6 +20,7 @@ import pwd
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -162,47 +163,75 @@ def _answers(url: str) -> bool:
         return False
 
 
+def _run(command: list[str], timeout: float = 120) -> None:
+    result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+
+
 @contextmanager
-def _postgres(root: Path) -> Iterator[str]:
-    """A private PostgreSQL cluster on a free loopback port; its SQLAlchemy URL for a fresh database."""
-    data, sockets, log = root / "pgdata", root / "pgsockets", root / "postgres.log"
-    sockets.mkdir()
-    if os.geteuid() == 0:
-        postgres = pwd.getpwnam("postgres")
-        for path in (root, sockets):
-            os.chown(path, postgres.pw_uid, postgres.pw_gid)
-    run = _as_postgres()
-    subprocess.run(
-        [*run, str(_postgres_bin("initdb")), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    port = free_port()
-    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-    ctl = [*run, str(_postgres_bin("pg_ctl")), "-D", str(data)]
-    subprocess.run([*ctl, "-o", options, "-l", str(log), "-w", "-t", "60", "start"], check=True, capture_output=True, timeout=90)
-    try:
-        subprocess.run(
-            [*run, str(_postgres_bin("createdb")), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "ckan"],
-            check=True,
-            capture_output=True,
-            timeout=60,
+def _postgres() -> Iterator[str]:
+    """A private PostgreSQL cluster on a free loopback port; its SQLAlchemy URL for a fresh database.
+
+    Its folder is a directory of its own in the system's temporary folder, which the ``postgres`` user
+    can reach (pytest's folders are private to the user running the tests)."""
+    with tempfile.TemporaryDirectory(prefix="kasko-postgres-") as folder:
+        root = Path(folder)
+        data, sockets, log = root / "data", root / "sockets", root / "postgres.log"
+        sockets.mkdir()
+        if os.geteuid() == 0:
+            postgres = pwd.getpwnam("postgres")
+            for path in (root, sockets):
+                os.chown(path, postgres.pw_uid, postgres.pw_gid)
+        run = _as_postgres()
+        _run(
+            [
+                *run,
+                str(_postgres_bin("initdb")),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+            ]
         )
-        yield f"postgresql://postgres@127.0.0.1:{port}/ckan"
-    finally:
-        subprocess.run([*ctl, "-m", "fast", "-w", "stop"], capture_output=True, timeout=90, check=False)
+        port = free_port()
+        options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+        ctl = [*run, str(_postgres_bin("pg_ctl")), "-D", str(data)]
+        _run([*ctl, "-o", options, "-l", str(log), "-w", "-t", "60", "start"], timeout=90)
+        try:
+            _run([*run, str(_postgres_bin("createdb")), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "ckan"])
+            yield f"postgresql://postgres@127.0.0.1:{port}/ckan"
+        finally:
+            subprocess.run([*ctl, "-m", "fast", "-w", "stop"], capture_output=True, timeout=90, check=False)
 
 
 @contextmanager
 def _redis(root: Path) -> Iterator[int]:
     port, log = free_port(), root / "redis.log"
     process = _start(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(root)],
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(root),
+        ],
         log,
     )
     try:
-        _wait_for(lambda: "Ready to accept connections" in log.read_text(errors="replace"), "redis-server", process, log)
+        _wait_for(
+            lambda: "Ready to accept connections" in log.read_text(errors="replace"), "redis-server", process, log
+        )
         yield port
     finally:
         _stop(process)
@@ -250,9 +279,8 @@ def _configure(root: Path, database: str, redis_port: int, port: int) -> Path:
 @contextmanager
 def avoindata_portal(root: Path) -> Iterator[Portal]:
     """Start the portal in ``root`` (a fresh folder), with a sysadmin, a token and the organisation."""
-    root.chmod(0o755)  # PostgreSQL's user must reach its files below
     with ExitStack() as stack:
-        database = stack.enter_context(_postgres(root))
+        database = stack.enter_context(_postgres())
         redis_port = stack.enter_context(_redis(root))
         port = free_port()
         portal = Portal(root, _configure(root, database, redis_port, port), f"http://127.0.0.1:{port}/")
@@ -274,16 +302,16 @@ def avoindata_portal(root: Path) -> Iterator[Portal]:
 
 
 @contextmanager
-def consumers(portal: Portal) -> Iterator[None]:
-    """ckanext-harvest's gather and fetch consumers, reading the Redis queues, for the length of a harvest."""
+def consumers(portal: Portal, label: str) -> Iterator[None]:
+    """ckanext-harvest's gather and fetch consumers, reading the Redis queues, for the length of a harvest;
+    their logs under ``label``-gather-consumer and ``label``-fetch-consumer."""
     processes = []
     for name in ("gather-consumer", "fetch-consumer"):
-        log = portal.root / f"{name}.log"
-        portal.logs[name] = log
+        log = portal.root / f"{label}-{name}.log"
+        portal.logs[f"{label}-{name}"] = log
         processes.append(_start([str(CKAN), "-c", str(portal.ini), "harvester", name], log, cwd=portal.root))
     try:
         yield
     finally:
         for process in processes:
             _stop(process)
-

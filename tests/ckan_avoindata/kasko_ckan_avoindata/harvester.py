@@ -29,7 +29,9 @@ class AvoindataCKANHarvester(CKANHarvester):
             raise ValueError("validate_packages must be boolean")
         return config
 
-    def _create_or_update_package(self, package_dict: dict[str, Any], harvest_object: Any, package_dict_form: str = "rest"):
+    def _create_or_update_package(
+        self, package_dict: dict[str, Any], harvest_object: Any, package_dict_form: str = "rest"
+    ):
         if self.config and self.config.get("validate_packages"):
             errors = self._schema_errors(package_dict)
             if errors:

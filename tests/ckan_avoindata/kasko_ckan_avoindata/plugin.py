@@ -26,6 +26,7 @@ import ckan.lib.dictization.model_dictize as model_dictize
 import ckan.lib.search as search
 import ckan.plugins as plugins
 from ckan.lib.search.index import NoopSearchIndex
+from ckan.logic import auth_audit_exempt
 from ckan.plugins import toolkit
 
 from . import fluent, ytp
@@ -56,7 +57,7 @@ class NoSearchIndexPlugin(plugins.SingletonPlugin):
     plugins.implements(plugins.IActions)
 
     def configure(self, config: Any) -> None:
-        search._INDICES["package"] = NoopSearchIndex  # noqa: SLF001 (CKAN's table of index classes)
+        search._INDICES["package"] = NoopSearchIndex  # CKAN's table of index classes
         model_dictize.tag_dictize.__defaults__ = (False,)
 
     def get_actions(self) -> dict[str, Any]:
@@ -64,6 +65,7 @@ class NoSearchIndexPlugin(plugins.SingletonPlugin):
 
 
 @toolkit.chained_action
+@auth_audit_exempt
 def harvest_source_reindex(original: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> bool:
     """ckanext-harvest refreshes the source's Solr document after every job: a no-op without Solr."""
     toolkit.get_or_bust(data_dict, "id")

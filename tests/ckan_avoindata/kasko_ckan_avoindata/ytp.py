@@ -16,7 +16,7 @@ import importlib
 import logging
 import sys
 import types
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ def check_package_deprecation(valid_till: Any) -> bool:
             return False
     if not valid_till or valid_till is toolkit.missing:
         return False
-    return valid_till < datetime.now(timezone.utc)
+    return valid_till < datetime.now(UTC)
 
 
 class ShowcaseAdmin:
@@ -68,7 +68,7 @@ def load_validators(ytp_dir: Path) -> types.ModuleType:
     tree = ast.parse(source.read_text(encoding="utf-8"), str(source))
     wanted = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name in PLUGIN_FUNCTIONS]
     assert sorted(n.name for n in wanted) == sorted(PLUGIN_FUNCTIONS), f"{source} changed"
-    exec(compile(ast.Module(body=wanted, type_ignores=[]), str(source), "exec"), plugin.__dict__)  # noqa: S102
+    exec(compile(ast.Module(body=wanted, type_ignores=[]), str(source), "exec"), plugin.__dict__)
     _module(f"{PACKAGE}.tools", check_package_deprecation=check_package_deprecation)
     if "ckanext.showcase.model" not in sys.modules:
         _module("ckanext.showcase", __path__=[])
