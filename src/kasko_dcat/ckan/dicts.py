@@ -54,6 +54,20 @@ TAG = re.compile(r"[\w \-.]{2,100}")
 NAME_MAX = 100
 """CKAN's longest dataset name (``PACKAGE_NAME_MAX_LENGTH``)."""
 
+REQUIRED = (
+    "title_translated",
+    "name",
+    "notes_translated",
+    "keywords",
+    "license_id",
+    "collection_type",
+    "maintainer",
+    "maintainer_email",
+    "owner_org",
+)
+"""The dataset fields avoindata.fi's schema requires (``required``, or ``only_default_lang_required`` for fi);
+every resource also needs a ``url``."""
+
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Json = object
 
