@@ -154,11 +154,11 @@ def fake_ckan(portal: FakeCkan) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(data)
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             query = parse_qs(urlsplit(self.path).query)
             self._reply({k: v[0] for k, v in query.items()})
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             self._reply(json.loads(self.rfile.read(length) or b"{}"))
 
