@@ -318,12 +318,29 @@ class Reader:
         label = self.label(term.value)
         if label:
             found["label"] = label
+        if self.nested(term.value):  # minted under what is written in full (a data group, a search key)
+            for predicate, values in sorted(self.props(term.value).items()):
+                found[_short(predicate)] = sorted((self.term(v) for v in values), key=_json)
+            return found
         identifier = plain(self, self.follow(term.value, (str(DCTERMS.identifier),)))
         if identifier:
             found["identifier"] = identifier
         if term.value in self.names:
             found["name"] = self.names[term.value]
         return found
+
+    @cached_property
+    def owners(self) -> frozenset[str]:
+        """What is written in full in a dict: the datasets and the request examples that apply to them."""
+        examples = self.catalogue.store.quads_for_pattern(None, ox.NamedNode(EXAMPLES), None)
+        return frozenset(self.catalogue.datasets) | {
+            q.subject.value for q in examples if isinstance(q.subject, ox.NamedNode)
+        }
+
+    def nested(self, iri: str) -> bool:
+        """Whether ``iri`` is minted under a dataset or an example (``dataset/x/data-group/y``), so part of it."""
+        parts = iri.split("/")
+        return any("/".join(parts[:end]) in self.owners for end in range(len(parts) - 1, 3, -1))
 
     # -- identity -------------------------------------------------------------------------------
 
