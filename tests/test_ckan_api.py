@@ -22,7 +22,17 @@ import pytest
 import yaml
 
 from kasko_dcat import api
-from kasko_dcat.ckan.dicts import LANGS, REQUIRED, TAG, Reader, all_text
+from kasko_dcat.ckan.dicts import (
+    CHOICES,
+    DATASET_ROWS,
+    EXTRA_ROWS,
+    LANGS,
+    REQUIRED,
+    RESOURCE_ROWS,
+    TAG,
+    Reader,
+    all_text,
+)
 from kasko_dcat.model.description import read_source
 from kasko_dcat.model.graph import build_graph
 from kasko_dcat.query import sparql
@@ -300,3 +310,10 @@ def test_a_dataset_without_finnish_keywords_is_a_gap(scratch: Path) -> None:
 
 def test_languages_are_avoindata_fis() -> None:
     assert set(schema()["dataset_fields"][0]["form_languages"]) == set(LANGS)
+
+
+def test_the_readme_names_every_mapped_field() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Getting into avoindata.fi") : readme.index("## Import")]
+    fields = [row.field for row in (*DATASET_ROWS, *EXTRA_ROWS, *RESOURCE_ROWS)] + [c.field for c in CHOICES]
+    assert [field for field in fields if f"`{field}`" not in section] == []
