@@ -9,7 +9,6 @@ the way ckanext-harvest 1.6.3's ``CKANHarvester`` asks it (``package_search`` wi
 from __future__ import annotations
 
 import json
-import random
 import re
 import urllib.error
 import urllib.parse
@@ -19,7 +18,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-import yaml
 
 from kasko_dcat import api
 from kasko_dcat.ckan.dicts import (
@@ -39,12 +37,10 @@ from kasko_dcat.query import sparql
 from kasko_dcat.rdf.formats import by_suffix
 from kasko_dcat.rdf.namespaces import TVK
 from kasko_dcat.serve import views
-from kasko_dcat.source.problems import Problems
-from kasko_dcat.source.yamlread import read_yaml
 
 from .conftest import ROOT, SHARED, SOURCE, run_cli
 from .serving import Served, serving
-from .test_determinism import plain, shuffled
+from .test_determinism import write_reordered
 
 SCHEMAS = SHARED / "reference" / "avoindata-fi" / "ckanext-ytp" / "schemas"
 CATALOG = ROOT / "output" / "catalog.nt"
@@ -271,14 +267,7 @@ def _dicts_of(source: Path) -> dict[str, dict]:
 
 def test_ids_and_names_are_stable_across_builds_reordering_and_where_it_is_served(tmp_path: Path) -> None:
     original = _dicts_of(SOURCE)
-    rng = random.Random(17)
-    for path in sorted(SOURCE.rglob("*.yaml")):
-        target = tmp_path / path.relative_to(SOURCE)
-        if target.parent.name == "resources":
-            target = target.with_name(f"{rng.randrange(10**6):06d}-{target.name}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        located = read_yaml(path, Problems())
-        target.write_text(yaml.safe_dump(shuffled(plain(located), rng), allow_unicode=True), "utf-8")
+    write_reordered(tmp_path, 17)
     reordered = _dicts_of(tmp_path)
     assert json.dumps(reordered, sort_keys=True) == json.dumps(original, sort_keys=True)
     assert _dicts_of(SOURCE) == original  # a second build

@@ -230,7 +230,7 @@ EXTRA_ROWS = (
     Row("technical_interface", (str(TVK.technicalInterface),), plain),
     Row("theme", (str(DCAT.theme),), described),
     Row("language", (str(DCTERMS.language),), described),
-    Row("spatial", (str(DCTERMS.spatial),), described),
+    Row("spatial_coverage", (str(DCTERMS.spatial),), described),  # "spatial" is ckanext-spatial's GeoJSON
     Row("temporal", (str(DCTERMS.temporal),), described),
     Row("issued", (str(DCTERMS.issued),), plain),
     Row("modified", (str(DCTERMS.modified),), plain),
@@ -495,24 +495,7 @@ class Reader:
         return self.organisations.get(iri) or self._organisation(iri)
 
     def _organisation(self, iri: str) -> dict[str, Json]:
-        label = self.label(iri)
-        titles = label if isinstance(label, dict) else {DEFAULT_LANG: label or iri}
-        title = titles.get(DEFAULT_LANG) or next(iter(titles.values()))
-        return {
-            "id": self.ident(iri),
-            "name": ckan_name(iri.rstrip("/").rpartition("/")[2], iri),
-            "title": title,
-            "title_translated": titles,
-            "display_name": title,
-            "description": "",
-            "type": "organization",
-            "is_organization": True,
-            "state": "active",
-            "approval_status": "approved",
-            "image_url": "",
-            "image_display_url": "",
-            "extras": [{"key": "uri", "value": iri}],
-        }
+        return self._group(iri, organisation=True)
 
     @cached_property
     def groups(self) -> dict[str, dict[str, Json]]:
@@ -526,11 +509,12 @@ class Reader:
         found = {theme: self._group(theme) for theme in themes}
         return dict(sorted(found.items(), key=lambda item: str(item[1]["name"])))
 
-    def _group(self, iri: str) -> dict[str, Json]:
+    def _group(self, iri: str, organisation: bool = False) -> dict[str, Json]:
+        """An organisation or group dict: CKAN's shape, titles in fi/sv/en, the name from the notation or IRI."""
         label = self.label(iri)
         titles = label if isinstance(label, dict) else {DEFAULT_LANG: label or iri}
         title = titles.get(DEFAULT_LANG) or next(iter(titles.values()))
-        notation = plain(self, self.follow(iri, (str(SKOS.notation),)))
+        notation = None if organisation else plain(self, self.follow(iri, (str(SKOS.notation),)))
         return {
             "id": self.ident(iri),
             "name": ckan_name(str(notation or iri.rstrip("/").rpartition("/")[2]), iri),
@@ -538,8 +522,8 @@ class Reader:
             "title_translated": titles,
             "display_name": title,
             "description": "",
-            "type": "group",
-            "is_organization": False,
+            "type": "organization" if organisation else "group",
+            "is_organization": organisation,
             "state": "active",
             "approval_status": "approved",
             "image_url": "",
