@@ -188,6 +188,7 @@ def test_fq_filters_as_the_harvester_writes_them(served: Served) -> None:
     assert count(q="pupil welfare") == count(q="elevvård") == 5
     assert count(q="name:perusopetus") == 1
     assert count(fq="groups:educ") + count(fq="-groups:educ") == 28
+    assert count(fq="+dataset_type:dataset +capacity:public") == 28
 
 
 def test_sort_by_date_puts_the_undated_last_and_ties_by_id(served: Served) -> None:
