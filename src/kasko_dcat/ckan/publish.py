@@ -253,9 +253,9 @@ class _Portal:
             return answer["result"]
         error = answer.get("error") if isinstance(answer.get("error"), dict) else {}
         detail = _CONTROL.sub("?", self.client._redact(json.dumps(error, ensure_ascii=False)))[:400]
+        if response.status_code == 403:  # CKAN answers an unknown or expired token so too: it is anonymous then
+            raise PublishError("ckan-forbidden", action=action, status=403, detail=detail, name=ENV_TOKEN)
         code = "ckan-invalid" if response.status_code == 409 else "ckan-refused"
-        if response.status_code == 403:
-            code = "ckan-forbidden"
         raise PublishError(code, action=action, status=response.status_code, detail=detail, exit_code=ExitCode.STORE)
 
     def organisation(self, name: str) -> dict[str, Json]:
