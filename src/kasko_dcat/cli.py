@@ -939,8 +939,9 @@ def serve(
     \b
     Under the base IRI: catalog (Turtle, JSON-LD, RDF/XML, N-Triples or HTML by Accept, or
     catalog.ttl …; ?page=, ?page_size=, ?modified_since=), every IRI of the catalogue, sparql
-    (SPARQL 1.1 Protocol, read-only) and health. SIGTERM or Ctrl+C stops it after the requests
-    in progress.
+    (SPARQL 1.1 Protocol, read-only), api/3/action/… (CKAN's Action API, read-only, in
+    avoindata.fi's dataset schema: give the base IRI to a harvest source of type CKAN) and health.
+    SIGTERM or Ctrl+C stops it after the requests in progress.
     """
     import logging
 
