@@ -58,6 +58,10 @@ class FakeCkan:
         return 400, {"__type": "Bad Request", "message": "Action name not known"}
 
     def _organization_show(self, params: Dict) -> tuple[int, Dict]:
+        if not self.search and any(
+            params.get(k, "true") != "false" for k in ("include_dataset_count", "include_groups")
+        ):
+            return 500, {"__type": "Search Connection Error", "message": "Unable to connect to the search server"}
         found = self.org(str(params.get("id", "")))
         return (200, found) if found else (404, {"__type": "Not Found Error", "message": "Not found"})
 
@@ -106,8 +110,8 @@ class FakeCkan:
         return 200, {}
 
     def _package_search(self, params: Dict) -> tuple[int, Dict]:
-        if not self.search:
-            return 409, {"__type": "Search Error", "message": "Search error: Solr returned an error"}
+        if not self.search:  # CKAN 2.11 without a search server
+            return 500, {"__type": "Search Connection Error", "message": "Unable to connect to the search server"}
         fq = str(params.get("fq", ""))
         owner = fq.removeprefix("owner_org:") if fq.startswith("owner_org:") else None
         found = [

@@ -214,6 +214,12 @@ def _normal(value: Json) -> Json:
     return value
 
 
+_OPEN = frozenset({400, 403, 404, 409})
+"""Statuses whose CKAN error object :meth:`_Portal.result` reads itself (the client raises on the others)."""
+_SEARCH = _OPEN | {500}
+"""A search that fails, even with 500, is not fatal: the list is then read without the index."""
+
+
 @dataclass
 class _Portal:
     """The Action API calls publish makes, with CKAN's envelope opened and its errors turned into messages."""
@@ -221,16 +227,18 @@ class _Portal:
     client: _Client
     url: str
 
-    def call(self, action: str, *, params: dict[str, str] | None = None, body: Json = None) -> requests.Response:
+    def call(
+        self, action: str, *, params: dict[str, str] | None = None, body: Json = None, accept: frozenset[int] = _OPEN
+    ) -> requests.Response:
         endpoint = f"{self.url}/api/3/action/{action}"
         try:
             if body is None:
                 return self.client.send(
-                    "GET", endpoint, params=params, data=b"", headers={"Accept": "application/json"}, accept=_OPEN
+                    "GET", endpoint, params=params, data=b"", headers={"Accept": "application/json"}, accept=accept
                 )
             data = json.dumps(body, ensure_ascii=False).encode("utf-8")
             headers = {"Content-Type": "application/json", "Accept": "application/json"}
-            return self.client.send("POST", endpoint, data=data, headers=headers, accept=_OPEN)
+            return self.client.send("POST", endpoint, data=data, headers=headers, accept=accept)
         except PublishError as exc:
             if exc.code == "publish-unauthorised":
                 raise PublishError("ckan-unauthorised", name=ENV_TOKEN, **_shown(exc.params)) from None
@@ -259,9 +267,9 @@ class _Portal:
         raise PublishError(code, action=action, status=response.status_code, detail=detail, exit_code=ExitCode.STORE)
 
     def organisation(self, name: str) -> dict[str, Json]:
-        response = self.call(
-            "organization_show", params={"id": name, "include_datasets": "false", "include_dataset_count": "false"}
-        )
+        # Each of the three counts or lists by search, which a portal without a search index answers with 500.
+        flags = {key: "false" for key in ("include_datasets", "include_dataset_count", "include_groups")}
+        response = self.call("organization_show", params={"id": name, **flags})
         if response.status_code == 404:
             raise PublishError("ckan-no-organization", organization=name, url=self.url, exit_code=ExitCode.ERROR)
         found = self.result("organization_show", response)
@@ -305,8 +313,8 @@ class _Portal:
                 "include_private": "true",
                 "include_drafts": "true",
             }
-            response = self.call("package_search", params=params)
-            if not response.ok:
+            response = self.call("package_search", params=params, accept=_SEARCH)
+            if not response.ok:  # no search index (CKAN answers 500 "Search Connection Error"), or a search error
                 return None
             page = self.result("package_search", response)
             results = page.get("results", []) if isinstance(page, dict) else []
@@ -325,10 +333,6 @@ class _Portal:
             if dataset is not None and dataset.get("owner_org") == owner:
                 found[str(name)] = dataset
         return found
-
-
-_OPEN = frozenset({400, 403, 404, 409})
-"""Statuses whose CKAN error object :meth:`_Portal.result` reads itself (the client raises on the others)."""
 
 
 def _shown(params: dict[str, object]) -> dict[str, object]:
