@@ -14,9 +14,9 @@ terms like ``fq``. In ``fq`` terms separated by spaces must all hold, terms join
 alternatives, ``-`` negates; the fields are ``metadata_modified``, ``metadata_created`` (values or
 ``[A TO B]`` / ``{A TO B}`` ranges of ISO dates, ``*`` and ``NOW``, ``NOW-1DAY``…),
 ``organization``, ``owner_org``, ``groups``, ``tags`` / ``keywords``, ``name``, ``id``,
-``license_id``, ``type``, ``state``; any other field is a query error, never silently ignored. A
-dataset whose source states no date matches every date range (so an incremental harvest never
-misses it) and sorts last. ``sort`` takes ``id``, ``name``, ``title_string``,
+``license_id``, ``type`` / ``dataset_type``, ``capacity``, ``state``; any other field is a query
+error, never silently ignored. A dataset whose source states no date matches every date range (so
+an incremental harvest never misses it) and sorts last. ``sort`` takes ``id``, ``name``, ``title_string``,
 ``metadata_modified``, ``metadata_created`` and ``score`` (every hit scores the same), each
 ``asc`` or ``desc``; ties are broken by ``id`` so paging is stable.
 """
@@ -310,7 +310,8 @@ _MATH = re.compile(r"([+-])(\d+)(SECOND|MINUTE|HOUR|DAY|WEEK)S?", re.IGNORECASE)
 _ROUND = re.compile(r"/(SECOND|MINUTE|HOUR|DAY)S?$", re.IGNORECASE)
 DATE_FIELDS = ("metadata_modified", "metadata_created")
 FIELDS = (*DATE_FIELDS, "organization", "owner_org", "groups", "tags", "keywords", "name", "id", "license_id")
-FIELDS += ("type", "state", "text")
+FIELDS += ("type", "dataset_type", "capacity", "state", "text")
+"""The ``fq`` fields this server answers (CKAN's Solr index names)."""
 
 
 @dataclass(frozen=True)
@@ -357,7 +358,9 @@ def _field_values(dataset: dict[str, Json], name: str) -> set[str]:
         return {k.lower() for words in keywords.values() for k in words}  # type: ignore[union-attr]
     if name == "text":
         return _words(dataset)
-    value = dataset.get(name)
+    if name == "capacity":  # CKAN's index field for private/public
+        return {"private" if dataset.get("private") else "public"}
+    value = dataset.get("type" if name == "dataset_type" else name)
     return {str(value).lower() if isinstance(value, bool) else str(value)} if value is not None else set()
 
 

@@ -54,6 +54,20 @@ TAG = re.compile(r"[\w \-.]{2,100}")
 NAME_MAX = 100
 """CKAN's longest dataset name (``PACKAGE_NAME_MAX_LENGTH``)."""
 
+REQUIRED = (
+    "title_translated",
+    "name",
+    "notes_translated",
+    "keywords",
+    "license_id",
+    "collection_type",
+    "maintainer",
+    "maintainer_email",
+    "owner_org",
+)
+"""The dataset fields avoindata.fi's schema requires (``required``, or ``only_default_lang_required`` for fi);
+every resource also needs a ``url``."""
+
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Json = object
 
@@ -216,7 +230,7 @@ EXTRA_ROWS = (
     Row("technical_interface", (str(TVK.technicalInterface),), plain),
     Row("theme", (str(DCAT.theme),), described),
     Row("language", (str(DCTERMS.language),), described),
-    Row("spatial", (str(DCTERMS.spatial),), described),
+    Row("spatial_coverage", (str(DCTERMS.spatial),), described),  # "spatial" is ckanext-spatial's GeoJSON
     Row("temporal", (str(DCTERMS.temporal),), described),
     Row("issued", (str(DCTERMS.issued),), plain),
     Row("modified", (str(DCTERMS.modified),), plain),
@@ -304,12 +318,29 @@ class Reader:
         label = self.label(term.value)
         if label:
             found["label"] = label
+        if self.nested(term.value):  # minted under what is written in full (a data group, a search key)
+            for predicate, values in sorted(self.props(term.value).items()):
+                found[_short(predicate)] = sorted((self.term(v) for v in values), key=_json)
+            return found
         identifier = plain(self, self.follow(term.value, (str(DCTERMS.identifier),)))
         if identifier:
             found["identifier"] = identifier
         if term.value in self.names:
             found["name"] = self.names[term.value]
         return found
+
+    @cached_property
+    def owners(self) -> frozenset[str]:
+        """What is written in full in a dict: the datasets and the request examples that apply to them."""
+        examples = self.catalogue.store.quads_for_pattern(None, ox.NamedNode(EXAMPLES), None)
+        return frozenset(self.catalogue.datasets) | {
+            q.subject.value for q in examples if isinstance(q.subject, ox.NamedNode)
+        }
+
+    def nested(self, iri: str) -> bool:
+        """Whether ``iri`` is minted under a dataset or an example (``dataset/x/data-group/y``), so part of it."""
+        parts = iri.split("/")
+        return any("/".join(parts[:end]) in self.owners for end in range(len(parts) - 1, 3, -1))
 
     # -- identity -------------------------------------------------------------------------------
 
@@ -464,24 +495,7 @@ class Reader:
         return self.organisations.get(iri) or self._organisation(iri)
 
     def _organisation(self, iri: str) -> dict[str, Json]:
-        label = self.label(iri)
-        titles = label if isinstance(label, dict) else {DEFAULT_LANG: label or iri}
-        title = titles.get(DEFAULT_LANG) or next(iter(titles.values()))
-        return {
-            "id": self.ident(iri),
-            "name": ckan_name(iri.rstrip("/").rpartition("/")[2], iri),
-            "title": title,
-            "title_translated": titles,
-            "display_name": title,
-            "description": "",
-            "type": "organization",
-            "is_organization": True,
-            "state": "active",
-            "approval_status": "approved",
-            "image_url": "",
-            "image_display_url": "",
-            "extras": [{"key": "uri", "value": iri}],
-        }
+        return self._group(iri, organisation=True)
 
     @cached_property
     def groups(self) -> dict[str, dict[str, Json]]:
@@ -495,11 +509,12 @@ class Reader:
         found = {theme: self._group(theme) for theme in themes}
         return dict(sorted(found.items(), key=lambda item: str(item[1]["name"])))
 
-    def _group(self, iri: str) -> dict[str, Json]:
+    def _group(self, iri: str, organisation: bool = False) -> dict[str, Json]:
+        """An organisation or group dict: CKAN's shape, titles in fi/sv/en, the name from the notation or IRI."""
         label = self.label(iri)
         titles = label if isinstance(label, dict) else {DEFAULT_LANG: label or iri}
         title = titles.get(DEFAULT_LANG) or next(iter(titles.values()))
-        notation = plain(self, self.follow(iri, (str(SKOS.notation),)))
+        notation = None if organisation else plain(self, self.follow(iri, (str(SKOS.notation),)))
         return {
             "id": self.ident(iri),
             "name": ckan_name(str(notation or iri.rstrip("/").rpartition("/")[2]), iri),
@@ -507,8 +522,8 @@ class Reader:
             "title_translated": titles,
             "display_name": title,
             "description": "",
-            "type": "group",
-            "is_organization": False,
+            "type": "organization" if organisation else "group",
+            "is_organization": organisation,
             "state": "active",
             "approval_status": "approved",
             "image_url": "",

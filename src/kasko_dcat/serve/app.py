@@ -428,9 +428,13 @@ class App:
         return self._cache.get(key, make, _keep)
 
     def warm(self, texts: Iterable[str]) -> None:
-        """Answer ``texts`` (the bundled queries) as SPARQL JSON in the background, so no client waits for them."""
+        """Answer ``texts`` (the bundled queries) as SPARQL JSON in the background, so no client waits for them.
+
+        The CKAN face's dataset dicts are made then too (1.6 s at 1 000 datasets), before a harvester asks.
+        """
 
         def answer_all() -> None:
+            self.ckan.reader.datasets  # noqa: B018 (made and kept on first use)
             for text in texts:
                 with contextlib.suppress(HttpError):  # a query that fails is answered, with its error, when asked
                     self.answer(text, "application/sparql-results+json")

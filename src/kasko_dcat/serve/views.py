@@ -141,6 +141,15 @@ def open_served(path: Path, base_iri: str | None) -> Catalogue:
     return _index(store, base, data, path, own_base)
 
 
+def index_built(store: ox.Store, path: Path) -> Catalogue:
+    """Index a catalogue built in memory (from the source at ``path``) as it would be served where it was built."""
+    found = sparql.catalogue_iri(store)
+    if found is None or not found.endswith("/catalog"):
+        raise ServeError("serve-no-catalog", path=path)
+    base = found.removesuffix("catalog")
+    return _index(store, base, b"", path, base)
+
+
 def _moved(term: sparql.Term, old: str, new: str) -> sparql.Term:
     """``term`` with an IRI under ``old`` moved under ``new``; literals and other IRIs as they are.
 
