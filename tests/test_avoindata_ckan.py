@@ -23,6 +23,7 @@ finished. Slow (a minute or two); skipped when ``.ckan-avoindata-venv`` or the s
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -125,11 +126,15 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> Portal:
 
 
 @pytest.fixture(scope="module")
-def harvests(portal: Portal, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def changed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return changed_catalogue(tmp_path_factory.mktemp("changed"))
+
+
+@pytest.fixture(scope="module")
+def harvests(portal: Portal, changed: Path) -> dict[str, Any]:
     """Harvests of one served catalogue, in order: by the stock harvester, then with ``validate_packages``
     (first and again), then of the changed source at the same address."""
     port = free_port()
-    changed = changed_catalogue(tmp_path_factory.mktemp("changed"))
     found: dict[str, Any] = {}
     with serving(port=port) as served:
         found["served"] = served_datasets(served.base)
@@ -231,3 +236,80 @@ def test_without_a_search_server_search_and_the_dataset_page_fail(harvests: dict
     assert portal.get("dataset/perusopetus") == 500
     tail = portal.log("ckan")[-20000:]
     assert "in get_organization" in tail and "SolrConnectionError" in tail
+
+
+@pytest.fixture(scope="module")
+def publish_portal(tmp_path_factory: pytest.TempPathFactory) -> Portal:
+    """A second portal of the same configuration, empty, for ``publish --ckan``."""
+    with avoindata_portal(tmp_path_factory.mktemp("avoindata-publish")) as running:
+        yield running
+
+
+def publish(portal: Portal, *options: str) -> subprocess.CompletedProcess[str]:
+    """``kasko-dcat publish --ckan`` with the sysadmin's token in ``KASKO_DCAT_CKAN_TOKEN``."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kasko_dcat",
+            "publish",
+            "--ckan",
+            portal.base,
+            "--organization",
+            ORGANIZATION,
+            *options,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+        env={**os.environ, "KASKO_DCAT_CKAN_TOKEN": portal.token, "KASKO_DCAT_LANG": "en"},
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def publications(publish_portal: Portal, changed: Path) -> dict[str, Any]:
+    """``publish --ckan`` in order: the catalogue, the same again, the changed source, the same again."""
+    found: dict[str, Any] = {}
+    for step, catalog in (("first", None), ("again", None), ("changed", changed), ("changed again", changed)):
+        started = time.monotonic()
+        result = publish(publish_portal, *(["--catalog", str(catalog)] if catalog else []))
+        print(f"publish {step}: {time.monotonic() - started:.0f} s")  # the figures, with pytest -s
+        found[step] = {"result": result, "out": result.stdout + result.stderr, "portal": on_portal(publish_portal)}
+    return found
+
+
+def test_publish_creates_every_dataset_and_the_portal_takes_them(publications: dict[str, Any], graph: Graph):
+    run = publications["first"]
+    assert run["result"].returncode == 0, run["out"]
+    datasets = len(set(graph.subjects(RDF.type, DCAT.Dataset)))
+    assert f"created {datasets}, updated 0, removed 0, 0 unchanged" in run["out"]
+    assert "every dataset was read back and matches" in run["out"]
+    assert len(run["portal"]) == datasets
+    for stored in run["portal"].values():
+        for name in REQUIRED:
+            assert stored[name], (stored["name"], name)
+        assert set(stored["title_translated"]) == set(stored["notes_translated"]) == {"fi", "sv", "en"}
+        assert set(stored["keywords"]) == {"fi", "sv", "en"}
+        assert all(resource["url"] for resource in stored["resources"])
+
+
+def test_publish_again_changes_nothing(publications: dict[str, Any]):
+    for step, before in (("again", "first"), ("changed again", "changed")):
+        run = publications[step]
+        assert run["result"].returncode == 0, run["out"]
+        assert "nothing changed" in run["out"]
+        stamps = {k: d["metadata_modified"] for k, d in run["portal"].items()}
+        assert stamps == {k: d["metadata_modified"] for k, d in publications[before]["portal"].items()}
+
+
+def test_publish_updates_what_changed_and_removes_what_the_source_dropped(publications: dict[str, Any]):
+    run = publications["changed"]
+    out = run["out"]
+    assert run["result"].returncode == 0, out
+    assert f"removed {REMOVED}" in out and f"updated {RENAMED}" in out
+    by_name = {d["name"]: d for d in run["portal"].values()}
+    assert REMOVED not in by_name  # package_delete: no longer active
+    assert by_name[RENAMED]["title"] == by_name[RENAMED]["title_translated"]["fi"] == NEW_TITLE
+    assert len(by_name) == len(publications["first"]["portal"]) - 1
