@@ -15,7 +15,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $as_root apt-get update -qq && $as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 venv=.ckan-avoindata-venv
-if ! $venv/bin/python -c 'import ckan, ckanext.harvest, ckanext.scheming, ckanext.kasko_avoindata' 2>/dev/null; then
+if ! $venv/bin/python -c 'import ckan, ckanext.harvest, ckanext.scheming, kasko_ckan_avoindata.plugin' 2>/dev/null; then
   rm -rf $venv
   python3 -m venv $venv
   $venv/bin/pip install -q 'ckan[requirements]==2.11.5'
