@@ -313,3 +313,31 @@ def test_publish_updates_what_changed_and_removes_what_the_source_dropped(public
     assert REMOVED not in by_name  # package_delete: no longer active
     assert by_name[RENAMED]["title"] == by_name[RENAMED]["title_translated"]["fi"] == NEW_TITLE
     assert len(by_name) == len(publications["first"]["portal"]) - 1
+
+
+def test_the_portal_refuses_what_avoindata_fi_s_schema_refuses(portal: Portal):
+    """The schema is really in force: a dataset without a Finnish title or keywords, a licence or a
+    resource url is refused with avoindata.fi's own validators' errors, and nothing is saved. An empty
+    ``maintainer_email`` passes: the schema's ``not_empty`` runs after ``repeating_text`` has turned
+    ``[]`` into the text ``"[]"``, so that requirement is the publisher's to keep (``kasko-dcat gaps``)."""
+    with serving() as served:
+        offered = dict(next(iter(served_datasets(served.base).values())))
+    for field in ("id", "metadata_modified", "metadata_created", "groups"):
+        offered.pop(field, None)
+    bad = {
+        **offered,
+        "name": "kasko-schema-probe",
+        "owner_org": ORGANIZATION,
+        "title_translated": {"sv": offered["title_translated"]["sv"]},
+        "keywords": {"sv": offered["keywords"]["sv"]},
+        "license_id": "",
+        "maintainer_email": [],
+        "resources": [{**offered["resources"][0], "url": ""}],
+    }
+    status, answer = portal.call("package_create", **bad)
+    assert status == 409 and answer["error"]["__type"] == "Validation Error", answer
+    errors = answer["error"]
+    assert errors["title_translated"] == errors["keywords"] == ['Required language "fi" missing']  # ytp's
+    assert errors["license_id"] and errors["resources"][0]["url"]  # not_empty (messages in Finnish)
+    assert "maintainer_email" not in errors
+    assert portal.call("package_show", id="kasko-schema-probe")[0] == 404
