@@ -29,6 +29,8 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +77,6 @@ def changed_catalogue(root: Path) -> Path:
 
 def served_datasets(base: str) -> dict[str, dict[str, Any]]:
     """Every dataset dict ``serve`` gives a harvester, by id (package_search, as CKANHarvester pages it)."""
-    import urllib.request
-
     found: dict[str, dict[str, Any]] = {}
     while True:
         url = f"{base}api/3/action/package_search?rows=100&start={len(found)}&sort=id+asc"
@@ -120,7 +120,7 @@ def on_portal(portal: Portal) -> dict[str, dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def portal(tmp_path_factory: pytest.TempPathFactory) -> Portal:
+def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
     with avoindata_portal(tmp_path_factory.mktemp("avoindata")) as running:
         yield running
 
@@ -239,7 +239,7 @@ def test_without_a_search_server_search_and_the_dataset_page_fail(harvests: dict
 
 
 @pytest.fixture(scope="module")
-def publish_portal(tmp_path_factory: pytest.TempPathFactory) -> Portal:
+def publish_portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
     """A second portal of the same configuration, empty, for ``publish --ckan``."""
     with avoindata_portal(tmp_path_factory.mktemp("avoindata-publish")) as running:
         yield running
