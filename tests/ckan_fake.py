@@ -25,6 +25,10 @@ from .conftest import local_server
 Dict = dict[str, object]
 
 
+class Refused(Exception):
+    """A validation error the test portal answers with (its text is echoed in the error object)."""
+
+
 @dataclass
 class FakeCkan:
     """The portal's state; ``writes`` lists each write action called, in order."""
@@ -34,6 +38,8 @@ class FakeCkan:
     search: bool = True
     echo_auth: bool = False
     alter: Callable[[Dict], None] | None = None
+    refuse: Callable[[Dict], None] | None = None
+    """Called with a dataset before it is stored; raising :class:`Refused` answers 409 with its text."""
     packages: dict[str, Dict] = field(default_factory=dict)
     writes: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -75,6 +81,11 @@ class FakeCkan:
             return 409, {"__type": "Validation Error", **{k: ["Missing value"] for k in missing}}
         if self.org(str(params["owner_org"])) is None:
             return 409, {"__type": "Validation Error", "owner_org": ["Organization does not exist"]}
+        if self.refuse is not None:
+            try:
+                self.refuse(params)
+            except Refused as exc:
+                return 409, {"__type": "Validation Error", "notes": [f"Invalid value {exc}"]}
         stored = copy.deepcopy(params)
         stored["id"] = existing["id"] if existing else str(uuid.uuid4())  # an editor cannot choose ids
         stored["state"] = "active"

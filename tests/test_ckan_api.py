@@ -233,6 +233,8 @@ def test_errors_in_ckans_envelope_and_status(served: Served) -> None:
         ("package_search", {"sort": "colour asc"}, 400, "Search Query Error"),
         ("package_search", {"fq": "metadata_modified:[yesterday TO *]"}, 400, "Search Query Error"),
         ("organization_show", {"id": "nobody"}, 404, "Not Found Error"),
+        ("package_search", {"q": " ".join(["word"] * 101)}, 400, "Search Query Error"),
+        ("package_search", {"sort": ",".join(["id asc"] * 7)}, 400, "Search Query Error"),
         ("package_create", {}, 403, "Authorization Error"),
         ("no_such_action", {}, 400, "Bad Request"),
     ]

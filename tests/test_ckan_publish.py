@@ -7,10 +7,15 @@ on; the same command against a real CKAN 2.11.5 configured like avoindata.fi is 
 
 from __future__ import annotations
 
+import base64
+import html
+import json
 from pathlib import Path
 from urllib.parse import quote
 
-from .ckan_fake import FakeCkan, fake_ckan
+import pytest
+
+from .ckan_fake import FakeCkan, Refused, fake_ckan
 from .conftest import ROOT, run_cli
 
 CATALOG = ROOT / "output" / "catalog.nt"
@@ -134,6 +139,26 @@ def test_the_token_is_never_printed_even_when_the_portal_echoes_it() -> None:
     assert code == 4
     assert "Access denied (got ***)" in out
     assert TOKEN not in out and quote(TOKEN, safe="") not in out and "tok/en" not in out
+
+
+@pytest.mark.parametrize("form", ["raw", "json", "html", "base64", "hex"])
+def test_the_token_is_not_printed_in_any_form_a_validation_error_echoes(form: str) -> None:
+    echoed = {
+        "raw": TOKEN,
+        "json": json.dumps(TOKEN)[1:-1],
+        "html": html.escape(TOKEN),
+        "base64": base64.b64encode(TOKEN.encode()).decode(),
+        "hex": TOKEN.encode().hex(),
+    }[form]
+
+    def refuse(stored: dict[str, object]) -> None:
+        raise Refused(echoed)
+
+    portal = FakeCkan(token=TOKEN, refuse=refuse)
+    with fake_ckan(portal) as url:
+        code, out = publish(url)
+    assert code == 4 and "the portal refused package_create (HTTP 409)" in out and "***" in out
+    assert echoed not in out and "tok/en" not in out
 
 
 def test_a_token_in_the_address_is_refused_without_echoing_it() -> None:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 
 from kasko_dcat.ckan.dicts import Json, Reader, all_text
 from kasko_dcat.serve.views import Catalogue, parse_since
@@ -36,6 +37,8 @@ ROWS_DEFAULT = 10
 ROWS_MAX = 1000
 """CKAN's ``ckan.search.rows_max`` default: larger ``rows`` are cut to it, as CKAN does."""
 DEFAULT_SORT = "score desc, metadata_modified desc"
+MAX_TERMS = 100
+"""Most words and ``field:value`` terms in ``q`` and ``fq`` together: a harvester sends two or three."""
 API_VERSION = "2.11.5"
 """The CKAN release whose Action API answers this face follows (avoindata.fi's)."""
 WRITE = re.compile(r".*_(create|update|patch|delete|purge|revise)$|.*_(member|bulk_update)_.*")
@@ -142,6 +145,11 @@ class Api:
             "help_show": (self._help_show, "What an action does: name."),
         }
 
+    @cached_property
+    def words(self) -> dict[str, frozenset[str]]:
+        """Dataset id → the words ``q`` is matched against, made once."""
+        return {str(d["id"]): _words_of(d) for d in self.reader.datasets.values()}
+
     def help_url(self, action: str) -> str:
         """CKAN's ``help`` member: where the action's documentation is."""
         return f"{self.base}api/3/action/help_show?name={action}"
@@ -209,7 +217,7 @@ class Api:
         start = call.integer("start", 0)
         sort = call.text("sort", DEFAULT_SORT).strip() or DEFAULT_SORT
         query = _Query.parse(call.text("q"), call.text("fq"), call)
-        hits = [d for d in self.reader.datasets.values() if query.matches(d)]
+        hits = [d for d in self.reader.datasets.values() if query.matches(d, self.words[str(d["id"])])]
         hits = _sorted(hits, sort)
         return {
             "count": len(hits),
@@ -326,10 +334,10 @@ class _Term:
     ranged: bool = False
     inclusive: tuple[bool, bool] = (True, True)
 
-    def matches(self, dataset: dict[str, Json]) -> bool:
-        return self._test(dataset) != self.negated
+    def matches(self, dataset: dict[str, Json], words: frozenset[str]) -> bool:
+        return self._test(dataset, words) != self.negated
 
-    def _test(self, dataset: dict[str, Json]) -> bool:
+    def _test(self, dataset: dict[str, Json], words: frozenset[str]) -> bool:
         if self.field == "*":
             return True
         if self.field in DATE_FIELDS:
@@ -344,6 +352,8 @@ class _Term:
             low_ok = self.low is None or (when >= self.low if self.inclusive[0] else when > self.low)
             high_ok = self.high is None or (when <= self.high if self.inclusive[1] else when < self.high)
             return low_ok and high_ok
+        if self.field == "text":
+            return self.value in words
         return self.value in _field_values(dataset, self.field)
 
 
@@ -356,18 +366,17 @@ def _field_values(dataset: dict[str, Json], name: str) -> set[str]:
     if name in {"tags", "keywords"}:
         keywords = dataset.get("keywords") or {}
         return {k.lower() for words in keywords.values() for k in words}  # type: ignore[union-attr]
-    if name == "text":
-        return _words(dataset)
     if name == "capacity":  # CKAN's index field for private/public
         return {"private" if dataset.get("private") else "public"}
     value = dataset.get("type" if name == "dataset_type" else name)
     return {str(value).lower() if isinstance(value, bool) else str(value)} if value is not None else set()
 
 
-def _words(dataset: dict[str, Json]) -> set[str]:
+def _words_of(dataset: dict[str, Json]) -> frozenset[str]:
+    """The words free text is matched against: name, titles, descriptions and keywords in every language."""
     texts = [dataset.get("name"), dataset.get("title_translated"), dataset.get("notes_translated")]
     texts.append(dataset.get("keywords"))
-    return {word for text in all_text(texts) for word in re.findall(r"\w+", text.lower())}
+    return frozenset(word for text in all_text(texts) for word in re.findall(r"\w+", text.lower()))
 
 
 @dataclass(frozen=True)
@@ -395,11 +404,13 @@ class _Query:
                 joined = False
             rest = _TOKEN.sub("", text).strip()
             if rest:
-                raise _query_error(repr(rest))
+                raise _query_error(repr(rest[:100]))
+        if sum(len(group) for group in groups) > MAX_TERMS:
+            raise _query_error(f"more than {MAX_TERMS} terms")
         return cls(tuple(tuple(group) for group in groups))
 
-    def matches(self, dataset: dict[str, Json]) -> bool:
-        return all(any(term.matches(dataset) for term in group) for group in self.groups)
+    def matches(self, dataset: dict[str, Json], words: frozenset[str]) -> bool:
+        return all(any(term.matches(dataset, words) for term in group) for group in self.groups)
 
 
 def _terms(match: re.Match[str], free_text: bool, call: _Call) -> list[_Term]:
@@ -473,11 +484,14 @@ def _moment(text: str) -> datetime | None:
     return parsed.astimezone(UTC) if parsed else None
 
 
+MAX_SORT = 6
 _SORT_FIELDS = {"id", "name", "title_string", "metadata_modified", "metadata_created", "score"}
 
 
 def _sorted(hits: list[dict[str, Json]], sort: str) -> list[dict[str, Json]]:
     """``hits`` in ``sort`` order (CKAN's syntax), ties by id; a missing date sorts last either way."""
+    if sort.count(",") >= MAX_SORT:
+        raise _query_error(f"more than {MAX_SORT} sort fields")
     clauses = []
     for clause in sort.split(","):
         name, _, direction = clause.strip().partition(" ")

@@ -29,10 +29,13 @@ it is; it is never printed, and any text the portal sends back is redacted befor
 
 from __future__ import annotations
 
+import base64
+import html
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from kasko_dcat.ckan.dicts import Json, Reader
 from kasko_dcat.errors import ExitCode
@@ -260,7 +263,7 @@ class _Portal:
         if response.ok and answer.get("success", True):
             return answer["result"]
         error = answer.get("error") if isinstance(answer.get("error"), dict) else {}
-        detail = _CONTROL.sub("?", self.client._redact(json.dumps(error, ensure_ascii=False)))[:400]
+        detail = _CONTROL.sub("?", _scrub(json.dumps(error, ensure_ascii=False), self.client.credentials.token))[:400]
         if response.status_code == 403:  # CKAN answers an unknown or expired token so too: it is anonymous then
             raise PublishError("ckan-forbidden", action=action, status=403, detail=detail, name=ENV_TOKEN)
         code = "ckan-invalid" if response.status_code == 409 else "ckan-refused"
@@ -333,6 +336,21 @@ class _Portal:
             if dataset is not None and dataset.get("owner_org") == owner:
                 found[str(name)] = dataset
         return found
+
+
+def _scrub(text: str, token: str | None) -> str:
+    """``text`` without the token in any form a portal may echo it in (as sent, escaped, base64, hex).
+
+    CKAN's error object says which field it refused and why, which a user needs to see; the token
+    is the one thing in the request that must not come back out.
+    """
+    if not token:
+        return text
+    forms = {token, quote(token, safe=""), json.dumps(token)[1:-1], json.dumps(token, ensure_ascii=False)[1:-1]}
+    forms |= {html.escape(token), base64.b64encode(token.encode()).decode(), token.encode().hex()}
+    for form in sorted(forms, key=len, reverse=True):
+        text = text.replace(form, "***")
+    return text
 
 
 def _shown(params: dict[str, object]) -> dict[str, object]:
