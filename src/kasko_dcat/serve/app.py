@@ -62,11 +62,11 @@ MAX_HEADER_BYTES = 64 * 1024
 """Largest request line plus headers; a browser sends a few kilobytes."""
 OUTBUF_BYTES = 64 * 1024 * 1024
 """Bytes of answers a connection holds in memory before Waitress buffers them on disk."""
-CKAN_ACTION_PATHS = ("api/3/action/", "api/action/")
-"""Where CKAN answers its Action API; a harvest source of type CKAN is given the base address only."""
 _GZIP_MIN = 512
 _COMPRESSIBLE = ("text/", "application/")
 _CHARSET = ("text/", "application/ld+json", "application/sparql-results+json")
+CKAN_ACTION_PATHS = ("api/3/action/", "api/action/")
+"""Where CKAN answers its Action API; a harvest source of type CKAN is given the base address only."""
 
 
 @dataclass(frozen=True)
@@ -194,11 +194,11 @@ class App:
         self.pool = pool
         self.settings = settings
         self.base_path = urlsplit(catalogue.base).path
+        self.ckan = ckan_action.Api(catalogue)
         self.last_modified = int(catalogue.loaded_from.stat().st_mtime)
         self._cache: _Lru[Reply] = _Lru(settings.cache_bytes, lambda reply: len(reply.body))
         self._gzipped: _Lru[bytes] = _Lru(settings.cache_bytes, len)
         self.site = Site(catalogue)
-        self.ckan = ckan_action.Api(catalogue)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """Answer one request; errors of the client become a status and a one-line message in en and fi."""
