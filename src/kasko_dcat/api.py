@@ -303,38 +303,6 @@ def query(store: ox.Store, question: str, binds: tuple[str, ...] = ()) -> Result
     return sparql.run(store, bundled.resolve(question), sparql.parse_bindings(binds))
 
 
-def publish(
-    endpoint: str,
-    *,
-    graph: str | None = None,
-    query_endpoint: str | None = None,
-    catalog: Path | None = None,
-    environ: Mapping[str, str],
-    attempts: int = 5,
-    retry_delay: float = 1.0,
-    timeout: float = 60.0,
-    on_retry: Callable[[str, dict[str, object]], None] | None = None,
-) -> tuple[int, str, str]:
-    """Replace the catalogue's graph in a SPARQL store and check it by count.
-
-    Returns the triples the store counts, the graph IRI and the store's URL (without user-info).
-    """
-    from kasko_dcat.query import publish as publishing
-    from kasko_dcat.query import sparql
-
-    store, data, fmt = sparql.open_catalogue(catalog or sparql.default_catalogue())
-    target, credentials = publishing.prepare(endpoint, query_endpoint, graph or sparql.catalogue_iri(store), environ)
-    payload = publishing.Payload(data, fmt.media_type, sparql.count_triples(store))
-    found = publishing.publish(
-        payload,
-        target,
-        credentials,
-        publishing.Retry(attempts=attempts, delay=retry_delay, timeout=timeout),
-        on_retry=on_retry or (lambda code, params: None),
-    )
-    return found, target.graph, target.store_url
-
-
 def publish_ckan(
     url: str,
     organization: str,
@@ -371,3 +339,35 @@ def publish_ckan(
         on_retry=on_retry or (lambda code, params: None),
         on_step=on_step or (lambda step, name: None),
     )
+
+
+def publish(
+    endpoint: str,
+    *,
+    graph: str | None = None,
+    query_endpoint: str | None = None,
+    catalog: Path | None = None,
+    environ: Mapping[str, str],
+    attempts: int = 5,
+    retry_delay: float = 1.0,
+    timeout: float = 60.0,
+    on_retry: Callable[[str, dict[str, object]], None] | None = None,
+) -> tuple[int, str, str]:
+    """Replace the catalogue's graph in a SPARQL store and check it by count.
+
+    Returns the triples the store counts, the graph IRI and the store's URL (without user-info).
+    """
+    from kasko_dcat.query import publish as publishing
+    from kasko_dcat.query import sparql
+
+    store, data, fmt = sparql.open_catalogue(catalog or sparql.default_catalogue())
+    target, credentials = publishing.prepare(endpoint, query_endpoint, graph or sparql.catalogue_iri(store), environ)
+    payload = publishing.Payload(data, fmt.media_type, sparql.count_triples(store))
+    found = publishing.publish(
+        payload,
+        target,
+        credentials,
+        publishing.Retry(attempts=attempts, delay=retry_delay, timeout=timeout),
+        on_retry=on_retry or (lambda code, params: None),
+    )
+    return found, target.graph, target.store_url
