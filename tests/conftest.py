@@ -21,7 +21,9 @@ from kasko_dcat.model.description import Source
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source"
-SHARED = ROOT.parent / "shared"
+SHARED = (ROOT.parent / "shared").resolve()
+"""The read-only reference folder beside the repository; resolved, since a symlinked ``../shared`` must
+compare equal to the resolved paths the W3C manifests' ``file://`` includes name."""
 
 
 @pytest.fixture(scope="session")

@@ -295,7 +295,8 @@ def test_a_dataset_without_finnish_keywords_is_a_gap(scratch: Path) -> None:
     path.write_text(text, "utf-8")
     lines = run_cli("gaps", cwd=scratch).stdout.splitlines()
     assert any(
-        "avoindata.fi requires 'keywords' of every dataset, and the source gives none for 'perusopetus'" in line
+        "avoindata.fi's schema requires 'keywords' of every dataset, and the source gives none for 'perusopetus'"
+        in line
         for line in lines
     ), lines
 

@@ -112,11 +112,15 @@ PAGE_KINDS = (
     "system",
     "system/oppilashuolto",
     "picture",
+    "quality",
     "search?q=oppilashuolto",
     "sparql?bundled=request-channels",
     "channel/asiointiportaali",
+    "organisation/kasko",
+    "no/such/page",
 )
-"""One page of each kind: front, request, resource, register, systems, system, picture, search, SPARQL, linked data."""
+"""One page of each kind: front, request, resource, register, systems, system, picture, quality, search, SPARQL,
+linked data, organisation, and the 404 page."""
 
 
 def url(served: Served, path: str, lang: str) -> str:

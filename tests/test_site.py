@@ -103,11 +103,11 @@ def test_dataset_pages_say_what_the_description_leaves_open_and_show_no_prefixes
     for iri in pages.of_type("dataset"):
         page = pages.dataset_page(router(lang, iri[len(BASE) :]), iri)
         text = " ".join(parsed(page).text)
-        assert UI[lang]["not_stated"] in text  # privacy notices and the technical interface are open § 28 items
+        assert UI[lang]["not_stated_list"] in text  # privacy notices and the technical interface are open § 28 items
         assert not re.search(r"\b(dct|dcat|tvk|dcatap|vcard|skos|foaf):[A-Za-z]", text), iri
     register = pages.dataset_page(router(lang, "x"), BASE + "dataset/kuraattorien-yksilokohtainen-rekisteri").decode()
     assert "Työntekijän nimi" in register or lang != "fi"
-    assert UI[lang]["not_stated"] + "</p>" in register
+    assert f'<p class="not-stated missing">{UI[lang]["not_stated_list"]}: ' in register
 
 
 def test_linked_data_pages_keep_prefixed_names_inside_their_sections(pages: site.Site):
@@ -121,18 +121,19 @@ def test_linked_data_pages_keep_prefixed_names_inside_their_sections(pages: site
 def test_theme_labels_are_in_the_page_language_and_english_fallbacks_are_marked(pages: site.Site):
     page = pages.dataset_page(router("sv", "x"), BASE + "dataset/perusopetus").decode()
     assert "<li>Utbildning, kultur och sport</li>" in page
-    assert f"<li>{UI['sv']['access_NON_PUBLIC']}</li>" in page  # the access right in the site's own Swedish words
+    # the EU table's own Swedish label, and what it means in the site's words
+    assert f"<li>Icke-offentligt — {UI['sv']['access_NON_PUBLIC_means']}</li>" in page
     assert "non-public" not in page.lower().split("<details", 1)[0]
     assert site.pick({"en": "non-public"}, "sv") == site.Text("non-public", "en")  # a fallback is marked
 
 
 def test_search_finds_a_system_by_a_search_key_in_any_page_language(pages: site.Site):
     for lang in UI_LANGS:
-        hits = pages.search("asiakaskertomus", router(lang, "search"), lang)
-        systems = [hit["link"].href for hit in hits if hit["kind"] == UI[lang]["kind_system"]]
+        hits = pages.search("asiakaskertomus", router(lang, "search"), lang)["hits"]
+        systems = [hit["link"].href for hit in hits if hit["kind"] == UI[lang]["kind_system"]]  # type: ignore[index]
         assert f"{BASE}system/oppilashuolto?lang={lang}" in systems
-    assert pages.search("", router("fi", "search"), "fi") == []
-    assert pages.search("no such words anywhere", router("fi", "search"), "fi") == []
+    assert pages.search("", router("fi", "search"), "fi")["hits"] == []
+    assert pages.search("no such words anywhere", router("fi", "search"), "fi")["hits"] == []
 
 
 def test_picture_is_svg_with_a_title_and_a_text_alternative(pages: site.Site):

@@ -11,6 +11,7 @@ prints them on a terminal only.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
     from kasko_dcat.importer.diff import Difference
     from kasko_dcat.importer.reader import ImportedPage
     from kasko_dcat.model.description import Source
+    from kasko_dcat.quality.gains import Gain
+    from kasko_dcat.quality.scoring import Scorecard
+    from kasko_dcat.quality.urls import Limits as UrlLimits
     from kasko_dcat.query.sparql import Result
     from kasko_dcat.rdf.output import WriteResult
     from kasko_dcat.shacl.validate import Report, ShapesChoice
@@ -303,38 +307,6 @@ def query(store: ox.Store, question: str, binds: tuple[str, ...] = ()) -> Result
     return sparql.run(store, bundled.resolve(question), sparql.parse_bindings(binds))
 
 
-def publish(
-    endpoint: str,
-    *,
-    graph: str | None = None,
-    query_endpoint: str | None = None,
-    catalog: Path | None = None,
-    environ: Mapping[str, str],
-    attempts: int = 5,
-    retry_delay: float = 1.0,
-    timeout: float = 60.0,
-    on_retry: Callable[[str, dict[str, object]], None] | None = None,
-) -> tuple[int, str, str]:
-    """Replace the catalogue's graph in a SPARQL store and check it by count.
-
-    Returns the triples the store counts, the graph IRI and the store's URL (without user-info).
-    """
-    from kasko_dcat.query import publish as publishing
-    from kasko_dcat.query import sparql
-
-    store, data, fmt = sparql.open_catalogue(catalog or sparql.default_catalogue())
-    target, credentials = publishing.prepare(endpoint, query_endpoint, graph or sparql.catalogue_iri(store), environ)
-    payload = publishing.Payload(data, fmt.media_type, sparql.count_triples(store))
-    found = publishing.publish(
-        payload,
-        target,
-        credentials,
-        publishing.Retry(attempts=attempts, delay=retry_delay, timeout=timeout),
-        on_retry=on_retry or (lambda code, params: None),
-    )
-    return found, target.graph, target.store_url
-
-
 def publish_ckan(
     url: str,
     organization: str,
@@ -371,3 +343,110 @@ def publish_ckan(
         on_retry=on_retry or (lambda code, params: None),
         on_step=on_step or (lambda step, name: None),
     )
+
+
+def publish(
+    endpoint: str,
+    *,
+    graph: str | None = None,
+    query_endpoint: str | None = None,
+    catalog: Path | None = None,
+    environ: Mapping[str, str],
+    attempts: int = 5,
+    retry_delay: float = 1.0,
+    timeout: float = 60.0,
+    on_retry: Callable[[str, dict[str, object]], None] | None = None,
+) -> tuple[int, str, str]:
+    """Replace the catalogue's graph in a SPARQL store and check it by count.
+
+    Returns the triples the store counts, the graph IRI and the store's URL (without user-info).
+    """
+    from kasko_dcat.query import publish as publishing
+    from kasko_dcat.query import sparql
+
+    store, data, fmt = sparql.open_catalogue(catalog or sparql.default_catalogue())
+    target, credentials = publishing.prepare(endpoint, query_endpoint, graph or sparql.catalogue_iri(store), environ)
+    payload = publishing.Payload(data, fmt.media_type, sparql.count_triples(store))
+    found = publishing.publish(
+        payload,
+        target,
+        credentials,
+        publishing.Retry(attempts=attempts, delay=retry_delay, timeout=timeout),
+        on_retry=on_retry or (lambda code, params: None),
+    )
+    return found, target.graph, target.store_url
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One catalogue's MQA score and what to fix to gain points (``score``)."""
+
+    card: Scorecard
+    gains: list[Gain]
+
+
+def score(
+    paths: tuple[Path, ...] = (),
+    source_dir: Path = Path("source"),
+    base_iri: str | None = None,
+    *,
+    lang: str = "en",
+    input_format: str | None = None,
+    max_mb: float | None = None,
+    check_urls: bool = False,
+    limits: UrlLimits | None = None,
+    machine_readable: Path | None = None,
+    progress: Progress = _quiet,
+) -> list[Scored]:
+    """data.europa.eu's quality score of the source (no ``paths``) or of each built file, offline.
+
+    DCAT-AP compliance is judged with SEMIC's shapes by our engine; the two URL indicators are
+    "not checked" unless ``check_urls``. A readable source beside ``paths`` says where to fix each
+    indicator, as ``validate`` does. ``machine_readable`` is a file listing machine-readable
+    formats (none ships; without it a given format is "not judged" on that indicator).
+    """
+    from kasko_dcat.model.description import read_source
+    from kasko_dcat.model.graph import build_graph
+    from kasko_dcat.quality.vocabularies import read_list
+    from kasko_dcat.rdf.reading import DEFAULT_MAX_MB, read_rdf
+    from kasko_dcat.source.problems import SourceError
+
+    limit = DEFAULT_MAX_MB if max_mb is None else max_mb
+    how = _Scoring(lang, check_urls, limits, read_list(machine_readable, limit) if machine_readable else frozenset())
+    if not paths:
+        progress("progress-reading", path=source_dir)
+        source = read(source_dir, base_iri)
+        return [_score(build_graph(source), str(source_dir), source, source_dir, how)]
+    beside: Source | None = None
+    if source_dir.is_dir():  # to say where to fix; a broken source is not this command's concern
+        with contextlib.suppress(SourceError):
+            beside = read_source(source_dir, base_iri)
+    scored = []
+    for path in paths:
+        progress("progress-reading", path=path)
+        graph = read_rdf(path, limit, input_format)
+        scored.append(_score(graph, str(path), beside, source_dir if beside else None, how))
+    return scored
+
+
+@dataclass(frozen=True)
+class _Scoring:
+    """How ``score`` judges: the language of findings, the network, the list of machine-readable formats."""
+
+    lang: str
+    check_urls: bool
+    limits: UrlLimits | None
+    machine_readable: frozenset[str]
+
+
+def _score(graph: Graph, label: str, source: Source | None, source_dir: Path | None, how: _Scoring) -> Scored:
+    from kasko_dcat.quality import scoring, urls
+    from kasko_dcat.quality.gains import gains
+    from kasko_dcat.rdf.namespaces import DCTERMS
+    from kasko_dcat.shacl.validate import source_places
+
+    places = source_places(source, source_dir) if source is not None and source_dir is not None else {}
+    answers = urls.ask_all(scoring.addresses(graph), how.limits or urls.Limits()) if how.check_urls else None
+    card = scoring.assess(graph, label, how.lang, places, answers, how.machine_readable)
+    wholes = {d: whole for d in card.datasets if (whole := graph.value(d, DCTERMS.isPartOf)) is not None}
+    return Scored(card, gains(card, places, source, source_dir, how.lang, wholes))

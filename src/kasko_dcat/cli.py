@@ -10,6 +10,8 @@ reported by file and line, never with a traceback.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import math
 import os
@@ -183,6 +185,7 @@ def main(ctx: click.Context) -> None:
       kasko-dcat build --check    fail (exit 1) when output/ is out of date, for CI
       kasko-dcat validate         check the source against shapes/ and explain every finding
       kasko-dcat gaps             list the facts the source leaves unknown
+      kasko-dcat score            data.europa.eu's quality score (MQA), offline, and how to raise it
       kasko-dcat schema           write the source files' JSON Schemas for your editor
       kasko-dcat query --list     the bundled SPARQL questions; kasko-dcat query NAME runs one
       kasko-dcat publish --endpoint URL    replace the catalogue's graph in a SPARQL store
@@ -270,6 +273,36 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
     _say(lang, "cli-gap-count", count=len(found))
 
 
+def _report_on_failure(command: Callable[..., None]) -> Callable[..., None]:
+    """Make ``validate`` write its ``--report`` file when it fails before it has a report: the error in it.
+
+    A CI dashboard reads the file whatever happened (exit 2: a broken source; exit 3: a bug).
+    """
+
+    @functools.wraps(command)
+    def wrapped(lang: str, **options: object) -> None:
+        from kasko_dcat.shacl.report import failure
+        from kasko_dcat.source.problems import SourceError
+
+        path, report_format = options["report_file"], str(options["report_format"])
+        try:
+            command(lang, **options)
+        except KaskoError as exc:
+            if isinstance(path, Path):
+                details = [p.message(lang) for p in exc.problems] if isinstance(exc, SourceError) else []
+                with contextlib.suppress(KaskoError):  # the error being reported matters more than this file
+                    _write(path, failure(report_format, exc.code, exc.message(lang), details))
+            raise
+        except Exception as exc:
+            if isinstance(path, Path):
+                bug = KaskoError("cli-internal-error", error=f"{type(exc).__name__}: {exc}")
+                with contextlib.suppress(KaskoError):
+                    _write(path, failure(report_format, bug.code, bug.message(lang), []))
+            raise
+
+    return wrapped
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=True))
 @source_option
@@ -350,6 +383,7 @@ def gaps(lang: str, source_dir: Path, base_iri: str | None) -> None:
 )
 @lang_option
 @click.pass_obj
+@_report_on_failure
 def validate(
     lang: str,
     paths: tuple[Path, ...],
@@ -421,6 +455,121 @@ def validate(
         _write(report_file, rendered)
     if any(report.fails(fail_on) for report in reports):
         raise SystemExit(ExitCode.FAILED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@source_option
+@base_iri_option
+@click.option(
+    "--format",
+    "report_format",
+    type=click.Choice(["text", "json", "dqv"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs, dqv for W3C DQV Turtle (the MQA's own form of results).",
+)
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to FILE (replaced atomically) instead of standard output.",
+)
+@click.option(
+    "--fail-under",
+    type=click.IntRange(0, 405),
+    metavar="POINTS",
+    help="Exit 1 when a catalogue scores fewer than POINTS of 405 (for CI).",
+)
+@click.option(
+    "--check-urls",
+    is_flag=True,
+    help="Ask every accessURL and downloadURL whether it answers (the network); without it they are not checked.",
+)
+@click.option(
+    "--timeout", type=click.FloatRange(0.1, 300), default=10.0, show_default=True, help="Seconds per address."
+)
+@click.option("--max-redirects", type=click.IntRange(0, 30), default=5, show_default=True, help="Redirects followed.")
+@click.option(
+    "--machine-readable",
+    "machine_readable",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Machine-readable formats (IRIs: an RDF file's subjects or a CSV's first column). None ships, since no "
+    "licensed copy of data.europa.eu's list was found; without it a given format is 'not judged'.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="List every place to fix, not the first four of each kind.")
+@click.option(
+    "--input-format",
+    type=click.Choice([fmt.rdflib for fmt in FORMATS]),
+    help="Format of PATHS when their suffix does not say (.ttl .nt .jsonld .rdf …).",
+)
+@lang_option
+@click.pass_obj
+def score(
+    lang: str,
+    paths: tuple[Path, ...],
+    source_dir: Path,
+    base_iri: str | None,
+    report_format: str,
+    report_file: Path | None,
+    fail_under: int | None,
+    check_urls: bool,
+    timeout: float,
+    max_redirects: int,
+    machine_readable: Path | None,
+    input_format: str | None,
+    verbose: bool,
+) -> None:
+    """Score the catalogue as data.europa.eu's Metadata Quality Assessment (MQA) will, before publishing.
+
+    \b
+    Without PATHS the source is built in memory and scored; with PATHS each built file (any RDF
+    format). Prints the points per dimension and in total (of 405) with the MQA's band, each
+    indicator with how many datasets or distributions meet it, and how to gain points: the
+    largest gains first, each with the source file, line and field that fixes it. Facts the
+    source leaves unknown stay gaps. Offline: the two URL indicators are "not checked" unless
+    --check-urls. Examples:
+      kasko-dcat score                          the source, as text
+      kasko-dcat score output/catalog.ttl --format json
+      kasko-dcat score --format dqv --report mqa.ttl
+      kasko-dcat score --fail-under 200         in CI: exit 1 below 200 points
+      kasko-dcat score --check-urls             also ask every access and download address
+
+    \b
+    Exit codes: 0 the score is at least --fail-under (or none given), 1 it is below,
+    2 a file, the source or the command line is wrong.
+    """
+    from kasko_dcat.quality import render as rendering
+    from kasko_dcat.quality.urls import Limits
+
+    scored = api.score(
+        paths,
+        source_dir,
+        base_iri,
+        lang=lang,
+        input_format=input_format,
+        check_urls=check_urls,
+        limits=Limits(timeout=timeout, max_redirects=max_redirects),
+        machine_readable=machine_readable,
+        progress=_progress(lang, False),
+    )
+    if report_format == "json":
+        rendered = rendering.as_json([(s.card, s.gains) for s in scored])
+    elif report_format == "dqv":
+        rendered = rendering.dqv([s.card for s in scored])
+    else:
+        rendered = "\n".join(rendering.text(s.card, s.gains, lang, verbose) for s in scored)
+    if report_file is None:
+        click.echo(rendered, nl=False)
+    else:
+        _write(report_file, rendered)
+    if fail_under is not None:
+        for s in scored:
+            if s.card.total < fail_under:
+                _say(lang, "score-below", label=s.card.label, total=s.card.total, minimum=fail_under)
+        if any(s.card.total < fail_under for s in scored):
+            raise SystemExit(ExitCode.FAILED)
 
 
 def _write(path: Path, content: str) -> None:

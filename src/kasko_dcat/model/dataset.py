@@ -86,6 +86,8 @@ DEFAULT_FIELDS = (
 )
 """``catalog.yaml`` → ``dataset_defaults``: read there, written on every dataset."""
 FIELDS = (*RESOURCE_FIELDS, *DEFAULT_FIELDS)
+INHERITED = ("themes", "keywords", "legislation")
+"""Fields a register that does not write them takes from its resource."""
 __doc__ = document(
     document(__doc__, RESOURCE_FIELDS, "Simple fields of a resource (a register has the first seven)"),
     DEFAULT_FIELDS,
@@ -157,7 +159,7 @@ def parse_resource(f: Fields) -> Dataset:
     values = read_fields(f, RESOURCE_FIELDS)
     personal_data, access_rights = _access(f, resource_id)
     legislation = f.refs("legislation", "law")
-    inherited = {"themes": values["themes"], "keywords": values["keywords"], "legislation": legislation}
+    inherited = {key: {**values, "legislation": legislation}[key] for key in INHERITED}
     registers = [_parse_register(sub, resource_id, inherited) for sub in f.subs("registers")]
     if not values["privacy_notices"]:
         f.gap("privacy_notices" if "privacy_notices" in f.block else None, "gap-privacy-notices", id=resource_id)

@@ -31,7 +31,7 @@ FIELDS = (
 )
 __doc__ = document(__doc__, FIELDS)
 
-SEARCH_KEY_SCHEME: Text = {"fi": "Hakutekijät", "sv": "Sökkriterier", "en": "Search keys"}
+SEARCH_KEY_SCHEME: Text = {"fi": "Hakutekijät", "sv": "Sökfaktorer", "en": "Search keys"}
 """Title of the scheme ``scheme/search-keys`` that holds every example's search keys."""
 
 

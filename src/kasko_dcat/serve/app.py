@@ -62,11 +62,11 @@ MAX_HEADER_BYTES = 64 * 1024
 """Largest request line plus headers; a browser sends a few kilobytes."""
 OUTBUF_BYTES = 64 * 1024 * 1024
 """Bytes of answers a connection holds in memory before Waitress buffers them on disk."""
-CKAN_ACTION_PATHS = ("api/3/action/", "api/action/")
-"""Where CKAN answers its Action API; a harvest source of type CKAN is given the base address only."""
 _GZIP_MIN = 512
 _COMPRESSIBLE = ("text/", "application/")
 _CHARSET = ("text/", "application/ld+json", "application/sparql-results+json")
+CKAN_ACTION_PATHS = ("api/3/action/", "api/action/")
+"""Where CKAN answers its Action API; a harvest source of type CKAN is given the base address only."""
 
 
 @dataclass(frozen=True)
@@ -194,11 +194,12 @@ class App:
         self.pool = pool
         self.settings = settings
         self.base_path = urlsplit(catalogue.base).path
+        self.ckan = ckan_action.Api(catalogue)
         self.last_modified = int(catalogue.loaded_from.stat().st_mtime)
         self._cache: _Lru[Reply] = _Lru(settings.cache_bytes, lambda reply: len(reply.body))
         self._gzipped: _Lru[bytes] = _Lru(settings.cache_bytes, len)
         self.site = Site(catalogue)
-        self.ckan = ckan_action.Api(catalogue)
+        self.site.search_index  # noqa: B018 - built with the catalogue, not by the first search
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """Answer one request; errors of the client become a status and a one-line message in en and fi."""
@@ -206,12 +207,25 @@ class App:
             reply = self._route(environ)
         except HttpError as exc:
             reply = _error(exc.status, exc.code, exc.params)
+            if exc.status == 404 and choose(environ.get("HTTP_ACCEPT"), ("text/plain", HTML)) == HTML:
+                reply = self._not_found_page(environ, str(exc.params.get("path", "")))
             if "allowed" in exc.params:
                 reply = replace(reply, headers=(("Allow", str(exc.params["allowed"])),))
             if exc.status == 503 and "seconds" in exc.params:
                 retry = str(math.ceil(float(str(exc.params["seconds"]))))
                 reply = replace(reply, headers=(("Retry-After", retry),))
         return self._send(environ, start_response, reply)
+
+    def _not_found_page(self, environ: WSGIEnvironment, path: str) -> Reply:
+        """A browser's 404: a page of the site in the reader's language with ways on, not a line of text."""
+        params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        try:
+            lang = _lang(environ, params)
+        except HttpError:  # a repeated ?lang= is no reason to lose the page
+            lang = _lang(environ, {})
+        local = path[len(self.base_path) :] if path.startswith(self.base_path) else ""
+        body = self.site.not_found_page(Router(self.catalogue.base, lang, local.split("?", 1)[0]), path)
+        return Reply(404, HTML, body, cacheable=False)
 
     def _route(self, environ: WSGIEnvironment) -> Reply:
         method = environ.get("REQUEST_METHOD", "GET")
@@ -319,6 +333,12 @@ class App:
         if any(value for name in ("default-graph-uri", "named-graph-uri") for value in fields.get(name, [])):
             raise HttpError("serve-dataset-parameters", status=400)
         text = _single(fields, "query")
+        name = _single(fields, "bundled")
+        if method != "POST" and name is not None and not text and _single(fields, "output") != "html":
+            # A bundled query by name answers by Accept like any query; a browser (text/html first) gets the page.
+            accept = environ.get("HTTP_ACCEPT")
+            if choose(accept, (*RESULT_TYPES, *RDF_MEDIA_TYPES, HTML)) != HTML:
+                return self.answer(_bundled_text(name), accept)
         if method != "POST" and (
             _single(fields, "output") == "html"
             or "bundled" in fields
@@ -367,6 +387,7 @@ class App:
             "request": lambda: self.site.request_page(router),
             "system": lambda: self.site.systems_page(router),
             "picture": lambda: self.site.picture_page(router),
+            "quality": lambda: self.site.quality_page(router),
             "search": lambda: self.site.search_page(router, query),
         }
         reply = self._cache.get(("site", local, lang, query), lambda: Reply(200, HTML, pages[local]()), _keep)
@@ -390,10 +411,7 @@ class App:
         ]
         name = _single(params, "bundled")
         if name is not None:
-            found = [q for q in queries if q.name == name]
-            if not found:
-                raise HttpError("serve-not-found", status=404, path=f"sparql?bundled={name}")
-            text = found[0].text
+            text = _bundled_text(name)
         table = graph = error = None
         if text:
             try:
@@ -663,6 +681,15 @@ def _result_table(answer: dict) -> tuple[list[str], list[list[str]]]:
     names = list(answer["head"]["vars"])
     rows = [[binding.get(name, {}).get("value", "") for name in names] for binding in answer["results"]["bindings"]]
     return names, rows
+
+
+def _bundled_text(name: str) -> str:
+    """The text of the bundled query ``name``; 404 if there is none by that name."""
+    from kasko_dcat.query import bundled
+
+    if name not in bundled.names():
+        raise HttpError("serve-not-found", status=404, path=f"sparql?bundled={name}")
+    return bundled.read(name).text
 
 
 def _single(params: dict[str, list[str]], name: str) -> str | None:

@@ -17,7 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from kasko_dcat.i18n.languages import LANG_NAMES, UI_LANGS
+from kasko_dcat.i18n.languages import UI_LANGS
 from kasko_dcat.rdf.formats import serialize_all
 from kasko_dcat.rdf.namespaces import new_graph
 from kasko_dcat.serve.site import SVG_NAME, Router, Site
@@ -43,31 +43,18 @@ def site_files(catalogue: Catalogue) -> dict[str, bytes]:
         files[f"{lang}/request.html"] = site.request_page(router("request"))
         files[f"{lang}/system.html"] = site.systems_page(router("system"))
         files[f"{lang}/picture.html"] = site.picture_page(router("picture"))
+        files[f"{lang}/quality.html"] = site.quality_page(router("quality"))
         files[f"{lang}/{SVG_NAME}"] = site.picture_svg(lang)
         for iri in (*datasets, *systems):
             path = site.site_path(iri)
             if path is not None:
                 files[f"{lang}/{path}.html"] = site.page_for(router(path), iri)
-    files["index.html"] = _language_choice()
+    files["index.html"] = site.language_page()
     graph = new_graph()
     graph.parse(data=catalogue.ntriples.decode("utf-8"), format="nt")
     files.update(serialize_all(graph))
     files[MARK] = b"kasko-dcat static site\n"
     return dict(sorted(files.items()))
-
-
-def _language_choice() -> bytes:
-    """The root page: a link to each language (no script, no redirect a reader cannot see)."""
-    links = "\n".join(
-        f'<li><a lang="{code}" hreflang="{code}" href="{code}/index.html">{LANG_NAMES[code]}</a></li>'
-        for code in UI_LANGS
-    )
-    return (
-        '<!DOCTYPE html>\n<html lang="fi">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>Kasko</title>\n</head>\n<body>\n<main>\n<h1>Kasko</h1>\n"
-        f"<ul>\n{links}\n</ul>\n</main>\n</body>\n</html>\n"
-    ).encode()
 
 
 def write_site(out_dir: Path, files: dict[str, bytes]) -> None:

@@ -18,24 +18,32 @@ reader reads it right.
 from __future__ import annotations
 
 import posixpath
+import re
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import jinja2
 import pyoxigraph as ox
+from markupsafe import Markup
 
 from kasko_dcat.i18n.languages import LANG_NAMES, UI_LANGS
+from kasko_dcat.i18n.messages import render
 from kasko_dcat.query.results import compact
 from kasko_dcat.rdf.formats import OUTPUT
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, ORG, RDF, RDFS, SDO, SKOS, TVK, VCARD
 from kasko_dcat.rdf.vocabularies import TABLES
+from kasko_dcat.serve import search
 from kasko_dcat.serve.ui import UI
 from kasko_dcat.serve.views import LABELS, Catalogue
 
-SITE_PAGES = ("request", "system", "search", "picture")
+if TYPE_CHECKING:
+    from kasko_dcat.quality.scoring import Scorecard
+
+SITE_PAGES = ("request", "system", "search", "picture", "quality")
 """Pages of the site that are no IRI of the catalogue (``system`` is the index of systems)."""
 SVG_NAME = "systems.svg"
 MAX_REFERRING = 200
@@ -71,6 +79,7 @@ _P = {
         "label": RDFS.label,
         "comment": RDFS.comment,
         "fn": VCARD.fn,
+        "name": FOAF.name,
         "email": VCARD.hasEmail,
         "url": VCARD.hasURL,
         "address": VCARD.hasAddress,
@@ -81,6 +90,8 @@ _P = {
         "site": ORG.hasSite,
         "site_address": ORG.siteAddress,
         "reports_to": ORG.reportsTo,
+        "unit_of": ORG.unitOf,
+        "kind": DCTERMS.type,
         "data_contents": TVK.dataContents,
         "data_group": TVK.dataGroup,
         "system": TVK.informationSystem,
@@ -103,6 +114,7 @@ _C = {
     "guidance": _node(TVK.RequestGuidance),
     "channel": _node(TVK.RequestChannel),
     "electronic": _node(TVK.ElectronicChannel),
+    "organisation": _node(FOAF.Organization),
 }
 
 
@@ -248,15 +260,44 @@ class Site:
         return [Text(t.value) for t in terms if not t.language]
 
     def access(self, iri: str, lang: str) -> Text:
-        """An EU access-right term in plain words of the page's language, else its label.
+        """An EU access-right term by the table's own label in the page's language, and what it means to a reader.
 
-        The EU table's own labels are not in ``data/vocabularies.ttl`` in Finnish or Swedish, so a
-        reader would get English; the site says what the term means in its own words instead.
+        The labels are the EU table's (``data/vocabularies.ttl`` copies its fi/sv/en labels); the
+        site adds, in its own words, what "non-public" means for someone who wants the data.
         """
+        label = self.name(iri, lang)
         code = iri.rsplit("/", 1)[-1]
-        if iri.startswith(str(TABLES["access-right"])) and f"access_{code}" in UI[lang]:
-            return Text(UI[lang][f"access_{code}"])
-        return self.name(iri, lang)
+        means = UI[lang].get(f"access_{code}_means") if iri.startswith(str(TABLES["access-right"])) else None
+        shown = label.value[:1].upper() + label.value[1:]
+        return Text(f"{shown} — {means}" if means and not label.lang else shown, label.lang)
+
+    def address(self, iri: str, lang: str) -> Text | None:
+        """An address as written, with the organisations it names in the page's language where they have one.
+
+        The source writes addresses once, in Finnish, as the published page does (``Kasvatuksen ja
+        koulutuksen toimiala, PL 58300, 00099 Helsingin kaupunki``); the organisations' Swedish and
+        English names are in the catalogue, so a Swedish reader gets ``Fostrans- och utbildningssektorn``
+        there. Street names and post boxes stay as written: the source gives no other form.
+        """
+        written = self.text(iri, "label", lang)
+        if written is None or written.lang != "fi":
+            return written
+        value = written.value
+        for finnish, own in self.organisation_names.get(lang, ()):
+            value = finnish.sub(own.replace("\\", "\\\\"), value)
+        return written if value == written.value else Text(value)
+
+    @cached_property
+    def organisation_names(self) -> dict[str, list[tuple[re.Pattern[str], str]]]:
+        """Per language: (Finnish name as a case-blind pattern, name in that language) of each organisation."""
+        names: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        for org in self.of_type("organisation"):
+            texts = self.texts(org, "name")
+            for lang, own in texts.items():
+                finnish = texts.get("fi")
+                if finnish and lang != "fi" and own != finnish:
+                    names.setdefault(lang, []).append((re.compile(re.escape(finnish), re.IGNORECASE), own))
+        return {lang: sorted(found, key=lambda pair: -len(pair[0].pattern)) for lang, found in names.items()}
 
     def name(self, iri: str, lang: str) -> Text:
         """What a reader calls ``iri``: its first label predicate with a text, else its IRI shortened."""
@@ -316,6 +357,15 @@ class Site:
         ]
         return sorted(tree, key=lambda item: sort_key(item[0].text.value))
 
+    def systems_of(self, dataset: str) -> list[str]:
+        """The systems that hold ``dataset``'s data: its own, and those its worked request examples name.
+
+        The page must not say "systems: not stated" above an example that names one.
+        """
+        return sorted(
+            {*self.iris(dataset, "system"), *(s for e in self.examples_for(dataset) for s in self.iris(e, "system"))}
+        )
+
     def examples_for(self, dataset: str) -> list[str]:
         """The worked request examples that apply to ``dataset``."""
         return self.subjects("applies_to", dataset)
@@ -338,8 +388,8 @@ class Site:
         examples = self.examples_for(iri)
         parts = self.iris(iri, "is_part_of")
         inherited = [e for part in parts for e in self.examples_for(part)] if not examples else []
-        systems = self.iris(iri, "system")
-        supporting = self.iris(iri, "supporting")
+        systems = self.systems_of(iri)
+        supporting = [s for s in self.iris(iri, "supporting") if s not in systems]
         return {
             "iri": iri,
             "is_resource": not parts,
@@ -385,7 +435,7 @@ class Site:
             "name": self.name(iri, lang),
             "emails": [e for e in self.iris(iri, "email") if e.startswith("mailto:")],
             "phones": phones,
-            "addresses": [self.text(a, "label", lang) for a in self.iris(iri, "address")],
+            "addresses": [self.address(a, lang) for a in self.iris(iri, "address")],
             "urls": [u for u in self.iris(iri, "url") if u.startswith(_LINKABLE)],
         }
 
@@ -398,7 +448,7 @@ class Site:
             "electronic": self.is_a(iri, "electronic"),
             "urls": [u for u in self.iris(iri, "url") if u.startswith(_LINKABLE)],
             "emails": [e for e in self.iris(iri, "email") if e.startswith("mailto:")],
-            "addresses": [self.text(a, "label", lang) for a in self.iris(iri, "address")],
+            "addresses": [self.address(a, lang) for a in self.iris(iri, "address")],
             "handled_by": self.links(self.iris(iri, "handled_by"), router, lang),
         }
 
@@ -411,7 +461,7 @@ class Site:
         if publisher:
             for site in self.iris(publisher, "site"):
                 for address in self.iris(site, "site_address"):
-                    visiting.append((self.name(site, lang), self.text(address, "label", lang)))
+                    visiting.append((self.name(site, lang), self.address(address, lang)))
         channels = self.of_type("channel")
         electronic = [self.channel(c, router, lang) for c in channels if self.is_a(c, "electronic")]
         distribution_acts = {
@@ -448,10 +498,19 @@ class Site:
 
     def system_data(self, iri: str, router: Router, lang: str) -> dict[str, object]:
         """A system's page: its names, whether city-wide, and the resources and registers whose data it holds."""
-        main = self.subjects("system", iri)
-        supporting = self.subjects("supporting", iri)
-        examples = [e for e in main if self.is_a(e, "guidance")]
-        hidden = sorted({t.value for t in self.objects(iri, "hidden_label") if isinstance(t, ox.Literal)})
+        named = self.subjects("system", iri)
+        examples = [e for e in named if self.is_a(e, "guidance")]
+        # the datasets that say so, and those whose worked examples name this system
+        main = sorted({*named, *(d for e in examples for d in self.iris(e, "applies_to"))})
+        supporting = [d for d in self.subjects("supporting", iri) if d not in main]
+        # The Finnish forms the description writes the system's name in; a form that differs from the
+        # name or from another only in case is the same name, listed once.
+        seen = {name.casefold() for name in self.texts(iri, "title").values()}
+        hidden = []
+        for value in sorted({t.value for t in self.objects(iri, "hidden_label") if isinstance(t, ox.Literal)}):
+            if value.casefold() not in seen:
+                seen.add(value.casefold())
+                hidden.append(value)
         return {
             "title": self.name(iri, lang),
             "homepage": [u for u in self.iris(iri, "homepage") if u.startswith(_LINKABLE)],
@@ -462,13 +521,49 @@ class Site:
             "written_as": [Text(v, None if lang == "fi" else "fi") for v in hidden],
         }
 
+    def organisation_data(self, iri: str, router: Router, lang: str) -> dict[str, object]:
+        """An organisation as a reader needs it: its name, what it is, where, and what it publishes.
+
+        What it is comes from the EU table its ``dct:type`` names (ADMS publisher types). Those have
+        labels in English only; on a Finnish or Swedish page the site says it in its own words and
+        shows the table's English label beside them, marked as English, rather than invent a label.
+        """
+        kinds = []
+        for term in self.iris(iri, "kind"):
+            label = self.name(term, lang)
+            own = UI[lang].get("publisher_type_" + term.rsplit("/", 1)[-1]) if label.lang else None
+            kinds.append({"text": Text(own) if own else label, "eu_label": label if own else None})
+        published = {d for d in self.resources if iri in (*self.iris(d, "publisher"), *self.iris(d, "disclosure"))}
+        sites = [
+            (self.name(site, lang), [self.address(a, lang) for a in self.iris(site, "site_address")])
+            for site in self.iris(iri, "site")
+        ]
+        channels = [c for c in self.of_type("channel") if iri in self.iris(c, "handled_by")]
+        return {
+            "title": self.name(iri, lang),
+            "kinds": kinds,
+            "identifier": (self.text(iri, "identifier", lang) or Text("")).value,
+            "part_of": self.links(self.iris(iri, "unit_of"), router, lang),
+            "reports_to": self.links(self.iris(iri, "reports_to"), router, lang),
+            "units": self.links(
+                [o for o in self.subjects("unit_of", iri) if self.is_a(o, "organisation")], router, lang
+            ),
+            "sites": sites,
+            "tree": [
+                item
+                for item in self.resource_tree(router, lang)
+                if item[0].href in {self.link(d, router, lang).href for d in published}
+            ],
+            "channels": [self.channel(c, router, lang) for c in channels],
+        }
+
     @cached_property
     def holdings(self) -> dict[str, tuple[set[str], set[str]]]:
         """Each information resource's systems, its registers' included: (main, supporting)."""
         held = {}
         for resource in self.resources:
             datasets = (resource, *self.iris(resource, "has_part"))
-            main = {s for d in datasets for s in self.iris(d, "system")}
+            main = {s for d in datasets for s in self.systems_of(d)}
             supporting = {s for d in datasets for s in self.iris(d, "supporting")} - main
             held[resource] = (main, supporting)
         return held
@@ -486,62 +581,74 @@ class Site:
         return columns, sorted(rows, key=lambda row: sort_key(row[1].value))
 
     @cached_property
-    def search_index(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
-        """What search looks in, made once: (IRI, kind, [(where, text casefolded)]) per dataset and system."""
+    def search_index(self) -> search.Index:
+        """What search looks in, made once: every text a dataset's or a system's page shows, by field."""
 
-        def all_names(iri: str) -> list[str]:
+        def named(iri: str) -> list[tuple[str, str]]:
             return [
-                t.value
+                (t.language or "", t.value)
                 for p in LABELS
                 for q in self.store.quads_for_pattern(ox.NamedNode(iri), p, None)
                 if isinstance((t := q.object), ox.Literal)
             ]
 
-        keys_of: dict[str, set[str]] = {}  # dataset or system → search keys of the examples naming it
+        def literals(iri: str, predicate: str) -> list[tuple[str, str]]:
+            return [(t.language or "", t.value) for t in self.objects(iri, predicate) if isinstance(t, ox.Literal)]
+
+        told: dict[str, list[tuple[str, str, str]]] = {}  # dataset or system → texts of the examples naming it
         for example in self.of_type("guidance"):
-            keys = {v for key in self.iris(example, "search_key") for v in all_names(key)}
+            texts = [
+                *(("example", lang, v) for lang, v in named(example)),
+                *(("search_key", lang, v) for key in self.iris(example, "search_key") for lang, v in named(key)),
+            ]
             for target in (*self.iris(example, "applies_to"), *self.iris(example, "system")):
-                keys_of.setdefault(target, set()).update(keys)
-        index = []
+                told.setdefault(target, []).extend(texts)
+        documents = []
         for dataset in self.of_type("dataset"):
             systems = [*self.iris(dataset, "system"), *self.iris(dataset, "supporting")]
-            texts = [
-                *(("in_title", v) for v in all_names(dataset)),
-                *(("in_description", v) for v in self.texts(dataset, "description").values()),
-                *(("in_description", v) for v in self.texts(dataset, "data_contents").values()),
-                *(("data_groups", v) for g in self.iris(dataset, "data_group") for v in all_names(g)),
-                *(("systems", v) for s in systems for v in all_names(s)),
-                *(("search_keys", v) for v in sorted(keys_of.get(dataset, ()))),
-            ]
-            index.append((dataset, "kind_dataset", [(where, value.casefold()) for where, value in texts]))
+            fields = {
+                "title": named(dataset),
+                "keyword": literals(dataset, "keyword"),
+                "description": [*literals(dataset, "description"), *literals(dataset, "data_contents")],
+                "data_group": [n for g in self.iris(dataset, "data_group") for n in named(g)],
+                "register": [n for r in self.iris(dataset, "has_part") for n in named(r)],
+                "system": [n for s in systems for n in named(s)],
+                "other": [
+                    *(n for t in self.iris(dataset, "theme") for n in named(t)),
+                    *(n for a in self.iris(dataset, "legislation") for n in named(a)),
+                    *literals(dataset, "interface"),
+                ],
+            }
+            texts = [(where, lang, value) for where, found in fields.items() for lang, value in found]
+            documents.append(search.Document(dataset, "kind_dataset", (*texts, *told.get(dataset, ()))))
         for system in self.of_type("system"):
-            hidden = [t.value for t in self.objects(system, "hidden_label") if isinstance(t, ox.Literal)]
+            holders = [*self.subjects("system", system), *self.subjects("supporting", system)]
             texts = [
-                *(("in_title", v) for v in (*all_names(system), *hidden)),
-                *(("search_keys", v) for v in sorted(keys_of.get(system, ()))),
+                *(("title", lang, v) for lang, v in named(system)),
+                *(("written_as", lang, v) for lang, v in literals(system, "hidden_label")),
+                *(("register", lang, v) for d in holders if self.is_a(d, "dataset") for lang, v in named(d)),
             ]
-            index.append((system, "kind_system", [(where, value.casefold()) for where, value in texts]))
-        return index
+            documents.append(search.Document(system, "kind_system", (*texts, *told.get(system, ()))))
+        return search.Index(documents)
 
-    def search(self, query: str, router: Router, lang: str) -> list[dict[str, object]]:
-        """Datasets and systems whose titles, descriptions, data groups, systems or search keys contain ``query``.
-
-        Every word must occur in one text (ignoring case), in any language, so a Finnish search
-        key finds the system on an English page too; each hit says where the words were found.
-        """
-        words = query.casefold().split()
-        if not words:
-            return []
+    def search(self, query: str, router: Router, lang: str) -> dict[str, object]:
+        """The hits for ``query`` as the search page shows them, and the corrected query if a word was replaced."""
+        answer = self.search_index.search(query, lang)
         ui = UI[lang]
-        hits: list[dict[str, object]] = []
-        for iri, kind, texts in self.search_index:
-            reasons = []
-            for where, text in texts:
-                if ui[where] not in reasons and all(word in text for word in words):
-                    reasons.append(ui[where])
-            if reasons:
-                hits.append({"link": self.link(iri, router, lang), "kind": ui[kind], "reasons": reasons})
-        return sorted(hits, key=lambda hit: sort_key(hit["link"].text.value))  # type: ignore[attr-defined]
+        hits = [
+            {
+                "link": self.link(hit.key, router, lang),
+                "kind": ui[hit.kind],
+                "reasons": [ui[f"found_{where}"] for where in hit.fields],
+                "snippet": hit.snippet,
+                "snippet_lang": None if hit.snippet_lang in {lang, ""} else hit.snippet_lang,
+            }
+            for hit in answer.hits
+        ]
+        corrected = None
+        if answer.corrected is not None:
+            corrected = (answer.corrected, router.served("search") or "")
+        return {"hits": hits, "corrected": corrected, "unknown": answer.unknown}
 
     def raw(self, iri: str, router: Router, lang: str) -> list[tuple[str, list[Link | Text]]]:
         """The linked-data view: each property of ``iri`` by its prefixed name, with its values."""
@@ -564,12 +671,13 @@ class Site:
             rows.setdefault(compact(triple.predicate.value), []).append(value)
         return list(rows.items())
 
-    def referring(self, iri: str, router: Router, lang: str) -> tuple[list[tuple[Link, str]], int]:
-        """What points to ``iri`` (at most :data:`MAX_REFERRING`), and how many more there are."""
+    def referring(self, iri: str, router: Router, lang: str) -> tuple[list[tuple[Link, str]], str]:
+        """What points to ``iri`` (at most :data:`MAX_REFERRING`), and a line saying how many more there are."""
         pairs = sorted({(t.subject.value, t.predicate.value) for t in self.catalogue.incoming(iri)})
         pairs = [(s, p) for s, p in pairs if self.catalogue.has(s)]
         shown = [(self.link(s, router, lang), compact(p)) for s, p in pairs[:MAX_REFERRING]]
-        return shown, max(0, len(pairs) - MAX_REFERRING)
+        more = len(pairs) - MAX_REFERRING
+        return shown, render("site-more", lang, {"count": str(more)}) if more > 0 else ""
 
     # --- rendering ---------------------------------------------------------------------------
 
@@ -609,7 +717,7 @@ class Site:
             description=self.text(catalog, "description", lang),
             publisher=self.link(publisher, router, lang) if publisher else None,
             tree=self.resource_tree(router, lang),
-            systems=len(self.of_type("system")),
+            systems=render("site-systems-count", lang, {"count": str(len(self.of_type("system")))}),
             raw=self.raw(catalog, router, lang),
         )
 
@@ -642,7 +750,12 @@ class Site:
         return self.fill("system.html", page, s=data, raw=self.raw(iri, router, router.lang))
 
     def picture_page(self, router: Router) -> bytes:
-        """The resource × system picture, with the same facts as a list for those who cannot see it."""
+        """The resource × system picture, with the same facts as a list for those who cannot see it.
+
+        Two drawings of the same matrix: the wide one (also a file of its own, ``systems.svg``) and a
+        phone one drawn inline for narrow screens, where the names wrap and the dots keep their size,
+        so a 390 px screen reads it without zooming or scrolling sideways; CSS shows one of them.
+        """
         lang = router.lang
         columns, rows = self.matrix(lang)
         page = self._page(router, UI[lang]["picture_title"], "picture")
@@ -650,32 +763,53 @@ class Site:
             (self.link(iri, router, lang), [(self.link(s, router, lang), marks[i]) for s, _, marks in rows if marks[i]])
             for i, (iri, _) in enumerate(columns)
         ]
-        geometry = _geometry(columns, rows)
+        wide = _layout(columns, rows, PICTURE_LAYOUTS["wide"])
+        phone = self.env.get_template("systems.svg").render(
+            ui=UI[lang], lang=lang, ids="phone-", **_layout(columns, rows, PICTURE_LAYOUTS["phone"])
+        )
         return self.fill(
             "picture.html",
             page,
             resources=resources,
             svg=router.asset(SVG_NAME, per_language=True),
-            width=geometry["width"],
-            height=geometry["height"],
+            width=wide["width"],
+            height=wide["height"],
+            phone=Markup(phone),
         )
 
     def picture_svg(self, lang: str) -> bytes:
         """The picture itself: a matrix of systems (rows) and resources (columns), drawn on the server."""
         columns, rows = self.matrix(lang)
-        geometry = _geometry(columns, rows)
-        legend = [(index + 1, title, textwrap.wrap(title.value, 62)) for index, (_, title) in enumerate(columns)]
-        return (
-            self.env.get_template("systems.svg")
-            .render(ui=UI[lang], lang=lang, columns=columns, rows=rows, legend=legend, **geometry)
-            .encode("utf-8")
-        )
+        layout = _layout(columns, rows, PICTURE_LAYOUTS["wide"])
+        return self.env.get_template("systems.svg").render(ui=UI[lang], lang=lang, ids="", **layout).encode("utf-8")
+
+    @cached_property
+    def quality(self) -> Scorecard:
+        """The catalogue's MQA score (:mod:`kasko_dcat.serve.quality`), computed once."""
+        from kasko_dcat.serve.quality import scorecard
+
+        return scorecard(self.catalogue)
+
+    def quality_page(self, router: Router) -> bytes:
+        """data.europa.eu's quality score of this catalogue and its breakdown, in plain words."""
+        from kasko_dcat.serve.quality import page_data
+
+        page = self._page(router, UI[router.lang]["quality_title"], "quality")
+        return self.fill("quality.html", page, q=page_data(self.quality, router.lang))
 
     def search_page(self, router: Router, query: str) -> bytes:
         """The answer to ``?q=``: matching datasets and systems, or the form alone."""
         page = self._page(router, UI[router.lang]["search_title"], "search")
-        hits = self.search(query, router, router.lang) if query.strip() else []
-        return self.fill("search.html", page, query=query, hits=hits)
+        lang = router.lang
+        found = self.search(query, router, lang) if query.strip() else {"hits": [], "corrected": None, "unknown": ()}
+        searched = found["corrected"][0] if found["corrected"] else query.strip()  # type: ignore[index]
+        count = len(found["hits"])  # type: ignore[arg-type]
+        heading = (
+            render("site-hits", lang, {"count": str(count), "query": searched})
+            if count
+            else UI[lang]["no_hits"].format(query=searched)
+        )
+        return self.fill("search.html", page, query=query, found=found, heading=heading)
 
     def resource_page(self, router: Router, iri: str) -> bytes:
         """The linked-data page of an IRI that has no citizen page (a channel, an organisation, …)."""
@@ -703,12 +837,40 @@ class Site:
     ) -> bytes:
         """The SPARQL form: the bundled queries one click away, and an answer as an HTML table."""
         page = self._page(router, UI[router.lang]["sparql"], "sparql")
-        return self.fill("sparql.html", page, queries=queries, query=query, table=table, graph=graph, error=error)
+        rows = render("site-rows", router.lang, {"count": str(len(table[1]))}) if table else ""
+        return self.fill(
+            "sparql.html", page, queries=queries, query=query, table=table, rows=rows, graph=graph, error=error
+        )
+
+    def organisation_page(self, router: Router, iri: str) -> bytes:
+        """An organisation's plain page; its linked data closed, below."""
+        lang = router.lang
+        data = self.organisation_data(iri, router, lang)
+        back, more = self.referring(iri, router, lang)
+        page = self._page(router, data["title"], iri[len(self.catalogue.base) :], iri)  # type: ignore[arg-type]
+        return self.fill(
+            "organisation.html", page, o=data, iri=iri, raw=self.raw(iri, router, lang), back=back, more=more
+        )
+
+    def not_found_page(self, router: Router, path: str) -> bytes:
+        """The page a browser gets for an address the site does not have, in the page's language, with ways on."""
+        page = self._page(router, UI[router.lang]["not_found_title"], router.here)  # the switch keeps the address
+        return self.fill("not_found.html", page, path=path)
+
+    def language_page(self) -> bytes:
+        """The static site's root page: the site's name and a link to each language's front page."""
+        choices = [
+            (code, LANG_NAMES[code], self.name(self.catalogue.iri, code).value, f"{code}/index.html")
+            for code in UI_LANGS
+        ]
+        return self.env.get_template("languages.html").render(choices=choices).encode("utf-8")
 
     def page_for(self, router: Router, iri: str) -> bytes:
-        """The page an IRI's HTML shows: the citizen page of a dataset or system, else its linked data."""
+        """The page an IRI's HTML shows: the citizen page of a dataset, system or organisation, else its linked data."""
         if iri == self.catalogue.iri:
             return self.front_page(router)
+        if self.is_a(iri, "organisation"):
+            return self.organisation_page(router, iri)
         if self.site_path(iri) is not None:
             if self.is_a(iri, "dataset"):
                 return self.dataset_page(router, iri)
@@ -717,18 +879,52 @@ class Site:
         return self.resource_page(router, iri)
 
 
-def _geometry(columns: list[tuple[str, Text]], rows: list[tuple[str, Text, list[str]]]) -> dict[str, int]:
-    """Sizes of the picture: a label column, one cell per resource, a row per system, then the legend."""
-    label_width, cell, top, row_height = 372, 44, 34, 24
-    legend_top = top + row_height * len(rows) + 12
-    legend_lines = sum(len(textwrap.wrap(title.value, 62)) for _, title in columns)
+@dataclass(frozen=True)
+class PictureLayout:
+    """The measures of one drawing of the picture (pixels of its view box; font size 13)."""
+
+    width: int
+    cell: int
+    label_chars: int
+    """Characters of a system's name per line before it wraps."""
+    legend_chars: int
+    line: int = 17
+    top: int = 34
+
+
+PICTURE_LAYOUTS = {
+    "wide": PictureLayout(width=0, cell=44, label_chars=200, legend_chars=62),
+    "phone": PictureLayout(width=360, cell=30, label_chars=33, legend_chars=48),
+}
+"""``wide``: one line per system, as wide as its longest name (``width`` 0); ``phone``: 360 wide, names wrapped."""
+
+
+def _layout(columns: list[tuple[str, Text]], rows: list[tuple[str, Text, list[str]]], m: PictureLayout) -> dict:
+    """Where everything of the picture goes: each row's top, height and lines, the columns, the legend."""
+    label_width = 372 if not m.width else m.width - m.cell * len(columns) - 4
+    width = m.width or label_width + m.cell * len(columns) + 6
+    placed = []
+    y = m.top
+    for iri, title, marks in rows:
+        lines = textwrap.wrap(title.value, m.label_chars) or [""]
+        height = m.line * len(lines) + 7
+        placed.append({"iri": iri, "title": title, "marks": marks, "y": y, "height": height, "lines": lines})
+        y += height
+    legend = [
+        (index + 1, title, textwrap.wrap(title.value, m.legend_chars)) for index, (_, title) in enumerate(columns)
+    ]
+    legend_top = y + 12
+    legend_lines = sum(len(lines) for _, _, lines in legend)
     return {
+        "columns": columns,
+        "rows": placed,
+        "legend": legend,
         "label_width": label_width,
-        "cell": cell,
-        "top": top,
-        "row_height": row_height,
+        "cell": m.cell,
+        "top": m.top,
+        "line": m.line,
         "legend_top": legend_top,
-        "width": label_width + cell * len(columns) + 6,
+        "width": width,
         "height": legend_top + 20 * (legend_lines + 3) + 10,
     }
 

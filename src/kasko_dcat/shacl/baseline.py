@@ -6,6 +6,11 @@ room for the reason it is accepted; ``validate --baseline FILE`` then fails only
 file does not list, and names each entry whose finding no longer occurs, so the file shrinks as
 the description is completed. A finding is matched by its rule (shape), the node it was found
 on and the value, never by line number, so editing the source elsewhere does not disturb it.
+
+Nodes the converter minted are written by their source id under the base (``dataset/perusopetus``),
+not by their IRI: the same file then matches after ``base_iri`` changes (a test domain becoming
+the real one), and ``--write-baseline`` keeps the reasons already written. Files written with
+whole IRIs (before this) are read the same way: an IRI under the catalogue's base counts as its id.
 """
 
 from __future__ import annotations
@@ -38,20 +43,27 @@ class BaselineEntry:
     where: str = ""
     reason: str | None = None
 
-    @property
-    def key(self) -> tuple[str, str, str | None]:
-        """What identifies the finding: rule, node and value (not its line, which moves with edits)."""
-        return (self.shape, self.focus, self.value)
+    def key(self, base: str = "") -> tuple[str, str, str | None]:
+        """What identifies the finding: rule, node and value (not its line, which moves with edits).
+
+        Node and value by source id where they are under ``base`` (module docstring).
+        """
+        return (self.shape, local(self.focus, base), None if self.value is None else local(self.value, base))
 
 
-def entry_of(finding: Finding) -> BaselineEntry:
-    """The baseline entry that accepts ``finding``."""
+def local(term: str, base: str) -> str:
+    """``term`` without ``base`` when it is an IRI under it (``dataset/perusopetus``); else as it is."""
+    return term[len(base) :] if base and term.startswith(base) and len(term) > len(base) else term
+
+
+def entry_of(finding: Finding, base: str = "") -> BaselineEntry:
+    """The baseline entry that accepts ``finding``, its node and value by source id under ``base``."""
     result = finding.result
     where = "" if finding.where is None else str(finding.where) + (f", {finding.field}" if finding.field else "")
     return BaselineEntry(
         shape=short(result.shape),
-        focus=str(result.focus),
-        value=None if result.value is None else str(result.value),
+        focus=local(str(result.focus), base),
+        value=None if result.value is None else local(str(result.value), base),
         severity=finding.severity,
         where=where,
     )
@@ -97,19 +109,20 @@ def _line_of_entry(path: Path, number: int) -> int:
 
 def apply(reports: list[Report], entries: list[BaselineEntry], path: Path) -> list[Report]:
     """Each report without the findings ``entries`` accept, counting them and naming stale entries."""
-    accepted = {entry.key for entry in entries}
     seen: set[tuple[str, str, str | None]] = set()
     applied = []
     for report in reports:
+        accepted = {entry.key(report.base) for entry in entries}
         kept = []
         for finding in report.findings:
-            key = entry_of(finding).key
+            key = entry_of(finding, report.base).key()
             if key in accepted:
                 seen.add(key)
             else:
                 kept.append(finding)
         applied.append(replace(report, findings=kept, accepted=len(report.findings) - len(kept), baseline=str(path)))
-    stale = tuple(entry for entry in entries if entry.key not in seen)
+    bases = {report.base for report in reports} or {""}
+    stale = tuple(entry for entry in entries if not any(entry.key(base) in seen for base in bases))
     if applied:
         applied[-1] = replace(applied[-1], stale=stale)
     return applied
@@ -117,19 +130,19 @@ def apply(reports: list[Report], entries: list[BaselineEntry], path: Path) -> li
 
 def render(reports: list[Report], previous: list[BaselineEntry]) -> str:
     """The baseline file that accepts every finding of ``reports``, keeping the reasons of ``previous``."""
-    reasons = {entry.key: entry.reason for entry in previous}
     items = []
     seen: set[tuple[str, str, str | None]] = set()
     for report in reports:
+        reasons = {entry.key(report.base): entry.reason for entry in previous if entry.reason is not None}
         for finding in report.findings:
-            entry = entry_of(finding)
-            if entry.key in seen:
+            entry = entry_of(finding, report.base)
+            if entry.key() in seen:
                 continue
-            seen.add(entry.key)
+            seen.add(entry.key())
             item: dict[str, object] = {"shape": entry.shape, "focus": entry.focus}
             if entry.value is not None:
                 item["value"] = entry.value
-            item.update(severity=entry.severity, where=entry.where, reason=reasons.get(entry.key))
+            item.update(severity=entry.severity, where=entry.where, reason=reasons.get(entry.key()))
             items.append(item)
     body = yaml.safe_dump({"accepted": items}, sort_keys=False, allow_unicode=True, width=120)
     return HEADER + body.replace("\n  reason: null\n", "\n  reason: ~\n")

@@ -309,3 +309,26 @@ RENDERERS: dict[str, Callable[[list[Report], str, str], str]] = {
     "junit": junit,
 }
 """``--format`` name → renderer."""
+
+
+def failure(report_format: str, code: str, message: str, details: list[str]) -> str:
+    """The ``--report`` file of a run that could not validate (exit 2 or 3): the error, in ``report_format``.
+
+    A CI dashboard reads the file whatever happened; without one it showed nothing at all when the
+    source itself was broken. ``details`` are the lines printed before the message (each source problem).
+    """
+    lines = [*details, message]
+    if report_format == "json":
+        error = {"code": code, "message": message, "details": details}
+        return json.dumps({"conforms": False, "error": error, "reports": []}, ensure_ascii=False, indent=2) + "\n"
+    if report_format == "junit":
+        suites = ET.Element("testsuites", name="kasko-dcat validate", tests="1", failures="0", errors="1")
+        suite = ET.SubElement(suites, "testsuite", name="kasko-dcat validate", tests="1", failures="0", errors="1")
+        case = ET.SubElement(suite, "testcase", classname="kasko-dcat validate", name=code)
+        ET.SubElement(case, "error", type=code, message=_xml_safe(message)).text = _xml_safe("\n".join(lines))
+        ET.indent(suites)
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    if report_format == "turtle":
+        comment = "".join(f"# {line}\n" for text in lines for line in text.splitlines())
+        return comment + f"@prefix sh: <{SH}> .\n\n[] a sh:ValidationReport ; sh:conforms false .\n"
+    return "\n".join(lines) + "\n"

@@ -100,6 +100,7 @@ FIELDS: dict[Node, str] = {
 SHAPE_FIELDS: dict[str, str] = {
     "s28-4-search-keys": "search_keys",
     "privacy-notice": "privacy_notices",
+    "dataset-access-rights": "personal_data",
 }
 """Shapes whose fix lies in a field their path does not name."""
 
@@ -146,6 +147,9 @@ class Report:
     """Entries of the baseline file that no finding matches any more: fixed, to be removed."""
     baseline: str = ""
     """The baseline file's path, when one was applied."""
+    base: str = ""
+    """The catalogue's base IRI (its ``dcat:Catalog`` without ``catalog``): a baseline names nodes under it by
+    their source id (``dataset/perusopetus``), so it survives a change of ``base_iri``."""
 
     def count(self, severity: str) -> int:
         """How many findings have ``severity``."""
@@ -216,7 +220,9 @@ def check(
             where = _field_line(where, field.split(":")[0].split(" ")[0], texts)
         findings.append(Finding(result, owner, namer.title(owner), where, field))
     findings.sort(key=_finding_order)
-    return Report(label, findings, count, len(graph), ignored)
+    catalogues = sorted(str(c) for c in graph.subjects(RDF.type, DCAT.Catalog) if str(c).endswith("/catalog"))
+    base = catalogues[0].removesuffix("catalog") if catalogues else ""
+    return Report(label, findings, count, len(graph), ignored, base=base)
 
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}

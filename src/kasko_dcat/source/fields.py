@@ -27,10 +27,13 @@ Text = dict[str, str]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Characters RFC 3987 allows in an IRI (no spaces, quotes, angle brackets, {}, |, \, ^ or `);
-# rdflib refuses to serialise an IRI with any of the others.
-IRI_CHAR = r"[^\s<>\"{}|\\^`]"
+# rdflib refuses to serialise an IRI with any of the others. Written so that it is also a valid
+# ECMAScript regex in `u` mode (the JSON Schemas carry it to editors): no escape before `"`.
+IRI_CHAR = r'[^\s<>"{}|\\^`]'
 _URL = re.compile(rf"^https?://(?:(?![/?#]){IRI_CHAR})+\.(?:(?![/?#]){IRI_CHAR})+(?:[/?#]{IRI_CHAR}*)?$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Months and days in range, so that an editor refuses 2026-13-45 as the reader does (the reader
+# then asks the calendar about 31 February); [0-9], as Python's \d also takes other scripts' digits.
+_DATE = re.compile(r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]*[0-9]$")
 # ckanext-dcat / CKAN validators accept tags of 2-100 letters, digits, space, '-', '_' and '.'.
