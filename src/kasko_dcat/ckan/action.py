@@ -6,7 +6,8 @@ through ``package_search`` with ``rows``/``start``, ``sort=id asc`` and an ``fq`
 dataset dict to import, and may call ``organization_show`` / ``group_show``; other clients call
 ``package_list`` and ``package_show``. Answers are CKAN's envelope: ``{"help", "success",
 "result"}``, or ``{"help", "success": false, "error": {"__type", "message" | field: [...]}}`` with
-CKAN's status (400 bad request or query, 403 a write, 404 not found, 409 invalid parameter).
+CKAN's status (400 bad request or sort order, 403 a write, 404 not found, 409 invalid parameter or a
+query Solr would refuse).
 
 **Search without Solr.** ``q`` is free text (every word must occur, in any language, in the
 title, description, keywords or name; ``*:*`` or empty means all) and may hold ``field:value``
@@ -59,6 +60,11 @@ def _validation(field_name: str, message: str) -> ActionError:
 
 def _query_error(message: str) -> ActionError:
     return ActionError(400, {"message": f"Search Query is invalid: {message}", "__type": "Search Query Error"})
+
+
+def _search_error(message: str) -> ActionError:
+    """What CKAN answers when Solr refuses a query (an unknown field, a value that does not parse): 409."""
+    return ActionError(409, {"message": f"Search error: {message}", "__type": "Search Error"})
 
 
 NOT_FOUND = {"message": "Not found", "__type": "Not Found Error"}
@@ -404,7 +410,7 @@ class _Query:
                 joined = False
             rest = _TOKEN.sub("", text).strip()
             if rest:
-                raise _query_error(repr(rest[:100]))
+                raise _search_error(repr(rest[:100]))
         if sum(len(group) for group in groups) > MAX_TERMS:
             raise _query_error(f"more than {MAX_TERMS} terms")
         return cls(tuple(tuple(group) for group in groups))
@@ -420,12 +426,12 @@ def _terms(match: re.Match[str], free_text: bool, call: _Call) -> list[_Term]:
     word = match.group("word")
     if word is not None:
         if not free_text:
-            raise _query_error(f"{word!r} names no field (fq takes field:value terms)")
+            raise _search_error(f"{word!r} names no field (fq takes field:value terms)")
         return [_Term("text", part) for part in re.findall(r"\w+", word.lower())]
     name, value = match.group("field"), match.group("value")
     negated = match.group("neg") in {"-", "!"}
     if name not in FIELDS:
-        raise _query_error(f"unknown field {name!r}; this server searches {', '.join(FIELDS)}")
+        raise _search_error(f"unknown field {name!r}; this server searches {', '.join(FIELDS)}")
     if name == "text":
         return [_Term("text", part, negated) for part in re.findall(r"\w+", value.lower())]
     if name in DATE_FIELDS:
@@ -464,7 +470,7 @@ def _date(text: str, call: _Call) -> datetime:
             step = timedelta(**{unit.lower() + "s": int(amount)})
             when = when + step if sign == "+" else when - step
         if _MATH.sub("", rest):
-            raise _query_error(f"date {text!r}")
+            raise _search_error(f"date {text!r}")
         if rounding:
             unit = rounding.group(1).upper()
             keep = {"SECOND": 6, "MINUTE": 5, "HOUR": 4, "DAY": 3}[unit]
@@ -473,7 +479,7 @@ def _date(text: str, call: _Call) -> datetime:
         return when
     when = _moment(text)
     if when is None:
-        raise _query_error(f"date {text!r} (write e.g. 2026-01-31T00:00:00Z)")
+        raise _search_error(f"date {text!r} (write e.g. 2026-01-31T00:00:00Z)")
     return when
 
 
@@ -496,8 +502,10 @@ def _sorted(hits: list[dict[str, Json]], sort: str) -> list[dict[str, Json]]:
     for clause in sort.split(","):
         name, _, direction = clause.strip().partition(" ")
         direction = direction.strip().lower() or "asc"
-        if name not in _SORT_FIELDS or direction not in {"asc", "desc"}:
-            raise _query_error(f"cannot sort by {clause.strip()!r}; sort takes {', '.join(sorted(_SORT_FIELDS))}")
+        if direction not in {"asc", "desc"}:  # Solr: "Can't determine a Sort Order", which CKAN answers with 400
+            raise _query_error(f'Invalid "sort" parameter {clause.strip()!r}; each field takes asc or desc')
+        if name not in _SORT_FIELDS:  # Solr: "sort param field can't be found", which CKAN answers with 409
+            raise _search_error(f"cannot sort by {name!r}; sort takes {', '.join(sorted(_SORT_FIELDS))}")
         if name != "score":
             clauses.append((name, direction == "desc"))
     ordered = sorted(hits, key=lambda d: str(d["id"]))
