@@ -312,3 +312,21 @@ def test_the_readme_names_every_mapped_field() -> None:
     section = readme[readme.index("## Getting into avoindata.fi") : readme.index("## Import")]
     fields = [row.field for row in (*DATASET_ROWS, *EXTRA_ROWS, *RESOURCE_ROWS)] + [c.field for c in CHOICES]
     assert [field for field in fields if f"`{field}`" not in section] == []
+
+
+def test_a_resource_format_is_the_short_code_ckan_shows_and_its_iri_is_kept(tmp_path: Path) -> None:
+    # the seed states no format; avoindata.fi's format validators upper-case what they get, so a JSON text
+    # of the link would become nonsense on the portal
+    distribution = "<https://kasko.example/dataset/perusopetus/information-request>"
+    path = tmp_path / "catalog.nt"
+    path.write_text(
+        CATALOG.read_text("utf-8")
+        + f"{distribution} <http://purl.org/dc/terms/format> "
+        + "<http://publications.europa.eu/resource/authority/file-type/PDF> .\n",
+        "utf-8",
+    )
+    dicts = {d["name"]: d for d in Reader(views.open_served(path, None)).datasets.values()}
+    resource = dicts["perusopetus"]["resources"][0]
+    assert resource["format"] == "PDF"
+    assert resource["format_uri"] == "http://publications.europa.eu/resource/authority/file-type/PDF"
+    assert "format" not in dicts["toimialan-hallinto"]["resources"][0]

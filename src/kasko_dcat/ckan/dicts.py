@@ -192,6 +192,18 @@ def plain(_: Reader, values: list[Term]) -> Json:
     return "\n".join(found) if found else None
 
 
+def format_name(reader: Reader, values: list[Term]) -> Json:
+    """A format as CKAN's short ``format`` text (``PDF``): a literal's text, else the IRI's last segment.
+
+    avoindata.fi's ``format`` validators (``clean_format upper_if_exists``) expect a short word and would
+    upper-case a JSON text of the link into nonsense; the last segment is the code in the EU file-type
+    table (``…/file-type/PDF``) and the subtype in IANA's (``…/media-types/text/csv``). The IRI itself
+    goes to ``format_uri`` (IRIs separated by spaces: a resource's fields are texts on the portal).
+    """
+    found = sorted(v.value if isinstance(v, ox.Literal) else v.value.rstrip("/").rpartition("/")[2] for v in values)
+    return ", ".join(found) if found else None
+
+
 def described(reader: Reader, values: list[Term]) -> Json:
     """A JSON text of each value as :meth:`Reader.term` renders it: links with labels, texts with language."""
     found = [reader.term(v) for v in values]
@@ -250,7 +262,8 @@ RESOURCE_ROWS = (
     Row("rights", (str(DCTERMS.rights),), described),
     Row("applicable_legislation", (str(DCATAP.applicableLegislation),), described),
     Row("license", (str(DCTERMS.license),), described),
-    Row("format", (str(DCTERMS.format),), described),
+    Row("format", (str(DCTERMS.format),), format_name),
+    Row("format_uri", (str(DCTERMS.format),), lambda reader, values: " ".join(iris(reader, values) or []) or None),
     Row("rdf_type", (str(RDF.type),), described),
 )
 """A distribution (the request route) as a CKAN resource; its other predicates are kept the same way."""
