@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import base64
 import html
+import http.server
 import json
+import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -202,6 +204,29 @@ def test_an_unknown_organisation_is_a_user_error() -> None:
     with fake_ckan(portal) as url:
         code, out = publish(url)
     assert code == 2 and "has no organisation kasko-org" in out
+
+
+def test_an_address_that_is_not_ckans_api_is_said_so_not_taken_for_a_missing_organisation() -> None:
+    class NotCkan(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # a web server's own page, as at a wrong --ckan address
+            body = b"<html><body>Not Found</body></html>"
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NotCkan)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        code, out = publish(f"http://127.0.0.1:{server.server_address[1]}/wrong/")
+    finally:
+        server.shutdown()
+    assert code == 4 and "did not answer organization_show as CKAN's Action API does (HTTP 404)" in out, out
+    assert "has no organisation" not in out
 
 
 def test_a_portal_that_cannot_be_reached_is_exit_4() -> None:

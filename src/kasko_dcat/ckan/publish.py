@@ -273,7 +273,7 @@ class _Portal:
         # Each of the three counts or lists by search, which a portal without a search index answers with 500.
         flags = {key: "false" for key in ("include_datasets", "include_dataset_count", "include_groups")}
         response = self.call("organization_show", params={"id": name, **flags})
-        if response.status_code == 404:
+        if response.status_code == 404 and _is_envelope(response):  # any other 404: the address is not CKAN's API
             raise PublishError("ckan-no-organization", organization=name, url=self.url, exit_code=ExitCode.ERROR)
         found = self.result("organization_show", response)
         if not isinstance(found, dict) or "id" not in found:
@@ -355,3 +355,12 @@ def _scrub(text: str, token: str | None) -> str:
 
 def _shown(params: dict[str, object]) -> dict[str, object]:
     return {key: value for key, value in params.items() if key in {"method", "url", "status", "detail"}}
+
+
+def _is_envelope(response: requests.Response) -> bool:
+    """Whether an answer is CKAN's error envelope (``{"success": false, "error": …}``), not some other server's page."""
+    try:
+        answer = response.json()
+    except ValueError:
+        return False
+    return isinstance(answer, dict) and answer.get("success") is False and isinstance(answer.get("error"), dict)
