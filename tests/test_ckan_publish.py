@@ -11,14 +11,13 @@ import base64
 import html
 import http.server
 import json
-import threading
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from .ckan_fake import FakeCkan, Refused, fake_ckan
-from .conftest import ROOT, run_cli
+from .conftest import ROOT, local_server, run_cli
 
 CATALOG = ROOT / "output" / "catalog.nt"
 BASE = "https://kasko.example/"
@@ -206,25 +205,19 @@ def test_an_unknown_organisation_is_a_user_error() -> None:
     assert code == 2 and "has no organisation kasko-org" in out
 
 
+class _NotCkan(http.server.BaseHTTPRequestHandler):
+    """A web server's own 404 page, as at a --ckan address that is not the portal's root."""
+
+    def do_GET(self) -> None:
+        self.send_error(404)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 def test_an_address_that_is_not_ckans_api_is_said_so_not_taken_for_a_missing_organisation() -> None:
-    class NotCkan(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # a web server's own page, as at a wrong --ckan address
-            body = b"<html><body>Not Found</body></html>"
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NotCkan)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        code, out = publish(f"http://127.0.0.1:{server.server_address[1]}/wrong/")
-    finally:
-        server.shutdown()
+    with local_server(_NotCkan) as base:
+        code, out = publish(f"{base}/wrong/")
     assert code == 4 and "did not answer organization_show as CKAN's Action API does (HTTP 404)" in out, out
     assert "has no organisation" not in out
 
