@@ -14,5 +14,7 @@ another CKAN's ``package_search`` and ``package_show``. This package owns that r
   answered in CKAN's envelope; ``serve`` routes ``/api/3/action/…`` here;
 - :mod:`~kasko_dcat.ckan.publish`: ``publish --ckan``, which writes the same dicts to a portal with
   ``package_create`` / ``package_update``, removes what the source no longer has and reads every
-  dataset back.
+  dataset back;
+- :mod:`~kasko_dcat.ckan.gaps`: the values avoindata.fi requires that the source lacks, for
+  ``kasko-dcat gaps``.
 """

@@ -141,6 +141,8 @@ def publish(
                 portal.write("package_delete", {"id": name})
             outcome.steps["delete"].append(name)
             on_step("delete", name)
+    if not dry_run:  # what was written is checked even when some names could not be
+        verify(portal, {name: d for name, d in wanted.items() if name not in outcome.conflicts}, outcome)
     if outcome.conflicts:
         raise PublishError(
             "ckan-name-taken",
@@ -148,8 +150,6 @@ def publish(
             organization=organization,
             exit_code=ExitCode.STORE,
         )
-    if not dry_run:
-        verify(portal, wanted, outcome)
     return outcome
 
 
