@@ -186,6 +186,12 @@ def iris(_: Reader, values: list[Term]) -> Json:
     return sorted(v.value for v in values if isinstance(v, ox.NamedNode)) or None
 
 
+def iri_text(reader: Reader, values: list[Term]) -> Json:
+    """Every IRI, sorted, in one text separated by spaces (a resource field that the portal keeps as text)."""
+    found = iris(reader, values)
+    return " ".join(found) if isinstance(found, list) else None
+
+
 def plain(_: Reader, values: list[Term]) -> Json:
     """The literal's text (one value; several are joined by a line break)."""
     found = [v.value for v in _texts(values)]
@@ -198,7 +204,7 @@ def format_name(reader: Reader, values: list[Term]) -> Json:
     avoindata.fi's ``format`` validators (``clean_format upper_if_exists``) expect a short word and would
     upper-case a JSON text of the link into nonsense; the last segment is the code in the EU file-type
     table (``…/file-type/PDF``) and the subtype in IANA's (``…/media-types/text/csv``). The IRI itself
-    goes to ``format_uri`` (IRIs separated by spaces: a resource's fields are texts on the portal).
+    goes to ``format_uri`` (:func:`iri_text`).
     """
     found = sorted(v.value if isinstance(v, ox.Literal) else v.value.rstrip("/").rpartition("/")[2] for v in values)
     return ", ".join(found) if found else None
@@ -263,7 +269,7 @@ RESOURCE_ROWS = (
     Row("applicable_legislation", (str(DCATAP.applicableLegislation),), described),
     Row("license", (str(DCTERMS.license),), described),
     Row("format", (str(DCTERMS.format),), format_name),
-    Row("format_uri", (str(DCTERMS.format),), lambda reader, values: " ".join(iris(reader, values) or []) or None),
+    Row("format_uri", (str(DCTERMS.format),), iri_text),
     Row("rdf_type", (str(RDF.type),), described),
 )
 """A distribution (the request route) as a CKAN resource; its other predicates are kept the same way."""
