@@ -709,7 +709,6 @@ def query(
 @click.option(
     "--endpoint",
     envvar="KASKO_DCAT_PUBLISH_ENDPOINT",
-    required=True,
     metavar="URL",
     help="The store's SPARQL 1.1 Graph Store Protocol endpoint (env KASKO_DCAT_PUBLISH_ENDPOINT).",
 )
@@ -718,6 +717,19 @@ def query(
     "--query-endpoint",
     metavar="URL",
     help="SPARQL query endpoint for the check. Default: derived from --endpoint (…/store → …/query, …).",
+)
+@click.option(
+    "--ckan",
+    metavar="URL",
+    help="Write the datasets to this CKAN portal with its Action API instead (e.g. https://www.avoindata.fi/data).",
+)
+@click.option(
+    "--organization",
+    metavar="NAME",
+    help="With --ckan: the portal's organisation (its name or id) that owns the datasets.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="With --ckan: say what would be created, updated and removed; write nothing."
 )
 @click.option(
     "--catalog",
@@ -735,12 +747,15 @@ def query(
 @click.option("--timeout", type=click.FloatRange(0.1), default=60.0, show_default=True, help="Seconds per request.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @lang_option
-@click.pass_obj
+@click.pass_context
 def publish(
-    lang: str,
-    endpoint: str,
+    ctx: click.Context,
+    endpoint: str | None,
     graph: str | None,
     query_endpoint: str | None,
+    ckan: str | None,
+    organization: str | None,
+    dry_run: bool,
     catalog: Path | None,
     attempts: int,
     retry_delay: float,
@@ -765,10 +780,30 @@ def publish(
     Publishes the built file as it is (run kasko-dcat build first; build --check keeps it fresh).
 
     \b
-    Exit codes: 0 published and checked; 1 the store's count differs from what was sent;
-    2 a mistake on the command line or in the environment; 4 the store could not be reached
-    or refused the request.
+    To a CKAN portal such as avoindata.fi, with an API token of an editor of the organisation:
+      KASKO_DCAT_CKAN_TOKEN=… kasko-dcat publish --ckan https://www.avoindata.fi/data --organization NAME
+    creates and updates the datasets (package_create, package_update), removes those it published
+    that the source no longer has, reads every one back, and says "nothing changed" when all match.
+    --dry-run shows what it would do. The token is read only from KASKO_DCAT_CKAN_TOKEN.
+
+    \b
+    Exit codes: 0 published and checked; 1 the store's count (or a dataset read back from
+    the portal) differs from what was sent; 2 a mistake on the command line or in the environment;
+    4 the store or portal could not be reached or refused the request.
     """
+    lang: str = ctx.obj
+    if ckan is not None:
+        from_environment = ctx.get_parameter_source("endpoint") == click.core.ParameterSource.ENVIRONMENT
+        if (endpoint is not None and not from_environment) or graph or query_endpoint:
+            raise KaskoError("ckan-endpoint-and-ckan")
+        if not organization:
+            raise KaskoError("ckan-no-organization-option")
+        _publish_ckan(lang, ckan, organization, catalog, dry_run, attempts, retry_delay, timeout, quiet)
+        return
+    if endpoint is None:
+        raise KaskoError("ckan-no-target")
+    if organization or dry_run:
+        raise KaskoError("ckan-options-need-ckan")
     found, graph_iri, url = api.publish(
         endpoint,
         graph=graph,
@@ -782,6 +817,52 @@ def publish(
     )
     if not quiet:
         _say(lang, "publish-done", count=found, graph=graph_iri, url=url)
+
+
+_CKAN_STEPS = {
+    (False, "create"): "ckan-did-create",
+    (False, "update"): "ckan-did-update",
+    (False, "delete"): "ckan-did-delete",
+    (True, "create"): "ckan-would-create",
+    (True, "update"): "ckan-would-update",
+    (True, "delete"): "ckan-would-delete",
+}
+"""The line ``publish --ckan`` prints for each dataset it changes (or, ``--dry-run``, would change)."""
+
+
+def _publish_ckan(
+    lang: str,
+    url: str,
+    organization: str,
+    catalog: Path | None,
+    dry_run: bool,
+    attempts: int,
+    retry_delay: float,
+    timeout: float,
+    quiet: bool,
+) -> None:
+    """``publish --ckan``: a line per dataset created, updated or removed, then what was done."""
+    outcome = api.publish_ckan(
+        url,
+        organization,
+        catalog=catalog,
+        environ=os.environ,
+        dry_run=dry_run,
+        attempts=attempts,
+        retry_delay=retry_delay,
+        timeout=timeout,
+        on_retry=lambda code, params: _say(lang, "ckan-retrying", **params),
+        on_step=lambda step, name: None if quiet else _say(lang, _CKAN_STEPS[dry_run, step], name=name),
+    )
+    if quiet:
+        return
+    counts = {step: len(names) for step, names in outcome.steps.items()}
+    if dry_run:
+        _say(lang, "ckan-dry-run", url=outcome.url, organization=organization, **counts)
+    elif outcome.changed:
+        _say(lang, "ckan-done", url=outcome.url, organization=organization, **counts)
+    else:
+        _say(lang, "ckan-nothing-changed", url=outcome.url, organization=organization, count=counts["unchanged"])
 
 
 @main.command("import")
@@ -1033,8 +1114,9 @@ def serve(
     \b
     Under the base IRI: catalog (Turtle, JSON-LD, RDF/XML, N-Triples or HTML by Accept, or
     catalog.ttl …; ?page=, ?page_size=, ?modified_since=), every IRI of the catalogue, sparql
-    (SPARQL 1.1 Protocol, read-only) and health. SIGTERM or Ctrl+C stops it after the requests
-    in progress.
+    (SPARQL 1.1 Protocol, read-only), api/3/action/… (CKAN's Action API, read-only, in
+    avoindata.fi's dataset schema: give the base IRI to a harvest source of type CKAN) and health.
+    SIGTERM or Ctrl+C stops it after the requests in progress.
     """
     import logging
 

@@ -257,7 +257,9 @@ class _Client:
         headers: dict[str, str],
         params: dict[str, str] | None = None,
         credentials: Credentials | None = None,
+        accept: frozenset[int] = frozenset(),
     ) -> requests.Response:
+        """Send until an answer that is 2xx (or in ``accept``, which the caller reads itself) or the last attempt."""
         credentials = self.credentials if credentials is None else credentials
         attempt = 1
         while True:
@@ -276,8 +278,8 @@ class _Client:
             except requests.ConnectionError:
                 problem, retry_after = "the connection failed or was cut", None
             else:
-                if 200 <= response.status_code < 300:  # a redirect stored nothing (``response.ok`` allows 3xx)
-                    return response
+                if 200 <= response.status_code < 300 or response.status_code in accept:
+                    return response  # a redirect stored nothing (``response.ok`` allows 3xx)
                 if response.status_code not in TRANSIENT_STATUSES or attempt == self.retry.attempts:
                     raise self._refused(method, url, response)
                 problem = f"HTTP {response.status_code} {_phrase(response.status_code)}"
