@@ -280,6 +280,8 @@ class _Extractor(HTMLParser):
         self.out: list[Paragraph] = []
         self.current = Paragraph()
         self.buffer: list[str] = []
+        self.filled = False
+        """Whether the buffer holds more than whitespace: kept, not re-joined per piece of text (linear time)."""
         self.start = 0
         self.skip = 0
         self.furniture: list[str] = []
@@ -302,7 +304,7 @@ class _Extractor(HTMLParser):
         if text:
             text = _unnumbered(text) if self.in_heading else text
             self.current.lines.append(Line(self.start, text, self.in_item, self.links))
-        self.buffer, self.links = [], []
+        self.buffer, self.links, self.filled = [], [], False
 
     def _flush_block(self) -> None:
         self._flush_line()
@@ -331,14 +333,14 @@ class _Extractor(HTMLParser):
         elif tag in {"td", "th"} and self.in_row:
             # A table row is one line, "label: value", so a two-column table reads like labelled lines.
             before = len(self.buffer)
-            if "".join(self.buffer).strip():
+            if self.filled:
                 self.buffer.append(": ")
             self.cells.append((before, len(self.buffer)))
             self.header_row = self.header_row and tag == "th"
         elif tag == "dd" and self.term:
             # A definition list reads like labelled lines: "Tietojärjestelmät: a, b".
             self.buffer.append(": ")
-            self.term = False
+            self.term, self.filled = False, True
         elif tag in _BLOCKS:
             if tag == "table":
                 self.header = None
@@ -399,19 +401,20 @@ class _Extractor(HTMLParser):
             " ".join("".join(self.buffer[start:end]).split()) for (_, start), end in zip(self.cells, ends, strict=True)
         ]
         if len(texts) >= 2 and self.header_row and all(texts):
-            self.header, self.buffer = texts, []
+            self.header, self.buffer, self.filled = texts, [], False
         elif self.header and len(texts) == len(self.header) >= 2 and texts[0]:
             facts = ". ".join(f"{name}: {text}" for name, text in zip(self.header[1:], texts[1:], strict=True) if text)
-            self.buffer = [f"{texts[0]}: {facts}" if facts else texts[0]]
+            self.buffer, self.filled = [f"{texts[0]}: {facts}" if facts else texts[0]], True
             self.in_item = True
         self.cells = []
 
     def handle_data(self, data: str) -> None:
         if self.skip or self.furniture:
             return
-        if not "".join(self.buffer).strip():
+        if not self.filled:
             lead = data[: len(data) - len(data.lstrip())]
             self.start = self.getpos()[0] + lead.count("\n")
+            self.filled = bool(data.strip())
         self.buffer.append(data)
 
 

@@ -19,7 +19,10 @@ from kasko_dcat.importer.pagetext import Line, PageError, Paragraph
 from kasko_dcat.source.fields import is_web_address
 
 _URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:]")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}"
+)
+"""An e-mail address; it starts where a run of address characters starts, so a long run is scanned once."""
 _PHONE = re.compile(r"\b(?:puh(?:elin)?|p\.)\.?:?\s*(\+?\d[\d ()-]{4,}\d)(?:\s*\(([^)]*\d[^)]*)\))?", re.IGNORECASE)
 _GENITIVE = re.compile(r"^\w[\w-]*(?:en|an|än|in|on|un|yn|ön)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
@@ -58,7 +61,7 @@ _STATED = re.compile(r"järjestelm|hakutekij|hakuehd|tietoryhm|informationssyste
 """A sentence that states a resource's systems, search keys or data groups."""
 _SYSTEM_PHRASE = re.compile(
     r"(?:(?<![\w-])(?:[a-zåäö][\w-]{2,}(?<!aa)(?<!ää)n) +)?"  # a genitive before it: "varhaiskasvatuksen"
-    r"[\w-]*(?:järjestelm|system)\w*"
+    r"(?<![\w-])[\w-]{0,60}?(?:järjestelm|system)\w{0,20}"  # from a word's start: a long word is scanned once
     r"(?:\s+(?!Och\b|Ja\b)[A-ZÅÄÖ][\w-]*)?"  # its name after it: "… Aurora"
 )
 """A system named in a sentence: ``katuverkkojärjestelmässä Katve``."""
