@@ -103,7 +103,15 @@ def test_lines_it_cannot_place_are_listed_with_their_line_numbers(tmp_path: Path
     result = run_cli("import", str(PAGES / "pohjanranta.txt"), "--out", "out", cwd=tmp_path)
     assert "pohjanranta.txt:45: not placed: Tietopyynnöt osoitetaan Pohjanrannan kunnan kirjaamoon." in result.stderr
     unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))
-    assert unplaced == {"unplaced": [{"line": 45, "text": "Tietopyynnöt osoitetaan Pohjanrannan kunnan kirjaamoon."}]}
+    assert unplaced == {
+        "unplaced": [
+            {
+                "line": 45,
+                "text": "Tietopyynnöt osoitetaan Pohjanrannan kunnan kirjaamoon.",
+                "reason": "not recognised as a fact of any § 28 item",
+            }
+        ]
+    }
     lines = (PAGES / "pohjanranta.txt").read_text("utf-8").splitlines()
     assert lines[44] == unplaced["unplaced"][0]["text"]
 

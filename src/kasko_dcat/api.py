@@ -221,7 +221,7 @@ def import_page(page: str) -> Imported:
     """
     from kasko_dcat.importer.pagetext import decode, fetch, paragraphs
     from kasko_dcat.importer.reader import read_page
-    from kasko_dcat.importer.writer import render_source
+    from kasko_dcat.importer.writer import as_checked, render_source
     from kasko_dcat.model.description import read_source
     from kasko_dcat.source.problems import SourceError
 
@@ -229,7 +229,7 @@ def import_page(page: str) -> Imported:
     imported = read_page(paragraphs(decode(fetch(page)), address))
     files = render_source(imported, address)
     try:
-        source = read_source(Path("source"), files=files)
+        source = read_source(Path("source"), files=as_checked(files))
     except SourceError as exc:
         raise RuntimeError(f"the imported source does not build: {exc.problems[0].message('en')}") from None
     return Imported(imported, files, source)

@@ -666,6 +666,8 @@ def import_page(
     api.write_import(imported, out_dir, force)
     if imported.page.whole_page:
         _say(lang, "import-whole-page", page=page, path=out_dir / "resources")
+    if not imported.page.organisation:
+        _say(lang, "import-no-authority", page=page, path=out_dir / "organisations.yaml")
     for line in imported.page.unplaced:
         _say(lang, "import-unplaced-line", page=page, line=line.number, text=line.text)
     if imported.page.unplaced:

@@ -80,6 +80,8 @@ class Line:
     bullet: bool = False
     links: list[str] = field(default_factory=list)
     """Where the line's HTML links point (a privacy notice, an e-service), absolute."""
+    reason: str = ""
+    """Why the importer did not read the line as a fact, when it did not (``unplaced.yaml`` shows it)."""
 
 
 @dataclass

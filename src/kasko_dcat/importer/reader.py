@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kasko_dcat.importer.authority import find_authority
+from kasko_dcat.importer.kinds import BlockKind, classify_block, is_law_text
 from kasko_dcat.importer.names import POSTAL, capitalise, parse_address
 from kasko_dcat.importer.pagetext import Line, PageError, Paragraph
 from kasko_dcat.source.fields import is_web_address
@@ -130,12 +132,6 @@ _OWN_GENITIVE = re.compile(
     r"(?:asiakirjajulkisuuskuvaus|julkisuuskuvaus|tietovarantojen kuvaus|tiedonhallinnan kuvaus|beskrivning av)"
 )
 """The page naming its authority: ``Tämä on Vesistöviraston asiakirjajulkisuuskuvaus``."""
-_OWN_NAME = re.compile(
-    r"(?:^|[.!?] +)([A-ZÅÄÖ][\w-]*(?: +-?[\w-]+){0,4}?) +(?:on|är) +(?:\w+ +)?"
-    r"(?:tiedonhallintayksikkö|informationshanteringsenhet)",
-    re.MULTILINE,
-)
-"""The authority named as the information management unit: ``Kivijärven kaupunki on tiedonhallintayksikkö``."""
 
 
 _AUTHORITY_NOUNS = {
@@ -286,6 +282,8 @@ class ImportedPage:
     organisation: str
     organisation_checked: bool
     """False when the organisation's basic form was not found on the page and the title's form is used."""
+    organisation_line: int
+    """The page line that names the authority best; 0 for the title (or where the page names none)."""
     abbreviation: str | None
     resources: list[ImportedResource]
     channels: list[ImportedChannel]
@@ -487,8 +485,13 @@ class _Reader:
         named: set[int] | None = None,
         whole: bool = False,
         described: set[int] | None = None,
+        every: list[Line] | None = None,
     ) -> None:
         self.paragraphs = paragraphs
+        self.every = every or []
+        """Every line of the page, law text included: where the page names its authority."""
+        self.authority_line = 0
+        """The page line that names the authority best (0: the title, or none)."""
         self.described = described or set()
         """Short lines over a section that states systems, keys or data groups: resources (a plain-text page)."""
         self.whole = whole
@@ -649,6 +652,7 @@ class _Reader:
             description=description,
             organisation=organisation,
             organisation_checked=checked,
+            organisation_line=self.authority_line,
             abbreviation=abbreviation.group(1) if abbreviation else None,
             resources=self.resources,
             channels=list(self.channels.values()),
@@ -666,6 +670,13 @@ class _Reader:
         its basic form; else the page's sentence naming itself ("Tämä on X:n asiakirjajulkisuuskuvaus",
         "X on tiedonhallintayksikkö", "Detta är X:s beskrivning …", "X är informationshanteringsenhet").
         """
+        lines = self.every or [line for paragraph in self.paragraphs for line in paragraph.lines]
+        lines = [line for line in lines if not line.reason.startswith("navigation")]
+        headings = [paragraph.lines[0].number for paragraph in self.paragraphs if _is_heading(paragraph)]
+        found = find_authority(lines, self.paragraphs[0].lines[0], headings)
+        if found is not None and found.reason.startswith("stated"):  # "X on … tiedonhallintayksikkö"
+            self.authority_line = found.line
+            return found.name, True
         text = "\n".join(line.text for paragraph in self.paragraphs for line in paragraph.lines)
         genitive = _TITLE_TAIL.sub("", title).strip()
         genitive = genitive if genitive != title else ""
@@ -680,10 +691,11 @@ class _Reader:
             basic = self._basic_form_of(named, text) or _authority_noun(named)
             if basic:
                 return basic, True
-        stated = _OWN_NAME.search(text)
-        if stated:
-            return stated.group(1), True
-        return (genitive, False) if genitive else (title, False)
+        if found is not None:
+            self.authority_line = found.line
+            return found.name, True
+        # Nothing on the page names an authority: left empty and reported, never the title or a menu word.
+        return "", False
 
     @staticmethod
     def _basic_form_of(genitive: str, text: str) -> str | None:
@@ -940,9 +952,17 @@ class _Reader:
                 self.unplaced.append(Line(paragraph.lines[0].number, sentence))
 
     def _interface(self, sentence: str, resource: ImportedResource | None, number: int) -> bool:
-        """§ 28 item 5: a sentence on a technical interface says yes unless it says no."""
-        if not re.search(r"rajapin|gränssnitt", sentence, re.IGNORECASE):
+        """§ 28 item 5: a sentence on a technical interface says yes unless it says no.
+
+        A sentence that quotes or explains the law ("… onko tietoaineisto saatavissa avoimesti
+        teknisen rajapinnan avulla") answers nothing: it is kept as text, never read as a yes.
+        """
+        stated = [s for s in sentences(sentence) if re.search(r"rajapin|gränssnitt", s, re.IGNORECASE)]
+        if not stated:
             return False
+        if all(is_law_text(s) for s in stated):
+            return False
+        sentence = " ".join(s for s in stated if not is_law_text(s))
         if _urls(sentence):  # the model has no place for the interface's address: show it
             self.unplaced.append(Line(number, sentence))
         value = not re.search(r"\b(?:ei|eivät|ole|inte|ej|icke|saknas)\b", sentence.lower())
@@ -1142,26 +1162,62 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
     systems, data contents or search keys is read as a resource.
     """
     paragraphs = [group for paragraph in paragraphs for group in _regroup(paragraph)]
+    every = [line for paragraph in paragraphs for line in paragraph.lines]
+    paragraphs, screened = screen(paragraphs)
+    if not paragraphs:
+        raise PageError("import-empty")
     # On a plain-text page (no heading levels), a short line over a section that states systems, search
     # keys or data groups names a resource even where others say "tietovaranto" ("Asianhallinta").
     plain = not any(paragraph.level for paragraph in paragraphs)
     described = _described_headings(paragraphs, frozenset({Kind.OTHER})) if plain else set()
     try:
-        page = _Reader(paragraphs, described=described).read()
+        page = _Reader(paragraphs, described=described, every=every).read()
     except PageError as exc:
         if exc.code != "import-no-resources":
             raise
         named = _described_headings(paragraphs)
         if named:
-            page = _Reader(paragraphs, named).read()
+            page = _Reader(paragraphs, named, every=every).read()
         elif any(_SECTION_28.search(line.text) for paragraph in paragraphs[1:] for line in paragraph.lines):
-            page = _Reader(paragraphs, whole=True).read()
+            page = _Reader(paragraphs, whole=True, every=every).read()
             page.whole_page = True
         else:
             raise
-    page.lines = [line for paragraph in paragraphs for line in paragraph.lines]
+    page.lines = every
+    page.unplaced = sorted([*page.unplaced, *screened], key=lambda line: line.number)
     page.language = language(page.lines)
     return page
+
+
+def screen(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Line]]:
+    """The blocks that may state facts, and the lines that cannot, each with its reason.
+
+    Navigation lines (an image's description, a menu word) and paragraphs that quote or explain the
+    law are kept out of the reading: nothing in them is a statement about the authority's resources.
+    The page's title stays, whatever it says: the reader names the catalogue after it.
+    """
+    kept: list[Paragraph] = []
+    screened: list[Line] = []
+    for index, paragraph in enumerate(paragraphs):
+        lines = []
+        for line in paragraph.lines:
+            verdict = classify_block(line.text, heading=paragraph.heading)
+            if verdict.kind is BlockKind.NAVIGATION:
+                line.reason = f"navigation: {verdict.reason}"
+                screened.append(line)
+            else:
+                lines.append(line)
+        if not lines:
+            continue
+        paragraph.lines = lines
+        verdict = classify_block(paragraph.text, heading=paragraph.heading or _is_heading(paragraph))
+        if verdict.kind is BlockKind.LAW and index > 0:
+            for line in lines:
+                line.reason = f"law text: {verdict.reason}"
+            screened.extend(lines)
+            continue
+        kept.append(paragraph)
+    return kept, screened
 
 
 def language(lines: list[Line]) -> str:

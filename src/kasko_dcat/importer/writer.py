@@ -28,6 +28,10 @@ from kasko_dcat.rdf.iris import slug
 from kasko_dcat.source.fields import normalise_phone
 
 TRANSLATE = "  # translate"
+NOT_RECOGNISED = "not recognised as a fact of any § 28 item"
+NOT_WRITTEN = "part of a fact the import wrote, but a word of it is in no written value"
+UNNAMED = "fi: ~  # the page names no authority: write its name"
+"""The authority's name where the page names none: empty, never a guess (``kasko-dcat import`` reports it)."""
 LAWS = """\
 # Acts every § 28 description is under; the page itself need not name them. Add the sector acts
 # your datasets are under (ELI: http://data.finlex.fi/eli/sd/{year}/{number}) and name them in
@@ -237,6 +241,8 @@ def render_source(page: ImportedPage, homepage: str | None) -> dict[str, str]:
     # The acts every description is under are not the page's words.
     written = [text for name, text in files.items() if name != "legislation.yaml"] + [_unplaced(page)]
     missing = uncovered((line for line in page.lines if id(line) not in listed), written)
+    for line in missing:
+        line.reason = line.reason or NOT_WRITTEN
     page.unplaced = sorted([*page.unplaced, *missing], key=lambda line: line.number)
     if page.unplaced:
         files["unplaced.yaml"] = _unplaced(page)
@@ -297,9 +303,9 @@ def _catalog(p: _Plan, homepage: str | None) -> str:
 def _organisations(p: _Plan) -> str:
     page = p.page
     lines = ["# The authority whose description this is.", "", "organisations:", f"  - id: {p.organisation}"]
-    if not page.organisation_checked:
+    if page.organisation and not page.organisation_checked:
         lines.append("    # The page does not write this name in its basic form; check it.")
-    lines += _text(p.lang, "name", page.organisation, 4)
+    lines += _authority_name(p, 4)
     if page.abbreviation:
         lines.append(f"    abbreviation: {scalar(page.abbreviation)}")
     lines.append("    type: ~   # LocalAuthority, NationalAuthority, … (ADMS publisher type)")
@@ -309,6 +315,18 @@ def _organisations(p: _Plan) -> str:
         lines += _text(p.lang, "name", contact.site_name, 8)
         lines.append(f"        address: {p.address(contact.site_address)}")
     return "\n".join(lines)
+
+
+def _authority_name(p: _Plan, indent: int) -> list[str]:
+    """The authority's name, or an empty one to write where the page names none (never a guess)."""
+    if p.page.organisation:
+        return _text(p.lang, "name", p.page.organisation, indent)
+    pad = " " * indent
+    return [
+        f"{pad}# The page names no authority (the import reports it): write its name.",
+        f"{pad}name:",
+        *(f"{pad}  {UNNAMED if lang == 'fi' else f'{lang}: ~{TRANSLATE}'}" for lang in ("fi", "sv", "en")),
+    ]
 
 
 def _systems(p: _Plan) -> str:
@@ -428,7 +446,7 @@ def _request(p: _Plan) -> str:
 
     contact = page.contact
     if _has_contact(page):
-        lines += ["contact_points:", "  - id: tietopyynnot", *_text(p.lang, "name", page.organisation, 4)]
+        lines += ["contact_points:", "  - id: tietopyynnot", *_authority_name(p, 4)]
         if contact.email:
             lines.append(f"    email: {scalar(contact.email)}")
         if contact.phone and normalise_phone(contact.phone):
@@ -529,7 +547,12 @@ def _unplaced(page: ImportedPage) -> str:
         "unplaced:",
     ]
     for line in page.unplaced:
-        lines += [f"  - line: {line.number}", f"    text: {json.dumps(line.text, ensure_ascii=False)}"]
+        reason = line.reason or NOT_RECOGNISED
+        lines += [
+            f"  - line: {line.number}",
+            f"    text: {json.dumps(line.text, ensure_ascii=False)}",
+            f"    reason: {json.dumps(reason, ensure_ascii=False)}",
+        ]
     return "\n".join(lines)
 
 
@@ -544,6 +567,16 @@ def _unique(values: Iterable[str]) -> list[str]:
         if value not in out:
             out.append(value)
     return out
+
+
+def as_checked(files: dict[str, str]) -> dict[str, str]:
+    """The files with an empty authority's name filled, only to check that the rest reads back.
+
+    A page that names no authority is imported with the name left empty (:data:`UNNAMED`) and
+    reported: the civil servant writes it. Everything else must still read back, so the import
+    checks a copy in which that one value is filled; the files written keep it empty.
+    """
+    return {name: text.replace(UNNAMED, "fi: nimetön") for name, text in files.items()}
 
 
 def write_source(target: Path, files: dict[str, str], force: bool) -> None:
