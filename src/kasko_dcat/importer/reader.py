@@ -900,6 +900,10 @@ class _Reader:
         if bullets:
             if privacy:
                 self._privacy(resource, Paragraph(bullets))
+            elif re.search(r"hakuperust|hakutekij|hakuehd|sökkriteri|sökbegrepp", self.heading, re.IGNORECASE):
+                # A list under "Hakuperusteet" lists search criteria, not registers.
+                kept.extend(line.text for line in bullets)
+                self.unplaced.extend(bullets)
             else:
                 resource.registers.extend(ImportedRegister(capitalise(b.text.rstrip(".;,")), b.number) for b in bullets)
                 kept.extend(line.text for line in bullets)
@@ -944,7 +948,7 @@ class _Reader:
                 resource.supporting_systems.extend(split_list(sentence[also.end() :]))
             elif split_label(sentence)[2].strip():
                 resource.systems.extend(split_list(split_label(sentence)[2]))
-            elif _LEAD_IN.match(sentence):
+            elif _LEAD_IN.match(sentence) and _names_only(split_list(_LEAD_IN.sub("", sentence, count=1))):
                 resource.systems.extend(split_list(_LEAD_IN.sub("", sentence, count=1)))
             elif _SYSTEM_PHRASE.search(sentence):
                 self._sentence_systems(resource, sentence)
@@ -1128,6 +1132,20 @@ class _Reader:
             title = label.strip() or email.group(0)
             return self._add_channel(ImportedChannel("electronic", title, line.number, email=email.group(0)))
         return None
+
+
+def _names_only(items: list[str]) -> bool:
+    """Whether items split from a sentence are names, not clauses cut from it ("Se mahdollistaa haun").
+
+    A name is short, closes the brackets it opens and does not start with a pronoun: a sentence cut
+    at its commas gives such pieces, a list of names does not.
+    """
+    return bool(items) and all(
+        len(item.split()) <= 6
+        and item.count("(") == item.count(")")
+        and not re.match(r"(?:se|ne|tämä|nämä|joka|johon|jossa|det|den|som)\b", item, re.IGNORECASE)
+        for item in items
+    )
 
 
 def _field(text: str) -> bool:
