@@ -1,0 +1,72 @@
+"""`kasko-dcat import` on real pages: the authority from what the page says, law text never a fact,
+every unplaced line with its reason, and a review report beside the draft (issue 18)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from kasko_dcat.importer.kinds import BlockKind, classify_block
+
+from .conftest import ROOT, run_cli
+
+REAL = ROOT / "tests" / "data" / "import" / "real"
+
+
+def test_the_law_quoted_on_a_page_sets_no_technical_interface(tmp_path: Path) -> None:
+    """Taivassalo's page repeats "… onko tietoaineisto saatavissa avoimesti teknisen rajapinnan avulla"."""
+    result = run_cli("import", str(REAL / "01-taivassalon-kunta.txt"), "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    for resource in (tmp_path / "out" / "resources").glob("*.yaml"):
+        assert yaml.safe_load(resource.read_text("utf-8"))["technical_interface"] is None
+    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+    law = [item for item in unplaced if "teknisen rajapinnan" in item["text"]]
+    assert law and all(item["reason"].startswith("law text") for item in law)
+
+
+def test_the_authority_is_the_one_the_page_states_not_its_first_line(tmp_path: Path) -> None:
+    """The page starts "Asiakirjajulkisuuskuvaus" and says "Taivassalon kunta on … tiedonhallintayksikkö"."""
+    run_cli("import", str(REAL / "01-taivassalon-kunta.txt"), "--out", "out", cwd=tmp_path)
+    organisations = yaml.safe_load((tmp_path / "out" / "organisations.yaml").read_text("utf-8"))
+    assert organisations["organisations"][0]["name"]["fi"] == "Taivassalon kunta"
+
+
+def test_a_page_that_names_no_authority_leaves_it_empty_and_says_so(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Ilmakuva keskustasta.\n\nAsiakirjajulkisuuskuvaus\n\nAsianhallinnan tietovaranto\n\n"
+        "Tietojärjestelmät: Dynasty\n",
+        encoding="utf-8",
+    )
+    result = run_cli("import", str(page), "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "names no authority" in result.stderr
+    organisations = yaml.safe_load((tmp_path / "out" / "organisations.yaml").read_text("utf-8"))
+    assert organisations["organisations"][0]["name"]["fi"] is None
+    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+    assert {"line": 1, "text": "Ilmakuva keskustasta.", "reason": "navigation: an image's description"} in unplaced
+
+
+def test_the_review_report_pairs_values_with_page_lines_and_escapes_the_page(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Kuusirannan kunnan tietovarannot\n\nRakennusvalvonnan tietovaranto\n\n"
+        "Tietojärjestelmät: Lupapiste\n\n<script>alert(1)</script> on rivi, jota ei tunnisteta.\n",
+        encoding="utf-8",
+    )
+    assert run_cli("import", str(page), "--out", "out", cwd=tmp_path).returncode == 0
+    text = (tmp_path / "out" / "import-report.txt").read_text("utf-8")
+    assert "fi: Lupapiste  <- page line 5" in text
+    html = (tmp_path / "out" / "import-report.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
+    assert "<td>Lupapiste</td>" in html
+
+
+def test_blocks_are_classified_with_their_reason() -> None:
+    law = classify_block(
+        "Asiakirjajulkisuuskuvauksesta ilmenee, onko tietoaineisto saatavissa teknisen rajapinnan avulla."
+    )
+    assert law.kind is BlockKind.LAW and "technical interface" in law.reason
+    assert classify_block("Rajapinta on käytössä: https://api.example/").kind is BlockKind.CONTENT
+    assert classify_block("Kaksi henkilöä istuu pöydän ääressä.").kind is BlockKind.NAVIGATION
