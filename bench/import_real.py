@@ -252,12 +252,18 @@ def _score_names(key: str, written: list[Value], facts: dict[str, Any]) -> KeySc
         else:
             score.wrong.append(value.text)
     score.found = len(hit)
-    score.missed = [str(forms(item)[0]) for index, item in enumerate(stated) if index not in hit]
+    score.missed = [_first(item) for index, item in enumerate(stated) if index not in hit]
     return score
 
 
+def _first(item: Any) -> str:
+    """An expected item as the facts file writes it (its first form), for the lists of missed facts."""
+    return str(item[0] if isinstance(item, list) else item)
+
+
 def _score_addresses(written: Written, facts: dict[str, Any]) -> KeyScore:
-    stated = [normalise(a) for a in facts.get("addresses") or []]
+    raw = [str(a) for a in facts.get("addresses") or []]
+    stated = [normalise(a) for a in raw]
     score = KeyScore(stated=len(stated))
     hit: set[int] = set()
     seen: set[tuple[str, str]] = set()
@@ -274,7 +280,7 @@ def _score_addresses(written: Written, facts: dict[str, Any]) -> KeyScore:
         else:
             hit.add(index)
     score.found = len(hit)
-    score.missed = [want for index, want in enumerate(stated) if index not in hit]
+    score.missed = [want for index, want in enumerate(raw) if index not in hit]
     return score
 
 
@@ -285,7 +291,7 @@ def _score_office(written: Written, facts: dict[str, Any]) -> KeyScore:
         return KeyScore()
     labels = [normalise(label) for label in written.labels]
     found = any(form and form in label for form in forms(office) for label in labels)
-    return KeyScore(stated=1, found=int(found), missed=[] if found else [forms(office)[0]])
+    return KeyScore(stated=1, found=int(found), missed=[] if found else [_first(office)])
 
 
 def _score_interfaces(written: Written, facts: dict[str, Any]) -> KeyScore:
@@ -330,7 +336,7 @@ def score(page: str, facts: dict[str, Any], written: Written | None) -> dict[str
     elif got:
         keys["authority"].wrong.append(got)
     if names and not keys["authority"].found:
-        keys["authority"].missed.append(names[0])
+        keys["authority"].missed.append(_first(want))
     for key in ("emails", "phones", "urls", *NAMED):
         keys[key] = _score_names(key, written.values.get(key, []), facts)
     keys["addresses"] = _score_addresses(written, facts)
@@ -398,6 +404,33 @@ def _ratio(found: int, stated: int) -> str:
     return f"{found}/{stated}" + (f" ({100 * found / stated:.0f} %)" if stated else "")
 
 
+def summary(scores: list[PageScore]) -> dict[str, dict[str, Any]]:
+    """Totals for the pages as retrieved, the HTML variants and all of them."""
+    out = {}
+    for label, group in (
+        ("as retrieved (.txt)", [s for s in scores if s.page.endswith(".txt")]),
+        ("HTML variants (.html)", [s for s in scores if s.page.endswith(".html")]),
+        ("all", scores),
+    ):
+        total, contacts = KeyScore(), KeyScore()
+        for s in group:
+            total.add(s.total())
+            contacts.add(s.total((*CONTACTS, "registry_office")))
+        out[label] = {
+            "pages": len(group),
+            "not_imported": sum(s.status != "imported" for s in group),
+            "wrong": len(total.wrong),
+            "found": total.found,
+            "stated": total.stated,
+            "contacts_found": contacts.found,
+            "contacts_stated": contacts.stated,
+            "authority": {
+                state: sum(s.authority == state for s in group) for state in ("right", "right-none", "wrong", "missing")
+            },
+        }
+    return out
+
+
 def print_table(scores: list[PageScore], details: bool) -> None:
     width = max(len(s.page) for s in scores)
     print(f"{'page':<{width}}  lang  status    authority   wrong  found/stated     contacts")
@@ -416,29 +449,14 @@ def print_table(scores: list[PageScore], details: bool) -> None:
                     print(f"    missed {key}: {value}")
             if s.message:
                 print(f"    {s.status}: {s.message}")
-    for label, group in (
-        ("as retrieved (.txt)", [s for s in scores if s.page.endswith(".txt")]),
-        ("HTML variants (.html)", [s for s in scores if s.page.endswith(".html")]),
-        ("all", scores),
-    ):
-        if not group:
-            continue
-        total = KeyScore()
-        for s in group:
-            total.add(s.total())
-        contacts = KeyScore()
-        for s in group:
-            contacts.add(s.total((*CONTACTS, "registry_office")))
-        states = {
-            state: sum(s.authority == state for s in group) for state in ("right", "right-none", "wrong", "missing")
-        }
-        refused = sum(s.status != "imported" for s in group)
-        print(
-            f"\n{label}: {len(group)} pages, {refused} not imported; wrong facts {len(total.wrong)}; "
-            f"found {_ratio(total.found, total.stated)}; contacts found {_ratio(contacts.found, contacts.stated)}; "
-            f"authority right {states['right']} + right-none {states['right-none']}, wrong {states['wrong']}, "
-            f"missing {states['missing']}"
-        )
+    for label, figures in summary(scores).items():
+        if figures["pages"]:
+            print(
+                f"\n{label}: {figures['pages']} pages, {figures['not_imported']} not imported; "
+                f"wrong facts {figures['wrong']}; found {_ratio(figures['found'], figures['stated'])}; "
+                f"contacts found {_ratio(figures['contacts_found'], figures['contacts_stated'])}; "
+                + ", ".join(f"authority {state} {n}" for state, n in figures["authority"].items())
+            )
     print(f"\n{'key':<20} {'stated':>6} {'found':>6} {'wrong':>6} {'tolerated':>9}")
     for key in SCORED:
         total = KeyScore()
@@ -450,7 +468,7 @@ def print_table(scores: list[PageScore], details: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--json", action="store_true", help="print every page's figures as JSON")
+    parser.add_argument("--json", action="store_true", help="print every page's figures and the totals as JSON")
     parser.add_argument("--page", help="only the pages whose file name contains this text")
     parser.add_argument("--command", help="the kasko-dcat executable to run (default: .venv/bin/kasko-dcat)")
     parser.add_argument("--details", action="store_true", help="list each wrong and missed fact under its page")
@@ -460,7 +478,8 @@ def main() -> None:
     if not scores:
         raise SystemExit(f"no page in {CORPUS} matches")
     if args.json:
-        print(json.dumps([asdict(s) for s in scores], ensure_ascii=False, indent=1))
+        report = {"pages": [asdict(s) for s in scores], "totals": summary(scores)}
+        print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         print_table(scores, args.details)
 
