@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from kasko_dcat.importer.authority import find_authority
+from kasko_dcat.importer.contacts import Contacts, read_contacts
 from kasko_dcat.importer.kinds import BlockKind, classify_block, is_law_text
 from kasko_dcat.importer.names import POSTAL, capitalise, parse_address
 from kasko_dcat.importer.pagetext import Line, PageError, Paragraph
@@ -1204,7 +1205,51 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
     page.lines = every
     page.unplaced = sorted([*page.unplaced, *screened], key=lambda line: line.number)
     page.language = language(page.lines)
+    out = {id(line) for line in screened}
+    _add_contacts(page, read_contacts([line for line in every if id(line) not in out]))
+    page.language = language(page.lines)
     return page
+
+
+_CHANNEL_WORDS = {
+    "fi": {"email": "Sähköposti", "address": "Postiosoite"},
+    "sv": {"email": "E-post", "address": "Postadress"},
+}
+"""What a channel is called when the page gives it no name of its own: its kind, in the page's language."""
+
+
+def _add_contacts(page: ImportedPage, found: Contacts) -> None:
+    """The contact facts read from anywhere on the page, each once, beside those the request section gave.
+
+    A channel is named by the office the page sends requests to (``Kirjaamo``), else by its kind.
+    """
+    words = _CHANNEL_WORDS.get(page.language, _CHANNEL_WORDS["fi"])
+    contact = page.contact
+    labels = [contact.postal_address, contact.site_address, *(channel.address for channel in page.channels)]
+    keys = {_address_key(label) for label in labels if label}
+    keys |= {channel.email for channel in page.channels if channel.email} | {contact.email or ""}
+    for item in found.emails:
+        contact.email = contact.email or item.value
+        if item.value not in keys:
+            keys.add(item.value)
+            title = item.office or words["email"]
+            page.channels.append(ImportedChannel("electronic", title, item.line, email=item.value))
+    for item in found.phones:
+        if contact.phone is None:
+            contact.phone, contact.phone_hours = item.value, item.hours
+    for item in found.addresses:
+        key = _address_key(item.value)
+        if key not in keys:
+            keys.add(key)
+            contact.postal_address = contact.postal_address or item.value
+            title = item.office or words["address"]
+            page.channels.append(ImportedChannel("written", title, item.line, address=item.value))
+
+
+def _address_key(label: str) -> str:
+    """Two writings of one address share this: its street or box and its postal code."""
+    parts = parse_address(label)
+    return f"{parts[0]}|{parts[1]}".casefold() if parts else " ".join(label.split()).casefold()
 
 
 def screen(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Line]]:
