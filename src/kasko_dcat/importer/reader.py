@@ -901,9 +901,14 @@ class _Reader:
         if bullets:
             if privacy:
                 self._privacy(resource, Paragraph(bullets))
-            elif re.search(r"hakuperust|hakutekij|hakuehd|sökkriteri|sökbegrepp", self.heading, re.IGNORECASE):
-                # A list under "Hakuperusteet" lists search criteria, not registers.
+            elif re.search(
+                r"hakuperust|hakutekij|hakuehd|sökkriteri|sökbegrepp", f"{self.heading} {resource.title}", re.IGNORECASE
+            ) or not all(_name_like(b.text) for b in bullets):
+                # A list under "Hakuperusteet" lists search criteria; a list of sentences or questions
+                # ("Tiedot on tallennettu …", "Mitä asiakirjatietoa …") names no register.
                 kept.extend(line.text for line in bullets)
+                for line in bullets:
+                    line.reason = line.reason or "a list item that is not a name (a sentence, a question, a search key)"
                 self.unplaced.extend(bullets)
             else:
                 resource.registers.extend(ImportedRegister(capitalise(b.text.rstrip(".;,")), b.number) for b in bullets)
@@ -1135,6 +1140,38 @@ class _Reader:
         return None
 
 
+_NOT_A_NAME = re.compile(
+    r"^(?:mitä|miten|millä|millaisia|mistä|mihin|kuka|vad|hur|var|vilka|vem)\b"
+    r"|[?:]$|\.\s|\b(?:on|ovat|ei|toimi\w{0,4}|löytyy|tallenne\w{0,6}|voi|voidaan|är|finns|kan)\b",
+    re.IGNORECASE,
+)
+"""What a register's name never has: a question word, a verb, a sentence inside it."""
+
+
+_GENERIC_SYSTEM = re.compile(
+    r"^(?:tieto)?järjestelm\w{0,6}$|^(?:data|informations)?system\w{0,4}$|^(?:it|tieto)-?järjestelm\w{0,6}$",
+    re.IGNORECASE,
+)
+"""A word for systems in general ("Datasystem", "tietojärjestelmät"), never one system's name."""
+
+
+def _system_names(form: str) -> list[str]:
+    """The system names in one item: two joined by "sekä" / "samt" are two; a general word or a clause is none."""
+    parts = re.split(r"\s(?:sekä|samt)\s", form)
+    if len(parts) > 1 and not all(re.search(r"järjestelm|system", part, re.IGNORECASE) for part in parts):
+        parts = [form]
+    return [
+        part.strip()
+        for part in parts
+        if not _GENERIC_SYSTEM.match(part.strip()) and not re.search(r"\b(?:dvs|eli|esim)\b\.?", part, re.I)
+    ]
+
+
+def _name_like(text: str) -> bool:
+    """Whether a list item can be a register's name: short, with no verb, question or second sentence."""
+    return len(text.split()) <= 8 and text.count("(") == text.count(")") and not _NOT_A_NAME.search(text.strip())
+
+
 def _names_only(items: list[str]) -> bool:
     """Whether items split from a sentence are names, not clauses cut from it ("Se mahdollistaa haun").
 
@@ -1202,6 +1239,11 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
             page.whole_page = True
         else:
             raise
+    for resource in page.resources:
+        resource.systems[:] = [name for form in resource.systems for name in _system_names(form)]
+        resource.supporting_systems[:] = [name for form in resource.supporting_systems for name in _system_names(form)]
+        kept = {*resource.systems, *resource.supporting_systems}
+        resource.system_forms = {basic: forms for basic, forms in resource.system_forms.items() if basic in kept}
     page.lines = every
     page.unplaced = sorted([*page.unplaced, *screened], key=lambda line: line.number)
     page.language = language(page.lines)
