@@ -1237,6 +1237,8 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
         elif any(_SECTION_28.search(line.text) for paragraph in paragraphs[1:] for line in paragraph.lines):
             page = _Reader(paragraphs, whole=True, every=every).read()
             page.whole_page = True
+            # The page's title names the page ("Asiakirjajulkisuuskuvaus"), not a resource: left to write.
+            page.resources[0].title = ""
         else:
             raise
     for resource in page.resources:

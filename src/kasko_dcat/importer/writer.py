@@ -28,10 +28,13 @@ from kasko_dcat.rdf.iris import slug
 from kasko_dcat.source.fields import normalise_phone
 
 TRANSLATE = "  # translate"
+TO_WRITE = "  # the page does not state it: write it"
+"""Marks a value the page does not state but the source needs (the authority's name, a resource's):
+empty, never a guess; ``kasko-dcat import`` reports it."""
+FILLER = "nimetön"
+"""What :func:`as_checked` puts where the page states nothing, only to check the rest reads back."""
 NOT_RECOGNISED = "not recognised as a fact of any § 28 item"
 NOT_WRITTEN = "part of a fact the import wrote, but a word of it is in no written value"
-UNNAMED = "fi: ~  # the page names no authority: write its name"
-"""The authority's name where the page names none: empty, never a guess (``kasko-dcat import`` reports it)."""
 LAWS = """\
 # Acts every § 28 description is under; the page itself need not name them. Add the sector acts
 # your datasets are under (ELI: http://data.finlex.fi/eli/sd/{year}/{number}) and name them in
@@ -321,11 +324,16 @@ def _authority_name(p: _Plan, indent: int) -> list[str]:
     """The authority's name, or an empty one to write where the page names none (never a guess)."""
     if p.page.organisation:
         return _text(p.lang, "name", p.page.organisation, indent)
+    return _unstated(p.lang, "name", indent, "The page names no authority (the import reports it): write its name.")
+
+
+def _unstated(lang: str, key: str, indent: int, why: str) -> list[str]:
+    """A per-language text the page does not state: empty in the page's language, marked :data:`TO_WRITE`."""
     pad = " " * indent
     return [
-        f"{pad}# The page names no authority (the import reports it): write its name.",
-        f"{pad}name:",
-        *(f"{pad}  {UNNAMED if lang == 'fi' else f'{lang}: ~{TRANSLATE}'}" for lang in ("fi", "sv", "en")),
+        f"{pad}# {why}",
+        f"{pad}{key}:",
+        *(f"{pad}  {other}: ~{TO_WRITE if other == lang else TRANSLATE}" for other in ("fi", "sv", "en")),
     ]
 
 
@@ -366,21 +374,30 @@ def _resource(p: _Plan, resource: ImportedResource) -> str:
         f"# Information resource, from line {resource.line} of the page. Finnish as the page writes it.",
         *(
             [
-                "# The page names no information resource: this one, named after the page, holds what it",
-                "# states. Split it into the authority's resources.",
+                "# The page names no information resource: this one holds what it states. Name it, and",
+                "# split it into the authority's resources.",
             ]
             if p.page.whole_page
             else []
         ),
         "",
         f"id: {p.dataset_ids[id(resource)]}",
-        *_text(p.lang, "title", resource.title, 0),
+        *(
+            _text(p.lang, "title", resource.title, 0)
+            if resource.title
+            else _unstated(p.lang, "title", 0, "The page names no information resource: write its name.")
+        ),
     ]
     if resource.forms and p.seed_forms:
         lines += _list("seed_forms", resource.forms, 0)
     if not resource.description:
         lines.append("# The page gives no description of its own: write one.")
-    lines += _text(p.lang, "description", "\n\n".join(resource.description) or resource.title, 0)
+    description = "\n\n".join(resource.description) or resource.title
+    lines += (
+        _text(p.lang, "description", description, 0)
+        if description
+        else _unstated(p.lang, "description", 0, "Describe the resource.")
+    )
     if resource.data_contents:
         lines += [
             "",
@@ -572,11 +589,11 @@ def _unique(values: Iterable[str]) -> list[str]:
 def as_checked(files: dict[str, str]) -> dict[str, str]:
     """The files with an empty authority's name filled, only to check that the rest reads back.
 
-    A page that names no authority is imported with the name left empty (:data:`UNNAMED`) and
+    A page that names no authority is imported with the name left empty (:data:`TO_WRITE`) and
     reported: the civil servant writes it. Everything else must still read back, so the import
     checks a copy in which that one value is filled; the files written keep it empty.
     """
-    return {name: text.replace(UNNAMED, "fi: nimetön") for name, text in files.items()}
+    return {name: text.replace(f": ~{TO_WRITE}", f": {FILLER}") for name, text in files.items()}
 
 
 def write_source(target: Path, files: dict[str, str], force: bool) -> None:
