@@ -682,6 +682,9 @@ class _Reader:
         genitive = _TITLE_TAIL.sub("", title).strip()
         genitive = genitive if genitive != title else ""
         basic = (self._basic_form_of(genitive, text) or _authority_noun(genitive)) if genitive else None
+        if basic and basic.isupper() and found is not None:  # "PÄIJÄT-HÄMEEN HYVINVOINTIALUEEN …": a style
+            self.authority_line = found.line
+            return found.name, True
         if basic:
             return basic, True
         own = _OWN_GENITIVE.search(text)
@@ -1148,6 +1151,28 @@ _NOT_A_NAME = re.compile(
 """What a register's name never has: a question word, a verb, a sentence inside it."""
 
 
+_NOT_A_RESOURCE = re.compile(
+    r"asiakirjajulkisuu|julkisuuskuvau|beskrivning(?:en)? av handling|handling\w{0,6} offentlighet|hakuperust"
+    r"|sökkriteri|kerrotaan|sisältö ja tarkoitus|^(?:tietovarannot|informationslager|informationsresurser)\b",
+    re.IGNORECASE,
+)
+"""Headings about the description itself or over the list of resources, never one resource's name."""
+_SECTION_TAIL = re.compile(r"\s(?:ja|och)\s(?:tiedonhallinta|informationshantering(?:en)?)$", re.IGNORECASE)
+"""``… asiarekisteri ja tiedonhallinta``: the section's subject is the register; the rest is the heading's."""
+
+
+def _resource_name(title: str, authority: str) -> str:
+    """A resource's name as a heading gives it, or "" (left to write) when the heading names no resource.
+
+    A heading over the authority's whole list ("Keski-Suomen hyvinvointialueen tietovarannot") or
+    about the description ("Asiakirjajulkisuuskuvauksen sisältö ja tarkoitus") is no resource's name.
+    """
+    name = _SECTION_TAIL.sub("", title)
+    stem = authority.split()[0].lower()[:-1] if authority else ""
+    whole = bool(stem) and name.lower().startswith(stem) and re.search(r"tietovarann|informationslager", name, re.I)
+    return "" if _NOT_A_RESOURCE.search(name) or whole else name
+
+
 _GENERIC_SYSTEM = re.compile(
     r"^(?:tieto)?järjestelm\w{0,6}$|^(?:data|informations)?system\w{0,4}$|^(?:it|tieto)-?järjestelm\w{0,6}$",
     re.IGNORECASE,
@@ -1242,6 +1267,7 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
         else:
             raise
     for resource in page.resources:
+        resource.title = _resource_name(resource.title, page.organisation)
         resource.systems[:] = [name for form in resource.systems for name in _system_names(form)]
         resource.supporting_systems[:] = [name for form in resource.supporting_systems for name in _system_names(form)]
         kept = {*resource.systems, *resource.supporting_systems}
