@@ -19,7 +19,7 @@ from kasko_dcat.importer.contacts import Contacts, read_contacts
 from kasko_dcat.importer.kinds import BlockKind, classify_block, is_law_text
 from kasko_dcat.importer.names import POSTAL, capitalise, parse_address
 from kasko_dcat.importer.pagetext import Line, PageError, Paragraph
-from kasko_dcat.source.fields import is_web_address
+from kasko_dcat.source.fields import is_web_address, normalise_phone
 
 _URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:]")
 _EMAIL = re.compile(
@@ -56,7 +56,9 @@ _RESOURCE_LIST = re.compile(
 
 _SECTION_28 = re.compile(
     r"tietovarant|järjestelm|hakutekij|tietoryhm|tietopyyn|asiakirjajulkisuu|tiedonhallintayksik|"
-    r"informationsresurs|informationssystem|sökkriteri|begäran om uppgifter|dokumentoffentlighet",
+    r"informationsresurs|informationssystem|sökkriteri|begäran om uppgifter|dokumentoffentlighet|"
+    r"informationslager|ärenderegister|handlingsoffentlighet|handlingar\w{0,3} offentlighet|"
+    r"begäran om (?:information|upplysning)",
     re.IGNORECASE,
 )
 """Words only a § 28 description uses: a page with them is imported for what it has, never refused."""
@@ -330,15 +332,21 @@ def classify(text: str) -> Kind:
         return Kind.EXAMPLES
     if re.search(
         r"tietopyyn|asiakirjapyyn|tietojen pyytä|tiedon pyytä|yhteystied|"
-        r"begäran om|begära ut|informationsbegär|dokumentbegär|kontaktuppgift",
+        r"begäran om|begära ut|informationsbegär|dokumentbegär|kontaktuppgift|"
+        r"tietopalvelu|tietojen luovutu|informationstjänst|utlämnande av uppgifter",
         t,
     ):
         return Kind.REQUEST
-    if re.search(r"(?:tietovaranto|informationsresurs|informationsresursen)$", last) or re.match(
-        r"^(?:tietovaranto|informationsresurs)\s*[:–-]", t
+    if re.search(r"(?:tietovaranto|informationsresurs|informationsresursen|informationslagret)$", last) or re.match(
+        r"^(?:tietovaranto|informationsresurs|informationslager)\s*[:–-]", t
     ):
         return Kind.RESOURCE
-    if re.search(r"\b(?:\w*tietovarannot|\w*tietovarantojen|informationsresurser(?:na)?)\b", t) and len(t.split()) <= 6:
+    if (
+        re.search(
+            r"\b(?:\w*tietovarannot|\w*tietovarantojen|informationsresurser(?:na)?|informationslag(?:er|ren))\b", t
+        )
+        and len(t.split()) <= 6
+    ):
         return Kind.RESOURCES  # "Kunnan tietovarannot", "Tietovarannot ja tietojärjestelmät"
     if re.search(r"hakutekij|hakuehd|sökkriteri|sökbegrepp|sökord", t):
         return Kind.KEYS
@@ -1291,10 +1299,15 @@ _CHANNEL_WORDS = {
 def _add_contacts(page: ImportedPage, found: Contacts) -> None:
     """The contact facts read from anywhere on the page, each once, beside those the request section gave.
 
-    A channel is named by the office the page sends requests to (``Kirjaamo``), else by its kind.
+    A channel is named by the office the page sends requests to (``Kirjaamo``), else by its kind;
+    a label left in an address (``käyntiosoite: …``) is removed, so the value is only the address.
     """
     words = _CHANNEL_WORDS.get(page.language, _CHANNEL_WORDS["fi"])
     contact = page.contact
+    for channel in page.channels:
+        channel.address = _LABEL_ONLY_PREFIX.sub("", channel.address) if channel.address else None
+    if contact.postal_address:
+        contact.postal_address = _LABEL_ONLY_PREFIX.sub("", contact.postal_address)
     labels = [contact.postal_address, contact.site_address, *(channel.address for channel in page.channels)]
     keys = {_address_key(label) for label in labels if label}
     keys |= {channel.email for channel in page.channels if channel.email} | {contact.email or ""}
@@ -1305,8 +1318,9 @@ def _add_contacts(page: ImportedPage, found: Contacts) -> None:
             title = item.office or words["email"]
             page.channels.append(ImportedChannel("electronic", title, item.line, email=item.value))
     for item in found.phones:
-        if contact.phone is None:
-            contact.phone, contact.phone_hours = item.value, item.hours
+        number = re.sub(r"[()]", "", item.value)  # "(09) 8050 2111": the area code's brackets are layout
+        if normalise_phone(number) and not (contact.phone and normalise_phone(contact.phone)):
+            contact.phone, contact.phone_hours = number, item.hours
     for item in found.addresses:
         key = _address_key(item.value)
         if key not in keys:
@@ -1314,6 +1328,24 @@ def _add_contacts(page: ImportedPage, found: Contacts) -> None:
             contact.postal_address = contact.postal_address or item.value
             title = item.office or words["address"]
             page.channels.append(ImportedChannel("written", title, item.line, address=item.value))
+    offices = {item.value: item.office for item in [*found.emails, *found.addresses] if item.office}
+    offices |= {_address_key(value): office for value, office in list(offices.items())}
+    unique: dict[str, ImportedChannel] = {}
+    for channel in page.channels:
+        named = offices.get(channel.email or "") or offices.get(_address_key(channel.address or ""))
+        if named and _LABEL_ONLY.match(channel.title):
+            channel.title = named  # "E-postadress" says what the line is; the office it reaches is its name
+        unique.setdefault(channel.key, channel)  # a label removed may show two mentions to be one channel
+    page.channels[:] = unique.values()
+
+
+_LABELS = (
+    r"(?:käynti|posti)?osoite|sähköposti(?:osoite)?|puhelin|puh|e-post(?:adress)?|(?:besöks|post)?adress|telefon|tel"
+)
+_LABEL_ONLY = re.compile(rf"^(?:{_LABELS})\s*:?$", re.IGNORECASE)
+"""A channel title that is only the page's label for the line (``E-postadress``), not a name."""
+_LABEL_ONLY_PREFIX = re.compile(rf"^(?:{_LABELS})\s*:\s*", re.IGNORECASE)
+"""A label left at the start of an address (``käyntiosoite: Vapaudenkatu 47, …``): the value is what follows."""
 
 
 def _address_key(label: str) -> str:
