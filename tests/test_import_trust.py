@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from kasko_dcat.importer.furniture import why_furniture
 from kasko_dcat.importer.kinds import BlockKind, classify_block
 
 from .conftest import ROOT, run_cli
@@ -70,3 +71,25 @@ def test_blocks_are_classified_with_their_reason() -> None:
     assert law.kind is BlockKind.LAW and "technical interface" in law.reason
     assert classify_block("Rajapinta on käytössä: https://api.example/").kind is BlockKind.CONTENT
     assert classify_block("Kaksi henkilöä istuu pöydän ääressä.").kind is BlockKind.NAVIGATION
+
+
+def test_validate_warns_where_a_name_is_page_furniture(scratch: Path) -> None:
+    """A source that builds and conforms, with 'Ohita valikko' as the publisher: validate says so."""
+    organisations = scratch / "source" / "organisations.yaml"
+    text = organisations.read_text("utf-8")
+    first = next(line for line in text.splitlines() if line.strip().startswith("fi:"))
+    organisations.write_text(text.replace(first, first.split("fi:")[0] + "fi: Ohita valikko", 1), "utf-8")
+    result = run_cli("validate", cwd=scratch)
+    assert result.returncode == 0, result.stderr  # a warning: the shapes pass
+    assert "organisations.yaml:" in result.stderr and "'Ohita valikko' looks like page furniture" in result.stderr
+    assert run_cli("validate", "--fail-on", "warning", cwd=scratch).returncode == 1
+    clean = run_cli("validate", cwd=ROOT)
+    assert "page furniture" not in clean.stderr and "whole sentence" not in clean.stderr
+
+
+def test_what_looks_like_furniture() -> None:
+    assert why_furniture("Ohita valikko") == "navigation"
+    assert why_furniture("Asiakirjajulkisuuskuvaus") == "navigation"
+    assert why_furniture("Tietovarannon kuvaus löytyy alta ja sitä päivitetään.") == "sentence"
+    assert why_furniture("Taivassalon kunta") is None
+    assert why_furniture("Kasvatuksen ja koulutuksen toimiala") is None

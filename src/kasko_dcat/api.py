@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from rdflib.term import Node
 
     from kasko_dcat.importer.diff import Difference
+    from kasko_dcat.importer.furniture import Furniture
     from kasko_dcat.importer.reader import ImportedPage
     from kasko_dcat.model.description import Source
     from kasko_dcat.query.sparql import Result
@@ -235,6 +236,13 @@ def import_page(page: str) -> Imported:
         raise RuntimeError(f"the imported source does not build: {exc.problems[0].message('en')}") from None
     files = {**files, **review(page, imported.organisation, files, imported.lines, imported.unplaced, NOT_RECOGNISED)}
     return Imported(imported, files, source)
+
+
+def furniture(source_dir: Path = Path("source"), base_iri: str | None = None) -> list[Furniture]:
+    """The publisher's and resources' names in the source that look like page furniture, not names."""
+    from kasko_dcat.importer.furniture import furniture as found
+
+    return found(read(source_dir, base_iri))
 
 
 def write_import(imported: Imported, out_dir: Path, force: bool = False) -> None:

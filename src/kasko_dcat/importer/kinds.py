@@ -121,6 +121,11 @@ _NAVIGATION_FEATURES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         3,
     ),
     (
+        "a skip link",
+        re.compile(r"^(?:ohita|siirry|hyppää|hoppa över|hoppa till|gå till|skip)\s", re.IGNORECASE),
+        3,
+    ),
+    (
         "a link to the page's own top or print",
         re.compile(r"^(?:sivun alkuun|takaisin|tulosta|jaa|dela|skriv ut|print|share)\b", re.IGNORECASE),
         3,
