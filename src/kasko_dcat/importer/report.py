@@ -61,6 +61,26 @@ def facts(files: dict[str, str], lines: list[Line]) -> list[Fact]:
     return out
 
 
+def annotate(files: dict[str, str], lines: list[Line]) -> dict[str, str]:
+    """The files with ``# page line N`` after each value a page line writes, so a reviewer can check it there."""
+    by_file: dict[str, dict[int, int]] = {}
+    for fact in facts(files, lines):
+        if fact.page_line is not None:
+            by_file.setdefault(fact.file, {})[fact.line] = fact.page_line
+    out = {}
+    for name, text in files.items():
+        marks = by_file.get(name)
+        if not marks:
+            out[name] = text
+            continue
+        rows = text.split("\n")
+        for number, page_line in marks.items():
+            if " #" not in rows[number - 1]:
+                rows[number - 1] += f"  # page line {page_line}"
+        out[name] = "\n".join(rows)
+    return out
+
+
 _TEXT = """\
 Review of the import of {{ page }}
 Authority: {{ authority or "(the page names none: write it in organisations.yaml)" }}

@@ -23,6 +23,7 @@ from pathlib import Path
 from kasko_dcat.importer.coverage import uncovered
 from kasko_dcat.importer.names import basic_form, capitalise, match_register, parse_address, system_key, system_title
 from kasko_dcat.importer.reader import ImportedChannel, ImportedPage, ImportedRegister, ImportedResource
+from kasko_dcat.importer.report import annotate
 from kasko_dcat.model.schema import with_schema_line
 from kasko_dcat.rdf.iris import slug
 from kasko_dcat.source.fields import normalise_phone
@@ -249,10 +250,11 @@ def render_source(page: ImportedPage, homepage: str | None) -> dict[str, str]:
     page.unplaced = sorted([*page.unplaced, *missing], key=lambda line: line.number)
     if page.unplaced:
         files["unplaced.yaml"] = _unplaced(page)
-    return {
+    files = {
         name: with_schema_line(name, text if text.endswith("\n") else text + "\n")
         for name, text in sorted(files.items())
     }
+    return annotate(files, page.lines)  # each value beside the page line that writes it
 
 
 def _catalog(p: _Plan, homepage: str | None) -> str:
