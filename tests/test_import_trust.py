@@ -93,3 +93,16 @@ def test_what_looks_like_furniture() -> None:
     assert why_furniture("Tietovarannon kuvaus löytyy alta ja sitä päivitetään.") == "sentence"
     assert why_furniture("Taivassalon kunta") is None
     assert why_furniture("Kasvatuksen ja koulutuksen toimiala") is None
+
+
+def test_skipped_furniture_is_listed_with_its_reason(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Siirry sisältöön\n\nKuusirannan kunnan tietovarannot\n\nRakennusvalvonnan tietovaranto\n\n"
+        "Tietojärjestelmät: Lupapiste\n\n© Kuusirannan kunta 2024\n",
+        encoding="utf-8",
+    )
+    assert run_cli("import", str(page), "--out", "out", cwd=tmp_path).returncode == 0
+    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+    reasons = {item["line"]: item["reason"] for item in unplaced}
+    assert reasons[1].startswith("navigation: page furniture") and reasons[9].startswith("navigation: page furniture")

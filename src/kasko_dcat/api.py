@@ -220,7 +220,7 @@ def import_page(page: str) -> Imported:
     Raises :class:`~kasko_dcat.importer.pagetext.PageError` when the page cannot be read or holds
     no § 28 description. An imported source that does not read back is a bug in the importer.
     """
-    from kasko_dcat.importer.pagetext import decode, fetch, paragraphs
+    from kasko_dcat.importer.pagetext import Line, decode, fetch, paragraphs
     from kasko_dcat.importer.reader import read_page
     from kasko_dcat.importer.report import render as review
     from kasko_dcat.importer.writer import NOT_RECOGNISED, as_checked, render_source
@@ -228,7 +228,10 @@ def import_page(page: str) -> Imported:
     from kasko_dcat.source.problems import SourceError
 
     address = page if page.lower().startswith(("http://", "https://")) else None
-    imported = read_page(paragraphs(decode(fetch(page)), address))
+    skipped: list[Line] = []
+    imported = read_page(paragraphs(decode(fetch(page)), address, skipped))
+    # Furniture the page text carries is listed too, with its reason: every line is accounted for.
+    imported.unplaced = sorted([*imported.unplaced, *skipped], key=lambda line: line.number)
     files = render_source(imported, address)
     try:
         source = read_source(Path("source"), files=as_checked(files))

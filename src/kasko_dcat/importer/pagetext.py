@@ -197,15 +197,23 @@ def is_html(text: str) -> bool:
     return bool(re.search(r"<(?:html|body|p|h[1-6]|div|ul|li|br)\b", text[:20000], re.IGNORECASE))
 
 
-def paragraphs(text: str, base: str | None = None) -> list[Paragraph]:
+def paragraphs(text: str, base: str | None = None, skipped: list[Line] | None = None) -> list[Paragraph]:
     """The page's paragraphs, from HTML or plain text; ``base`` is the page's address, for relative links.
 
-    Lines of page furniture (:func:`is_furniture`) are left out: they are not the description.
+    Lines of page furniture (:func:`is_furniture`) are left out: they are not the description. They
+    go to ``skipped``, when given, with the reason, so that the import can list them.
     """
     found = _html_paragraphs(text, base) if is_html(text) else _text_paragraphs(text)
     out = []
     for paragraph in found:
-        paragraph.lines = [line for line in paragraph.lines if not is_furniture(line.text)]
+        kept = []
+        for line in paragraph.lines:
+            if not is_furniture(line.text):
+                kept.append(line)
+            elif skipped is not None:
+                line.reason = "navigation: page furniture (a skip link, breadcrumbs, a cookie notice, a copyright line)"
+                skipped.append(line)
+        paragraph.lines = kept
         if paragraph.lines:
             out.append(paragraph)
     return out
