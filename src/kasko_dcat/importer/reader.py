@@ -72,10 +72,13 @@ _SYSTEM_PHRASE = re.compile(
 """A system named in a sentence: ``katuverkkojärjestelmässä Katve``."""
 _KEY_LEAD_IN = re.compile(
     r"^.*?\b(?:hakutekij|hakuehd|sökkriteri|sökbegrepp)\w*\s*:?\s+"
-    r"(?:(?:toimivat|ovat|on|käytetään|voidaan\s+käyttää|voi\s+käyttää|kelpaavat|är|används|kan\s+användas)\s*:?\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?"  # "Hakutekijöinä tietovarannossa toimivat …"
+    r"(?:toimivat|toimii|ovat|on|käytetään|voidaan\s+käyttää|voi\s+käyttää|kelpaavat|är|används|kan\s+användas)\s*:?\s+)?"
     r"(?:(?:esimerkiksi|esim\.|mm\.|muun\s+muassa|kuten|till\s+exempel|t\.\s?ex\.|bland\s+annat|exempelvis)\s*:?\s+)?",
     re.IGNORECASE,
 )
+_KEYS_NAMED = re.compile(r"\b(?:hakuperust|hakutekij|hakuehd|sökkriteri|sökbegrepp)", re.IGNORECASE)
+"""A text that speaks of search keys: the list under it, or the rest of it, names them."""
 _DATA_GROUPS = re.compile(r"^(?:[\w-]+\s+){0,3}(?:tietoryhm|datagrupp|uppgiftsgrupp)\w*\b", re.IGNORECASE)
 """A sentence naming a resource's data groups: ``Tietoryhmiä ovat …``, ``Tietovarannon tietoryhmät ovat …``."""
 """What leads a list of search keys in: ``Tietopyynnöissä voidaan käyttää hakutekijöinä esimerkiksi``."""
@@ -912,9 +915,26 @@ class _Reader:
         if bullets:
             if privacy:
                 self._privacy(resource, Paragraph(bullets))
-            elif re.search(
-                r"hakuperust|hakutekij|hakuehd|sökkriteri|sökbegrepp", f"{self.heading} {resource.title}", re.IGNORECASE
-            ) or not all(_name_like(b.text) for b in bullets):
+            elif _KEYS_NAMED.search(prose) and all(len(b.text.split()) <= 8 for b in bullets):
+                # "… voidaan hakea mm. seuraavilla hakuperusteilla:" over a list: the list is the search keys.
+                self._resource_keys(
+                    resource, self.heading or resource.title, Paragraph(bullets), [b.text for b in bullets]
+                )
+                kept.extend(line.text for line in bullets)
+            elif _KEYS_NAMED.search(f"{self.heading} {resource.title}") and all(
+                len(b.text.split()) <= 8 for b in bullets
+            ):
+                # The list under "Hakuperusteet": the search keys.
+                self._resource_keys(
+                    resource, self.heading or resource.title, Paragraph(bullets), [b.text for b in bullets]
+                )
+                kept.extend(line.text for line in bullets)
+            elif not all(_name_like(b.text) for b in bullets) and all(b.text.endswith(".") for b in bullets):
+                # A list of sentences ("• Tiedot on tallennettu …", "• Hakutekijöinä toimivat esimerkiksi …"):
+                # each read as a sentence of the description, never as a register's name.
+                for line in bullets:
+                    self._description(resource, Paragraph([Line(line.number, line.text)]))
+            elif not all(_name_like(b.text) for b in bullets):
                 # A list under "Hakuperusteet" lists search criteria; a list of sentences or questions
                 # ("Tiedot on tallennettu …", "Mitä asiakirjatietoa …") names no register.
                 kept.extend(line.text for line in bullets)
