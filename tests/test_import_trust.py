@@ -4,6 +4,7 @@ every unplaced line with its reason, and a review report beside the draft (issue
 from __future__ import annotations
 
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import yaml
 
@@ -15,15 +16,25 @@ from .conftest import ROOT, run_cli
 REAL = ROOT / "tests" / "data" / "import" / "real"
 
 
+def imported(tmp_path: Path, text: str) -> tuple[CompletedProcess[str], Path]:
+    """``kasko-dcat import`` of a page with ``text`` into ``out``: the run and the folder."""
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    return run_cli("import", str(page), "--out", "out", cwd=tmp_path), tmp_path / "out"
+
+
+def unplaced_of(folder: Path) -> list[dict[str, object]]:
+    return yaml.safe_load((folder / "unplaced.yaml").read_text("utf-8"))["unplaced"]
+
+
 def test_the_law_quoted_on_a_page_sets_no_technical_interface(tmp_path: Path) -> None:
     """Taivassalo's page repeats "… onko tietoaineisto saatavissa avoimesti teknisen rajapinnan avulla"."""
     result = run_cli("import", str(REAL / "01-taivassalon-kunta.txt"), "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     for resource in (tmp_path / "out" / "resources").glob("*.yaml"):
         assert yaml.safe_load(resource.read_text("utf-8"))["technical_interface"] is None
-    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
-    law = [item for item in unplaced if "teknisen rajapinnan" in item["text"]]
-    assert law and all(item["reason"].startswith("law text") for item in law)
+    law = [item for item in unplaced_of(tmp_path / "out") if "teknisen rajapinnan" in str(item["text"])]
+    assert law and all(str(item["reason"]).startswith("law text") for item in law)
 
 
 def test_the_authority_is_the_one_the_page_states_not_its_first_line(tmp_path: Path) -> None:
@@ -34,32 +45,29 @@ def test_the_authority_is_the_one_the_page_states_not_its_first_line(tmp_path: P
 
 
 def test_a_page_that_names_no_authority_leaves_it_empty_and_says_so(tmp_path: Path) -> None:
-    page = tmp_path / "page.txt"
-    page.write_text(
+    result, out = imported(
+        tmp_path,
         "Ilmakuva keskustasta.\n\nAsiakirjajulkisuuskuvaus\n\nAsianhallinnan tietovaranto\n\n"
         "Tietojärjestelmät: Dynasty\n",
-        encoding="utf-8",
     )
-    result = run_cli("import", str(page), "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "names no authority" in result.stderr
-    organisations = yaml.safe_load((tmp_path / "out" / "organisations.yaml").read_text("utf-8"))
+    organisations = yaml.safe_load((out / "organisations.yaml").read_text("utf-8"))
     assert organisations["organisations"][0]["name"]["fi"] is None
-    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
-    assert {"line": 1, "text": "Ilmakuva keskustasta.", "reason": "navigation: an image's description"} in unplaced
+    line = {"line": 1, "text": "Ilmakuva keskustasta.", "reason": "navigation: an image's description"}
+    assert line in unplaced_of(out)
 
 
 def test_the_review_report_pairs_values_with_page_lines_and_escapes_the_page(tmp_path: Path) -> None:
-    page = tmp_path / "page.txt"
-    page.write_text(
+    result, out = imported(
+        tmp_path,
         "Kuusirannan kunnan tietovarannot\n\nRakennusvalvonnan tietovaranto\n\n"
         "Tietojärjestelmät: Lupapiste\n\n<script>alert(1)</script> on rivi, jota ei tunnisteta.\n",
-        encoding="utf-8",
     )
-    assert run_cli("import", str(page), "--out", "out", cwd=tmp_path).returncode == 0
-    text = (tmp_path / "out" / "import-report.txt").read_text("utf-8")
-    assert "fi: Lupapiste  <- page line 5" in text
-    html = (tmp_path / "out" / "import-report.html").read_text("utf-8")
+    assert result.returncode == 0, result.stderr
+    assert "fi: Lupapiste  <- page line 5" in (out / "import-report.txt").read_text("utf-8")
+    assert "fi: Lupapiste  # page line 5" in (out / "systems.yaml").read_text("utf-8")
+    html = (out / "import-report.html").read_text("utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
     assert "<td>Lupapiste</td>" in html
 
@@ -96,13 +104,11 @@ def test_what_looks_like_furniture() -> None:
 
 
 def test_skipped_furniture_is_listed_with_its_reason(tmp_path: Path) -> None:
-    page = tmp_path / "page.txt"
-    page.write_text(
+    result, out = imported(
+        tmp_path,
         "Siirry sisältöön\n\nKuusirannan kunnan tietovarannot\n\nRakennusvalvonnan tietovaranto\n\n"
         "Tietojärjestelmät: Lupapiste\n\n© Kuusirannan kunta 2024\n",
-        encoding="utf-8",
     )
-    assert run_cli("import", str(page), "--out", "out", cwd=tmp_path).returncode == 0
-    unplaced = yaml.safe_load((tmp_path / "out" / "unplaced.yaml").read_text("utf-8"))["unplaced"]
-    reasons = {item["line"]: item["reason"] for item in unplaced}
+    assert result.returncode == 0, result.stderr
+    reasons = {item["line"]: str(item["reason"]) for item in unplaced_of(out)}
     assert reasons[1].startswith("navigation: page furniture") and reasons[9].startswith("navigation: page furniture")
