@@ -965,6 +965,8 @@ class _Reader:
                 and len(words) == 1
             ):
                 continue  # "tietojärjestelmissä" alone names no system
+            if re.search(r"järjestelm(?:issä|iin|istä|ät|ien|illä|iä)$", core, re.IGNORECASE) and core is words[-1]:
+                continue  # a plural in prose ("potilastietojärjestelmissä") is a kind of system, not one system
             basic = " ".join(_system_basic(word) if word is core else word for word in words)
             resource.systems.append(basic)
             if basic != phrase:
@@ -1189,6 +1191,17 @@ _SECTION_TAIL = re.compile(r"\s(?:ja|och)\s(?:tiedonhallinta|informationshanteri
 """``… asiarekisteri ja tiedonhallinta``: the section's subject is the register; the rest is the heading's."""
 
 
+def _states_nothing(resource: ImportedResource, page: ImportedPage) -> bool:
+    """Whether the page says nothing about ``resource`` but a name that does not call it a resource either."""
+    facts = [
+        resource.description, resource.data_contents, resource.registers, resource.systems,
+        resource.supporting_systems, resource.feeds, resource.privacy_notices,
+    ]  # fmt: skip
+    described = any(facts) or resource.technical_interface is not None
+    named = re.search(r"tietovarant|informationsresurs|informationslag|rekister|register", resource.title, re.I)
+    return not named and not described and not any(example.resource is resource for example in page.examples)
+
+
 def _resource_name(title: str, authority: str) -> str:
     """A resource's name as a heading gives it, or "" (left to write) when the heading names no resource.
 
@@ -1294,6 +1307,13 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
             page.resources[0].title = ""
         else:
             raise
+    if len(page.resources) > 1:
+        # A heading over a list of resources ("Konsernipalvelut") that states nothing of its own is no resource.
+        for empty in [resource for resource in page.resources if _states_nothing(resource, page)]:
+            page.resources.remove(empty)
+            page.unplaced.append(
+                Line(empty.line, empty.title, reason="a heading over resources that states nothing itself")
+            )
     for resource in page.resources:
         resource.title = _resource_name(resource.title, page.organisation)
         resource.systems[:] = [name for form in resource.systems for name in _system_names(form)]
