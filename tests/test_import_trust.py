@@ -8,8 +8,10 @@ from subprocess import CompletedProcess
 
 import yaml
 
+from kasko_dcat.importer.authority import find_authority
 from kasko_dcat.importer.furniture import why_furniture
 from kasko_dcat.importer.kinds import BlockKind, classify_block
+from kasko_dcat.importer.pagetext import Line
 
 from .conftest import ROOT, run_cli
 
@@ -112,3 +114,15 @@ def test_skipped_furniture_is_listed_with_its_reason(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     reasons = {item["line"]: str(item["reason"]) for item in unplaced_of(out)}
     assert reasons[1].startswith("navigation: page furniture") and reasons[9].startswith("navigation: page furniture")
+
+
+def test_the_authority_is_never_a_kind_of_authority_the_page_speaks_of() -> None:
+    """'Jokainen ELY-keskus … on tiedonhallintayksikkö' names every such centre, not the page's authority."""
+    lines = [
+        Line(1, "Kuvaus asiakirjajulkisuudesta"),
+        Line(3, "Vesistövirasto on tiedonhallintalaissa tarkoitettu tiedonhallintayksikkö."),
+        Line(4, "Jokainen ELY-keskus ja TE-toimisto on myös oma tiedonhallintayksikkö."),
+    ]
+    found = find_authority(lines, lines[0])
+    assert found is not None and (found.name, found.line) == ("Vesistövirasto", 3)
+    assert find_authority([Line(1, "Asiakirjajulkisuuskuvaus"), Line(2, "Siirry sisältöön")]) is None

@@ -98,7 +98,9 @@ _GENERIC = frozenset(
     )
 )
 """First words that do not begin a name: ``Kunta on tiedonhallintayksikkö`` names no one in particular."""
-_DROP_LEADING = re.compile(r"^(?:Myös|Lisäksi|Koko|Kukin|Jokainen|Även|Också)\s", re.IGNORECASE)
+_DROP_LEADING = re.compile(r"^(?:Myös|Lisäksi|Även|Också)\s", re.IGNORECASE)
+_EVERY = re.compile(r"^(?:jokainen|kukin|kaikki|jokaisen|varje|alla|each|every)\b", re.IGNORECASE)
+"""``Jokainen ELY-keskus … on tiedonhallintayksikkö`` speaks of a kind of authority, not of one."""
 
 WEIGHTS = {"stated": 10, "own": 8, "title": 6, "heading": 3, "mention": 1, "email": 2}
 """What each kind of evidence is worth; a name stated as the information management unit wins."""
@@ -137,6 +139,8 @@ def _basic_of_genitive(head: str, noun: str) -> str:
 
 
 def _clean(name: str) -> str | None:
+    if _EVERY.match(name.strip()):
+        return None
     name = _DROP_LEADING.sub("", name.strip())
     first = name.split()[0].lower() if name.split() else ""
     if not name or first in _GENERIC or len(name.split()) > 6:
