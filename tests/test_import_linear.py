@@ -28,6 +28,10 @@ SHAPES = {
     "a list of 30 000 systems": HEAD + "Tietojärjestelmät: " + "a, " * 30_000,
     "a sentence of 6 000 systems": HEAD + "Tiedot on tallennettu " + "järjestelmään ja " * 6_000 + ".",
     "20 000 nested blocks": HTML_HEAD + "<div>" * 20_000 + "x",
+    "a list of 5 000 named systems": HEAD
+    + "Tietojärjestelmät:\n"
+    + "".join(f"• Järjestelmä {i}\n" for i in range(5_000)),
+    "5 000 registers of one name": HEAD + "Rekisterit:\n" + "• Rekisteri\n" * 5_000,
 }
 LIMIT_SECONDS = 20
 """Each shape takes well under a second of importing here (the command's start included, about 2 s);

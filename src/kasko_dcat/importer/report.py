@@ -39,7 +39,7 @@ def _plain(text: str) -> str:
 
 def facts(files: dict[str, str], lines: list[Line]) -> list[Fact]:
     """Every value of the reported files with its page line."""
-    page = [(line.number, _plain(line.text)) for line in lines]
+    where = _PageIndex(lines)
     out: list[Fact] = []
     for name, text in sorted(files.items()):
         if not name.startswith(_REPORTED_FILES):
@@ -55,10 +55,40 @@ def facts(files: dict[str, str], lines: list[Line]) -> list[Fact]:
                 continue
             if not match.group(1) and re.fullmatch(r"[a-z0-9-]+", value):
                 continue  # an id in a list of references, made by the import
-            wanted = _plain(value)
-            where = next((at for at, written in page if wanted and wanted in written), None)
-            out.append(Fact(name, number, match.group(1) or "-", value.strip("\"'"), where))
+            out.append(Fact(name, number, match.group(1) or "-", value.strip("\"'"), where.find(_plain(value))))
     return out
+
+
+class _PageIndex:
+    """The page's lines by their words, so that finding a value's line costs a bounded number of looks."""
+
+    CANDIDATES = 64
+    """Lines looked at per value: those sharing its longest word, first ones first."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.texts: dict[int, str] = {}
+        self.exact: dict[str, int] = {}
+        self.by_word: dict[str, list[int]] = {}
+        for line in lines:
+            text = _plain(line.text)
+            self.texts.setdefault(line.number, text)
+            self.exact.setdefault(text, line.number)
+            for word in set(re.findall(r"\w+", text)):
+                numbers = self.by_word.setdefault(word, [])
+                if len(numbers) < self.CANDIDATES:
+                    numbers.append(line.number)
+
+    def find(self, wanted: str) -> int | None:
+        """The first page line that writes ``wanted`` (case and spacing aside), or None."""
+        if not wanted:
+            return None
+        if wanted in self.exact:
+            return self.exact[wanted]
+        words = re.findall(r"\w+", wanted)
+        if not words:
+            return None
+        longest = max(words, key=len)
+        return next((at for at in self.by_word.get(longest, []) if wanted in self.texts[at]), None)
 
 
 def annotate(files: dict[str, str], lines: list[Line]) -> dict[str, str]:

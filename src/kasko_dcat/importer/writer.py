@@ -100,15 +100,19 @@ class _Ids:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.last: dict[str, int] = {}
+        """The last number given to each base: the next one starts there (a page naming one thing 10 000 times)."""
 
     def make(self, text: str, fallback: str, limit: int = 60) -> str:
         base = short_slug(text, limit) or fallback
         if base in {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}:
             base = f"{fallback}-{base}"  # plain YAML would read the id as a boolean or nothing
-        candidate, n = base, 1
+        n = self.last.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
         while candidate in self.used:
             n += 1
             candidate = f"{base}-{n}"
+        self.last[base] = n
         self.used.add(candidate)
         return candidate
 
