@@ -32,7 +32,7 @@ TRANSLATE = "  # translate"
 TO_WRITE = "  # the page does not state it: write it"
 """Marks a value the page does not state but the source needs (the authority's name, a resource's):
 empty, never a guess; ``kasko-dcat import`` reports it."""
-FILLER = "nimetön"
+FILLER = "(nimetön)"
 """What :func:`as_checked` puts where the page states nothing, only to check the rest reads back."""
 NOT_RECOGNISED = "not recognised as a fact of any § 28 item"
 NOT_WRITTEN = "part of a fact the import wrote, but a word of it is in no written value"
