@@ -675,10 +675,12 @@ def import_page(
         _say(lang, "import-whole-page", page=page, path=out_dir / "resources")
     if not imported.page.organisation:
         _say(lang, "import-no-authority", page=page, path=out_dir / "organisations.yaml")
-    for line in imported.page.unplaced:
+    # Navigation left out (menus, skip links) is listed in unplaced.yaml with its reason, not printed.
+    shown = [line for line in imported.page.unplaced if not line.reason.startswith("navigation")]
+    for line in shown:
         _say(lang, "import-unplaced-line", page=page, line=line.number, text=line.text)
-    if imported.page.unplaced:
-        _say(lang, "import-unplaced", count=len(imported.page.unplaced), path=out_dir / "unplaced.yaml")
+    if shown:
+        _say(lang, "import-unplaced", count=len(shown), path=out_dir / "unplaced.yaml")
     if not quiet:
         built = imported.source
         _say(

@@ -38,6 +38,9 @@ _NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])")
 """A heading's section number, ``2.1 Tietojärjestelmät``: layout, not part of the name."""
 _SKIPPED = {"script", "style", "noscript", "template", "head", "nav", "footer", "svg", "button", "form"}
 """Page furniture, not the description: menus, footers, scripts."""
+_NOT_TEXT = {"script", "style", "noscript", "template", "head", "svg"}
+"""Skipped elements whose content is not text a reader sees: not listed as skipped lines either."""
+_SKIPPED_ELEMENT = "navigation: a menu, footer, form or other furniture element of the page"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
 _FURNITURE_ATTRIBUTE = re.compile(
@@ -203,7 +206,7 @@ def paragraphs(text: str, base: str | None = None, skipped: list[Line] | None = 
     Lines of page furniture (:func:`is_furniture`) are left out: they are not the description. They
     go to ``skipped``, when given, with the reason, so that the import can list them.
     """
-    found = _html_paragraphs(text, base) if is_html(text) else _text_paragraphs(text)
+    found = _html_paragraphs(text, base, skipped) if is_html(text) else _text_paragraphs(text)
     out = []
     for paragraph in found:
         kept = []
@@ -294,6 +297,10 @@ class _Extractor(HTMLParser):
         """Whether the buffer holds more than whitespace: kept, not re-joined per piece of text (linear time)."""
         self.start = 0
         self.skip = 0
+        self.hidden = 0
+        """Open elements whose text is no text of the page (scripts, styles, the head)."""
+        self.dropped: list[Line] = []
+        """The text of menus, footers, forms and other furniture elements, line by line, to list as skipped."""
         self.furniture: list[str] = []
         """The open tags inside an element of page furniture (a cookie notice, breadcrumbs), outermost first."""
         self.in_item = False
@@ -338,6 +345,7 @@ class _Extractor(HTMLParser):
             tag = "summary"  # an accordion's heading: the resource's name, whatever is folded under it
         if tag in _SKIPPED:
             self.skip += 1
+            self.hidden += tag in _NOT_TEXT
         elif tag == "br":
             self._flush_line()
         elif tag in {"td", "th"} and self.in_row:
@@ -380,6 +388,7 @@ class _Extractor(HTMLParser):
             return
         if tag in _SKIPPED:
             self.skip = max(0, self.skip - 1)
+            self.hidden = max(0, self.hidden - (tag in _NOT_TEXT))
         elif tag == "li":
             self._flush_line()
             self.in_item = False
@@ -420,6 +429,13 @@ class _Extractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skip or self.furniture:
+            text = " ".join(_clean(data).split())
+            if text and not self.hidden:  # a menu's or footer's words: listed as skipped, never read
+                number = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
+                if self.dropped and self.dropped[-1].number == number:
+                    self.dropped[-1].text += " " + text
+                else:
+                    self.dropped.append(Line(number, text, reason=_SKIPPED_ELEMENT))
             return
         if not self.filled:
             lead = data[: len(data) - len(data.lstrip())]
@@ -443,9 +459,11 @@ def _is_furniture_element(attrs: list[tuple[str, str | None]]) -> bool:
     return bool(_FURNITURE_ATTRIBUTE.search(values))
 
 
-def _html_paragraphs(text: str, base: str | None) -> list[Paragraph]:
+def _html_paragraphs(text: str, base: str | None, skipped: list[Line] | None = None) -> list[Paragraph]:
     extractor = _Extractor(base)
     extractor.feed(text)
     extractor.close()
     extractor._flush_block()
+    if skipped is not None:
+        skipped.extend(extractor.dropped)
     return extractor.out
