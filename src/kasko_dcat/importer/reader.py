@@ -77,6 +77,10 @@ _KEY_LEAD_IN = re.compile(
     r"(?:(?:esimerkiksi|esim\.|mm\.|muun\s+muassa|kuten|till\s+exempel|t\.\s?ex\.|bland\s+annat|exempelvis)\s*:?\s+)?",
     re.IGNORECASE,
 )
+_DATA_GROUP_ITEM = re.compile(
+    r"\b(?:material\w{0,4}|\w{0,30}aineisto\w{0,3}|\w{0,30}tietoryhm\w{0,4})\b", re.IGNORECASE
+)
+"""A list item naming a group of data (*material*, *tietoaineisto*), not a register."""
 _KEYS_NAMED = re.compile(r"\b(?:hakuperust|hakutekij|hakuehd|sökkriteri|sökbegrepp)", re.IGNORECASE)
 """A text that speaks of search keys: the list under it, or the rest of it, names them."""
 _DATA_GROUPS = re.compile(r"^(?:[\w-]+\s+){0,3}(?:tietoryhm|datagrupp|uppgiftsgrupp)\w*\b", re.IGNORECASE)
@@ -214,6 +218,8 @@ class ImportedResource:
     line: int
     description: list[str] = field(default_factory=list)
     data_contents: list[str] = field(default_factory=list)
+    data_groups: list[str] = field(default_factory=list)
+    """Groups of the data contents listed one an item (``• Personalförvaltningens material``)."""
     registers: list[ImportedRegister] = field(default_factory=list)
     systems: list[str] = field(default_factory=list)
     supporting_systems: list[str] = field(default_factory=list)
@@ -928,6 +934,10 @@ class _Reader:
                 self._resource_keys(
                     resource, self.heading or resource.title, Paragraph(bullets), [b.text for b in bullets]
                 )
+                kept.extend(line.text for line in bullets)
+            elif all(_name_like(b.text) and _DATA_GROUP_ITEM.search(b.text) for b in bullets):
+                # "• Dokumentförvaltningens material", "• Henkilöstöhallinnon tietoaineisto": data groups (§ 28 item 3).
+                resource.data_groups.extend(b.text.rstrip(".;,") for b in bullets)
                 kept.extend(line.text for line in bullets)
             elif not all(_name_like(b.text) for b in bullets) and all(b.text.endswith(".") for b in bullets):
                 # A list of sentences ("• Tiedot on tallennettu …", "• Hakutekijöinä toimivat esimerkiksi …"):

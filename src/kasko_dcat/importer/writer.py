@@ -410,8 +410,13 @@ def _resource(p: _Plan, resource: ImportedResource) -> str:
             "# § 28 item 3: the data contents.",
             *_text(p.lang, "data_contents", "\n\n".join(resource.data_contents), 0),
         ]
-    else:
+    elif not resource.data_groups:
         lines += ["", "# § 28 item 3: the page does not describe the data contents."]
+    if resource.data_groups:
+        lines += ["", "# § 28 item 3: the data groups the page lists.", "data_groups:"]
+        for group in resource.data_groups:
+            others = [f"    {other}: ~{TRANSLATE}" for other in ("fi", "sv", "en") if other != p.lang]
+            lines += [f"  - {p.lang}: {scalar(group)}", *others]
     lines += ["", "# § 28 item 1: the systems, as ids of systems.yaml."]
     lines += _list("systems", _unique(p.system(form) for form in resource.systems), 0)
     if resource.supporting_systems:
