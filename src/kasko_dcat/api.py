@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from kasko_dcat.ckan.publish import Outcome
     from kasko_dcat.importer.diff import Difference
+    from kasko_dcat.importer.furniture import Furniture
     from kasko_dcat.importer.reader import ImportedPage
     from kasko_dcat.model.description import Source
     from kasko_dcat.quality.gains import Gain
@@ -232,20 +233,32 @@ def import_page(page: str) -> Imported:
     Raises :class:`~kasko_dcat.importer.pagetext.PageError` when the page cannot be read or holds
     no § 28 description. An imported source that does not read back is a bug in the importer.
     """
-    from kasko_dcat.importer.pagetext import decode, fetch, paragraphs
+    from kasko_dcat.importer.pagetext import Line, decode, fetch, paragraphs
     from kasko_dcat.importer.reader import read_page
-    from kasko_dcat.importer.writer import render_source
+    from kasko_dcat.importer.report import render as review
+    from kasko_dcat.importer.writer import NOT_RECOGNISED, as_checked, render_source
     from kasko_dcat.model.description import read_source
     from kasko_dcat.source.problems import SourceError
 
     address = page if page.lower().startswith(("http://", "https://")) else None
-    imported = read_page(paragraphs(decode(fetch(page)), address))
+    skipped: list[Line] = []
+    imported = read_page(paragraphs(decode(fetch(page)), address, skipped))
+    # Furniture the page text carries is listed too, with its reason: every line is accounted for.
+    imported.unplaced = sorted([*imported.unplaced, *skipped], key=lambda line: line.number)
     files = render_source(imported, address)
     try:
-        source = read_source(Path("source"), files=files)
+        source = read_source(Path("source"), files=as_checked(files))
     except SourceError as exc:
         raise RuntimeError(f"the imported source does not build: {exc.problems[0].message('en')}") from None
+    files = {**files, **review(page, imported.organisation, files, imported.lines, imported.unplaced, NOT_RECOGNISED)}
     return Imported(imported, files, source)
+
+
+def furniture(source_dir: Path = Path("source"), base_iri: str | None = None) -> list[Furniture]:
+    """The publisher's and resources' names in the source that look like page furniture, not names."""
+    from kasko_dcat.importer.furniture import furniture as found
+
+    return found(read(source_dir, base_iri))
 
 
 def write_import(imported: Imported, out_dir: Path, force: bool = False) -> None:

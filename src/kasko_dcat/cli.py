@@ -461,7 +461,12 @@ def validate(
         click.echo(rendered, nl=False)
     else:
         _write(report_file, rendered)
-    if any(report.fails(fail_on) for report in reports):
+    furniture = api.furniture(source_dir, base_iri) if not paths else []
+    for item in furniture:  # SHACL sees a name; these words are a page's menu or a sentence
+        where = item.where or source_dir
+        code = {"navigation": "validate-furniture-navigation", "sentence": "validate-furniture-sentence"}[item.reason]
+        _say(lang, code, where=where, field=item.field, value=item.value)
+    if any(report.fails(fail_on) for report in reports) or (furniture and fail_on == "warning"):
         raise SystemExit(ExitCode.FAILED)
 
 
@@ -891,8 +896,10 @@ def import_page(
       kasko-dcat import page.html --out source-new     write a new source folder
       kasko-dcat import --diff https://…/page          what changed on the page (exit 1 if anything)
     Finnish texts are copied as the page writes them; sv/en are left for translators. Lines the
-    importer cannot place are listed and written to unplaced.yaml in the folder; nothing is
-    dropped. The folder is written all at once, and only if it builds.
+    importer cannot place are listed and written to unplaced.yaml in the folder with the reason;
+    nothing is dropped. Each value carries '# page line N'; import-report.txt and .html show each
+    beside its page line. A name the page does not state (the authority's) is left empty to write,
+    never guessed. The folder is written all at once, and only if the rest of it builds.
     """
     if out_dir is None and not diff:
         raise KaskoError("import-needs-out")
@@ -904,10 +911,14 @@ def import_page(
     api.write_import(imported, out_dir, force)
     if imported.page.whole_page:
         _say(lang, "import-whole-page", page=page, path=out_dir / "resources")
-    for line in imported.page.unplaced:
+    if not imported.page.organisation:
+        _say(lang, "import-no-authority", page=page, path=out_dir / "organisations.yaml")
+    # Navigation left out (menus, skip links) is listed in unplaced.yaml with its reason, not printed.
+    shown = [line for line in imported.page.unplaced if not line.reason.startswith("navigation")]
+    for line in shown:
         _say(lang, "import-unplaced-line", page=page, line=line.number, text=line.text)
-    if imported.page.unplaced:
-        _say(lang, "import-unplaced", count=len(imported.page.unplaced), path=out_dir / "unplaced.yaml")
+    if shown:
+        _say(lang, "import-unplaced", count=len(shown), path=out_dir / "unplaced.yaml")
     if not quiet:
         built = imported.source
         _say(
