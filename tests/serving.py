@@ -38,13 +38,15 @@ def serving(
     path: str = "",
     by_environment: bool = False,
     own_group: bool = False,
+    port: int | None = None,
 ) -> Iterator[Served]:
     """``kasko-dcat serve`` with ``options``, its base IRI its own URL (plus ``path``); stopped with SIGTERM after.
 
     ``by_environment`` gives the port and base IRI in ``KASKO_DCAT_PORT`` and ``KASKO_DCAT_BASE_IRI``;
-    ``own_group`` starts it in a process group of its own, so a test can send Ctrl+C to it and its workers.
+    ``own_group`` starts it in a process group of its own, so a test can send Ctrl+C to it and its workers;
+    ``port`` serves again at the address of an earlier server (a harvest source keeps its URL).
     """
-    port = free_port()
+    port = port or free_port()
     base = f"http://127.0.0.1:{port}/{path}"
     where = {"KASKO_DCAT_PORT": str(port), "KASKO_DCAT_BASE_IRI": base}
     args = ["serve", "--catalog", str(catalog or ROOT / "output/catalog.nt")]

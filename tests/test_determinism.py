@@ -51,10 +51,11 @@ def shuffled(value: object, rng: random.Random) -> object:
     return value
 
 
-def test_reordering_every_list_and_field_keeps_iris_and_bytes(tmp_path: Path) -> None:
-    rng = random.Random(2026)
+def write_reordered(folder: Path, seed: int) -> None:
+    """The real source in ``folder``, with every list and mapping of every file in a new order."""
+    rng = random.Random(seed)
     for path in sorted(SOURCE.rglob("*.yaml")):
-        target = tmp_path / path.relative_to(SOURCE)
+        target = folder / path.relative_to(SOURCE)
         # Name the resource files differently too, so they are read in another order.
         if target.parent.name == "resources":
             target = target.with_name(f"{rng.randrange(10**6):06d}-{target.name}")
@@ -62,6 +63,9 @@ def test_reordering_every_list_and_field_keeps_iris_and_bytes(tmp_path: Path) ->
         data = shuffled(plain(read_yaml(path, Problems())), rng)
         target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
+
+def test_reordering_every_list_and_field_keeps_iris_and_bytes(tmp_path: Path) -> None:
+    write_reordered(tmp_path, 2026)
     original = build_graph(read_source(SOURCE))
     reordered = build_graph(read_source(tmp_path))
 

@@ -213,3 +213,12 @@ def test_what_was_found_is_named_in_the_messages_language() -> None:
     assert render("not-a-list", "fi", params).startswith("kohdan 'legislation' pitää olla luettelo, löytyi lohko")
     assert render("not-a-list", "sv", params).startswith("'legislation' ska vara en lista, hittade ett block")
     assert render("not-a-list", "en", params).startswith("'legislation' must be a list, found a block")
+
+
+def test_why_a_server_did_not_answer_is_said_in_the_messages_language() -> None:
+    params = {"url": "http://127.0.0.1:1/x", "count": "5", "reason": "the connection failed or was cut"}
+    assert "yhteys epäonnistui tai katkesi, 5 yritystä" in render("publish-unreachable", "fi", params)
+    assert "anslutningen misslyckades eller bröts, 5 försök" in render("publish-unreachable", "sv", params)
+    assert "the connection failed or was cut, 5 attempts" in render("publish-unreachable", "en", params)
+    status = {**params, "reason": "HTTP 503 Service Unavailable"}  # a reason no catalogue has stays as it is
+    assert "HTTP 503 Service Unavailable, 5 yritystä" in render("publish-unreachable", "fi", status)

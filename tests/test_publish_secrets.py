@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import html
+import json
 import string
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
@@ -88,3 +90,47 @@ def test_a_redirect_to_the_put_is_a_failure_not_followed(echo: str) -> None:
     assert code == 4, output
     assert "HTTP 302" in output and "not followed" in output
     assert not _leaks(output, "kasko", "s3cret/#?")
+
+
+def _transformed(secret: str) -> list[str]:
+    """The forms an echoing store might send a credential back in."""
+    raw = secret.encode()
+    return [
+        json.dumps(secret),
+        html.escape(secret),
+        raw.hex(),
+        raw.hex().upper(),
+        base64.b64encode(raw).decode(),
+        base64.urlsafe_b64encode(raw).decode(),
+        secret[::-1],
+    ]
+
+
+class _Transforming(BaseHTTPRequestHandler):
+    """A hostile store that sends the credential back transformed: JSON-, HTML-escaped, hex, base64, reversed."""
+
+    def _answer(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        secret = base64.b64decode(self.headers.get("Authorization", "Basic Og==").split()[1]).decode().split(":", 1)[1]
+        body = json.dumps({"error": "denied", "echo": _transformed(secret)}).encode()
+        self.send_response(403, "Forbidden " + secret.encode().hex())
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_PUT = do_POST = do_GET = _answer
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_no_transformed_echo_of_the_credential_is_printed() -> None:
+    secret = "Q7x<&\"'>Zk9 pw"
+    forms = [*_transformed(secret), "Q7x", "Zk9"]
+    with local_server(_Transforming) as base:
+        code, output = _publish(f"{base}/store", {ENV_USER: "kasko", ENV_PASSWORD: secret})
+    assert code == 4, output
+    assert "HTTP 403" in output or "403" in output, output
+    assert [form for form in forms if form in output] == []
+    assert len(output.strip().splitlines()) == 1, output

@@ -93,6 +93,6 @@ def test_deep_nesting_is_refused_before_it_crashes_the_parser() -> None:
     result = run_cli("query", deep, cwd=ROOT)
     assert result.returncode == 2, result
     assert len(result.stderr.strip().splitlines()) == 1
-    assert "nests brackets more than" in result.stderr
+    assert "nests brackets or operators more than" in result.stderr
     fine = "SELECT * WHERE " + "{" * 50 + "}" * 50
     assert evaluate(ox.Store(), fine, None, 10).status == 200

@@ -325,7 +325,9 @@ def test_requests_are_answered_concurrently_while_a_slow_query_runs():
         thread.start()
         time.sleep(0.5)
         started = time.monotonic()
-        with ThreadPoolExecutor(8) as pool:
+        # Four clients at once: with the slow query, within the threads - 2 that may work on answers not
+        # yet made (docs/security.md); more than that at once get 503 by design, so /health stays free.
+        with ThreadPoolExecutor(4) as pool:
             answers = list(pool.map(lambda n: fetch(f"{running.base}catalog?page={n % 3 + 1}"), range(24)))
         assert [a.status for a in answers] == [200] * 24
         assert time.monotonic() - started < 4 and thread.is_alive()  # pages did not wait for the query

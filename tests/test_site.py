@@ -6,6 +6,8 @@ These tests read the pages' HTML; ``test_serve_browser.py`` walks the same pages
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import urllib.request
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -21,7 +23,7 @@ from kasko_dcat.query import bundled
 from kasko_dcat.serve import export, site, views
 from kasko_dcat.serve.ui import UI
 
-from .conftest import ROOT
+from .conftest import ROOT, run_cli
 from .serving import serving
 
 BASE = "http://127.0.0.1:1/"
@@ -208,3 +210,36 @@ def test_served_site_pages_and_the_sparql_table():
         assert f'lang="en">{bundled.read("contacts").title("en")}</a>' not in swedish
         kind, body = get("sparql?bundled=request-channels&lang=en")
         assert '<table class="results">' in body and "https://asiointi.hel.fi" in body
+
+
+KILLED_BETWEEN_RENAMES = """
+import os, sys
+from kasko_dcat.serve import export
+calls = []
+real = os.replace
+def replace(src, dst):
+    calls.append(dst)
+    if len(calls) == 2:  # the old site is aside, the new one not yet in place: die as SIGKILL would
+        os._exit(9)
+    real(src, dst)
+export.os.replace = replace
+from kasko_dcat.cli import main
+sys.argv = ["kasko-dcat", "site", "--out", sys.argv[1], "--quiet"]
+main()
+"""
+
+
+def test_a_site_export_killed_between_its_renames_is_finished_by_the_next_run(tmp_path: Path) -> None:
+    out = tmp_path / "public" / "site"
+    first = run_cli("site", "--out", str(out), "--quiet", cwd=ROOT)
+    assert first.returncode == 0, first.stderr
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_BETWEEN_RENAMES, str(out)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert killed.returncode == 9, killed.stderr
+    assert not out.exists()  # the window the issue names: no site, staging folders beside it
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".site.")]
+    rerun = run_cli("site", "--out", str(out), "--quiet", cwd=ROOT)
+    assert rerun.returncode == 0, rerun.stderr
+    assert (out / "fi" / "index.html").is_file() and (out / export.MARK).is_file()
+    assert sorted(p.name for p in out.parent.iterdir()) == ["site"]

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
 
+    from kasko_dcat.ckan.publish import Outcome
     from kasko_dcat.importer.diff import Difference
+    from kasko_dcat.importer.furniture import Furniture
     from kasko_dcat.importer.reader import ImportedPage
     from kasko_dcat.model.description import Source
     from kasko_dcat.quality.gains import Gain
@@ -126,8 +128,11 @@ def stale(built: Built, output_dir: Path = Path("output")) -> list[str]:
 
 
 def gaps(source_dir: Path = Path("source"), base_iri: str | None = None) -> list[Problem]:
-    """The facts the source leaves unknown, each with its file and line."""
-    return read(source_dir, base_iri).gaps
+    """The facts the source leaves unknown, each with its file and line; avoindata.fi's required fields too."""
+    from kasko_dcat.ckan.gaps import ckan_gaps
+
+    source = read(source_dir, base_iri)
+    return sorted([*source.gaps, *ckan_gaps(source, source_dir)], key=lambda p: (p.where.file, p.where.line, p.code))
 
 
 def validate(
@@ -228,20 +233,32 @@ def import_page(page: str) -> Imported:
     Raises :class:`~kasko_dcat.importer.pagetext.PageError` when the page cannot be read or holds
     no § 28 description. An imported source that does not read back is a bug in the importer.
     """
-    from kasko_dcat.importer.pagetext import decode, fetch, paragraphs
+    from kasko_dcat.importer.pagetext import Line, decode, fetch, paragraphs
     from kasko_dcat.importer.reader import read_page
-    from kasko_dcat.importer.writer import render_source
+    from kasko_dcat.importer.report import render as review
+    from kasko_dcat.importer.writer import NOT_RECOGNISED, as_checked, render_source
     from kasko_dcat.model.description import read_source
     from kasko_dcat.source.problems import SourceError
 
     address = page if page.lower().startswith(("http://", "https://")) else None
-    imported = read_page(paragraphs(decode(fetch(page)), address))
+    skipped: list[Line] = []
+    imported = read_page(paragraphs(decode(fetch(page)), address, skipped))
+    # Furniture the page text carries is listed too, with its reason: every line is accounted for.
+    imported.unplaced = sorted([*imported.unplaced, *skipped], key=lambda line: line.number)
     files = render_source(imported, address)
     try:
-        source = read_source(Path("source"), files=files)
+        source = read_source(Path("source"), files=as_checked(files))
     except SourceError as exc:
         raise RuntimeError(f"the imported source does not build: {exc.problems[0].message('en')}") from None
+    files = {**files, **review(page, imported.organisation, files, imported.lines, imported.unplaced, NOT_RECOGNISED)}
     return Imported(imported, files, source)
+
+
+def furniture(source_dir: Path = Path("source"), base_iri: str | None = None) -> list[Furniture]:
+    """The publisher's and resources' names in the source that look like page furniture, not names."""
+    from kasko_dcat.importer.furniture import furniture as found
+
+    return found(read(source_dir, base_iri))
 
 
 def write_import(imported: Imported, out_dir: Path, force: bool = False) -> None:
@@ -306,6 +323,44 @@ def query(store: ox.Store, question: str, binds: tuple[str, ...] = ()) -> Result
     from kasko_dcat.query import bundled, sparql
 
     return sparql.run(store, bundled.resolve(question), sparql.parse_bindings(binds))
+
+
+def publish_ckan(
+    url: str,
+    organization: str,
+    *,
+    catalog: Path | None = None,
+    environ: Mapping[str, str],
+    dry_run: bool = False,
+    attempts: int = 5,
+    retry_delay: float = 1.0,
+    timeout: float = 60.0,
+    on_retry: Callable[[str, dict[str, object]], None] | None = None,
+    on_step: Callable[[str, str], None] | None = None,
+) -> Outcome:
+    """Make a CKAN portal's datasets of ``organization`` those of the built catalogue, and read each back.
+
+    The dicts are the ones ``serve``'s CKAN face answers with (:mod:`kasko_dcat.ckan.dicts`); the
+    token comes from ``KASKO_DCAT_CKAN_TOKEN`` in ``environ`` only. ``on_step(step, name)`` is called
+    for each dataset created, updated or removed (or, with ``dry_run``, that would be).
+    """
+    from kasko_dcat.ckan import publish as ckan_publish
+    from kasko_dcat.ckan.dicts import Reader
+    from kasko_dcat.query import publish as publishing
+    from kasko_dcat.query import sparql
+    from kasko_dcat.serve import views
+
+    reader = Reader(views.open_served(catalog or sparql.default_catalogue(), None))
+    return ckan_publish.publish(
+        reader,
+        url,
+        organization,
+        environ,
+        publishing.Retry(attempts=attempts, delay=retry_delay, timeout=timeout),
+        dry_run=dry_run,
+        on_retry=on_retry or (lambda code, params: None),
+        on_step=on_step or (lambda step, name: None),
+    )
 
 
 def publish(

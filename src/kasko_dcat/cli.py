@@ -463,7 +463,12 @@ def validate(
         click.echo(rendered, nl=False)
     else:
         _write(report_file, rendered)
-    if any(report.fails(fail_on) for report in reports):
+    furniture = api.furniture(source_dir, base_iri) if not paths else []
+    for item in furniture:  # SHACL sees a name; these words are a page's menu or a sentence
+        where = item.where or source_dir
+        code = {"navigation": "validate-furniture-navigation", "sentence": "validate-furniture-sentence"}[item.reason]
+        _say(lang, code, where=where, field=item.field, value=item.value)
+    if any(report.fails(fail_on) for report in reports) or (furniture and fail_on == "warning"):
         raise SystemExit(ExitCode.FAILED)
 
 
@@ -711,7 +716,6 @@ def query(
 @click.option(
     "--endpoint",
     envvar="KASKO_DCAT_PUBLISH_ENDPOINT",
-    required=True,
     metavar="URL",
     help="The store's SPARQL 1.1 Graph Store Protocol endpoint (env KASKO_DCAT_PUBLISH_ENDPOINT).",
 )
@@ -720,6 +724,19 @@ def query(
     "--query-endpoint",
     metavar="URL",
     help="SPARQL query endpoint for the check. Default: derived from --endpoint (…/store → …/query, …).",
+)
+@click.option(
+    "--ckan",
+    metavar="URL",
+    help="Write the datasets to this CKAN portal with its Action API instead (e.g. https://www.avoindata.fi/data).",
+)
+@click.option(
+    "--organization",
+    metavar="NAME",
+    help="With --ckan: the portal's organisation (its name or id) that owns the datasets.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="With --ckan: say what would be created, updated and removed; write nothing."
 )
 @click.option(
     "--catalog",
@@ -737,12 +754,15 @@ def query(
 @click.option("--timeout", type=click.FloatRange(0.1), default=60.0, show_default=True, help="Seconds per request.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @lang_option
-@click.pass_obj
+@click.pass_context
 def publish(
-    lang: str,
-    endpoint: str,
+    ctx: click.Context,
+    endpoint: str | None,
     graph: str | None,
     query_endpoint: str | None,
+    ckan: str | None,
+    organization: str | None,
+    dry_run: bool,
     catalog: Path | None,
     attempts: int,
     retry_delay: float,
@@ -767,10 +787,30 @@ def publish(
     Publishes the built file as it is (run kasko-dcat build first; build --check keeps it fresh).
 
     \b
-    Exit codes: 0 published and checked; 1 the store's count differs from what was sent;
-    2 a mistake on the command line or in the environment; 4 the store could not be reached
-    or refused the request.
+    To a CKAN portal such as avoindata.fi, with an API token of an editor of the organisation:
+      KASKO_DCAT_CKAN_TOKEN=… kasko-dcat publish --ckan https://www.avoindata.fi/data --organization NAME
+    creates and updates the datasets (package_create, package_update), removes those it published
+    that the source no longer has, reads every one back, and says "nothing changed" when all match.
+    --dry-run shows what it would do. The token is read only from KASKO_DCAT_CKAN_TOKEN.
+
+    \b
+    Exit codes: 0 published and checked; 1 the store's count (or a dataset read back from
+    the portal) differs from what was sent; 2 a mistake on the command line or in the environment;
+    4 the store or portal could not be reached or refused the request.
     """
+    lang: str = ctx.obj
+    if ckan is not None:
+        from_environment = ctx.get_parameter_source("endpoint") == click.core.ParameterSource.ENVIRONMENT
+        if (endpoint is not None and not from_environment) or graph or query_endpoint:
+            raise KaskoError("ckan-endpoint-and-ckan")
+        if not organization:
+            raise KaskoError("ckan-no-organization-option")
+        _publish_ckan(lang, ckan, organization, catalog, dry_run, attempts, retry_delay, timeout, quiet)
+        return
+    if endpoint is None:
+        raise KaskoError("ckan-no-target")
+    if organization or dry_run:
+        raise KaskoError("ckan-options-need-ckan")
     found, graph_iri, url = api.publish(
         endpoint,
         graph=graph,
@@ -784,6 +824,52 @@ def publish(
     )
     if not quiet:
         _say(lang, "publish-done", count=found, graph=graph_iri, url=url)
+
+
+_CKAN_STEPS = {
+    (False, "create"): "ckan-did-create",
+    (False, "update"): "ckan-did-update",
+    (False, "delete"): "ckan-did-delete",
+    (True, "create"): "ckan-would-create",
+    (True, "update"): "ckan-would-update",
+    (True, "delete"): "ckan-would-delete",
+}
+"""The line ``publish --ckan`` prints for each dataset it changes (or, ``--dry-run``, would change)."""
+
+
+def _publish_ckan(
+    lang: str,
+    url: str,
+    organization: str,
+    catalog: Path | None,
+    dry_run: bool,
+    attempts: int,
+    retry_delay: float,
+    timeout: float,
+    quiet: bool,
+) -> None:
+    """``publish --ckan``: a line per dataset created, updated or removed, then what was done."""
+    outcome = api.publish_ckan(
+        url,
+        organization,
+        catalog=catalog,
+        environ=os.environ,
+        dry_run=dry_run,
+        attempts=attempts,
+        retry_delay=retry_delay,
+        timeout=timeout,
+        on_retry=lambda code, params: _say(lang, "ckan-retrying", **params),
+        on_step=lambda step, name: None if quiet else _say(lang, _CKAN_STEPS[dry_run, step], name=name),
+    )
+    if quiet:
+        return
+    counts = {step: len(names) for step, names in outcome.steps.items()}
+    if dry_run:
+        _say(lang, "ckan-dry-run", url=outcome.url, organization=organization, **counts)
+    elif outcome.changed:
+        _say(lang, "ckan-done", url=outcome.url, organization=organization, **counts)
+    else:
+        _say(lang, "ckan-nothing-changed", url=outcome.url, organization=organization, count=counts["unchanged"])
 
 
 @main.command("import")
@@ -812,8 +898,10 @@ def import_page(
       kasko-dcat import page.html --out source-new     write a new source folder
       kasko-dcat import --diff https://…/page          what changed on the page (exit 1 if anything)
     Finnish texts are copied as the page writes them; sv/en are left for translators. Lines the
-    importer cannot place are listed and written to unplaced.yaml in the folder; nothing is
-    dropped. The folder is written all at once, and only if it builds.
+    importer cannot place are listed and written to unplaced.yaml in the folder with the reason;
+    nothing is dropped. Each value carries '# page line N'; import-report.txt and .html show each
+    beside its page line. A name the page does not state (the authority's) is left empty to write,
+    never guessed. The folder is written all at once, and only if the rest of it builds.
     """
     if out_dir is None and not diff:
         raise KaskoError("import-needs-out")
@@ -825,10 +913,14 @@ def import_page(
     api.write_import(imported, out_dir, force)
     if imported.page.whole_page:
         _say(lang, "import-whole-page", page=page, path=out_dir / "resources")
-    for line in imported.page.unplaced:
+    if not imported.page.organisation:
+        _say(lang, "import-no-authority", page=page, path=out_dir / "organisations.yaml")
+    # Navigation left out (menus, skip links) is listed in unplaced.yaml with its reason, not printed.
+    shown = [line for line in imported.page.unplaced if not line.reason.startswith("navigation")]
+    for line in shown:
         _say(lang, "import-unplaced-line", page=page, line=line.number, text=line.text)
-    if imported.page.unplaced:
-        _say(lang, "import-unplaced", count=len(imported.page.unplaced), path=out_dir / "unplaced.yaml")
+    if shown:
+        _say(lang, "import-unplaced", count=len(shown), path=out_dir / "unplaced.yaml")
     if not quiet:
         built = imported.source
         _say(
@@ -970,6 +1062,22 @@ def _diff(lang: str, imported: Imported, source_dir: Path) -> None:
     help="Seconds a connection may send nothing before it is closed (slow clients).",
 )
 @click.option(
+    "--min-send-rate",
+    envvar="KASKO_DCAT_MIN_SEND_RATE",
+    type=click.IntRange(0),
+    default=4096,
+    show_default=True,
+    help="Bytes per second a client must take of an answer, measured over --idle-timeout; a slower one is cut off.",
+)
+@click.option(
+    "--max-buffered-mb",
+    envvar="KASKO_DCAT_MAX_BUFFERED_MB",
+    type=click.IntRange(1),
+    default=1024,
+    show_default=True,
+    help="Megabytes of answers handed to clients and not yet sent, over all connections; beyond it, HTTP 503.",
+)
+@click.option(
     "--grace",
     envvar="KASKO_DCAT_GRACE",
     type=click.FloatRange(0),
@@ -1002,6 +1110,8 @@ def serve(
     cache_mb: int,
     max_connections: int,
     idle_timeout: float,
+    min_send_rate: int,
+    max_buffered_mb: int,
     grace: float,
     warm: bool,
     access_log: bool,
@@ -1017,8 +1127,9 @@ def serve(
     \b
     Under the base IRI: catalog (Turtle, JSON-LD, RDF/XML, N-Triples or HTML by Accept, or
     catalog.ttl …; ?page=, ?page_size=, ?modified_since=), every IRI of the catalogue, sparql
-    (SPARQL 1.1 Protocol, read-only) and health. SIGTERM or Ctrl+C stops it after the requests
-    in progress.
+    (SPARQL 1.1 Protocol, read-only), api/3/action/… (CKAN's Action API, read-only, in
+    avoindata.fi's dataset schema: give the base IRI to a harvest source of type CKAN) and health.
+    SIGTERM or Ctrl+C stops it after the requests in progress.
     """
     import logging
 
@@ -1039,7 +1150,15 @@ def serve(
         if sparql_workers
         else None
     )
-    app = server.App(catalogue, pool, server.Settings(page_size=page_size, cache_bytes=cache_mb * 2**20))
+    settings = server.Settings(
+        page_size=page_size,
+        cache_bytes=cache_mb * 2**20,
+        threads=threads,
+        # Two threads always stay free of pages and queries: /health and cached pages answer at once.
+        page_workers=max(1, threads - (sparql_workers + sparql_queue if sparql_workers else 0) - 2),
+        owed_bytes=max_buffered_mb * 2**20,
+    )
+    app = server.App(catalogue, pool, settings)
     if warm and pool is not None:
         app.warm([bundled.read(name).text for name in bundled.names()])
     try:
@@ -1049,7 +1168,7 @@ def serve(
             port,
             threads,
             lambda url: _listening(lang, catalogue.base, len(catalogue.datasets), url, hint=base_iri is None),
-            server.Limits(connections=max_connections, idle_seconds=idle_timeout, grace_seconds=grace),
+            server.Limits(max_connections, idle_timeout, grace, min_send_rate),
         )
     except OSError as exc:
         raise KaskoError("serve-cannot-listen", host=host, port=port, reason=exc.strerror or exc) from None

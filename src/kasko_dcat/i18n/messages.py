@@ -25,9 +25,10 @@ from kasko_dcat.i18n.languages import DEFAULT_MESSAGE_LANG, MESSAGE_LANGS
 FIX = "fix"
 """The ``msgctxt`` of a message's second half: how to fix what happened."""
 
-WORDS = ("kind", "found")
+WORDS = ("kind", "found", "reason")
 """Values given in English words that the catalogues translate under the value's name as ``msgctxt``:
-the kind of thing an id names (``system``) and what was found instead of a value (``a list``)."""
+the kind of thing an id names (``system``), what was found instead of a value (``a list``) and why a
+server did not answer (``the connection failed or was cut``); a value a catalogue lacks stays as it is."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,14 @@
-"""Importing an authority's published § 28 page into a new ``source/`` folder.
+"""Importing an authority's published § 28 page into a new ``source/`` folder, stage by stage.
 
-Page text (:mod:`~kasko_dcat.importer.pagetext`), reading it into parts of the model
-(:mod:`~kasko_dcat.importer.reader`), writing those as YAML (:mod:`~kasko_dcat.importer.writer`),
-and comparing a page with an existing source (:mod:`~kasko_dcat.importer.diff`).
+Blocks: the page as numbered lines and paragraphs (:mod:`~kasko_dcat.importer.pagetext`,
+furniture lines listed as skipped). Kinds: each block navigation, law text or content, by scored
+features with the reason kept (:mod:`~kasko_dcat.importer.kinds`). Facts: the authority
+(:mod:`~kasko_dcat.importer.authority`), contacts wherever written
+(:mod:`~kasko_dcat.importer.contacts`) and the § 28 items (:mod:`~kasko_dcat.importer.reader`), from
+content blocks only. Placement: the YAML files, with what has no place in ``unplaced.yaml`` and its
+reason (:mod:`~kasko_dcat.importer.writer`). Accounting and review: every content line checked word
+by word against the values written (:mod:`~kasko_dcat.importer.coverage`), each value beside its
+page line (:mod:`~kasko_dcat.importer.report`). Also: comparing a page with an existing source
+(:mod:`~kasko_dcat.importer.diff`) and the check ``validate`` runs for names that look like page
+furniture (:mod:`~kasko_dcat.importer.furniture`).
 """

@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from kasko_dcat import files as guarded
 from kasko_dcat.errors import KaskoError
 
 TIMEOUT_SECONDS = 20
@@ -38,6 +39,9 @@ _NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])")
 """A heading's section number, ``2.1 Tietojärjestelmät``: layout, not part of the name."""
 _SKIPPED = {"script", "style", "noscript", "template", "head", "nav", "footer", "svg", "button", "form"}
 """Page furniture, not the description: menus, footers, scripts."""
+_NOT_TEXT = {"script", "style", "noscript", "template", "head", "svg"}
+"""Skipped elements whose content is not text a reader sees: not listed as skipped lines either."""
+_SKIPPED_ELEMENT = "navigation: a menu, footer, form or other furniture element of the page"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
 _FURNITURE_ATTRIBUTE = re.compile(
@@ -80,6 +84,8 @@ class Line:
     bullet: bool = False
     links: list[str] = field(default_factory=list)
     """Where the line's HTML links point (a privacy notice, an e-service), absolute."""
+    reason: str = ""
+    """Why the importer did not read the line as a fact, when it did not (``unplaced.yaml`` shows it)."""
 
 
 @dataclass
@@ -103,12 +109,12 @@ def fetch(location: str) -> bytes:
     if re.match(r"^https?://", location, re.IGNORECASE):
         return _download(location, time.monotonic() + TIMEOUT_SECONDS)
     path = Path(location)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise PageError("import-no-page", path=location)
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise PageError("import-unreadable", path=location, reason=exc.strerror or exc) from None
+    try:  # the guard every file passes: no link out of its folder, no device, at most the page limit
+        return guarded.read(path, limit=MAX_PAGE_BYTES)
+    except guarded.FileRefused as exc:
+        raise PageError({"validate-unreadable": "import-unreadable"}.get(exc.code, exc.code), **exc.params) from None
 
 
 def _download(url: str, deadline: float) -> bytes:
@@ -195,15 +201,23 @@ def is_html(text: str) -> bool:
     return bool(re.search(r"<(?:html|body|p|h[1-6]|div|ul|li|br)\b", text[:20000], re.IGNORECASE))
 
 
-def paragraphs(text: str, base: str | None = None) -> list[Paragraph]:
+def paragraphs(text: str, base: str | None = None, skipped: list[Line] | None = None) -> list[Paragraph]:
     """The page's paragraphs, from HTML or plain text; ``base`` is the page's address, for relative links.
 
-    Lines of page furniture (:func:`is_furniture`) are left out: they are not the description.
+    Lines of page furniture (:func:`is_furniture`) are left out: they are not the description. They
+    go to ``skipped``, when given, with the reason, so that the import can list them.
     """
-    found = _html_paragraphs(text, base) if is_html(text) else _text_paragraphs(text)
+    found = _html_paragraphs(text, base, skipped) if is_html(text) else _text_paragraphs(text)
     out = []
     for paragraph in found:
-        paragraph.lines = [line for line in paragraph.lines if not is_furniture(line.text)]
+        kept = []
+        for line in paragraph.lines:
+            if not is_furniture(line.text):
+                kept.append(line)
+            elif skipped is not None:
+                line.reason = "navigation: page furniture (a skip link, breadcrumbs, a cookie notice, a copyright line)"
+                skipped.append(line)
+        paragraph.lines = kept
         if paragraph.lines:
             out.append(paragraph)
     return out
@@ -280,8 +294,14 @@ class _Extractor(HTMLParser):
         self.out: list[Paragraph] = []
         self.current = Paragraph()
         self.buffer: list[str] = []
+        self.filled = False
+        """Whether the buffer holds more than whitespace: kept, not re-joined per piece of text (linear time)."""
         self.start = 0
         self.skip = 0
+        self.hidden = 0
+        """Open elements whose text is no text of the page (scripts, styles, the head)."""
+        self.dropped: list[Line] = []
+        """The text of menus, footers, forms and other furniture elements, line by line, to list as skipped."""
         self.furniture: list[str] = []
         """The open tags inside an element of page furniture (a cookie notice, breadcrumbs), outermost first."""
         self.in_item = False
@@ -302,7 +322,7 @@ class _Extractor(HTMLParser):
         if text:
             text = _unnumbered(text) if self.in_heading else text
             self.current.lines.append(Line(self.start, text, self.in_item, self.links))
-        self.buffer, self.links = [], []
+        self.buffer, self.links, self.filled = [], [], False
 
     def _flush_block(self) -> None:
         self._flush_line()
@@ -326,19 +346,20 @@ class _Extractor(HTMLParser):
             tag = "summary"  # an accordion's heading: the resource's name, whatever is folded under it
         if tag in _SKIPPED:
             self.skip += 1
+            self.hidden += tag in _NOT_TEXT
         elif tag == "br":
             self._flush_line()
         elif tag in {"td", "th"} and self.in_row:
             # A table row is one line, "label: value", so a two-column table reads like labelled lines.
             before = len(self.buffer)
-            if "".join(self.buffer).strip():
+            if self.filled:
                 self.buffer.append(": ")
             self.cells.append((before, len(self.buffer)))
             self.header_row = self.header_row and tag == "th"
         elif tag == "dd" and self.term:
             # A definition list reads like labelled lines: "Tietojärjestelmät: a, b".
             self.buffer.append(": ")
-            self.term = False
+            self.term, self.filled = False, True
         elif tag in _BLOCKS:
             if tag == "table":
                 self.header = None
@@ -368,6 +389,7 @@ class _Extractor(HTMLParser):
             return
         if tag in _SKIPPED:
             self.skip = max(0, self.skip - 1)
+            self.hidden = max(0, self.hidden - (tag in _NOT_TEXT))
         elif tag == "li":
             self._flush_line()
             self.in_item = False
@@ -399,19 +421,27 @@ class _Extractor(HTMLParser):
             " ".join("".join(self.buffer[start:end]).split()) for (_, start), end in zip(self.cells, ends, strict=True)
         ]
         if len(texts) >= 2 and self.header_row and all(texts):
-            self.header, self.buffer = texts, []
+            self.header, self.buffer, self.filled = texts, [], False
         elif self.header and len(texts) == len(self.header) >= 2 and texts[0]:
             facts = ". ".join(f"{name}: {text}" for name, text in zip(self.header[1:], texts[1:], strict=True) if text)
-            self.buffer = [f"{texts[0]}: {facts}" if facts else texts[0]]
+            self.buffer, self.filled = [f"{texts[0]}: {facts}" if facts else texts[0]], True
             self.in_item = True
         self.cells = []
 
     def handle_data(self, data: str) -> None:
         if self.skip or self.furniture:
+            text = " ".join(_clean(data).split())
+            if text and not self.hidden:  # a menu's or footer's words: listed as skipped, never read
+                number = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
+                if self.dropped and self.dropped[-1].number == number:
+                    self.dropped[-1].text += " " + text
+                else:
+                    self.dropped.append(Line(number, text, reason=_SKIPPED_ELEMENT))
             return
-        if not "".join(self.buffer).strip():
+        if not self.filled:
             lead = data[: len(data) - len(data.lstrip())]
             self.start = self.getpos()[0] + lead.count("\n")
+            self.filled = bool(data.strip())
         self.buffer.append(data)
 
 
@@ -430,9 +460,11 @@ def _is_furniture_element(attrs: list[tuple[str, str | None]]) -> bool:
     return bool(_FURNITURE_ATTRIBUTE.search(values))
 
 
-def _html_paragraphs(text: str, base: str | None) -> list[Paragraph]:
+def _html_paragraphs(text: str, base: str | None, skipped: list[Line] | None = None) -> list[Paragraph]:
     extractor = _Extractor(base)
     extractor.feed(text)
     extractor.close()
     extractor._flush_block()
+    if skipped is not None:
+        skipped.extend(extractor.dropped)
     return extractor.out

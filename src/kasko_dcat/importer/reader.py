@@ -14,12 +14,18 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kasko_dcat.importer.authority import find_authority
+from kasko_dcat.importer.contacts import Contacts, read_contacts
+from kasko_dcat.importer.kinds import BlockKind, classify_block, is_law_text
 from kasko_dcat.importer.names import POSTAL, capitalise, parse_address
 from kasko_dcat.importer.pagetext import Line, PageError, Paragraph
-from kasko_dcat.source.fields import is_web_address
+from kasko_dcat.source.fields import is_web_address, normalise_phone
 
 _URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:]")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}"
+)
+"""An e-mail address; it starts where a run of address characters starts, so a long run is scanned once."""
 _PHONE = re.compile(r"\b(?:puh(?:elin)?|p\.)\.?:?\s*(\+?\d[\d ()-]{4,}\d)(?:\s*\(([^)]*\d[^)]*)\))?", re.IGNORECASE)
 _GENITIVE = re.compile(r"^\w[\w-]*(?:en|an|än|in|on|un|yn|ön)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
@@ -50,7 +56,9 @@ _RESOURCE_LIST = re.compile(
 
 _SECTION_28 = re.compile(
     r"tietovarant|järjestelm|hakutekij|tietoryhm|tietopyyn|asiakirjajulkisuu|tiedonhallintayksik|"
-    r"informationsresurs|informationssystem|sökkriteri|begäran om uppgifter|dokumentoffentlighet",
+    r"informationsresurs|informationssystem|sökkriteri|begäran om uppgifter|dokumentoffentlighet|"
+    r"informationslager|ärenderegister|handlingsoffentlighet|handlingar\w{0,3} offentlighet|"
+    r"begäran om (?:information|upplysning)",
     re.IGNORECASE,
 )
 """Words only a § 28 description uses: a page with them is imported for what it has, never refused."""
@@ -58,16 +66,23 @@ _STATED = re.compile(r"järjestelm|hakutekij|hakuehd|tietoryhm|informationssyste
 """A sentence that states a resource's systems, search keys or data groups."""
 _SYSTEM_PHRASE = re.compile(
     r"(?:(?<![\w-])(?:[a-zåäö][\w-]{2,}(?<!aa)(?<!ää)n) +)?"  # a genitive before it: "varhaiskasvatuksen"
-    r"[\w-]*(?:järjestelm|system)\w*"
+    r"(?<![\w-])[\w-]{0,60}?(?:järjestelm|system)\w{0,20}"  # from a word's start: a long word is scanned once
     r"(?:\s+(?!Och\b|Ja\b)[A-ZÅÄÖ][\w-]*)?"  # its name after it: "… Aurora"
 )
 """A system named in a sentence: ``katuverkkojärjestelmässä Katve``."""
 _KEY_LEAD_IN = re.compile(
     r"^.*?\b(?:hakutekij|hakuehd|sökkriteri|sökbegrepp)\w*\s*:?\s+"
-    r"(?:(?:toimivat|ovat|on|käytetään|voidaan\s+käyttää|voi\s+käyttää|kelpaavat|är|används|kan\s+användas)\s*:?\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?"  # "Hakutekijöinä tietovarannossa toimivat …"
+    r"(?:toimivat|toimii|ovat|on|käytetään|voidaan\s+käyttää|voi\s+käyttää|kelpaavat|är|används|kan\s+användas)\s*:?\s+)?"
     r"(?:(?:esimerkiksi|esim\.|mm\.|muun\s+muassa|kuten|till\s+exempel|t\.\s?ex\.|bland\s+annat|exempelvis)\s*:?\s+)?",
     re.IGNORECASE,
 )
+_DATA_GROUP_ITEM = re.compile(
+    r"\b(?:material\w{0,4}|\w{0,30}aineisto\w{0,3}|\w{0,30}tietoryhm\w{0,4})\b", re.IGNORECASE
+)
+"""A list item naming a group of data (*material*, *tietoaineisto*), not a register."""
+_KEYS_NAMED = re.compile(r"\b(?:hakuperust|hakutekij|hakuehd|sökkriteri|sökbegrepp)", re.IGNORECASE)
+"""A text that speaks of search keys: the list under it, or the rest of it, names them."""
 _DATA_GROUPS = re.compile(r"^(?:[\w-]+\s+){0,3}(?:tietoryhm|datagrupp|uppgiftsgrupp)\w*\b", re.IGNORECASE)
 """A sentence naming a resource's data groups: ``Tietoryhmiä ovat …``, ``Tietovarannon tietoryhmät ovat …``."""
 """What leads a list of search keys in: ``Tietopyynnöissä voidaan käyttää hakutekijöinä esimerkiksi``."""
@@ -127,12 +142,6 @@ _OWN_GENITIVE = re.compile(
     r"(?:asiakirjajulkisuuskuvaus|julkisuuskuvaus|tietovarantojen kuvaus|tiedonhallinnan kuvaus|beskrivning av)"
 )
 """The page naming its authority: ``Tämä on Vesistöviraston asiakirjajulkisuuskuvaus``."""
-_OWN_NAME = re.compile(
-    r"(?:^|[.!?] +)([A-ZÅÄÖ][\w-]*(?: +-?[\w-]+){0,4}?) +(?:on|är) +(?:\w+ +)?"
-    r"(?:tiedonhallintayksikkö|informationshanteringsenhet)",
-    re.MULTILINE,
-)
-"""The authority named as the information management unit: ``Kivijärven kaupunki on tiedonhallintayksikkö``."""
 
 
 _AUTHORITY_NOUNS = {
@@ -209,6 +218,8 @@ class ImportedResource:
     line: int
     description: list[str] = field(default_factory=list)
     data_contents: list[str] = field(default_factory=list)
+    data_groups: list[str] = field(default_factory=list)
+    """Groups of the data contents listed one an item (``• Personalförvaltningens material``)."""
     registers: list[ImportedRegister] = field(default_factory=list)
     systems: list[str] = field(default_factory=list)
     supporting_systems: list[str] = field(default_factory=list)
@@ -283,6 +294,8 @@ class ImportedPage:
     organisation: str
     organisation_checked: bool
     """False when the organisation's basic form was not found on the page and the title's form is used."""
+    organisation_line: int
+    """The page line that names the authority best; 0 for the title (or where the page names none)."""
     abbreviation: str | None
     resources: list[ImportedResource]
     channels: list[ImportedChannel]
@@ -328,15 +341,21 @@ def classify(text: str) -> Kind:
         return Kind.EXAMPLES
     if re.search(
         r"tietopyyn|asiakirjapyyn|tietojen pyytä|tiedon pyytä|yhteystied|"
-        r"begäran om|begära ut|informationsbegär|dokumentbegär|kontaktuppgift",
+        r"begäran om|begära ut|informationsbegär|dokumentbegär|kontaktuppgift|"
+        r"tietopalvelu|tietojen luovutu|informationstjänst|utlämnande av uppgifter",
         t,
     ):
         return Kind.REQUEST
-    if re.search(r"(?:tietovaranto|informationsresurs|informationsresursen)$", last) or re.match(
-        r"^(?:tietovaranto|informationsresurs)\s*[:–-]", t
+    if re.search(r"(?:tietovaranto|informationsresurs|informationsresursen|informationslagret)$", last) or re.match(
+        r"^(?:tietovaranto|informationsresurs|informationslager)\s*[:–-]", t
     ):
         return Kind.RESOURCE
-    if re.search(r"\b(?:\w*tietovarannot|\w*tietovarantojen|informationsresurser(?:na)?)\b", t) and len(t.split()) <= 6:
+    if (
+        re.search(
+            r"\b(?:\w*tietovarannot|\w*tietovarantojen|informationsresurser(?:na)?|informationslag(?:er|ren))\b", t
+        )
+        and len(t.split()) <= 6
+    ):
         return Kind.RESOURCES  # "Kunnan tietovarannot", "Tietovarannot ja tietojärjestelmät"
     if re.search(r"hakutekij|hakuehd|sökkriteri|sökbegrepp|sökord", t):
         return Kind.KEYS
@@ -484,8 +503,13 @@ class _Reader:
         named: set[int] | None = None,
         whole: bool = False,
         described: set[int] | None = None,
+        every: list[Line] | None = None,
     ) -> None:
         self.paragraphs = paragraphs
+        self.every = every or []
+        """Every line of the page, law text included: where the page names its authority."""
+        self.authority_line = 0
+        """The page line that names the authority best (0: the title, or none)."""
         self.described = described or set()
         """Short lines over a section that states systems, keys or data groups: resources (a plain-text page)."""
         self.whole = whole
@@ -646,6 +670,7 @@ class _Reader:
             description=description,
             organisation=organisation,
             organisation_checked=checked,
+            organisation_line=self.authority_line,
             abbreviation=abbreviation.group(1) if abbreviation else None,
             resources=self.resources,
             channels=list(self.channels.values()),
@@ -663,10 +688,20 @@ class _Reader:
         its basic form; else the page's sentence naming itself ("Tämä on X:n asiakirjajulkisuuskuvaus",
         "X on tiedonhallintayksikkö", "Detta är X:s beskrivning …", "X är informationshanteringsenhet").
         """
+        lines = self.every or [line for paragraph in self.paragraphs for line in paragraph.lines]
+        lines = [line for line in lines if not line.reason.startswith("navigation")]
+        headings = [paragraph.lines[0].number for paragraph in self.paragraphs if _is_heading(paragraph)]
+        found = find_authority(lines, self.paragraphs[0].lines[0], headings)
+        if found is not None and found.reason.startswith("stated"):  # "X on … tiedonhallintayksikkö"
+            self.authority_line = found.line
+            return found.name, True
         text = "\n".join(line.text for paragraph in self.paragraphs for line in paragraph.lines)
         genitive = _TITLE_TAIL.sub("", title).strip()
         genitive = genitive if genitive != title else ""
         basic = (self._basic_form_of(genitive, text) or _authority_noun(genitive)) if genitive else None
+        if basic and basic.isupper() and found is not None:  # "PÄIJÄT-HÄMEEN HYVINVOINTIALUEEN …": a style
+            self.authority_line = found.line
+            return found.name, True
         if basic:
             return basic, True
         own = _OWN_GENITIVE.search(text)
@@ -677,10 +712,11 @@ class _Reader:
             basic = self._basic_form_of(named, text) or _authority_noun(named)
             if basic:
                 return basic, True
-        stated = _OWN_NAME.search(text)
-        if stated:
-            return stated.group(1), True
-        return (genitive, False) if genitive else (title, False)
+        if found is not None:
+            self.authority_line = found.line
+            return found.name, True
+        # Nothing on the page names an authority: left empty and reported, never the title or a menu word.
+        return "", False
 
     @staticmethod
     def _basic_form_of(genitive: str, text: str) -> str | None:
@@ -885,6 +921,36 @@ class _Reader:
         if bullets:
             if privacy:
                 self._privacy(resource, Paragraph(bullets))
+            elif _KEYS_NAMED.search(prose) and all(len(b.text.split()) <= 8 for b in bullets):
+                # "… voidaan hakea mm. seuraavilla hakuperusteilla:" over a list: the list is the search keys.
+                self._resource_keys(
+                    resource, self.heading or resource.title, Paragraph(bullets), [b.text for b in bullets]
+                )
+                kept.extend(line.text for line in bullets)
+            elif _KEYS_NAMED.search(f"{self.heading} {resource.title}") and all(
+                len(b.text.split()) <= 8 for b in bullets
+            ):
+                # The list under "Hakuperusteet": the search keys.
+                self._resource_keys(
+                    resource, self.heading or resource.title, Paragraph(bullets), [b.text for b in bullets]
+                )
+                kept.extend(line.text for line in bullets)
+            elif all(_name_like(b.text) and _DATA_GROUP_ITEM.search(b.text) for b in bullets):
+                # "• Dokumentförvaltningens material", "• Henkilöstöhallinnon tietoaineisto": data groups (§ 28 item 3).
+                resource.data_groups.extend(b.text.rstrip(".;,") for b in bullets)
+                kept.extend(line.text for line in bullets)
+            elif not all(_name_like(b.text) for b in bullets) and all(b.text.endswith(".") for b in bullets):
+                # A list of sentences ("• Tiedot on tallennettu …", "• Hakutekijöinä toimivat esimerkiksi …"):
+                # each read as a sentence of the description, never as a register's name.
+                for line in bullets:
+                    self._description(resource, Paragraph([Line(line.number, line.text)]))
+            elif not all(_name_like(b.text) for b in bullets):
+                # A list under "Hakuperusteet" lists search criteria; a list of sentences or questions
+                # ("Tiedot on tallennettu …", "Mitä asiakirjatietoa …") names no register.
+                kept.extend(line.text for line in bullets)
+                for line in bullets:
+                    line.reason = line.reason or "a list item that is not a name (a sentence, a question, a search key)"
+                self.unplaced.extend(bullets)
             else:
                 resource.registers.extend(ImportedRegister(capitalise(b.text.rstrip(".;,")), b.number) for b in bullets)
                 kept.extend(line.text for line in bullets)
@@ -909,6 +975,8 @@ class _Reader:
                 and len(words) == 1
             ):
                 continue  # "tietojärjestelmissä" alone names no system
+            if re.search(r"järjestelm(?:issä|iin|istä|ät|ien|illä|iä)$", core, re.IGNORECASE) and core is words[-1]:
+                continue  # a plural in prose ("potilastietojärjestelmissä") is a kind of system, not one system
             basic = " ".join(_system_basic(word) if word is core else word for word in words)
             resource.systems.append(basic)
             if basic != phrase:
@@ -929,7 +997,7 @@ class _Reader:
                 resource.supporting_systems.extend(split_list(sentence[also.end() :]))
             elif split_label(sentence)[2].strip():
                 resource.systems.extend(split_list(split_label(sentence)[2]))
-            elif _LEAD_IN.match(sentence):
+            elif _LEAD_IN.match(sentence) and _names_only(split_list(_LEAD_IN.sub("", sentence, count=1))):
                 resource.systems.extend(split_list(_LEAD_IN.sub("", sentence, count=1)))
             elif _SYSTEM_PHRASE.search(sentence):
                 self._sentence_systems(resource, sentence)
@@ -937,9 +1005,17 @@ class _Reader:
                 self.unplaced.append(Line(paragraph.lines[0].number, sentence))
 
     def _interface(self, sentence: str, resource: ImportedResource | None, number: int) -> bool:
-        """§ 28 item 5: a sentence on a technical interface says yes unless it says no."""
-        if not re.search(r"rajapin|gränssnitt", sentence, re.IGNORECASE):
+        """§ 28 item 5: a sentence on a technical interface says yes unless it says no.
+
+        A sentence that quotes or explains the law ("… onko tietoaineisto saatavissa avoimesti
+        teknisen rajapinnan avulla") answers nothing: it is kept as text, never read as a yes.
+        """
+        stated = [s for s in sentences(sentence) if re.search(r"rajapin|gränssnitt", s, re.IGNORECASE)]
+        if not stated:
             return False
+        if all(is_law_text(s) for s in stated):
+            return False
+        sentence = " ".join(s for s in stated if not is_law_text(s))
         if _urls(sentence):  # the model has no place for the interface's address: show it
             self.unplaced.append(Line(number, sentence))
         value = not re.search(r"\b(?:ei|eivät|ole|inte|ej|icke|saknas)\b", sentence.lower())
@@ -1107,6 +1183,85 @@ class _Reader:
         return None
 
 
+_NOT_A_NAME = re.compile(
+    r"^(?:mitä|miten|millä|millaisia|mistä|mihin|kuka|vad|hur|var|vilka|vem)\b"
+    r"|[?:]$|\.\s|\b(?:on|ovat|ei|toimi\w{0,4}|löytyy|tallenne\w{0,6}|voi|voidaan|är|finns|kan)\b",
+    re.IGNORECASE,
+)
+"""What a register's name never has: a question word, a verb, a sentence inside it."""
+
+
+_NOT_A_RESOURCE = re.compile(
+    r"asiakirjajulkisuu|julkisuuskuvau|beskrivning(?:en)? av handling|handling\w{0,6} offentlighet|hakuperust"
+    r"|sökkriteri|kerrotaan|sisältö ja tarkoitus|^(?:tietovarannot|informationslager|informationsresurser)\b",
+    re.IGNORECASE,
+)
+"""Headings about the description itself or over the list of resources, never one resource's name."""
+_SECTION_TAIL = re.compile(r"\s(?:ja|och)\s(?:tiedonhallinta|informationshantering(?:en)?)$", re.IGNORECASE)
+"""``… asiarekisteri ja tiedonhallinta``: the section's subject is the register; the rest is the heading's."""
+
+
+def _states_nothing(resource: ImportedResource, page: ImportedPage) -> bool:
+    """Whether the page says nothing about ``resource`` but a name that does not call it a resource either."""
+    facts = [
+        resource.description, resource.data_contents, resource.registers, resource.systems,
+        resource.supporting_systems, resource.feeds, resource.privacy_notices,
+    ]  # fmt: skip
+    described = any(facts) or resource.technical_interface is not None
+    named = re.search(r"tietovarant|informationsresurs|informationslag|rekister|register", resource.title, re.I)
+    return not named and not described and not any(example.resource is resource for example in page.examples)
+
+
+def _resource_name(title: str, authority: str) -> str:
+    """A resource's name as a heading gives it, or "" (left to write) when the heading names no resource.
+
+    A heading over the authority's whole list ("Keski-Suomen hyvinvointialueen tietovarannot") or
+    about the description ("Asiakirjajulkisuuskuvauksen sisältö ja tarkoitus") is no resource's name.
+    """
+    name = _SECTION_TAIL.sub("", title)
+    stem = authority.split()[0].lower()[:-1] if authority else ""
+    whole = bool(stem) and name.lower().startswith(stem) and re.search(r"tietovarann|informationslager", name, re.I)
+    return "" if _NOT_A_RESOURCE.search(name) or whole else name
+
+
+_GENERIC_SYSTEM = re.compile(
+    r"^(?:tieto)?järjestelm\w{0,6}$|^(?:data|informations)?system\w{0,4}$|^(?:it|tieto)-?järjestelm\w{0,6}$",
+    re.IGNORECASE,
+)
+"""A word for systems in general ("Datasystem", "tietojärjestelmät"), never one system's name."""
+
+
+def _system_names(form: str) -> list[str]:
+    """The system names in one item: two joined by "sekä" / "samt" are two; a general word or a clause is none."""
+    parts = re.split(r"\s(?:sekä|samt)\s", form)
+    if len(parts) > 1 and not all(re.search(r"järjestelm|system", part, re.IGNORECASE) for part in parts):
+        parts = [form]
+    return [
+        part.strip()
+        for part in parts
+        if not _GENERIC_SYSTEM.match(part.strip()) and not re.search(r"\b(?:dvs|eli|esim)\b\.?", part, re.I)
+    ]
+
+
+def _name_like(text: str) -> bool:
+    """Whether a list item can be a register's name: short, with no verb, question or second sentence."""
+    return len(text.split()) <= 8 and text.count("(") == text.count(")") and not _NOT_A_NAME.search(text.strip())
+
+
+def _names_only(items: list[str]) -> bool:
+    """Whether items split from a sentence are names, not clauses cut from it ("Se mahdollistaa haun").
+
+    A name is short, closes the brackets it opens and does not start with a pronoun: a sentence cut
+    at its commas gives such pieces, a list of names does not.
+    """
+    return bool(items) and all(
+        len(item.split()) <= 6
+        and item.count("(") == item.count(")")
+        and not re.match(r"(?:se|ne|tämä|nämä|joka|johon|jossa|det|den|som)\b", item, re.IGNORECASE)
+        for item in items
+    )
+
+
 def _field(text: str) -> bool:
     """A 'Label: value' line of a worked example (system, search keys, channel)."""
     label, colon, rest = split_label(text)
@@ -1139,26 +1294,145 @@ def read_page(paragraphs: list[Paragraph]) -> ImportedPage:
     systems, data contents or search keys is read as a resource.
     """
     paragraphs = [group for paragraph in paragraphs for group in _regroup(paragraph)]
+    every = [line for paragraph in paragraphs for line in paragraph.lines]
+    paragraphs, screened = screen(paragraphs)
+    if not paragraphs:
+        raise PageError("import-empty")
     # On a plain-text page (no heading levels), a short line over a section that states systems, search
     # keys or data groups names a resource even where others say "tietovaranto" ("Asianhallinta").
     plain = not any(paragraph.level for paragraph in paragraphs)
     described = _described_headings(paragraphs, frozenset({Kind.OTHER})) if plain else set()
     try:
-        page = _Reader(paragraphs, described=described).read()
+        page = _Reader(paragraphs, described=described, every=every).read()
     except PageError as exc:
         if exc.code != "import-no-resources":
             raise
         named = _described_headings(paragraphs)
         if named:
-            page = _Reader(paragraphs, named).read()
+            page = _Reader(paragraphs, named, every=every).read()
         elif any(_SECTION_28.search(line.text) for paragraph in paragraphs[1:] for line in paragraph.lines):
-            page = _Reader(paragraphs, whole=True).read()
+            page = _Reader(paragraphs, whole=True, every=every).read()
             page.whole_page = True
+            # The page's title names the page ("Asiakirjajulkisuuskuvaus"), not a resource: left to write.
+            page.resources[0].title = ""
         else:
             raise
-    page.lines = [line for paragraph in paragraphs for line in paragraph.lines]
+    if len(page.resources) > 1:
+        # A heading over a list of resources ("Konsernipalvelut") that states nothing of its own is no resource.
+        for empty in [resource for resource in page.resources if _states_nothing(resource, page)]:
+            page.resources.remove(empty)
+            page.unplaced.append(
+                Line(empty.line, empty.title, reason="a heading over resources that states nothing itself")
+            )
+    for resource in page.resources:
+        resource.title = _resource_name(resource.title, page.organisation)
+        resource.systems[:] = [name for form in resource.systems for name in _system_names(form)]
+        resource.supporting_systems[:] = [name for form in resource.supporting_systems for name in _system_names(form)]
+        kept = {*resource.systems, *resource.supporting_systems}
+        resource.system_forms = {basic: forms for basic, forms in resource.system_forms.items() if basic in kept}
+    page.lines = every
+    page.unplaced = sorted([*page.unplaced, *screened], key=lambda line: line.number)
+    page.language = language(page.lines)
+    out = {id(line) for line in screened}
+    _add_contacts(page, read_contacts([line for line in every if id(line) not in out]))
     page.language = language(page.lines)
     return page
+
+
+_CHANNEL_WORDS = {
+    "fi": {"email": "Sähköposti", "address": "Postiosoite"},
+    "sv": {"email": "E-post", "address": "Postadress"},
+}
+"""What a channel is called when the page gives it no name of its own: its kind, in the page's language."""
+
+
+def _add_contacts(page: ImportedPage, found: Contacts) -> None:
+    """The contact facts read from anywhere on the page, each once, beside those the request section gave.
+
+    A channel is named by the office the page sends requests to (``Kirjaamo``), else by its kind;
+    a label left in an address (``käyntiosoite: …``) is removed, so the value is only the address.
+    """
+    words = _CHANNEL_WORDS.get(page.language, _CHANNEL_WORDS["fi"])
+    contact = page.contact
+    for channel in page.channels:
+        channel.address = _LABEL_ONLY_PREFIX.sub("", channel.address) if channel.address else None
+    if contact.postal_address:
+        contact.postal_address = _LABEL_ONLY_PREFIX.sub("", contact.postal_address)
+    labels = [contact.postal_address, contact.site_address, *(channel.address for channel in page.channels)]
+    keys = {_address_key(label) for label in labels if label}
+    keys |= {channel.email for channel in page.channels if channel.email} | {contact.email or ""}
+    for item in found.emails:
+        contact.email = contact.email or item.value
+        if item.value not in keys:
+            keys.add(item.value)
+            title = item.office or words["email"]
+            page.channels.append(ImportedChannel("electronic", title, item.line, email=item.value))
+    for item in found.phones:
+        number = re.sub(r"[()]", "", item.value)  # "(09) 8050 2111": the area code's brackets are layout
+        if normalise_phone(number) and not (contact.phone and normalise_phone(contact.phone)):
+            contact.phone, contact.phone_hours = number, item.hours
+    for item in found.addresses:
+        key = _address_key(item.value)
+        if key not in keys:
+            keys.add(key)
+            contact.postal_address = contact.postal_address or item.value
+            title = item.office or words["address"]
+            page.channels.append(ImportedChannel("written", title, item.line, address=item.value))
+    offices = {item.value: item.office for item in [*found.emails, *found.addresses] if item.office}
+    offices |= {_address_key(value): office for value, office in list(offices.items())}
+    unique: dict[str, ImportedChannel] = {}
+    for channel in page.channels:
+        named = offices.get(channel.email or "") or offices.get(_address_key(channel.address or ""))
+        if named and _LABEL_ONLY.match(channel.title):
+            channel.title = named  # "E-postadress" says what the line is; the office it reaches is its name
+        unique.setdefault(channel.key, channel)  # a label removed may show two mentions to be one channel
+    page.channels[:] = unique.values()
+
+
+_LABELS = (
+    r"(?:käynti|posti)?osoite|sähköposti(?:osoite)?|puhelin|puh|e-post(?:adress)?|(?:besöks|post)?adress|telefon|tel"
+)
+_LABEL_ONLY = re.compile(rf"^(?:{_LABELS})\s*:?$", re.IGNORECASE)
+"""A channel title that is only the page's label for the line (``E-postadress``), not a name."""
+_LABEL_ONLY_PREFIX = re.compile(rf"^(?:{_LABELS})\s*:\s*", re.IGNORECASE)
+"""A label left at the start of an address (``käyntiosoite: Vapaudenkatu 47, …``): the value is what follows."""
+
+
+def _address_key(label: str) -> str:
+    """Two writings of one address share this: its street or box and its postal code."""
+    parts = parse_address(label)
+    return f"{parts[0]}|{parts[1]}".casefold() if parts else " ".join(label.split()).casefold()
+
+
+def screen(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Line]]:
+    """The blocks that may state facts, and the lines that cannot, each with its reason.
+
+    Navigation lines (an image's description, a menu word) and paragraphs that quote or explain the
+    law are kept out of the reading: nothing in them is a statement about the authority's resources.
+    The page's title stays, whatever it says: the reader names the catalogue after it.
+    """
+    kept: list[Paragraph] = []
+    screened: list[Line] = []
+    for index, paragraph in enumerate(paragraphs):
+        lines = []
+        for line in paragraph.lines:
+            verdict = classify_block(line.text, heading=paragraph.heading)
+            if verdict.kind is BlockKind.NAVIGATION:
+                line.reason = f"navigation: {verdict.reason}"
+                screened.append(line)
+            else:
+                lines.append(line)
+        if not lines:
+            continue
+        paragraph.lines = lines
+        verdict = classify_block(paragraph.text, heading=paragraph.heading or _is_heading(paragraph))
+        if verdict.kind is BlockKind.LAW and index > 0:
+            for line in lines:
+                line.reason = f"law text: {verdict.reason}"
+            screened.extend(lines)
+            continue
+        kept.append(paragraph)
+    return kept, screened
 
 
 def language(lines: list[Line]) -> str:

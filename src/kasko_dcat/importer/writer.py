@@ -23,11 +23,19 @@ from pathlib import Path
 from kasko_dcat.importer.coverage import uncovered
 from kasko_dcat.importer.names import basic_form, capitalise, match_register, parse_address, system_key, system_title
 from kasko_dcat.importer.reader import ImportedChannel, ImportedPage, ImportedRegister, ImportedResource
+from kasko_dcat.importer.report import annotate
 from kasko_dcat.model.schema import with_schema_line
 from kasko_dcat.rdf.iris import slug
 from kasko_dcat.source.fields import normalise_phone
 
 TRANSLATE = "  # translate"
+TO_WRITE = "  # the page does not state it: write it"
+"""Marks a value the page does not state but the source needs (the authority's name, a resource's):
+empty, never a guess; ``kasko-dcat import`` reports it."""
+FILLER = "(nimetön)"
+"""What :func:`as_checked` puts where the page states nothing, only to check the rest reads back."""
+NOT_RECOGNISED = "not recognised as a fact of any § 28 item"
+NOT_WRITTEN = "part of a fact the import wrote, but a word of it is in no written value"
 LAWS = """\
 # Acts every § 28 description is under; the page itself need not name them. Add the sector acts
 # your datasets are under (ELI: http://data.finlex.fi/eli/sd/{year}/{number}) and name them in
@@ -92,15 +100,19 @@ class _Ids:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.last: dict[str, int] = {}
+        """The last number given to each base: the next one starts there (a page naming one thing 10 000 times)."""
 
     def make(self, text: str, fallback: str, limit: int = 60) -> str:
         base = short_slug(text, limit) or fallback
         if base in {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}:
             base = f"{fallback}-{base}"  # plain YAML would read the id as a boolean or nothing
-        candidate, n = base, 1
+        n = self.last.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
         while candidate in self.used:
             n += 1
             candidate = f"{base}-{n}"
+        self.last[base] = n
         self.used.add(candidate)
         return candidate
 
@@ -237,13 +249,16 @@ def render_source(page: ImportedPage, homepage: str | None) -> dict[str, str]:
     # The acts every description is under are not the page's words.
     written = [text for name, text in files.items() if name != "legislation.yaml"] + [_unplaced(page)]
     missing = uncovered((line for line in page.lines if id(line) not in listed), written)
+    for line in missing:
+        line.reason = line.reason or NOT_WRITTEN
     page.unplaced = sorted([*page.unplaced, *missing], key=lambda line: line.number)
     if page.unplaced:
         files["unplaced.yaml"] = _unplaced(page)
-    return {
+    files = {
         name: with_schema_line(name, text if text.endswith("\n") else text + "\n")
         for name, text in sorted(files.items())
     }
+    return annotate(files, page.lines)  # each value beside the page line that writes it
 
 
 def _catalog(p: _Plan, homepage: str | None) -> str:
@@ -297,9 +312,9 @@ def _catalog(p: _Plan, homepage: str | None) -> str:
 def _organisations(p: _Plan) -> str:
     page = p.page
     lines = ["# The authority whose description this is.", "", "organisations:", f"  - id: {p.organisation}"]
-    if not page.organisation_checked:
+    if page.organisation and not page.organisation_checked:
         lines.append("    # The page does not write this name in its basic form; check it.")
-    lines += _text(p.lang, "name", page.organisation, 4)
+    lines += _authority_name(p, 4)
     if page.abbreviation:
         lines.append(f"    abbreviation: {scalar(page.abbreviation)}")
     lines.append("    type: ~   # LocalAuthority, NationalAuthority, … (ADMS publisher type)")
@@ -309,6 +324,23 @@ def _organisations(p: _Plan) -> str:
         lines += _text(p.lang, "name", contact.site_name, 8)
         lines.append(f"        address: {p.address(contact.site_address)}")
     return "\n".join(lines)
+
+
+def _authority_name(p: _Plan, indent: int) -> list[str]:
+    """The authority's name, or an empty one to write where the page names none (never a guess)."""
+    if p.page.organisation:
+        return _text(p.lang, "name", p.page.organisation, indent)
+    return _unstated(p.lang, "name", indent, "The page names no authority (the import reports it): write its name.")
+
+
+def _unstated(lang: str, key: str, indent: int, why: str) -> list[str]:
+    """A per-language text the page does not state: empty in the page's language, marked :data:`TO_WRITE`."""
+    pad = " " * indent
+    return [
+        f"{pad}# {why}",
+        f"{pad}{key}:",
+        *(f"{pad}  {other}: ~{TO_WRITE if other == lang else TRANSLATE}" for other in ("fi", "sv", "en")),
+    ]
 
 
 def _systems(p: _Plan) -> str:
@@ -348,29 +380,43 @@ def _resource(p: _Plan, resource: ImportedResource) -> str:
         f"# Information resource, from line {resource.line} of the page. Finnish as the page writes it.",
         *(
             [
-                "# The page names no information resource: this one, named after the page, holds what it",
-                "# states. Split it into the authority's resources.",
+                "# The page names no information resource: this one holds what it states. Name it, and",
+                "# split it into the authority's resources.",
             ]
             if p.page.whole_page
             else []
         ),
         "",
         f"id: {p.dataset_ids[id(resource)]}",
-        *_text(p.lang, "title", resource.title, 0),
+        *(
+            _text(p.lang, "title", resource.title, 0)
+            if resource.title
+            else _unstated(p.lang, "title", 0, "The page names no information resource: write its name.")
+        ),
     ]
     if resource.forms and p.seed_forms:
         lines += _list("seed_forms", resource.forms, 0)
     if not resource.description:
         lines.append("# The page gives no description of its own: write one.")
-    lines += _text(p.lang, "description", "\n\n".join(resource.description) or resource.title, 0)
+    description = "\n\n".join(resource.description) or resource.title
+    lines += (
+        _text(p.lang, "description", description, 0)
+        if description
+        else _unstated(p.lang, "description", 0, "Describe the resource.")
+    )
     if resource.data_contents:
         lines += [
             "",
             "# § 28 item 3: the data contents.",
             *_text(p.lang, "data_contents", "\n\n".join(resource.data_contents), 0),
         ]
-    else:
+    elif not resource.data_groups:
         lines += ["", "# § 28 item 3: the page does not describe the data contents."]
+    if resource.data_groups:
+        lines += ["", "# § 28 item 3: the data groups the page lists.", "data_groups:"]
+        for group in resource.data_groups:
+            others = [f"    {other}: ~{TRANSLATE}" for other in ("fi", "sv", "en") if other != p.lang]
+            lines += [f"  - {p.lang}: {scalar(group)}", *others]
     lines += ["", "# § 28 item 1: the systems, as ids of systems.yaml."]
     lines += _list("systems", _unique(p.system(form) for form in resource.systems), 0)
     if resource.supporting_systems:
@@ -428,7 +474,7 @@ def _request(p: _Plan) -> str:
 
     contact = page.contact
     if _has_contact(page):
-        lines += ["contact_points:", "  - id: tietopyynnot", *_text(p.lang, "name", page.organisation, 4)]
+        lines += ["contact_points:", "  - id: tietopyynnot", *_authority_name(p, 4)]
         if contact.email:
             lines.append(f"    email: {scalar(contact.email)}")
         if contact.phone and normalise_phone(contact.phone):
@@ -529,7 +575,12 @@ def _unplaced(page: ImportedPage) -> str:
         "unplaced:",
     ]
     for line in page.unplaced:
-        lines += [f"  - line: {line.number}", f"    text: {json.dumps(line.text, ensure_ascii=False)}"]
+        reason = line.reason or NOT_RECOGNISED
+        lines += [
+            f"  - line: {line.number}",
+            f"    text: {json.dumps(line.text, ensure_ascii=False)}",
+            f"    reason: {json.dumps(reason, ensure_ascii=False)}",
+        ]
     return "\n".join(lines)
 
 
@@ -544,6 +595,16 @@ def _unique(values: Iterable[str]) -> list[str]:
         if value not in out:
             out.append(value)
     return out
+
+
+def as_checked(files: dict[str, str]) -> dict[str, str]:
+    """The files with an empty authority's name filled, only to check that the rest reads back.
+
+    A page that names no authority is imported with the name left empty (:data:`TO_WRITE`) and
+    reported: the civil servant writes it. Everything else must still read back, so the import
+    checks a copy in which that one value is filled; the files written keep it empty.
+    """
+    return {name: text.replace(f": ~{TO_WRITE}", f": {FILLER}") for name, text in files.items()}
 
 
 def write_source(target: Path, files: dict[str, str], force: bool) -> None:

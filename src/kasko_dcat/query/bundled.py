@@ -22,11 +22,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kasko_dcat import files as guarded
 from kasko_dcat.i18n.languages import MESSAGE_LANGS
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 """``queries/``: a link to the repository's folder, which ships inside the package like ``shapes/``."""
 
+MAX_QUERY_FILE_BYTES = 1_000_000
+"""Largest query file read, the same as the largest query ``serve`` accepts."""
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADER_LINE = re.compile(r"#\s*([a-z-]+):\s*(.*\S)\s*$")
 
@@ -111,8 +114,7 @@ def _names_a_file(path: Path) -> bool:
 def _read_text(path: Path) -> str:
     from kasko_dcat.query.sparql import QueryError
 
-    try:
-        return path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        raise QueryError("cli-read-failed", path=path, reason=reason or exc) from None
+    try:  # the guard every file passes; a query is far below the body limit of ``serve``
+        return guarded.read_text(path, limit=MAX_QUERY_FILE_BYTES)
+    except guarded.FileRefused as exc:
+        raise QueryError(exc.code, **exc.params) from None

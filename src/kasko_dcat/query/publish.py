@@ -11,9 +11,10 @@ holds what we sent (a proxy may have answered, or another publisher may have wri
 A ``COUNT`` of the graph through the store's query endpoint checks the result end to end.
 
 Credentials come from the environment only, never from options (shell history, process lists),
-and are never printed: messages name the endpoint without user-info, and any text a server
-sends back is redacted before it is shown — in every form it was sent (as given, percent-encoded,
-and as the Basic header's base64). User-info ends at the URL's last ``@``, so a password holding
+and are never printed: messages name the endpoint without user-info, and nothing a server sends
+back is shown (neither its body nor its reason phrase, only the status's standard phrase), since a
+store echoing the request may return the credential in any form — JSON- or HTML-escaped, hex,
+base64 — and no redaction can know them all. User-info ends at the URL's last ``@``, so a password holding
 ``/``, ``?`` or ``#`` is not read as the path; a credential with a control character (a CR/LF
 pasted into a variable) is refused by the variable's name before any request is built.
 
@@ -28,7 +29,8 @@ import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from http import HTTPStatus
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 import requests
 
@@ -255,7 +257,9 @@ class _Client:
         headers: dict[str, str],
         params: dict[str, str] | None = None,
         credentials: Credentials | None = None,
+        accept: frozenset[int] = frozenset(),
     ) -> requests.Response:
+        """Send until an answer that is 2xx (or in ``accept``, which the caller reads itself) or the last attempt."""
         credentials = self.credentials if credentials is None else credentials
         attempt = 1
         while True:
@@ -274,11 +278,12 @@ class _Client:
             except requests.ConnectionError:
                 problem, retry_after = "the connection failed or was cut", None
             else:
-                if 200 <= response.status_code < 300:  # a redirect stored nothing (``response.ok`` allows 3xx)
-                    return response
+                if 200 <= response.status_code < 300 or response.status_code in accept:
+                    return response  # a redirect stored nothing (``response.ok`` allows 3xx)
                 if response.status_code not in TRANSIENT_STATUSES or attempt == self.retry.attempts:
                     raise self._refused(method, url, response)
-                problem, retry_after = f"HTTP {response.status_code} {response.reason}", _retry_after(response)
+                problem = f"HTTP {response.status_code} {_phrase(response.status_code)}"
+                retry_after = _retry_after(response)
             if attempt == self.retry.attempts:
                 raise PublishError("publish-unreachable", url=url, count=attempt, reason=problem)
             wait = retry_after if retry_after is not None else self.retry.delay * 2 ** (attempt - 1)
@@ -290,10 +295,12 @@ class _Client:
             self.retry.sleep(wait)
 
     def _refused(self, method: str, url: str, response: requests.Response) -> PublishError:
-        detail = _CONTROL.sub("?", self._redact(" ".join(response.text.split()))[:200]) or response.reason
+        # Nothing the store wrote is shown — not its body, not its reason phrase: a store that echoes
+        # the request may send the credential back JSON- or HTML-escaped, in hex, in base64 or in any
+        # other form, and no redaction can know them all. The status's standard phrase says enough.
+        detail = _phrase(response.status_code)
         if 300 <= response.status_code < 400:
-            location = self._redact(response.headers.get("Location", "?"))
-            detail = f"redirect to {redact_url(_CONTROL.sub('?', location))}, not followed"
+            detail = f"redirect to {_redirect_origin(url, response.headers.get('Location', ''))}, not followed"
         params: dict[str, object] = {"method": method, "url": url, "status": response.status_code, "detail": detail}
         if response.status_code == 401:
             return PublishError("publish-unauthorised", **params, user=ENV_USER, token=ENV_TOKEN)
@@ -305,6 +312,26 @@ class _Client:
         for secret in self.credentials.secrets():
             text = text.replace(secret, "***")
         return text
+
+
+def _phrase(status: int) -> str:
+    """The standard reason phrase of ``status`` (never the store's own, which it may fill with anything)."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "unknown status"
+
+
+def _redirect_origin(url: str, location: str) -> str:
+    """Where a redirect leads, only as far as the operator already knows it.
+
+    That is the scheme and host when it is the endpoint's own host (``http`` → ``https`` is the
+    usual mistake); anywhere else is "another address", as its text comes from the store.
+    """
+    target = urlsplit(urljoin(url, location))
+    if target.hostname and target.hostname == urlsplit(url).hostname:
+        return f"{target.scheme}://{target.hostname}" + (f":{target.port}" if target.port else "")
+    return "another address"
 
 
 def _origin(url: str) -> tuple[str, str | None, int | None]:

@@ -11,16 +11,16 @@ run; :func:`run` names an update as such instead of reporting a confusing syntax
 
 Closed to the network: Oxigraph would evaluate ``SERVICE <url>`` by calling that URL over HTTP,
 which from a public endpoint (``serve``) lets anyone make the server send requests anywhere, and
-pyoxigraph offers no way to evaluate without its HTTP client. So :func:`run` decides on the
-*parsed* query: a text pattern cannot know what the parser will read as the keyword (``SERVICE<…>``,
-``SILENT``, odd prefixes and IRIs all slipped past one). Oxigraph exposes no algebra, so the query
-is parsed with rdflib's SPARQL grammar and refused if any group holds a ``SERVICE`` pattern; a
-query that grammar cannot read (RDF 1.2 triple terms, a lexing difference) is refused if the word
-appears anywhere at all, so a disagreement between the two parsers fails closed. Oxigraph's
-keywords are ASCII and case-insensitive, so a query without the letters ``service`` cannot call one.
+pyoxigraph offers no way to evaluate without its HTTP client, nor its parser or algebra. So the
+decision is made on the text Oxigraph runs, not on a second reading of the user's text:
+:func:`check` rewrites the query in one plain spelling (:mod:`kasko_dcat.query.tokens`: no
+comments, single spaces, strings in one escaped form), refuses it there, and :func:`run` hands
+Oxigraph that rewritten text and never the original. A check that parses with one grammar and a
+store that runs with another (a ``#`` comment ended by a bare CR) can no longer disagree.
 
-Bounded nesting: Oxigraph's parser recurses once per bracket and overflows the stack (the process
-dies with SIGSEGV) at a few thousand; :data:`MAX_NESTING` refuses such a query before it is parsed.
+Bounded nesting: Oxigraph's parser recurses once per bracket, unary operator or chained binary
+operator and overflows the stack (the process dies with SIGSEGV) at about ten thousand; the
+rewrite refuses deeper or longer queries before Oxigraph parses them.
 """
 
 from __future__ import annotations
@@ -30,11 +30,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from pyparsing import ParseResults
-from rdflib.plugins.sparql.parser import parseQuery
-from rdflib.plugins.sparql.parserutils import CompValue
 
+from kasko_dcat import files as guarded
 from kasko_dcat.errors import KaskoError
+from kasko_dcat.query import tokens
 from kasko_dcat.rdf.formats import by_suffix
 from kasko_dcat.rdf.namespaces import PREFIXES
 
@@ -47,15 +46,10 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 DEFAULT_PREFIXES: dict[str, str] = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 """Declared for every query, so an ad-hoc query may write ``dcat:Dataset`` without ``PREFIX`` lines."""
 
-_UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
-_PROLOGUE = re.compile(r"\s*(?:#[^\n]*\n?|BASE\s*<[^>]*>|PREFIX\s+[\w.-]*:\s*<[^>]*>)", re.IGNORECASE)
-# Strings, IRIs and comments, where the word SERVICE means nothing; then the keyword itself.
-_INERT = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-MAX_NESTING = 200
-"""Deepest bracket nesting a query may have; real queries stay under 20, Oxigraph crashes past ~2 000."""
+_UPDATE_KEYWORDS = frozenset(("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"))
+MAX_NESTING = tokens.MAX_NESTING
+MAX_CATALOGUE_BYTES = 2_000_000_000
+"""Largest catalogue ``query``, ``serve`` and ``publish`` load: 10 000 datasets take about 60 MB of N-Triples."""
 _POSITION = re.compile(r"error at (\d+):(\d+): ?(.*)", re.DOTALL)
 
 
@@ -84,12 +78,12 @@ def open_catalogue(path: Path) -> tuple[ox.Store, bytes, ox.RdfFormat]:
     if known is None:
         raise QueryError("query-catalogue-format", path=path)
     fmt = known.oxigraph
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise QueryError("query-no-catalogue", path=path) from None
-    except OSError as exc:
-        raise QueryError("cli-read-failed", path=path, reason=exc.strerror or exc) from None
+    try:  # the guard every file passes: no link out of its folder, no device, a size limit
+        data = guarded.read(path, limit=MAX_CATALOGUE_BYTES)
+    except guarded.FileRefused as exc:
+        if exc.code == "validate-no-file":
+            raise QueryError("query-no-catalogue", path=path) from None
+        raise QueryError(exc.code, **exc.params) from None
     try:
         return load(data, fmt), data, fmt
     except (SyntaxError, ValueError) as exc:
@@ -120,20 +114,18 @@ def run(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None) 
     Substitution (SPARQL SEP-0007) fixes a variable's value everywhere in the query, unlike a
     trailing ``VALUES``, which joins after aggregates and so would count the wrong rows.
     """
-    if _is_update(text):
-        raise QueryError("query-update")
-    check(text)
+    normal = check(text)
     for name in bindings or {}:
-        if not re.search(rf"[?$]{re.escape(name)}\b", text):
+        if not re.search(rf"[?$]{re.escape(name)}\b", normal.text):
             raise QueryError("query-unknown-binding", name=name)
     try:
         return store.query(
-            text,
+            normal.text,
             prefixes=DEFAULT_PREFIXES,
             substitutions={ox.Variable(name): term for name, term in (bindings or {}).items()},
         )
     except SyntaxError as exc:
-        raise _syntax_error(str(exc)) from None
+        raise _syntax_error(str(exc), normal) from None
     except (RuntimeError, OSError) as exc:
         # Oxigraph substitutes only variables the query selects, and says so in a RuntimeError.
         unselected = [name for name in bindings or {} if f"?{name} in its SELECT" in str(exc)]
@@ -142,51 +134,17 @@ def run(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None) 
         raise evaluation_error(exc) from None
 
 
-def check(text: str) -> None:
-    """Refuse a query the engine must not evaluate: one calling another endpoint, or nested too deep to parse."""
-    if _nesting(text) > MAX_NESTING:
-        raise QueryError("query-too-deep", limit=MAX_NESTING)
-    if _calls_service(text):
-        raise QueryError("query-service")
-
-
-def _nesting(text: str) -> int:
-    """The deepest bracket nesting outside strings, IRIs and comments."""
-    depth = deepest = 0
-    for char in _INERT.sub(_placeholder, text):
-        if char in "{([":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "})]":
-            depth -= 1
-    return deepest
-
-
-def _calls_service(text: str) -> bool:
-    """Whether the parsed query holds a ``SERVICE`` pattern anywhere (sub-queries, ``EXISTS`` included)."""
-    expanded = _CODEPOINT.sub(_codepoint, text)  # SPARQL 19.2: escapes count as the characters they name
-    if "service" not in expanded.lower():
-        return False
+def check(text: str) -> tokens.Normal:
+    """The query in the one spelling Oxigraph is given; refused if an update, a SERVICE call or too deep."""
     try:
-        tree = parseQuery(expanded)
-    except Exception:  # any failure of the second parser must fail closed
-        return True
-    return _has_service(tree)
-
-
-def _codepoint(match: re.Match[str]) -> str:
-    number = int(match.group(1) or match.group(2), 16)
-    return chr(number) if number <= 0x10FFFF else match.group()
-
-
-def _has_service(node: object) -> bool:
-    if isinstance(node, CompValue):
-        return node.name == "ServiceGraphPattern" or any(_has_service(value) for value in node.values())
-    if isinstance(node, dict):
-        return any(_has_service(value) for value in node.values())
-    if isinstance(node, list | tuple | ParseResults):
-        return any(_has_service(value) for value in node)
-    return False
+        normal = tokens.normalise(text)
+    except tokens.Refused as refused:
+        if refused.code == "query-syntax":
+            raise QueryError("query-syntax", line=refused.line, column=refused.column, **refused.params) from None
+        raise QueryError(refused.code, **refused.params) from None
+    if normal.words & _UPDATE_KEYWORDS:
+        raise QueryError("query-update")
+    return normal
 
 
 def count_triples(store: ox.Store) -> int:
@@ -204,28 +162,17 @@ def catalogue_iri(store: ox.Store) -> str | None:
     return found[0].value if len(found) == 1 and isinstance(found[0], ox.NamedNode) else None
 
 
-def _is_update(text: str) -> bool:
-    position = 0
-    while match := _PROLOGUE.match(text, position):  # each match consumes at least one character
-        position = match.end()
-    first = text[position:].lstrip().split(None, 1)
-    return bool(first) and first[0].upper() in _UPDATE_KEYWORDS
-
-
-def _placeholder(match: re.Match[str]) -> str:
-    """What stays of a string, IRI or comment: its kind, without the brackets it may hold."""
-    return {"<": "<>", "#": " "}.get(match.group()[0], '""')
-
-
 def evaluation_error(exc: Exception) -> QueryError:
     """An error Oxigraph raises while the answer is read (results are computed lazily)."""
     return QueryError("query-failed", problem=_first_line(str(exc)))
 
 
-def _syntax_error(message: str) -> QueryError:
-    """Oxigraph's message cut to one readable line: where, and what it expected in short."""
+def _syntax_error(message: str, normal: tokens.Normal) -> QueryError:
+    """Oxigraph's message cut to one readable line: where in the user's text, and what it expected in short."""
     match = _POSITION.match(message)
     line, column, problem = match.groups() if match else ("?", "?", message)
+    if match:
+        line, column = normal.position(int(line), int(column))
     if "Prefix not found" in problem:
         return QueryError("query-unknown-prefix", line=line, column=column, known=", ".join(sorted(DEFAULT_PREFIXES)))
     return QueryError("query-syntax", line=line, column=column, problem=_first_line(problem))

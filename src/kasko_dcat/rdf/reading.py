@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import stat
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +25,7 @@ import rdflib
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kasko_dcat import files as guarded
 from kasko_dcat.errors import KaskoError
 from kasko_dcat.rdf.formats import by_rdflib_name, by_suffix
 from kasko_dcat.rdf.namespaces import DCAT, RDF, XSD, new_graph
@@ -71,13 +72,13 @@ def read_shapes(paths: tuple[Path, ...], max_mb: float = DEFAULT_MAX_MB) -> Grap
     """
     graph = Graph()
     for path in paths:
-        files = [path]
-        if path.is_dir():
-            files = sorted(f for f in path.iterdir() if by_suffix(f) is not None and f.is_file())
-            if not files:
+        found, folder = [path], None
+        if path.is_dir():  # a link in the folder may lead only to another file in it
+            found, folder = sorted(f for f in path.iterdir() if by_suffix(f) is not None and not f.is_dir()), path
+            if not found:
                 raise InputError("validate-shapes-empty-folder", path=path)
-        for file in files:
-            parsed = _parse(file, max_mb, None)
+        for file in found:
+            parsed = _parse(file, max_mb, None, folder)
             for triple in parsed:
                 graph.add(triple)
             for prefix, namespace in parsed.namespace_manager.namespaces():  # kept for the Turtle report
@@ -200,9 +201,9 @@ def read_datasets(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | 
     return graph
 
 
-def _parse(path: Path, max_mb: float, rdf_format: str | None) -> Graph:
+def _parse(path: Path, max_mb: float, rdf_format: str | None, folder: Path | None = None) -> Graph:
     """Any RDF file as one graph (named graphs merged), literals as written, or :class:`InputError`."""
-    raw = _read_bounded(path, max_mb)
+    raw = _read_bounded(path, max_mb, folder)
     if not raw.strip():
         raise InputError("validate-empty", path=path)
     known = by_rdflib_name(rdf_format) if rdf_format else by_suffix(path)
@@ -262,28 +263,14 @@ def _rdflib(term: object) -> Node:
     raise ValueError("a triple term (RDF 1.2), which this validator does not read")
 
 
-def _read_bounded(path: Path, max_mb: float) -> bytes:
-    """The file's bytes, refusing folders, devices and pipes, and anything over ``max_mb``."""
-    limit = int(max_mb * 1_000_000)
+def _read_bounded(path: Path, max_mb: float, folder: Path | None = None) -> bytes:
+    """The file's bytes through the one guard every reader uses (:mod:`kasko_dcat.files`)."""
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError("validate-is-folder", path=path)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError("validate-not-a-file", path=path)
-        chunks, total = [], 0
-        with path.open("rb") as stream:  # in chunks: read(n) would reserve n bytes at once
-            while total <= limit and (chunk := stream.read(1 << 20)):
-                chunks.append(chunk)
-                total += len(chunk)
-    except FileNotFoundError:
-        raise InputError("validate-no-file", path=path) from None
-    except OSError as exc:
-        raise InputError("validate-unreadable", path=path, reason=exc.strerror or exc) from None
-    if total > limit:
-        size = max(info.st_size, total) / 1_000_000
-        raise InputError("validate-too-large", path=path, size=f"{size:.1f}", limit=f"{max_mb:g}")
-    return b"".join(chunks)
+        return guarded.read(path, limit=int(max_mb * 1_000_000), folder=folder)
+    except guarded.FileRefused as exc:
+        if exc.code == "validate-too-large":  # the limit as the user gave it, --max-mb
+            exc.params["limit"] = f"{max_mb:g}"
+        raise InputError(exc.code, **exc.params) from None
 
 
 def _sniff(raw: bytes) -> str:
@@ -331,5 +318,11 @@ def _check_json_ld(path: Path, text: str) -> None:
 
 
 def _first_line(exc: Exception) -> str:
+    """What the parser says is wrong and where, without the text it quotes: errors never echo a file's content."""
     text = " ".join(str(exc).split()) or type(exc).__name__
+    text = _QUOTED.sub("…", text.split(" at ^ in:")[0])
     return text if len(text) <= 200 else text[:199] + "…"
+
+
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|b'.*|`[^`]*`")
+"""A stretch of the file a parser quotes in its message (rdflib quotes up to 40 characters around the error)."""

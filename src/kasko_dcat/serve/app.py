@@ -18,6 +18,9 @@ Routes, under the base IRI's path:
   ``systems.svg``, ``search?q=``;
 - ``sparql``: the SPARQL 1.1 Protocol (GET and POST), read-only; for a browser, a page with the
   bundled queries (``?bundled=NAME``) and answers as a table (``output=html``);
+- ``api/3/action/{name}`` (and ``api/action/{name}``): the read-only part of CKAN's Action API
+  that CKAN harvesters call, avoindata.fi's dataset dicts in CKAN's envelope
+  (:mod:`kasko_dcat.ckan.action`); GET with a query string or POST with a JSON body;
 - ``health``: JSON saying the server is up; ``/`` redirects to the catalogue.
 """
 
@@ -26,23 +29,29 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import io
 import json
 import logging
 import math
 import re
 import signal
+import socket
+import struct
+import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from email.utils import formatdate, parsedate_to_datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
+from kasko_dcat.ckan import action as ckan_action
 from kasko_dcat.errors import KaskoError
 from kasko_dcat.i18n.languages import MESSAGE_LANGS, page_lang
 from kasko_dcat.i18n.messages import render
+from kasko_dcat.query import sparql
 from kasko_dcat.serve import hydra, views
 from kasko_dcat.serve.endpoint import QueryPool
 from kasko_dcat.serve.negotiate import HTML, RDF_MEDIA_TYPES, RESULT_TYPES, SUFFIXES, choose, rdf_format
@@ -58,9 +67,22 @@ MAX_HEADER_BYTES = 64 * 1024
 """Largest request line plus headers; a browser sends a few kilobytes."""
 OUTBUF_BYTES = 64 * 1024 * 1024
 """Bytes of answers a connection holds in memory before Waitress buffers them on disk."""
+MAX_QUERY_STRING = 8 * 1024
+"""Longest query string: a page takes a few short parameters, and a longer SPARQL query is POSTed (up to 1 MB)."""
+MAX_SEARCH_CHARS = 200
+"""Longest search text: a few words; a 20 KB one took 15.8 s on 10 000 datasets."""
+PAGE_WAIT_SECONDS = 2.0
+"""How long a page not yet made waits for a page slot (holding one of the threads - 2) before 503."""
+SEND_BLOCK = 256 * 1024
+SWITCH_SECONDS = 0.0005
+"""How long a thread may hold the GIL while others wait (Python's default is 0.005)."""
+PAGE_ROWS = 1000
+"""Rows the SPARQL page shows as a table; the endpoint itself gives every row."""
 _GZIP_MIN = 512
 _COMPRESSIBLE = ("text/", "application/")
 _CHARSET = ("text/", "application/ld+json", "application/sparql-results+json")
+CKAN_ACTION_PATHS = ("api/3/action/", "api/action/")
+"""Where CKAN answers its Action API; a harvest source of type CKAN is given the base address only."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +93,12 @@ class Settings:
     max_page_size: int = 1000
     cache_bytes: int = 128 * 1024 * 1024
     """Bytes of answers (and their gzipped copies, as many again) kept in memory."""
+    threads: int = 8
+    """HTTP threads; all but two may work on answers not yet made (cached answers and /health need none)."""
+    page_workers: int = 2
+    """Pages made at once (search, the SPARQL page, pages not yet cached); one more is refused with 503."""
+    owed_bytes: int = 1024 * 1024 * 1024
+    """Bytes of answers handed to connections and not yet sent, over all of them; beyond it, 503."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +109,8 @@ class Limits:
     idle_seconds: float = 15.0
     grace_seconds: float = 30.0
     """How long a stop waits for the requests in progress and those already received."""
+    min_send_rate: int = 4096
+    """Bytes per second a client must take of an answer, over ``idle_seconds``; a slower one is cut off."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +144,9 @@ class _Lru(Generic[V]):
     hundreds of MiB). A value larger than a quarter of the bound is not kept at all.
     """
 
-    def __init__(self, limit: int, size: Callable[[V], int]) -> None:
+    def __init__(self, limit: int, size: Callable[[V], int], busy: _Gate | None = None) -> None:
+        self.busy = busy
+        """Threads that may make or wait for a value not kept, over every kind of answer; ``None``: no bound."""
         self._limit = limit
         self._size = size
         self._items: OrderedDict[object, tuple[V, int]] = OrderedDict()
@@ -160,6 +192,10 @@ class _Lru(Generic[V]):
         found = self.find(key)
         if found is not None:
             return found
+        with self.busy.held() if self.busy else contextlib.nullcontext():  # making or waiting holds a thread
+            return self._make_once(key, make, keep)
+
+    def _make_once(self, key: object, make: Callable[[], V], keep: Callable[[V], bool]) -> V:
         with self._lock:
             making = self._making.get(key)
             first = making is None
@@ -180,6 +216,78 @@ class _Lru(Generic[V]):
             making.set()
 
 
+class _Owed:
+    """Bytes of answers handed to connections and not yet sent, over all connections, with a cap.
+
+    Counted per connection, shared copies included: it bounds what slow readers hold the server to
+    even when an answer is too large for the cache and each connection has its own.
+    """
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.bytes = 0
+        self._lock = threading.Lock()
+
+    def take(self, size: int, *, force: bool = False) -> bool:
+        with self._lock:
+            if not force and self.bytes and self.bytes + size > self.cap:  # one answer alone always goes
+                return False
+            self.bytes += size
+            return True
+
+    def give_back(self, size: int) -> None:
+        with self._lock:
+            self.bytes -= size
+
+
+class _SharedBody(io.BytesIO):
+    """One connection's view of an answer, for ``wsgi.file_wrapper``: Waitress sends from it as the client reads.
+
+    No copy: a ``BytesIO`` made from a ``bytes`` shares its buffer until written to, so a hundred
+    readers of a cached 31 MB answer hold one copy, where Waitress's own buffers held one each
+    (3.3 GiB at 100 slow readers). Closed by Waitress when sent or when the connection is gone,
+    which gives its size back to :class:`_Owed`.
+    """
+
+    def __init__(self, body: bytes, owed: _Owed) -> None:
+        super().__init__(body)
+        self._owed, self._size = owed, len(body)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._owed.give_back(self._size)
+        super().close()
+
+
+class _Gate:
+    """At most ``slots`` threads in some slow work at once; one more waits ``wait`` seconds at most, then gets 503.
+
+    Search, the SPARQL page's table and a page not yet cached run in the HTTP threads; without a
+    bound eight long searches held all eight threads and ``/health`` waited 114 s. Two gates: one
+    over every answer not yet made, made or waited for (``threads`` − 2, no waiting: a waiting
+    request holds its thread just the same), so two threads are always free for ``/health`` and
+    cached answers; and one over pages (``page_workers``, a short wait within the first), so
+    searches leave room for SPARQL.
+    """
+
+    def __init__(self, slots: int, code: str, wait: float = 0.0) -> None:
+        self._slots = threading.BoundedSemaphore(max(1, slots))
+        self._code, self._wait = code, wait
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        if not self._slots.acquire(timeout=self._wait) if self._wait else not self._slots.acquire(blocking=False):
+            raise HttpError(self._code, status=503, seconds=max(1, math.ceil(self._wait)))
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+    def run(self, make: Callable[[], V]) -> V:
+        with self.held():
+            return make()
+
+
 class App:
     """The WSGI application; one instance serves one loaded catalogue."""
 
@@ -188,10 +296,15 @@ class App:
         self.pool = pool
         self.settings = settings
         self.base_path = urlsplit(catalogue.base).path
+        self.ckan = ckan_action.Api(catalogue)
         self.last_modified = int(catalogue.loaded_from.stat().st_mtime)
-        self._cache: _Lru[Reply] = _Lru(settings.cache_bytes, lambda reply: len(reply.body))
+        # Two threads are never given to work on an answer not yet made: /health and cached pages.
+        self.busy = _Gate(settings.threads - 2, "serve-busy-threads")
+        self._cache: _Lru[Reply] = _Lru(settings.cache_bytes, lambda reply: len(reply.body), self.busy)
         self._gzipped: _Lru[bytes] = _Lru(settings.cache_bytes, len)
         self.site = Site(catalogue)
+        self.pages = _Gate(settings.page_workers, "serve-pages-busy", PAGE_WAIT_SECONDS)
+        self.owed = _Owed(settings.owed_bytes)
         self.site.search_index  # noqa: B018 - built with the catalogue, not by the first search
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -226,13 +339,18 @@ class App:
         if not path.startswith(self.base_path):
             raise HttpError("serve-not-found", status=404, path=path)
         local = path[len(self.base_path) :]
+        if len(environ.get("QUERY_STRING", "")) > MAX_QUERY_STRING:  # refused before it is parsed
+            raise HttpError("serve-query-string-too-long", status=414, limit=MAX_QUERY_STRING)
         params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         if local == "sparql":
             return self._sparql(environ, method, params)
+        if local.startswith(CKAN_ACTION_PATHS):
+            return self._ckan(environ, method, params, local.rpartition("/")[2])
         if method not in {"GET", "HEAD"}:
             raise HttpError("serve-method", status=405, method=method, allowed="GET, HEAD")
         if local == "":
-            query = environ.get("QUERY_STRING", "")
+            # Percent-encoded again: a control byte or a non-ASCII one never reaches a header.
+            query = quote(environ.get("QUERY_STRING", ""), safe="/?:@!$&'()*+,;=-._~%", encoding="latin-1")
             target = self.catalogue.iri + (f"?{query}" if query else "")
             return Reply(303, body=target.encode(), headers=(("Location", target),), cacheable=False)
         if local == "health":
@@ -293,7 +411,8 @@ class App:
                 body = views.serialize(triples, rdf_format(media_type))
             return Reply(200, media_type, body)
 
-        reply = self._cache.get(("catalog", number, size, since_text, suffix, media_type, lang), make, _keep)
+        key = ("catalog", number, size, since.isoformat() if since else None, suffix, media_type, lang)
+        reply = self._cache.get(key, lambda: self.pages.run(make), _keep)
         return replace(reply, vary=_vary(suffix, media_type, params))  # this request's, not the cached one's
 
     def _resource(self, environ: WSGIEnvironment, params: dict[str, list[str]], iri: str, suffix: str | None) -> Reply:
@@ -309,7 +428,8 @@ class App:
             return Reply(200, media_type, body)
 
         return replace(
-            self._cache.get(("resource", iri, media_type, lang), make, _keep), vary=_vary(suffix, media_type, params)
+            self._cache.get(("resource", iri, media_type, lang), lambda: self.pages.run(make), _keep),
+            vary=_vary(suffix, media_type, params),
         )
 
     def _sparql(self, environ: WSGIEnvironment, method: str, params: dict[str, list[str]]) -> Reply:
@@ -340,6 +460,30 @@ class App:
             raise HttpError("serve-no-query", status=400)
         return self.answer(text, environ.get("HTTP_ACCEPT"))
 
+    def _ckan(self, environ: WSGIEnvironment, method: str, params: dict[str, list[str]], action: str) -> Reply:
+        """A CKAN Action API call: parameters from the query string, or a JSON object POSTed (as ``ckanapi`` sends)."""
+        fields: dict[str, object] = {name: values[0] if len(values) == 1 else values for name, values in params.items()}
+        if method == "POST":
+            try:
+                posted = json.loads(self._body(environ) or b"{}")
+            except ValueError:  # a body too large is refused as any other (413)
+                posted = None
+            if not isinstance(posted, dict):
+                return self._ckan_reply(
+                    self.ckan.refuse(action, 400, "Bad request - JSON Error: expected a JSON object")
+                )
+            fields.update(posted)
+        elif method not in {"GET", "HEAD"}:
+            return self._ckan_reply(self.ckan.refuse(action, 405, f"Bad request - method {method} not allowed"))
+        key = ("ckan", action, json.dumps(fields, sort_keys=True, default=str))
+        return self._cache.get(key, lambda: self._ckan_reply(self.ckan.call(action, fields)), _keep)
+
+    @staticmethod
+    def _ckan_reply(answer: ckan_action.Answer) -> Reply:
+        return Reply(
+            answer.status, "application/json", answer.bytes(), vary="Accept-Encoding", cacheable=answer.cacheable
+        )
+
     def _site_page(self, environ: WSGIEnvironment, params: dict[str, list[str]], local: str) -> Reply:
         """A page of the citizen site that is no IRI of the catalogue: request, systems, search, picture."""
         lang = _lang(environ, params)
@@ -349,7 +493,9 @@ class App:
                 ("svg", lang), lambda: Reply(200, "image/svg+xml", self.site.picture_svg(lang)), _keep
             )
             return replace(body, vary=_vary("svg", HTML, params))
-        query = _single(params, "q") or ""
+        query = " ".join((_single(params, "q") or "").split())  # spellings of one search share its page
+        if len(query) > MAX_SEARCH_CHARS:
+            raise HttpError("serve-search-too-long", status=400, limit=MAX_SEARCH_CHARS)
         pages = {
             "request": lambda: self.site.request_page(router),
             "system": lambda: self.site.systems_page(router),
@@ -357,7 +503,9 @@ class App:
             "quality": lambda: self.site.quality_page(router),
             "search": lambda: self.site.search_page(router, query),
         }
-        reply = self._cache.get(("site", local, lang, query), lambda: Reply(200, HTML, pages[local]()), _keep)
+        reply = self._cache.get(
+            ("site", local, lang, query), lambda: self.pages.run(lambda: Reply(200, HTML, pages[local]())), _keep
+        )
         return replace(reply, vary=_vary("html", HTML, params))
 
     def _sparql_page(self, environ: WSGIEnvironment, params: dict[str, list[str]], text: str | None) -> Reply:
@@ -379,19 +527,27 @@ class App:
         name = _single(params, "bundled")
         if name is not None:
             text = _bundled_text(name)
-        table = graph = error = None
+        answer = None
         if text:
-            try:
-                answer = self.answer(text, "application/sparql-results+json, text/turtle")
+            try:  # TSV: its first rows are read without parsing the rest (a 31 MB JSON answer took 0.5 s)
+                answer = self.answer(text, "text/tab-separated-values, text/turtle")
             except HttpError as exc:
                 error = render(exc.code, title_lang, {k: str(v) for k, v in exc.params.items()})
-            else:
-                if answer.media_type == "application/sparql-results+json":
-                    table = _result_table(json.loads(answer.body))
-                else:
-                    graph = answer.body.decode("utf-8")
-        body = self.site.sparql_page(router, links, text or EXAMPLE_QUERY, table, graph, error)
-        return Reply(200, HTML, body, vary=_vary(None, HTML, params), cacheable=error is None)
+                body = self.site.sparql_page(router, links, text, None, None, error)
+                return Reply(200, HTML, body, vary=_vary(None, HTML, params), cacheable=False)
+
+        def make() -> Reply:
+            """The page with its table: made once per query and language (a 100 000-row table took 1.2 s)."""
+            table = graph = total = None
+            if answer is not None and answer.media_type == "text/tab-separated-values":
+                table, total = _result_table(answer.body, PAGE_ROWS)
+            elif answer is not None:
+                graph = answer.body.decode("utf-8")
+            body = self.site.sparql_page(router, links, text or EXAMPLE_QUERY, table, graph, None, total)
+            return Reply(200, HTML, body)
+
+        reply = self._cache.get(("sparql-page", text, lang), lambda: self.pages.run(make), _keep)
+        return replace(reply, vary=_vary(None, HTML, params))
 
     def answer(self, text: str, accept: str | None) -> Reply:
         """The answer to a query, from the cache when the same query was asked for the same format before.
@@ -402,6 +558,12 @@ class App:
         if self.pool is None:
             raise HttpError("serve-no-sparql", status=503)
         pool = self.pool
+        try:  # refused here, in microseconds, without taking a worker (20 000 '!' once killed one)
+            normal = sparql.check(text).text
+        except sparql.QueryError as exc:
+            if exc.code == "query-update":
+                raise HttpError("serve-update", status=403) from None
+            raise HttpError(exc.code, status=403 if exc.code == "query-service" else 400, **exc.params) from None
 
         def make() -> Reply:
             answer = pool.ask(text, accept)
@@ -409,13 +571,23 @@ class App:
                 raise HttpError(answer.code, status=answer.status, **answer.params)
             return Reply(answer.status, answer.media_type, answer.body)
 
-        key = ("sparql", text, choose(accept, tuple(RESULT_TYPES)), choose(accept, RDF_MEDIA_TYPES))
+        # Keyed by the query in its one spelling: comments and white space do not make a query new.
+        key = ("sparql", normal, choose(accept, tuple(RESULT_TYPES)), choose(accept, RDF_MEDIA_TYPES))
+        found = self._cache.find(key)
+        if found is not None:
+            return found
+        if pool.full():  # said as the pool says it, before a thread is held for it
+            raise HttpError("serve-queue-full", status=503, seconds=pool.timeout)
         return self._cache.get(key, make, _keep)
 
     def warm(self, texts: Iterable[str]) -> None:
-        """Answer ``texts`` (the bundled queries) as SPARQL JSON in the background, so no client waits for them."""
+        """Answer ``texts`` (the bundled queries) as SPARQL JSON in the background, so no client waits for them.
+
+        The CKAN face's dataset dicts are made then too (1.6 s at 1 000 datasets), before a harvester asks.
+        """
 
         def answer_all() -> None:
+            self.ckan.reader.datasets  # noqa: B018 (made and kept on first use)
             for text in texts:
                 with contextlib.suppress(HttpError):  # a query that fails is answered, with its error, when asked
                     self.answer(text, "application/sparql-results+json")
@@ -427,13 +599,7 @@ class App:
         media_type = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
         if media_type == "application/sparql-update":
             raise HttpError("serve-update", status=403)
-        try:
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        if length > MAX_QUERY_BYTES:
-            raise HttpError("serve-too-large", status=413, limit=MAX_QUERY_BYTES)
-        body = environ["wsgi.input"].read(length) if length else b""
+        body = self._body(environ)
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
@@ -444,6 +610,16 @@ class App:
             return parse_qs(text, keep_blank_values=True)
         raise HttpError("serve-media-type", status=415, media_type=media_type or "-")
 
+    def _body(self, environ: WSGIEnvironment) -> bytes:
+        """The request body, refused (413) beyond :data:`MAX_QUERY_BYTES`."""
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > MAX_QUERY_BYTES:
+            raise HttpError("serve-too-large", status=413, limit=MAX_QUERY_BYTES)
+        return environ["wsgi.input"].read(length) if length else b""
+
     def _health(self) -> Reply:
         status = {
             "status": "ok",
@@ -452,6 +628,7 @@ class App:
             "sparql_workers_idle": self.pool.idle() if self.pool else 0,
             "cached_answers": len(self._cache),
             "cached_bytes": self._cache.bytes + self._gzipped.bytes,
+            "unsent_bytes": self.owed.bytes,
         }
         body = (json.dumps(status, sort_keys=True) + "\n").encode()
         return Reply(200, "application/json", body, vary="Accept-Encoding", cacheable=False)
@@ -477,8 +654,15 @@ class App:
             headers.append(("Cache-Control", "no-store"))
             if reply.status == 200:
                 headers.append(("Vary", reply.vary))
+        wrapper = environ.get("wsgi.file_wrapper")
+        streamed = wrapper is not None and environ.get("REQUEST_METHOD") != "HEAD"
+        if streamed and not self.owed.take(len(body), force=reply.status == 503):
+            full = _error(503, "serve-memory-full", {"mb": self.owed.cap // 2**20})
+            return self._send(environ, start_response, replace(full, headers=(("Retry-After", "5"),)))
         headers.append(("Content-Length", str(len(body))))
         start_response(f"{reply.status} {_REASONS.get(reply.status, 'Error')}", headers)
+        if streamed:  # sent from one shared copy as the client reads (see _SharedBody)
+            return wrapper(_SharedBody(body, self.owed), SEND_BLOCK)
         return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
 
     def _compressible(self, reply: Reply) -> bool:
@@ -560,6 +744,9 @@ def run(
     import waitress
 
     _raise_file_limit(limits.connections + threads + 64)
+    # A thread making a page holds the GIL for 5 ms at a time by default, and the server's loop needs
+    # it after every accept, read and write: under two searches /health waited for it ~100 times 5 ms.
+    sys.setswitchinterval(SWITCH_SECONDS)
     server = waitress.create_server(
         app,
         host=host,
@@ -583,10 +770,12 @@ def run(
         stopping.set()
 
     previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGINT)}
+    readers = _SlowReaders(limits.min_send_rate, limits.idle_seconds)
     try:
         ready(f"http://{server.effective_host}:{server.effective_port}/")  # type: ignore[union-attr]
         while not stopping.is_set():
             server.asyncore.loop(timeout=0.5, map=server._map, use_poll=True, count=1)  # type: ignore[union-attr]
+            readers.cut(server, time.monotonic())
         server.accepting = False  # type: ignore[union-attr]
         deadline = time.monotonic() + limits.grace_seconds
         while _busy(server) and time.monotonic() < deadline:
@@ -596,6 +785,44 @@ def run(
         server.close()
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+class _SlowReaders:
+    """Connections that take an answer slower than ``rate`` bytes per second over ``window`` seconds are closed.
+
+    Waitress closes a connection only when it has been idle for its timeout, and sending counts as
+    activity: a client reading 4 KB every 5 s kept a 31 MB answer (and a thread's worth of
+    buffers) for hours. Checked once a second in the server's own loop, from how much output each
+    connection still has to send.
+    """
+
+    def __init__(self, rate: int, window: float) -> None:
+        self.rate, self.window = rate, window
+        self._since: dict[int, tuple[float, int]] = {}
+        self._checked = 0.0
+
+    def cut(self, server: object, now: float) -> None:
+        from waitress.channel import HTTPChannel
+
+        if now - self._checked < 1.0:
+            return
+        self._checked = now
+        channels = [c for c in list(server._map.values()) if isinstance(c, HTTPChannel)]  # type: ignore[attr-defined]
+        pending = {id(c): (c, c.total_outbufs_len) for c in channels if c.total_outbufs_len}
+        self._since = {key: value for key, value in self._since.items() if key in pending}
+        for key, (channel, left) in pending.items():
+            since, left_then = self._since.setdefault(key, (now, left))
+            if left > left_then:  # more output queued (a pipelined request): measure afresh
+                self._since[key] = (now, left)
+            elif now - since >= self.window:
+                if left_then - left < self.rate * self.window:
+                    # Reset, not a polite close: what the kernel already holds for the client is dropped too.
+                    with contextlib.suppress(OSError):
+                        channel.socket.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    channel.handle_close()
+                    del self._since[key]
+                else:
+                    self._since[key] = (now, left)
 
 
 def _busy(server: object) -> bool:
@@ -633,13 +860,34 @@ ORDER BY ?title
 LIMIT 20"""
 
 
-def _result_table(answer: dict) -> tuple[list[str], list[list[str]]]:
-    """SPARQL JSON results as columns and rows of plain text (an ASK answer is one cell)."""
-    if "boolean" in answer:
-        return ["ASK"], [[str(answer["boolean"]).lower()]]
-    names = list(answer["head"]["vars"])
-    rows = [[binding.get(name, {}).get("value", "") for name in names] for binding in answer["results"]["bindings"]]
-    return names, rows
+def _result_table(tsv: bytes, most: int) -> tuple[tuple[list[str], list[list[str]]], int]:
+    """Columns and the first ``most`` rows of SPARQL TSV results as plain text, and how many rows there are.
+
+    TSV writes one row per line (its cells are N-Triples terms, newlines escaped), so the rows are
+    counted without reading them and only those shown are decoded. An ASK answer is one cell.
+    """
+    if tsv.strip() in (b"true", b"false"):
+        return (["ASK"], [[tsv.strip().decode()]]), 1
+    lines = tsv.split(b"\n", most + 1)
+    names = [name.lstrip("?$") for name in lines[0].decode("utf-8").split("\t")]
+    shown = [line for line in lines[1 : most + 1] if line]
+    total = len(shown) + (tsv.count(b"\n", len(tsv) - len(lines[-1])) if len(lines) > most + 1 else 0)
+    rows = [[_plain(cell) for cell in line.decode("utf-8").split("\t")] for line in shown]
+    return (names, rows), total
+
+
+def _plain(term: str) -> str:
+    """An N-Triples term of a TSV cell as the text a person reads: an IRI bare, a literal's value."""
+    if term.startswith("<") and term.endswith(">"):
+        return term[1:-1]
+    if term.startswith('"'):
+        value = term[1 : term.rindex('"')]
+        return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1)) or chr(int(m.group(1)[1:], 16)), value)
+    return term
+
+
+_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
 
 def _bundled_text(name: str) -> str:
@@ -713,8 +961,10 @@ _REASONS = {
     404: "Not Found",
     405: "Method Not Allowed",
     406: "Not Acceptable",
+    409: "Conflict",
     413: "Content Too Large",
     415: "Unsupported Media Type",
     500: "Internal Server Error",
+    414: "URI Too Long",
     503: "Service Unavailable",
 }

@@ -160,6 +160,7 @@ class QueryPool:
         self.limit = limit
         self.memory = memory
         self._admitted = threading.BoundedSemaphore(workers + waiting)
+        self._capacity, self._asking = workers + waiting, 0
         self._folder = tempfile.TemporaryDirectory(prefix="kasko-dcat-serve-")
         self._path = Path(self._folder.name) / "catalog.nt"
         self._path.write_bytes(ntriples)
@@ -176,10 +177,18 @@ class QueryPool:
         """The answer, or 503 when too many queries wait, no worker is free in time or the query outlives it."""
         if not self._admitted.acquire(blocking=False):
             return Answer(503, code="serve-queue-full", params={"seconds": self.timeout})
+        with self._lock:
+            self._asking += 1
         try:
             return self._ask(text, accept)
         finally:
+            with self._lock:
+                self._asking -= 1
             self._admitted.release()
+
+    def full(self) -> bool:
+        """Whether one more query would be refused now (a hint: :meth:`ask` decides)."""
+        return self._asking >= self._capacity
 
     def _ask(self, text: str, accept: str | None) -> Answer:
         try:

@@ -7,7 +7,11 @@ directory index, so every link names its ``.html`` file). Search and SPARQL need
 are left out; the four RDF files of the whole catalogue are written beside the pages.
 
 The folder is written beside its final place and renamed into it, so a reader never sees half
-a site, and a failure leaves the old one untouched. The bytes depend only on the catalogue.
+a site, and a failure leaves the old one untouched. A run killed between its two renames (the
+old site moved aside, the new one not yet in place) leaves no site at all and its staging folders
+behind; the next run first puts the old site back, then removes every staging folder an earlier
+run left (only folders named as this module names them, empty or holding its :data:`MARK`).
+The bytes depend only on the catalogue.
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ def write_site(out_dir: Path, files: dict[str, bytes]) -> None:
     Raises :class:`FileExistsError` when ``out_dir`` is a file or a folder that is neither empty
     nor an earlier export, which is never replaced.
     """
+    _recover(out_dir)
     if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / MARK).exists())):
         raise FileExistsError(str(out_dir))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -91,3 +96,20 @@ def write_site(out_dir: Path, files: dict[str, bytes]) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _recover(out_dir: Path) -> None:
+    """Undo what a killed earlier run left: the old site moved aside and not back, staging folders."""
+    if not out_dir.parent.is_dir():
+        return
+    leftovers = sorted(
+        (p for p in out_dir.parent.glob(f".{out_dir.name}.*") if p.suffix in (".new", ".old") and p.is_dir()),
+        key=lambda p: p.stat().st_mtime,
+    )
+    ours = [p for p in leftovers if not any(p.iterdir()) or (p / MARK).exists() or (p / "site" / MARK).exists()]
+    if not out_dir.exists():
+        moved = [p / "site" for p in ours if p.suffix == ".old" and (p / "site" / MARK).exists()]
+        if moved:
+            os.replace(moved[-1], out_dir)
+    for path in ours:
+        shutil.rmtree(path, ignore_errors=True)

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import difflib
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -96,9 +97,19 @@ query word with the weak grade in its last five letters is also tried with the s
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-@cache
+_PER_THREAD = threading.local()
+
+
 def _stemmer(lang: str) -> snowballstemmer.stemmer:  # type: ignore[name-defined]
-    return snowballstemmer.stemmer(_STEMMERS[lang])
+    """The stemmer of ``lang`` for the calling thread, one per thread.
+
+    A Snowball stemmer keeps the word it works on in itself, so two threads sharing one got each
+    other's stems (and ``stem``'s cache kept them), or an exception (a 500 under concurrent searches).
+    """
+    stemmers = _PER_THREAD.__dict__.setdefault("stemmers", {})
+    if lang not in stemmers:
+        stemmers[lang] = snowballstemmer.stemmer(_STEMMERS[lang])
+    return stemmers[lang]
 
 
 @lru_cache(maxsize=65536)

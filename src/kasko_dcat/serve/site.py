@@ -834,12 +834,25 @@ class Site:
         table: tuple[list[str], list[list[str]]] | None,
         graph: str | None,
         error: str | None,
+        total: int | None = None,
     ) -> bytes:
-        """The SPARQL form: the bundled queries one click away, and an answer as an HTML table."""
+        """The SPARQL form: the bundled queries one click away, and an answer as an HTML table.
+
+        ``total`` is the answer's row count when ``table`` holds only its first rows.
+        """
         page = self._page(router, UI[router.lang]["sparql"], "sparql")
-        rows = render("site-rows", router.lang, {"count": str(len(table[1]))}) if table else ""
+        count = total if total is not None else len(table[1]) if table else 0
+        rows = render("site-rows", router.lang, {"count": str(count)}) if table else ""
         return self.fill(
-            "sparql.html", page, queries=queries, query=query, table=table, rows=rows, graph=graph, error=error
+            "sparql.html",
+            page,
+            queries=queries,
+            query=query,
+            table=table,
+            rows=rows,
+            total=total,
+            graph=graph,
+            error=error,
         )
 
     def organisation_page(self, router: Router, iri: str) -> bytes:

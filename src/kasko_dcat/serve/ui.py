@@ -149,6 +149,9 @@ UI: dict[str, dict[str, str]] = {
         "run": "Suorita",
         "bundled": "Valmiit kyselyt",
         "results": "Tulos",
+        "rows_shown": (
+            "Sivulla näytetään ensimmäiset {shown}; kaikki rivit saa kyselypalvelusta ilman output=html-parametria."
+        ),
         "referenced": "Viittaavat tähän",
         "address_iri": "Tunniste (IRI)",
         "property": "Ominaisuus",
@@ -310,6 +313,7 @@ UI: dict[str, dict[str, str]] = {
         "run": "Kör",
         "bundled": "Färdiga frågor",
         "results": "Resultat",
+        "rows_shown": "Sidan visar de första {shown}; alla rader fås från frågetjänsten utan parametern output=html.",
         "referenced": "Hänvisar hit",
         "address_iri": "Identifierare (IRI)",
         "property": "Egenskap",
@@ -470,6 +474,7 @@ UI: dict[str, dict[str, str]] = {
         "run": "Run",
         "bundled": "Ready-made queries",
         "results": "Result",
+        "rows_shown": "The page shows the first {shown}; the endpoint gives every row without output=html.",
         "referenced": "Referred to by",
         "address_iri": "Identifier (IRI)",
         "property": "Property",

@@ -52,6 +52,8 @@ class Catalogue:
     modified: dict[str, datetime]
     subjects: tuple[str, ...]
     loaded_from: Path
+    own_base: str = ""
+    """The base IRI the catalogue was built with (``base`` when served where it was built)."""
 
     @property
     def iri(self) -> str:
@@ -136,7 +138,16 @@ def open_served(path: Path, base_iri: str | None) -> Catalogue:
         store = moved
     if base != own_base or fmt != ox.RdfFormat.N_TRIPLES:
         data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    return _index(store, base, data, path)
+    return _index(store, base, data, path, own_base)
+
+
+def index_built(store: ox.Store, path: Path) -> Catalogue:
+    """Index a catalogue built in memory (from the source at ``path``) as it would be served where it was built."""
+    found = sparql.catalogue_iri(store)
+    if found is None or not found.endswith("/catalog"):
+        raise ServeError("serve-no-catalog", path=path)
+    base = found.removesuffix("catalog")
+    return _index(store, base, b"", path, base)
 
 
 def _moved(term: sparql.Term, old: str, new: str) -> sparql.Term:
@@ -152,7 +163,7 @@ def _moved(term: sparql.Term, old: str, new: str) -> sparql.Term:
     return term
 
 
-def _index(store: ox.Store, base: str, ntriples: bytes, path: Path) -> Catalogue:
+def _index(store: ox.Store, base: str, ntriples: bytes, path: Path, own_base: str) -> Catalogue:
     rows = store.query(
         "SELECT ?d ?m ?cm WHERE { ?c a dcat:Catalog ; dcat:dataset ?d . ?d a dcat:Dataset "
         "OPTIONAL { ?d dct:modified ?m } OPTIONAL { ?c dct:modified ?cm } }",
@@ -177,6 +188,7 @@ def _index(store: ox.Store, base: str, ntriples: bytes, path: Path) -> Catalogue
         modified=modified,
         subjects=tuple(sorted(row["s"].value for row in subjects)),
         loaded_from=path,
+        own_base=own_base,
     )
 
 

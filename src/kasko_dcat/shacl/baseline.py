@@ -20,9 +20,13 @@ from pathlib import Path
 
 import yaml
 
+from kasko_dcat import files as guarded
 from kasko_dcat.errors import KaskoError
 from kasko_dcat.shacl.report import short
 from kasko_dcat.shacl.validate import Finding, Report
+
+MAX_BYTES = 16_000_000
+"""Largest baseline read: an entry takes about 300 bytes, so room for 50 000 accepted findings."""
 
 HEADER = """\
 # Findings of `kasko-dcat validate` accepted for now (docs/validation.md).
@@ -70,13 +74,14 @@ def entry_of(finding: Finding, base: str = "") -> BaselineEntry:
 
 
 def read(path: Path) -> list[BaselineEntry]:
-    """The entries of a baseline file; :class:`KaskoError` when it cannot be read or is not one."""
+    """The entries of a baseline file; :class:`KaskoError` when it cannot be read or is not one.
+
+    Read through the guard every file passes (:mod:`kasko_dcat.files`): a link out of its folder,
+    a device, a file over :data:`MAX_BYTES`, an alias bomb or 50 000 nested ``[`` are one-line errors.
+    """
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise KaskoError("validate-no-file", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KaskoError("validate-unreadable", path=path, reason=getattr(exc, "strerror", None) or exc) from None
+        text = guarded.read_text(path, limit=MAX_BYTES)
+        data = guarded.load_yaml(text, path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise KaskoError("baseline-bad", path=path, line=mark.line + 1 if mark else 1) from None
@@ -86,7 +91,7 @@ def read(path: Path) -> list[BaselineEntry]:
     entries = []
     for number, item in enumerate(items, 1):
         if not (isinstance(item, dict) and isinstance(item.get("shape"), str) and isinstance(item.get("focus"), str)):
-            raise KaskoError("baseline-bad", path=path, line=_line_of_entry(path, number))
+            raise KaskoError("baseline-bad", path=path, line=_line_of_entry(text, number))
         value, reason = item.get("value"), item.get("reason")
         entries.append(
             BaselineEntry(
@@ -101,9 +106,9 @@ def read(path: Path) -> list[BaselineEntry]:
     return entries
 
 
-def _line_of_entry(path: Path, number: int) -> int:
+def _line_of_entry(text: str, number: int) -> int:
     """The line where the ``number``-th list item starts (1 when it cannot be told)."""
-    starts = [n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if line.lstrip().startswith("- ")]
+    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith("- ")]
     return starts[number - 1] if number <= len(starts) else 1
 
 

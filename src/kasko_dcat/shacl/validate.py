@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kasko_dcat import files as guarded
+from kasko_dcat.errors import KaskoError
 from kasko_dcat.model import agent, catalog, contact, dataset, distribution, guidance, system
 from kasko_dcat.model.catalog import PROFILES
+from kasko_dcat.model.description import MAX_SOURCE_FILE_BYTES as LINES_MAX_BYTES
 from kasko_dcat.model.description import Source
 from kasko_dcat.model.mapping import field_names
 from kasko_dcat.rdf.iris import Iris
@@ -323,8 +326,8 @@ def _field_line(block: Where, field: str, texts: dict[str, list[str]]) -> Where:
 def _lines(file: str) -> list[str]:
     """The lines of a source file; none when it cannot be read."""
     try:
-        return Path(file).read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        return guarded.read_text(Path(file), limit=LINES_MAX_BYTES).splitlines()
+    except KaskoError:
         return []
 
 
@@ -334,8 +337,8 @@ def _line_of(path: Path, start: str) -> int:
     Comments and blank lines are skipped, so ``""`` finds the file's first field.
     """
     try:
-        lines = path.read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        lines = guarded.read_text(path, limit=LINES_MAX_BYTES).splitlines()
+    except KaskoError:
         return 0
     fields = ((number, line) for number, line in enumerate(lines, 1) if line.strip() and not line.startswith("#"))
     return next((number for number, line in fields if line.startswith(start)), 0)

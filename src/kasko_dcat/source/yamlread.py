@@ -13,7 +13,8 @@ than YAML's defaults:
 * aliases may not multiply the document: YAML builds a ``*ref`` as a copy of what it names, so
   ten aliases of ten aliases of … turn 500 bytes into gigabytes (the "billion laughs"). The
   document is composed first (aliases stay shared there), its expanded size counted, and it is
-  refused when that exceeds what it is written with by more than :data:`ALIAS_GROWTH`.
+  refused when that exceeds what it is written with by more than ``files.ALIAS_GROWTH``; nesting
+  is bounded too (:func:`kasko_dcat.files.yaml_node`, the one guard every YAML the tools read passes).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 import yaml
 from yaml.resolver import BaseResolver
 
+from kasko_dcat import files as guarded
 from kasko_dcat.source.problems import Problems, Where
 
 
@@ -40,10 +42,6 @@ class Items(list[object]):
     line: int
     lines: list[int]
 
-
-ALIAS_GROWTH = 10
-"""How many times more nodes aliases may expand a document to (plus :data:`ALIAS_ALLOWANCE`)."""
-ALIAS_ALLOWANCE = 10_000
 
 # The C loader is several times faster; its marks and nodes are the same as the pure-Python one's.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -129,31 +127,6 @@ def _bad_character(data: object, line: int) -> tuple[int, str] | None:
     return None
 
 
-def _sizes(root: yaml.Node) -> tuple[int, int]:
-    """Distinct nodes as written, and nodes once every alias is copied out; linear in the written ones."""
-    expanded: dict[int, int] = {}
-    order: list[yaml.Node] = []
-    todo = [root]
-    while todo:  # depth-first, parents before children; sizes are then summed children first
-        node = todo.pop()
-        if id(node) in expanded:
-            continue
-        expanded[id(node)] = 0
-        order.append(node)
-        todo.extend(_children(node))
-    for node in reversed(order):
-        expanded[id(node)] = min(1 + sum(expanded[id(child)] for child in _children(node)), 2**62)
-    return len(order), expanded[id(root)]
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
-
-
 def read_yaml(path: Path, problems: Problems, raw: bytes | None = None) -> object | None:
     """Parse ``path`` (or ``raw``, its bytes when they are not on disk); on failure record one error with its line."""
     raw = path.read_bytes() if raw is None else raw
@@ -165,18 +138,17 @@ def read_yaml(path: Path, problems: Problems, raw: bytes | None = None) -> objec
         return None
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is not None:
-            written, expanded = _sizes(node)
-            if expanded > ALIAS_GROWTH * written + ALIAS_ALLOWANCE:
-                problems.error(Where.of(path, node.start_mark.line + 1), "yaml-alias-bomb", count=expanded)
-                return None
+        node = guarded.yaml_node(loader, text, path)
         data = None if node is None else loader.construct_document(node)
         bad = _bad_character(data, node.start_mark.line + 1 if node is not None else 0)
         if bad is not None:
             line, character = bad
             problems.error(Where.of(path, line), "yaml-character", character=f"U+{ord(character):04X}")
             return None
+    except guarded.FileRefused as exc:  # the reading module's YAML limits, in the source's own words
+        code = {"file-yaml-too-deep": "yaml-too-deep", "file-yaml-alias-bomb": "yaml-alias-bomb"}[exc.code]
+        problems.error(Where.of(path, int(str(exc.params["line"]))), code, count=exc.params.get("count", 0))
+        return None
     except RecursionError:
         problems.error(Where.of(path), "yaml-too-deep")
         return None
