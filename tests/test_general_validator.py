@@ -134,6 +134,7 @@ def test_ranges_compare_as_sparql_and_xsd_define(tmp_path: Path, bound: str, val
         ("xsd:time", '"24:00:00+02:00"^^xsd:time', True),
         ("xsd:dateTime", '"2020-01-01T24:00:01"^^xsd:dateTime', False),
         ("xsd:dateTime", '"2020-02-30T24:00:00"^^xsd:dateTime', False),
+        ("xsd:dateTime", '"20-01-01T24:00:00"^^xsd:dateTime', False),
         ("xsd:dateTime", '"2020-01-01"^^xsd:dateTime', False),  # pySHACL takes it (rdflib reads it)
         ("xsd:boolean", '"TRUE"^^xsd:boolean', False),  # pySHACL takes it; only true, false, 1, 0
         ("xsd:byte", '" 12"^^xsd:byte', False),  # XSD's lexical forms have no spaces (Python's int() takes them)

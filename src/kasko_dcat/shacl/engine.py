@@ -744,7 +744,12 @@ def _typed(value: Node) -> Node:
     if not isinstance(value, Literal) or not value.ill_typed or value.datatype not in (XSD.dateTime, XSD.time):
         return value
     match = _END_OF_DAY.fullmatch(str(value))
-    if match is None or bool(match["t"]) != (value.datatype == XSD.dateTime):
+    lexical = _LEXICAL.get(value.datatype)  # the whole form first: "20-01-01T24:00:00" stays ill-typed
+    if (
+        match is None
+        or bool(match["t"]) != (value.datatype == XSD.dateTime)
+        or (lexical is not None and lexical.fullmatch(str(value)) is None)
+    ):
         return value
     zone = match["zone"] or ""
     if value.datatype == XSD.time:
