@@ -85,18 +85,18 @@ def build(
 
     ``lang`` is the language findings name resources in (their titles).
     """
-    from kasko_dcat.model.graph import build_graph
+    from kasko_dcat.model.graph import build_triples
     from kasko_dcat.rdf.formats import serialize_all
 
     progress("progress-reading", path=source_dir)
     source = read(source_dir, base_iri)
     progress("progress-validating", count=len(source.datasets))
-    graph = build_graph(source)
-    report = _check_source(graph, source, source_dir, lang)
+    triples = build_triples(source)
+    report = _check_source(triples.graph, source, source_dir, lang)
     if report.count("Violation"):
         raise Violations([report])
-    progress("progress-writing", count=len(graph))
-    return Built(source, graph, report, serialize_all(graph))
+    progress("progress-writing", count=len(triples))
+    return Built(source, triples.graph, report, serialize_all(triples))
 
 
 def write(built: Built, output_dir: Path = Path("output")) -> WriteResult:
@@ -263,12 +263,12 @@ def open_catalogue(
     from kasko_dcat.query import sparql
 
     if source_dir is not None:
-        from kasko_dcat.model.graph import build_graph
+        from kasko_dcat.model.graph import build_triples
         from kasko_dcat.rdf.formats import by_suffix
 
         ntriples = by_suffix("catalog.nt")
         assert ntriples is not None and ntriples.serialize is not None
-        return sparql.load(ntriples.serialize(build_graph(read(source_dir, base_iri))))
+        return sparql.load(ntriples.serialize(build_triples(read(source_dir, base_iri))))
     return sparql.open_catalogue(catalog or sparql.default_catalogue())[0]
 
 
