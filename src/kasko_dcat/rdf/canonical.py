@@ -60,10 +60,18 @@ class Canonical:
 
         rows = []
         for triple in set(triples):
-            (s_text, s), (p_text, p), (o_text, o) = native(triple[0]), native(triple[1]), native(triple[2])
+            s, p, o = triple
+            # Subjects and predicates are nearly always IRIs: the common case without a call.
+            s_text = str(s)
+            s_node = iris.get(s_text) if type(s) is URIRef else None
+            if s_node is None:
+                s_text, s_node = native(s)
+            p_text = str(p)
+            p_node = iris.get(p_text) or iri(p_text)
+            o_text, o_node = native(o)
             # One string compares faster than a tuple; no IRI or blank node label holds a NUL.
             key = f"{s_text}\0{'' if p_text == _TYPE else p_text}\0{o_text}"
-            rows.append((key, ox.Triple(s, p, o), triple))
+            rows.append((key, ox.Triple(s_node, p_node, o_node), triple))
         rows.sort(key=lambda row: row[0])
         self.native: list[ox.Triple] = [row[1] for row in rows]
         """Oxigraph's triples, in the canonical order."""
