@@ -11,7 +11,9 @@ prints them on a terminal only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import gc
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,15 +90,33 @@ def build(
     from kasko_dcat.model.graph import build_triples
     from kasko_dcat.rdf.formats import serialize_all
 
-    progress("progress-reading", path=source_dir)
-    source = read(source_dir, base_iri)
-    progress("progress-validating", count=len(source.datasets))
-    triples = build_triples(source)
-    report = _check_source(triples.graph, source, source_dir, lang)
-    if report.count("Violation"):
-        raise Violations([report])
-    progress("progress-writing", count=len(triples))
-    return Built(source, triples.graph, report, serialize_all(triples))
+    with _no_cycle_collection():
+        progress("progress-reading", path=source_dir)
+        source = read(source_dir, base_iri)
+        progress("progress-validating", count=len(source.datasets))
+        triples = build_triples(source)
+        report = _check_source(triples.graph, source, source_dir, lang)
+        if report.count("Violation"):
+            raise Violations([report])
+        progress("progress-writing", count=len(triples))
+        return Built(source, triples.graph, report, serialize_all(triples))
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while a build allocates its millions of objects.
+
+    The collector runs after every few hundred new containers and, as the heap grows, walks
+    all of it again and again: 4 s of a 10 000-dataset build's 17 s of CPU. A build makes
+    almost no reference cycles, and what it makes is collected once the collector is back on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write(built: Built, output_dir: Path = Path("output")) -> WriteResult:

@@ -111,10 +111,10 @@ class _Frozen(SimpleMemory):
         return _index(self._all, 0)
 
     @cached_property
-    def _by_subject_predicate(self) -> dict[tuple[Node, Node], list[Triple]]:
-        index: dict[tuple[Node, Node], list[Triple]] = {}
+    def _by_subject_predicate(self) -> dict[Node, dict[Node, list[Triple]]]:
+        index: dict[Node, dict[Node, list[Triple]]] = {}
         for triple in self._all:
-            index.setdefault((triple[0], triple[1]), []).append(triple)
+            index.setdefault(triple[0], {}).setdefault(triple[1], []).append(triple)
         return index
 
     @cached_property
@@ -136,7 +136,7 @@ class _Frozen(SimpleMemory):
     ) -> Iterator[tuple[Triple, Any]]:
         s, p, o = triple_pattern
         if s is not None and p is not None:  # graph.value(node, rdf:first), asked of every object
-            found, p = self._by_subject_predicate.get((s, p), ()), None
+            found, p = self._by_subject_predicate.get(s, {}).get(p, ()), None
         elif s is not None:
             found = self._by_subject.get(s, ())
         elif o is not None:

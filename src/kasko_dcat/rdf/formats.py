@@ -110,7 +110,10 @@ def _ntriples(triples: Canonical) -> bytes:
 
 
 def _jsonld(triples: Canonical) -> bytes:
-    document = json.loads(triples.graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True))
+    """Compacted by rdflib with our context; its document is taken as it is, not written out and read back."""
+    from rdflib.plugins.serializers.jsonld import from_rdf
+
+    document = from_rdf(triples.graph, jsonld_context(), auto_compact=True)
     return (json.dumps(_canonical(document), indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
