@@ -87,6 +87,7 @@ def build(
 
     ``lang`` is the language findings name resources in (their titles).
     """
+    from kasko_dcat.forked import beside
     from kasko_dcat.model.graph import build_triples
     from kasko_dcat.rdf.formats import serialize_all
 
@@ -95,11 +96,18 @@ def build(
         source = read(source_dir, base_iri)
         progress("progress-validating", count=len(source.datasets))
         triples = build_triples(source)
-        report = _check_source(triples.graph, source, source_dir, lang)
-        if report.count("Violation"):
-            raise Violations([report])
-        progress("progress-writing", count=len(triples))
-        return Built(source, triples.graph, report, serialize_all(triples))
+        # The files are written on the second core while this one validates (see forked.py).
+        with beside(lambda: serialize_all(triples), fork=len(triples) >= WRITE_BESIDE_FROM) as files:
+            report = _check_source(triples.graph, source, source_dir, lang)
+            if report.count("Violation"):
+                raise Violations([report])
+            progress("progress-writing", count=len(triples))
+            return Built(source, triples.graph, report, files())
+
+
+WRITE_BESIDE_FROM = 20_000
+"""Triples from which ``build`` writes the files in a child process (about 500 datasets): below
+it, the files take less time to write than a child costs to start and hand them back."""
 
 
 @contextmanager
