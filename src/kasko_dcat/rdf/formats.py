@@ -46,8 +46,9 @@ class RdfFormat:
     """rdflib's parser (and ``validate --input-format``) name."""
     oxigraph_name: str
     """The name of Oxigraph's ``RdfFormat`` member."""
-    serialize: Callable[[Canonical], bytes] | None = None
-    """The byte-stable writer of a format ``build`` writes to ``output/``; None for one only read."""
+    serialize: Callable[[Graph | Canonical], bytes] | None = None
+    """The byte-stable writer of a format ``build`` writes to ``output/`` (of an rdflib graph or, faster,
+    of :class:`~kasko_dcat.rdf.canonical.Canonical` triples); None for one only read."""
     named_graphs: bool = False
     """The format can hold named graphs; ``validate`` reads them all, as one."""
 
@@ -78,22 +79,23 @@ def jsonld_context() -> dict[str, object]:
     return {**{prefix: str(namespace) for prefix, namespace in PREFIXES.items()}, **terms}
 
 
-def _oxigraph(fmt: str, prefixes: bool = True) -> Callable[[Canonical], bytes]:
+def _oxigraph(fmt: str, prefixes: bool = True) -> Callable[[Graph | Canonical], bytes]:
     """Oxigraph's writer of ``fmt``: it keeps the canonical order, and groups a subject's triples."""
 
-    def serialize(triples: Canonical) -> bytes:
+    def serialize(graph: Graph | Canonical) -> bytes:
         import pyoxigraph as ox
 
+        from kasko_dcat.rdf.canonical import Canonical
         from kasko_dcat.rdf.namespaces import PREFIXES
 
         names = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()} if prefixes else None
-        data = ox.serialize(triples.native, format=getattr(ox.RdfFormat, fmt), prefixes=names)
+        data = ox.serialize(Canonical.of(graph).native, format=getattr(ox.RdfFormat, fmt), prefixes=names)
         return data if data.endswith(b"\n") else data + b"\n"  # RDF/XML ends without one
 
     return serialize
 
 
-def _rdfxml(triples: Canonical) -> bytes:
+def _rdfxml(triples: Graph | Canonical) -> bytes:
     """Oxigraph's RDF/XML, with each carriage return in a literal written as ``&#13;``.
 
     Oxigraph writes it as it is, and an XML reader turns a raw one into a line feed: the text
@@ -103,17 +105,19 @@ def _rdfxml(triples: Canonical) -> bytes:
     return _oxigraph("RDF_XML")(triples).replace(b"\r", b"&#13;")
 
 
-def _ntriples(triples: Canonical) -> bytes:
+def _ntriples(triples: Graph | Canonical) -> bytes:
     """One line per triple, the lines sorted as bytes, so that a line-based diff shows what changed."""
     lines = _oxigraph("N_TRIPLES", prefixes=False)(triples).splitlines(keepends=True)
     return b"".join(sorted(lines))
 
 
-def _jsonld(triples: Canonical) -> bytes:
+def _jsonld(triples: Graph | Canonical) -> bytes:
     """Compacted by rdflib with our context; its document is taken as it is, not written out and read back."""
     from rdflib.plugins.serializers.jsonld import from_rdf
 
-    document = from_rdf(triples.graph, jsonld_context(), auto_compact=True)
+    from kasko_dcat.rdf.canonical import Canonical
+
+    document = from_rdf(Canonical.of(triples).graph, jsonld_context(), auto_compact=True)
     return (json.dumps(_canonical(document), indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
