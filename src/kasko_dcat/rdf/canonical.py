@@ -34,6 +34,11 @@ class Canonical:
     """The triples of one graph, once each, sorted; as rdflib and as Oxigraph terms."""
 
     def __init__(self, triples: Iterable[Triple]) -> None:
+        self.unique: list[Triple] = list(dict.fromkeys(triples))
+        """The triples once each, in the order first given (sorting waits until a file is written)."""
+
+    @cached_property
+    def _sorted(self) -> tuple[list[ox.Triple], list[Triple]]:
         iris: dict[str, ox.NamedNode] = {}  # subjects, predicates and classes recur: convert each once
 
         def iri(text: str) -> ox.NamedNode:
@@ -59,7 +64,7 @@ class Canonical:
             raise TypeError(f"not an RDF term: {term!r}")
 
         rows = []
-        for triple in set(triples):
+        for triple in self.unique:
             s, p, o = triple
             # Subjects and predicates are nearly always IRIs: the common case without a call.
             s_text = str(s)
@@ -73,10 +78,17 @@ class Canonical:
             key = f"{s_text}\0{'' if p_text == _TYPE else p_text}\0{o_text}"
             rows.append((key, ox.Triple(s_node, p_node, o_node), triple))
         rows.sort(key=lambda row: row[0])
-        self.native: list[ox.Triple] = [row[1] for row in rows]
+        return [row[1] for row in rows], [row[2] for row in rows]
+
+    @property
+    def native(self) -> list[ox.Triple]:
         """Oxigraph's triples, in the canonical order."""
-        self.triples: list[Triple] = [row[2] for row in rows]
-        """rdflib's triples, in the canonical order."""
+        return self._sorted[0]
+
+    @property
+    def triples(self) -> list[Triple]:
+        """The rdflib triples, in the canonical order."""
+        return self._sorted[1]
 
     @classmethod
     def of(cls, graph: Graph | Canonical) -> Canonical:
@@ -85,11 +97,15 @@ class Canonical:
 
     @cached_property
     def graph(self) -> Graph:
-        """An rdflib graph of the triples, read-only, iterating in the canonical order."""
-        return bind_prefixes(Graph(store=_Frozen(self.triples), bind_namespaces="none"))
+        """A read-only rdflib graph of the triples, in the order first given.
+
+        Not sorted: validation needs no order (its findings are sorted), so ``build`` validates
+        while the sorting and the files are done beside it (``forked.py``).
+        """
+        return bind_prefixes(Graph(store=_Frozen(self.unique), bind_namespaces="none"))
 
     def __len__(self) -> int:
-        return len(self.triples)
+        return len(self.unique)
 
 
 class _Frozen(SimpleMemory):
