@@ -117,3 +117,14 @@ def test_the_read_only_graph_answers_every_pattern_as_rdflib_does(graph: object)
         assert fmt.serialize is not None and fmt.serialize(full) == fmt.serialize(Canonical(full))
     with pytest.raises(TypeError):
         ours.add((s, p, o))
+
+
+def test_build_graph_gives_a_graph_of_ones_own_with_the_same_triples(graph: object) -> None:
+    from rdflib import URIRef
+
+    from kasko_dcat.model.graph import build_graph
+
+    own = build_graph(api.read(SOURCE))
+    assert set(own) == set(graph)  # type: ignore[call-overload]
+    own.add((URIRef("urn:x:a"), URIRef("urn:x:b"), URIRef("urn:x:c")))  # the caller may change it
+    assert len(own) == len(graph) + 1  # type: ignore[arg-type]

@@ -176,7 +176,7 @@ def validate(
     ``pyshacl``.
     """
     from kasko_dcat.model.description import read_source
-    from kasko_dcat.model.graph import build_graph
+    from kasko_dcat.model.graph import build_triples
     from kasko_dcat.rdf.reading import DEFAULT_MAX_MB, read_rdf, read_shapes
     from kasko_dcat.shacl.validate import ShapesChoice, source_places
     from kasko_dcat.source.problems import SourceError
@@ -187,7 +187,7 @@ def validate(
         progress("progress-reading", path=source_dir)
         source = read(source_dir, base_iri)
         progress("progress-validating", count=len(source.datasets))
-        return [_check_source(build_graph(source), source, source_dir, lang, choice)]
+        return [_check_source(build_triples(source).graph, source, source_dir, lang, choice)]
     places: dict[Node, Where] = {}
     profiles: tuple[str, ...] = ("helsinki",)
     if source_dir.is_dir():  # to say where to fix a finding; a broken source is not this command's concern

@@ -16,12 +16,20 @@ from kasko_dcat.model.legislation import law_triples
 from kasko_dcat.model.system import system_triples
 from kasko_dcat.rdf.canonical import Canonical
 from kasko_dcat.rdf.iris import Iris
+from kasko_dcat.rdf.namespaces import new_graph
 from kasko_dcat.rdf.vocabularies import VOCABULARIES
 
 
 def build_graph(source: Source) -> Graph:
-    """Convert the checked source to DCAT-AP 3.0.1 (plus the § 28 terms of ontology/tvk.ttl)."""
-    return build_triples(source).graph
+    """Convert the checked source to DCAT-AP 3.0.1 (plus the § 28 terms of ontology/tvk.ttl).
+
+    The graph is the caller's to change, its triples inserted in canonical order; ``build`` and
+    ``validate`` use :func:`build_triples`' read-only view instead, which costs no store to fill.
+    """
+    graph = new_graph()
+    for triple in build_triples(source).triples:
+        graph.add(triple)
+    return graph
 
 
 def build_triples(source: Source) -> Canonical:
