@@ -15,12 +15,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @dataclass(frozen=True)
 class Run:
-    """One finished process: wall seconds, peak resident memory (MiB), exit code and standard output."""
+    """One finished process: wall seconds, peak resident memory (MiB), exit code, standard output and CPU seconds."""
 
     seconds: float
     peak_mib: float
     code: int
     stdout: str
+    cpu_seconds: float = 0.0
+    """User + system time of the process and the children it waited for: less moved by a busy machine than wall time."""
 
 
 def run(args: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> Run:
@@ -36,7 +38,8 @@ def run(args: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) ->
     assert child.stdout is not None
     stdout = child.stdout.read().decode("utf-8")
     _, status, usage = os.wait4(child.pid, 0)
-    return Run(time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), stdout)
+    seconds, cpu = time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), stdout, cpu)
 
 
 def machine() -> str:

@@ -1,24 +1,34 @@
-"""Benchmark validation with SEMIC's official DCAT-AP 3.0.1 shapes: ``validate --shapes`` beside pySHACL.
+"""Benchmark validation with SEMIC's DCAT-AP 3.0.1 shapes: ours beside the Rust engine and pySHACL, interleaved.
 
-For each size (default 1 000 and 10 000 datasets) a synthetic source (bench/synthetic.py) is built
-once; then each command runs in a fresh process (start-up, imports, parsing and the report
-included) on the same ``catalog.nt``, timed with its peak memory (``wait4``):
+For each size (default 1 000 and 10 000 datasets) and each generator, one ``catalog.nt`` is made:
+``synthetic`` is a source of bench/synthetic.py built by ``kasko-dcat build`` (our § 28 model),
+``plain`` is bench/plain_dcat.py's catalogue as a typical portal publishes DCAT-AP. Then each
+command runs in a fresh process (start-up, imports, parsing and the report included), timed with
+its peak memory (``wait4``):
 
-- ``kasko-dcat validate catalog.nt --shapes`` SEMIC's four files (our engine);
+- ``kasko-dcat validate catalog.nt --shapes`` SEMIC's four files (our engine), once per report
+  format (``--format text``, ``json``, ``turtle``, ``junit``);
+- the Rust engine, PyPI ``shacl`` 0.3.4 (pwin/SHACL_Engine), through bench/_rust_shacl.py, the
+  smallest command its API allows (compile the four files, validate, print the Turtle report);
+  install it with ``pip install -e '.[bench]'``;
 - ``python -m pyshacl -i none -s semic.ttl catalog.nt``: pySHACL's own command, the four files
-  merged into one beforehand because it takes one shapes file;
-- ``kasko-dcat validate catalog.nt --shapes … --engine pyshacl``: the same, through our command;
-- ``kasko-dcat validate catalog.nt``: our own shapes, and with ``--compare-with REV`` the same
-  command run with the code of git revision REV (to see that our own shapes got no slower).
+  merged into one beforehand because it takes one shapes file (only at ``--pyshacl-sizes``: it
+  takes minutes a run at 10 000 datasets), and the same through ``--engine pyshacl``;
+- ``kasko-dcat validate catalog.nt``: our own shapes, on the built (synthetic) files only; with
+  ``--compare-with REV`` the same command with the code of git revision REV.
 
-Each command runs ``--repeat`` times (default 2) and the fastest run is shown, with its peak memory:
-the machine is shared, and the fastest run is the one least disturbed by others. Each line also
-shows how many results each engine reported, so that a fast wrong answer shows.
+The commands run in turn, round after round (A B C … A B C …), ``--rounds`` times (default 3):
+on a shared machine whose speed drifts, each ratio is taken within a round and the median of the
+rounds is shown, beside each command's median wall time and largest peak memory. Each line also
+shows how many results the engine reported, where the output says, so that a fast wrong answer
+shows.
 
-    python bench/bench_semic.py [--sizes 1000,10000] [--repeat 2] [--compare-with main]
+    python bench/bench_semic.py [--sizes 1000,10000] [--rounds 3] [--generators synthetic,plain]
+                                [--formats text,json,turtle,junit] [--pyshacl-sizes 1000] [--compare-with main]
 
-Target (issue 12): SEMIC's shapes at least 5x faster than pySHACL at 1 000 and 10 000 datasets,
-whole command against whole command. This script prints what it measured; it does not judge.
+Targets (issue 22, item 5): whole command against whole command, no slower than the Rust engine at
+10 000 datasets and within 3x at 1 000, at least 10x faster than pySHACL, peak memory no more than
+the Rust engine's. This script prints what it measured; it does not judge.
 """
 
 from __future__ import annotations
@@ -26,15 +36,19 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import subprocess
 import tempfile
 from pathlib import Path
 
 from _measure import ROOT, Run, machine, run
+from plain_dcat import write as write_plain
 from synthetic import make_source
 
 SEMIC = ROOT.parent / "shared" / "reference" / "dcat-ap-3.0.1"
 SEMIC_FILES = ("shapes.ttl", "range.ttl", "shapes_recommended.ttl", "mdr-vocabularies.shape.ttl")
+HERE = Path(__file__).resolve().parent
+FORMATS = ("text", "json", "turtle", "junit")
 
 
 def checked(done: Run, what: str) -> Run:
@@ -44,41 +58,82 @@ def checked(done: Run, what: str) -> Run:
     return done
 
 
-def ours_found(done: Run) -> int:
-    return sum(len(report["findings"]) for report in json.loads(done.stdout)["reports"])
+def found(label: str, done: Run) -> str:
+    """How many results the command reported, where its output says; "-" where it does not."""
+    if label.endswith("(json)") or label.startswith("own shapes"):
+        return str(sum(len(report["findings"]) for report in json.loads(done.stdout)["reports"]))
+    if label.startswith("rust"):
+        return done.stdout.rsplit("results: ", 1)[-1].strip()
+    if label.startswith("pyshacl"):
+        match = re.search(r"^Results \((\d+)\):", done.stdout, re.M)
+        return match.group(1) if match else "0"
+    return "-"
 
 
-def pyshacl_found(done: Run) -> int:
-    """Results in pySHACL's human report ("Results (N):"; none when it conforms)."""
-    match = re.search(r"^Results \((\d+)\):", done.stdout, re.M)
-    return int(match.group(1)) if match else 0
-
-
-def best(args: list[str], what: str, repeat: int, env: dict[str, str] | None = None) -> Run:
-    """The fastest of ``repeat`` runs of one command."""
-    return min((checked(run(args, env=env), what) for _ in range(repeat)), key=lambda done: done.seconds)
-
-
-def measure(size: int, scratch: Path, merged: Path, old_src: Path | None, repeat: int) -> dict[str, object]:
+def data_file(generator: str, size: int, scratch: Path) -> Path:
+    """The ``catalog.nt`` of ``size`` datasets that ``generator`` makes."""
+    if generator == "plain":
+        return write_plain(size, scratch / f"plain-{size}.nt")
     source = make_source(size, scratch / f"source-{size}")
     output = scratch / f"output-{size}"
     checked(run(["-m", "kasko_dcat", "build", "-q", "--source", str(source), "--output", str(output)]), "build")
-    nt = str(output / "catalog.nt")
+    return output / "catalog.nt"
+
+
+def commands(
+    generator: str, nt: Path, merged: Path, with_pyshacl: bool, formats: list[str], old_src: Path | None
+) -> dict[str, tuple[list[str], dict[str, str] | None]]:
+    """Each measured command by its label: its ``python`` arguments and environment additions."""
     shapes = [arg for name in SEMIC_FILES for arg in ("--shapes", str(SEMIC / name))]
-    validate = ["-m", "kasko_dcat", "validate", nt, "--max-mb", "100000", "--format", "json"]
-    figures: dict[str, object] = {"size": size}
-    figures["ours"] = best([*validate, *shapes], "validate --shapes", repeat)
-    figures["pyshacl"] = best(["-m", "pyshacl", "-i", "none", "-s", str(merged), nt], "pyshacl", repeat)
-    figures["ours_pyshacl"] = best([*validate, *shapes, "--engine", "pyshacl"], "validate --engine pyshacl", repeat)
-    figures["own"] = best(validate, "validate (own shapes)", repeat)
-    if old_src is not None:
-        figures["own_before"] = best(validate, "validate (before)", repeat, {"PYTHONPATH": str(old_src)})
-    return figures
+    validate = ["-m", "kasko_dcat", "validate", str(nt), "--max-mb", "100000"]
+    found: dict[str, tuple[list[str], dict[str, str] | None]] = {
+        f"kasko --shapes ({fmt})": ([*validate, *shapes, "--format", fmt], None) for fmt in formats
+    }
+    found["rust shacl 0.3.4"] = ([str(HERE / "_rust_shacl.py"), str(nt), *(str(SEMIC / n) for n in SEMIC_FILES)], None)
+    if with_pyshacl:
+        found["pyshacl command"] = (["-m", "pyshacl", "-i", "none", "-s", str(merged), str(nt)], None)
+        found["kasko --engine pyshacl"] = ([*validate, *shapes, "--format", "json", "--engine", "pyshacl"], None)
+    if generator == "synthetic":
+        found["own shapes (json)"] = ([*validate, "--format", "json"], None)
+        if old_src is not None:
+            found["own shapes, before (json)"] = ([*validate, "--format", "json"], {"PYTHONPATH": str(old_src)})
+    return found
+
+
+def interleaved(todo: dict[str, tuple[list[str], dict[str, str] | None]], rounds: int) -> dict[str, list[Run]]:
+    """Every command once per round, in turn; each command's runs."""
+    runs: dict[str, list[Run]] = {label: [] for label in todo}
+    for _ in range(rounds):
+        for label, (args, env) in todo.items():
+            runs[label].append(checked(run(args, env=env), label))
+    return runs
+
+
+def ratio(runs: dict[str, list[Run]], label: str, other: str) -> str:
+    """The median over rounds of ``label``'s wall time over ``other``'s, in the same round."""
+    if other not in runs or label not in runs:
+        return ""
+    pairs = [mine.seconds / theirs.seconds for mine, theirs in zip(runs[label], runs[other], strict=True)]
+    return f"{statistics.median(pairs):.2f}"
+
+
+def report(generator: str, size: int, runs: dict[str, list[Run]]) -> None:
+    print(f"\n{generator}, {size} datasets: median wall s (min-max), largest peak MiB, results, ratios per round")
+    print(f"  {'command':<28} {'wall s':>18} {'peak MiB':>9} {'results':>8} {'/ rust':>7} {'pyshacl /':>10}")
+    for label, done in runs.items():
+        walls = [r.seconds for r in done]
+        spread = f"{statistics.median(walls):7.2f} ({min(walls):.2f}-{max(walls):.2f})"
+        peak = max(r.peak_mib for r in done)
+        versus_pyshacl = ratio(runs, "pyshacl command", label) if label.startswith("kasko --shapes") else ""
+        print(
+            f"  {label:<28} {spread:>18} {peak:9.0f} {found(label, done[-1]):>8}"
+            f" {ratio(runs, label, 'rust shacl 0.3.4'):>7} {versus_pyshacl:>10}"
+        )
 
 
 def export(revision: str, scratch: Path) -> Path:
     """The ``src/`` folder of ``revision``, unpacked into ``scratch`` with the shapes and queries it links to."""
-    files = ["git", "archive", revision, "src", "shapes", "queries"]
+    files = ["git", "archive", revision, "src", "shapes", "queries", "schemas"]
     archive = subprocess.run(files, cwd=ROOT, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(scratch)], input=archive, check=True)
     return scratch / "src"
@@ -87,38 +142,26 @@ def export(revision: str, scratch: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sizes", default="1000,10000", help="datasets per catalogue, comma-separated")
-    parser.add_argument("--repeat", type=int, default=2, help="runs of each command; the fastest is shown")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of every command, run in turn (default 3)")
+    parser.add_argument("--generators", default="synthetic,plain", help="synthetic (our model), plain (DCAT-AP)")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="our report formats to time")
+    parser.add_argument("--pyshacl-sizes", default="1000", help="sizes at which pySHACL runs too ('' for none)")
     parser.add_argument("--compare-with", metavar="REV", help="also run our own shapes with the code of REV")
     args = parser.parse_args()
     if not SEMIC.is_dir():
         raise SystemExit(f"SEMIC's shapes are not at {SEMIC}")
-    print(machine(), f"; fastest of {args.repeat} runs")
+    pyshacl_sizes = {int(size) for size in args.pyshacl_sizes.split(",") if size}
+    print(machine(), f"; {args.rounds} interleaved rounds")
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         merged = scratch / "semic.ttl"
         merged.write_text("\n".join((SEMIC / name).read_text("utf-8") for name in SEMIC_FILES), "utf-8")
-        old_src = export(args.compare_with, scratch) if args.compare_with else None
-        rows = [measure(int(size), scratch, merged, old_src, args.repeat) for size in args.sizes.split(",")]
-
-    print("\nSEMIC's four shapes files, whole commands in fresh processes: wall seconds / peak MiB (results)")
-    print(f"{'datasets':>8}  {'kasko --shapes':>22}  {'pyshacl command':>22}  {'ratio':>6}  {'--engine pyshacl':>22}")
-    for r in rows:
-        ours, theirs, via = r["ours"], r["pyshacl"], r["ours_pyshacl"]
-        assert isinstance(ours, Run) and isinstance(theirs, Run) and isinstance(via, Run)
-        print(
-            f"{r['size']:>8}  {ours.seconds:6.2f} / {ours.peak_mib:5.0f} ({ours_found(ours):>6})"
-            f"  {theirs.seconds:6.2f} / {theirs.peak_mib:5.0f} ({pyshacl_found(theirs):>6})"
-            f"  {theirs.seconds / ours.seconds:5.1f}x"
-            f"  {via.seconds:6.2f} / {via.peak_mib:5.0f} ({ours_found(via):>6})"
-        )
-    print("\nour own shapes (kasko-dcat validate catalog.nt): wall seconds / peak MiB (results)")
-    for r in rows:
-        own = r["own"]
-        assert isinstance(own, Run)
-        line = f"{r['size']:>8}  now {own.seconds:6.2f} / {own.peak_mib:5.0f} ({ours_found(own):>6})"
-        if isinstance(before := r.get("own_before"), Run):
-            line += f"  {args.compare_with} {before.seconds:6.2f} / {before.peak_mib:5.0f} ({ours_found(before):>6})"
-        print(line)
+        old_src = export(args.compare_with, scratch / "old") if args.compare_with else None
+        for size in (int(size) for size in args.sizes.split(",")):
+            for generator in args.generators.split(","):
+                nt = data_file(generator, size, scratch)
+                todo = commands(generator, nt, merged, size in pyshacl_sizes, args.formats.split(","), old_src)
+                report(generator, size, interleaved(todo, args.rounds))
 
 
 if __name__ == "__main__":

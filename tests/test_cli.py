@@ -169,7 +169,7 @@ def test_an_internal_error_is_one_line_and_exit_3(scratch: Path, monkeypatch: py
     def broken(source: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(kasko_dcat.model.graph, "build_graph", broken)
+    monkeypatch.setattr(kasko_dcat.model.graph, "build_triples", broken)
     monkeypatch.chdir(scratch)
     monkeypatch.delenv("KASKO_DCAT_DEBUG", raising=False)
     result = CliRunner().invoke(main, ["--lang", "en", "build"])

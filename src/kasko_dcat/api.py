@@ -12,7 +12,9 @@ prints them on a terminal only.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping
+import gc
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,18 +93,44 @@ def build(
 
     ``lang`` is the language findings name resources in (their titles).
     """
-    from kasko_dcat.model.graph import build_graph
+    from kasko_dcat.forked import beside
+    from kasko_dcat.model.graph import build_triples
     from kasko_dcat.rdf.formats import serialize_all
 
-    progress("progress-reading", path=source_dir)
-    source = read(source_dir, base_iri)
-    progress("progress-validating", count=len(source.datasets))
-    graph = build_graph(source)
-    report = _check_source(graph, source, source_dir, lang)
-    if report.count("Violation"):
-        raise Violations([report])
-    progress("progress-writing", count=len(graph))
-    return Built(source, graph, report, serialize_all(graph))
+    with _no_cycle_collection():
+        progress("progress-reading", path=source_dir)
+        source = read(source_dir, base_iri)
+        progress("progress-validating", count=len(source.datasets))
+        triples = build_triples(source)
+        # The files are written on the second core while this one validates (see forked.py).
+        with beside(lambda: serialize_all(triples), fork=len(triples) >= WRITE_BESIDE_FROM) as files:
+            report = _check_source(triples.graph, source, source_dir, lang)
+            if report.count("Violation"):
+                raise Violations([report])
+            progress("progress-writing", count=len(triples))
+            return Built(source, triples.graph, report, files())
+
+
+WRITE_BESIDE_FROM = 20_000
+"""Triples from which ``build`` writes the files in a child process (about 500 datasets): below
+it, the files take less time to write than a child costs to start and hand them back."""
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while a build allocates its millions of objects.
+
+    The collector runs after every few hundred new containers and, as the heap grows, walks
+    all of it again and again: 4 s of a 10 000-dataset build's 17 s of CPU. A build makes
+    almost no reference cycles, and what it makes is collected once the collector is back on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write(built: Built, output_dir: Path = Path("output")) -> WriteResult:
@@ -158,7 +186,7 @@ def validate(
     ``pyshacl``. Ill-formed shapes are refused unless ``skip_ill_formed``: then each report lists them.
     """
     from kasko_dcat.model.description import read_source
-    from kasko_dcat.model.graph import build_graph
+    from kasko_dcat.model.graph import build_triples
     from kasko_dcat.rdf.reading import DEFAULT_MAX_MB, read_rdf, read_shapes
     from kasko_dcat.shacl.validate import ShapesChoice, source_places
     from kasko_dcat.source.problems import SourceError
@@ -169,7 +197,7 @@ def validate(
         progress("progress-reading", path=source_dir)
         source = read(source_dir, base_iri)
         progress("progress-validating", count=len(source.datasets))
-        return [_check_source(build_graph(source), source, source_dir, lang, choice)]
+        return [_check_source(build_triples(source).graph, source, source_dir, lang, choice)]
     places: dict[Node, Where] = {}
     profiles: tuple[str, ...] = ("helsinki",)
     general = bool(shapes) and not with_own_shapes  # any RDF graph against the user's shapes alone
@@ -289,12 +317,12 @@ def open_catalogue(
     from kasko_dcat.query import sparql
 
     if source_dir is not None:
-        from kasko_dcat.model.graph import build_graph
+        from kasko_dcat.model.graph import build_triples
         from kasko_dcat.rdf.formats import by_suffix
 
         ntriples = by_suffix("catalog.nt")
         assert ntriples is not None and ntriples.serialize is not None
-        return sparql.load(ntriples.serialize(build_graph(read(source_dir, base_iri))))
+        return sparql.load(ntriples.serialize(build_triples(read(source_dir, base_iri))))
     return sparql.open_catalogue(catalog or sparql.default_catalogue())[0]
 
 

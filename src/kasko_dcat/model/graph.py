@@ -1,9 +1,8 @@
-"""Source → one rdflib graph, in a canonical order so every serialisation is byte-stable."""
+"""Source → one graph's triples, in a canonical order so every serialisation is byte-stable."""
 
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
-from rdflib.term import Node
 
 from kasko_dcat.model.agent import organisation_triples
 from kasko_dcat.model.catalog import catalog_triples
@@ -15,13 +14,26 @@ from kasko_dcat.model.emit import Emitter
 from kasko_dcat.model.guidance import SEARCH_KEY_SCHEME, example_triples
 from kasko_dcat.model.legislation import law_triples
 from kasko_dcat.model.system import system_triples
+from kasko_dcat.rdf.canonical import Canonical
 from kasko_dcat.rdf.iris import Iris
 from kasko_dcat.rdf.namespaces import new_graph
-from kasko_dcat.rdf.vocabularies import VOCABULARIES, Triple
+from kasko_dcat.rdf.vocabularies import VOCABULARIES
 
 
 def build_graph(source: Source) -> Graph:
-    """Convert the checked source to DCAT-AP 3.0.1 (plus the § 28 terms of ontology/tvk.ttl)."""
+    """Convert the checked source to DCAT-AP 3.0.1 (plus the § 28 terms of ontology/tvk.ttl).
+
+    The graph is the caller's to change, its triples inserted in canonical order; ``build`` and
+    ``validate`` use :func:`build_triples`' read-only view instead, which costs no store to fill.
+    """
+    graph = new_graph()
+    for triple in build_triples(source).triples:
+        graph.add(triple)
+    return graph
+
+
+def build_triples(source: Source) -> Canonical:
+    """The triples of :func:`build_graph` in canonical order, which ``build`` writes without an rdflib graph."""
     out = Emitter(Iris(source.catalog.base_iri), {law.id: URIRef(law.eli) for law in source.laws})
     catalog_triples(source.catalog, (dataset.id for dataset, _ in source.datasets), out)
     for organisation in source.organisations:
@@ -58,19 +70,4 @@ def build_graph(source: Source) -> Graph:
         example_triples(example, out)
     if any(example.search_keys for example in source.examples):
         out.scheme("search-keys", SEARCH_KEY_SCHEME)
-    return canonical_graph([*out.triples, *VOCABULARIES.describe(sorted(out.terms))])
-
-
-def canonical_graph(triples: list[Triple]) -> Graph:
-    """A graph holding ``triples`` once each, inserted in sorted order (see namespaces.new_graph)."""
-    n3: dict[Node, str] = {}  # subjects and predicates recur: each term is written out once
-
-    def written(term: Node) -> str:
-        if (text := n3.get(term)) is None:
-            text = n3[term] = term.n3()
-        return text
-
-    graph = new_graph()
-    for triple in sorted(set(triples), key=lambda t: (written(t[0]), written(t[1]), written(t[2]))):
-        graph.add(triple)
-    return graph
+    return Canonical([*out.triples, *VOCABULARIES.describe(sorted(out.terms))])

@@ -6,9 +6,10 @@ writes :data:`OUTPUT`; ``validate`` picks a parser by suffix; ``query``, ``publi
 load files by suffix into Oxigraph; ``serve`` negotiates among the written ones and pages link to
 them. A new format is one row here.
 
-rdflib serialises Turtle in sorted order itself; RDF/XML and N-Triples are stable because the
-graph iterates in sorted insertion order (``namespaces.new_graph``); JSON-LD is made stable here
-by sorting nodes by ``@id`` and every value array, whose order carries no meaning in RDF.
+Turtle, RDF/XML and N-Triples are written by Oxigraph from the triples in their canonical order
+(``rdf/canonical.py``), so they are stable and fast; N-Triples' lines are sorted too. JSON-LD is
+compacted by rdflib with our context and made stable here by sorting nodes by ``@id`` and every
+value array, whose order carries no meaning in RDF.
 
 The table itself imports neither rdflib nor Oxigraph: the command line reads it to offer its
 choices, and ``kasko-dcat --help`` should not pay for loading them (0.15 s). The serialisers and
@@ -22,14 +23,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from io import BytesIO
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
     from rdflib import Graph
-    from rdflib.plugins.serializers.turtle import TurtleSerializer
+
+    from kasko_dcat.rdf.canonical import Canonical
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,9 @@ class RdfFormat:
     """rdflib's parser (and ``validate --input-format``) name."""
     oxigraph_name: str
     """The name of Oxigraph's ``RdfFormat`` member."""
-    serialize: Callable[[Graph], bytes] | None = None
-    """The byte-stable writer of a format ``build`` writes to ``output/``; None for one only read."""
+    serialize: Callable[[Graph | Canonical], bytes] | None = None
+    """The byte-stable writer of a format ``build`` writes to ``output/`` (of an rdflib graph or, faster,
+    of :class:`~kasko_dcat.rdf.canonical.Canonical` triples); None for one only read."""
     named_graphs: bool = False
     """The format can hold named graphs; ``validate`` reads them all, as one."""
 
@@ -77,50 +79,45 @@ def jsonld_context() -> dict[str, object]:
     return {**{prefix: str(namespace) for prefix, namespace in PREFIXES.items()}, **terms}
 
 
-@cache
-def _turtle_serializer() -> type[TurtleSerializer]:
-    """Rdflib's Turtle serialiser, told up front which IRIs have no prefix.
+def _oxigraph(fmt: str, prefixes: bool = True) -> Callable[[Graph | Canonical], bytes]:
+    """Oxigraph's writer of ``fmt``: it keeps the canonical order, and groups a subject's triples."""
 
-    rdflib looks for a prefix of every IRI in a trie that grows by one branch per distinct IRI
-    "namespace" (``…/dataset/x/``), which makes Turtle quadratic in the number of datasets
-    (rdflib issue #1752; 7 s for 1 000 datasets here). An IRI outside ``PREFIXES`` is written in
-    full either way, so answering "none" at once changes no byte.
+    def serialize(graph: Graph | Canonical) -> bytes:
+        import pyoxigraph as ox
+
+        from kasko_dcat.rdf.canonical import Canonical
+        from kasko_dcat.rdf.namespaces import PREFIXES
+
+        names = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()} if prefixes else None
+        data = ox.serialize(Canonical.of(graph).native, format=getattr(ox.RdfFormat, fmt), prefixes=names)
+        return data if data.endswith(b"\n") else data + b"\n"  # RDF/XML ends without one
+
+    return serialize
+
+
+def _rdfxml(triples: Graph | Canonical) -> bytes:
+    """Oxigraph's RDF/XML, with each carriage return in a literal written as ``&#13;``.
+
+    Oxigraph writes it as it is, and an XML reader turns a raw one into a line feed: the text
+    would change on the way. Nothing else in the file can hold one (IRIs cannot, and the markup
+    uses line feeds), so replacing every one is exact.
     """
-    from rdflib import URIRef
-    from rdflib.plugins.serializers.turtle import TurtleSerializer
-    from rdflib.term import Node
-
-    from kasko_dcat.rdf.namespaces import PREFIXES
-
-    prefixed = tuple(str(namespace) for namespace in PREFIXES.values())
-
-    class Turtle(TurtleSerializer):
-        def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
-            """Skip the search for IRIs that no prefix of ours covers."""
-            if isinstance(uri, URIRef) and not str.startswith(uri, prefixed):
-                return None
-            return super().get_pname(uri, gen_prefix)
-
-    return Turtle
+    return _oxigraph("RDF_XML")(triples).replace(b"\r", b"&#13;")
 
 
-def _turtle(graph: Graph) -> bytes:
-    stream = BytesIO()
-    _turtle_serializer()(graph).serialize(stream, encoding="utf-8")
-    return stream.getvalue()
+def _ntriples(triples: Graph | Canonical) -> bytes:
+    """One line per triple, the lines sorted as bytes, so that a line-based diff shows what changed."""
+    lines = _oxigraph("N_TRIPLES", prefixes=False)(triples).splitlines(keepends=True)
+    return b"".join(sorted(lines))
 
 
-def _ntriples(graph: Graph) -> bytes:
-    lines = graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
-    return b"".join(sorted(line for line in lines if line.strip()))
+def _jsonld(triples: Graph | Canonical) -> bytes:
+    """Compacted by rdflib with our context; its document is taken as it is, not written out and read back."""
+    from rdflib.plugins.serializers.jsonld import from_rdf
 
+    from kasko_dcat.rdf.canonical import Canonical
 
-def _rdfxml(graph: Graph) -> bytes:
-    return graph.serialize(format="xml", encoding="utf-8")
-
-
-def _jsonld(graph: Graph) -> bytes:
-    document = json.loads(graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True))
+    document = from_rdf(Canonical.of(triples).graph, jsonld_context(), auto_compact=True)
     return (json.dumps(_canonical(document), indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
@@ -133,13 +130,19 @@ def _canonical(value: object) -> object:
 
 
 def _sort_key(item: object) -> tuple[str, str]:
-    """Nodes by IRI (``id``, the context's alias of ``@id``), anything else by its JSON text."""
-    node_id = item.get("id", item.get("@id", "")) if isinstance(item, dict) else ""
-    return str(node_id), json.dumps(item, sort_keys=True, ensure_ascii=False)
+    """Nodes by IRI (``id``, the context's alias of ``@id``), anything else by its JSON text.
+
+    A node's JSON text is not made: no array holds one IRI twice (a node is written once, a
+    reference once per triple), so it would never decide the order, and writing every node out
+    to sort them was most of the JSON-LD's time.
+    """
+    if isinstance(item, dict) and (node_id := item.get("id", item.get("@id"))) is not None:
+        return str(node_id), ""
+    return "", json.dumps(item, sort_keys=True, ensure_ascii=False)
 
 
 FORMATS: tuple[RdfFormat, ...] = (
-    RdfFormat("Turtle", ("ttl", "turtle"), "text/turtle", "turtle", "TURTLE", _turtle),
+    RdfFormat("Turtle", ("ttl", "turtle"), "text/turtle", "turtle", "TURTLE", _oxigraph("TURTLE")),
     RdfFormat("JSON-LD", ("jsonld", "json"), "application/ld+json", "json-ld", "JSON_LD", _jsonld, True),
     RdfFormat("RDF/XML", ("rdf", "xml", "owl"), "application/rdf+xml", "xml", "RDF_XML", _rdfxml),
     RdfFormat("N-Triples", ("nt",), "application/n-triples", "nt", "N_TRIPLES", _ntriples),
@@ -169,6 +172,9 @@ def by_rdflib_name(name: str) -> RdfFormat:
     return next(fmt for fmt in FORMATS if fmt.rdflib == name)
 
 
-def serialize_all(graph: Graph) -> dict[str, bytes]:
+def serialize_all(graph: Graph | Canonical) -> dict[str, bytes]:
     """Every output file's name and bytes."""
-    return {fmt.filename: fmt.serialize(graph) for fmt in OUTPUT if fmt.serialize is not None}
+    from kasko_dcat.rdf.canonical import Canonical
+
+    triples = Canonical.of(graph)
+    return {fmt.filename: fmt.serialize(triples) for fmt in OUTPUT if fmt.serialize is not None}
