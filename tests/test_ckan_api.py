@@ -86,10 +86,11 @@ def schema() -> dict:
 
 def required_by_schema() -> set[str]:
     """Fields dataset.json (with its presets) makes required: ``required``, fi required, or ``not_empty``."""
+    fields = schema()["dataset_fields"]  # skips without ../shared
     presets = json.loads((SCHEMAS / "presets.json").read_text("utf-8"))["presets"]
     preset_validators = {p["preset_name"]: p["values"].get("validators", "") for p in presets}
     found = set()
-    for field in schema()["dataset_fields"]:
+    for field in fields:
         validators = field.get("validators") or preset_validators.get(field.get("preset", ""), "")
         if field.get("required") or field.get("only_default_lang_required") or "not_empty" in validators.split():
             found.add(field["field_name"])
