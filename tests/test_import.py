@@ -370,7 +370,7 @@ def test_the_same_page_gives_the_same_bytes(tmp_path: Path) -> None:
     for name in ("a", "b"):
         assert run_cli("import", str(SEED), "--out", name, cwd=tmp_path).returncode == 0
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
-    assert len(files) == 12  # the ten source files, import-report.txt and import-report.html
+    assert len(files) == 13  # the ten source files, import-accounting.yaml, import-report.txt and .html
     assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
     assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
 

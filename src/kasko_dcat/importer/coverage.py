@@ -2,9 +2,9 @@
 
 The reader places what it recognises and lists what it does not; a layout it half-understands
 could still lose a word between the two (a lead-in cut off a list, a street left out of an
-address). So after the files are written, every content line of the page is looked for in them
-word by word, and a line with a word found nowhere goes to ``unplaced.yaml`` as well: the
-promise then holds by construction, and the tests check it on every page they have.
+address). So after the files are written, the accounting stage (:mod:`~kasko_dcat.importer.accounting`)
+looks for every content line of the page in them word by word, with these words, and a line with a
+word found nowhere goes to ``unplaced.yaml`` as well.
 
 Words that only say where a fact belongs (headings such as *Tietojärjestelmät*, labels, the
 lead-ins of lists: *käytetään*, *esimerkiksi*) are structure, not content: the files say the
@@ -14,11 +14,8 @@ same by where they put the fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import yaml
-
-from kasko_dcat.importer.pagetext import Line
 
 _STRUCTURE = re.compile(
     r"^(?:"
@@ -67,9 +64,3 @@ def values(document: str) -> list[str]:
 
     walk(yaml.safe_load(document))
     return out
-
-
-def uncovered(lines: Iterable[Line], written: Iterable[str]) -> list[Line]:
-    """The lines with a content word that appears in no value of the ``written`` YAML documents."""
-    found = {word for document in written for text in values(document) for word in words(text)}
-    return [line for line in lines if any(word not in found for word in content_words(line.text))]

@@ -17,6 +17,7 @@ from jinja2 import Environment
 from kasko_dcat.importer.pagetext import Line
 
 _VALUE = re.compile(r"^\s{0,40}(?:- )?(?:([\w-]{1,40}): )?(?!~|\[\]|\||>)(.{2,})$")
+_MARK = re.compile(r"  # page line (\d+)$")
 _SKIPPED_KEYS = frozenset({"id", "kind", "handled_by", "resource", "register", "system", "address", "line"})
 """Keys whose values the import makes (ids, references), not the page."""
 _REPORTED_FILES = ("organisations.yaml", "request.yaml", "systems.yaml", "resources/")
@@ -38,7 +39,7 @@ def _plain(text: str) -> str:
 
 
 def facts(files: dict[str, str], lines: list[Line]) -> list[Fact]:
-    """Every value of the reported files with its page line."""
+    """Every value of the reported files with its page line: the ``# page line N`` it carries, else the first."""
     where = _PageIndex(lines)
     out: list[Fact] = []
     for name, text in sorted(files.items()):
@@ -55,7 +56,9 @@ def facts(files: dict[str, str], lines: list[Line]) -> list[Fact]:
                 continue
             if not match.group(1) and re.fullmatch(r"[a-z0-9-]+", value):
                 continue  # an id in a list of references, made by the import
-            out.append(Fact(name, number, match.group(1) or "-", value.strip("\"'"), where.find(_plain(value))))
+            marked = _MARK.search(raw)  # annotated already: the line the import cited stays the line
+            page_line = int(marked.group(1)) if marked else where.find(_plain(value))
+            out.append(Fact(name, number, match.group(1) or "-", value.strip("\"'"), page_line))
     return out
 
 
@@ -66,17 +69,19 @@ class _PageIndex:
     """Lines looked at per value: those sharing its longest word, first ones first."""
 
     def __init__(self, lines: list[Line]) -> None:
-        self.texts: dict[int, str] = {}
+        # By position, not number: an HTML source line may hold several texts (a table's cells).
+        self.lines: list[tuple[int, str]] = []
         self.exact: dict[str, int] = {}
         self.by_word: dict[str, list[int]] = {}
-        for line in lines:
+        # A line the import could not place (it has a reason) is cited only where no placed line writes the value.
+        for line in sorted(lines, key=lambda line: bool(line.reason)):
             text = _plain(line.text)
-            self.texts.setdefault(line.number, text)
             self.exact.setdefault(text, line.number)
             for word in set(re.findall(r"\w+", text)):
-                numbers = self.by_word.setdefault(word, [])
-                if len(numbers) < self.CANDIDATES:
-                    numbers.append(line.number)
+                positions = self.by_word.setdefault(word, [])
+                if len(positions) < self.CANDIDATES:
+                    positions.append(len(self.lines))
+            self.lines.append((line.number, text))
 
     def find(self, wanted: str) -> int | None:
         """The first page line that writes ``wanted`` (case and spacing aside), or None."""
@@ -88,7 +93,7 @@ class _PageIndex:
         if not words:
             return None
         longest = max(words, key=len)
-        return next((at for at in self.by_word.get(longest, []) if wanted in self.texts[at]), None)
+        return next((self.lines[at][0] for at in self.by_word.get(longest, []) if wanted in self.lines[at][1]), None)
 
 
 def annotate(files: dict[str, str], lines: list[Line]) -> dict[str, str]:

@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kasko_dcat.importer.coverage import uncovered
+from kasko_dcat.importer.accounting import account
+from kasko_dcat.importer.accounting import render as accounting
 from kasko_dcat.importer.names import basic_form, capitalise, match_register, parse_address, system_key, system_title
 from kasko_dcat.importer.reader import ImportedChannel, ImportedPage, ImportedRegister, ImportedResource
 from kasko_dcat.importer.report import annotate
@@ -35,7 +36,6 @@ empty, never a guess; ``kasko-dcat import`` reports it."""
 FILLER = "(nimetön)"
 """What :func:`as_checked` puts where the page states nothing, only to check the rest reads back."""
 NOT_RECOGNISED = "not recognised as a fact of any § 28 item"
-NOT_WRITTEN = "part of a fact the import wrote, but a word of it is in no written value"
 LAWS = """\
 # Acts every § 28 description is under; the page itself need not name them. Add the sector acts
 # your datasets are under (ELI: http://data.finlex.fi/eli/sd/{year}/{number}) and name them in
@@ -244,21 +244,24 @@ def render_source(page: ImportedPage, homepage: str | None) -> dict[str, str]:
         files[f"resources/{p.dataset_ids[id(resource)]}.yaml"] = _resource(p, resource)
     files["request.yaml"] = _request(p)  # after the resources: examples name their systems
     files["systems.yaml"] = _systems(p)
-    # Whatever the reader half-understood: a line with a word written nowhere is shown as well.
-    listed = {id(line) for line in page.unplaced}
-    # The acts every description is under are not the page's words.
-    written = [text for name, text in files.items() if name != "legislation.yaml"] + [_unplaced(page)]
-    missing = uncovered((line for line in page.lines if id(line) not in listed), written)
-    for line in missing:
-        line.reason = line.reason or NOT_WRITTEN
-    page.unplaced = sorted([*page.unplaced, *missing], key=lambda line: line.number)
-    if page.unplaced:
-        files["unplaced.yaml"] = _unplaced(page)
     files = {
         name: with_schema_line(name, text if text.endswith("\n") else text + "\n")
         for name, text in sorted(files.items())
     }
-    return annotate(files, page.lines)  # each value beside the page line that writes it
+    # Accounting: every page line, furniture included, gets one outcome; a line no value writes joins the
+    # unplaced. A line with a reason is unplaced: a value is cited to it only where no placed line writes it.
+    for line in page.unplaced:
+        line.reason = line.reason or NOT_RECOGNISED
+    furniture = [line for line in page.unplaced if line.reason.startswith("navigation")]
+    every = [*page.lines, *(line for line in furniture if all(line is not other for other in page.lines))]
+    files = annotate(files, page.lines)  # each value beside the page line that writes it
+    # The acts every description is under are not the page's words.
+    written = {name: text for name, text in files.items() if name != "legislation.yaml"}
+    outcomes, page.unplaced = account(every, page.unplaced, written)
+    files["import-accounting.yaml"] = accounting(outcomes)
+    if page.unplaced:
+        files["unplaced.yaml"] = _unplaced(page) + "\n"
+    return dict(sorted(files.items()))
 
 
 def _catalog(p: _Plan, homepage: str | None) -> str:
