@@ -902,7 +902,8 @@ def import_page(
     nothing is dropped: import-accounting.yaml gives every page line its one outcome (written into
     file:line, unplaced, or skipped with the reason). Each value carries '# page line N';
     import-report.txt and .html show each beside its page line. A name the page does not state
-    (the authority's) is left empty to write, never guessed. The folder is written all at once, and only if the rest of it builds.
+    (the authority's) is left empty to write, never guessed. The folder is written all at once,
+    and only if the rest of it builds.
     """
     if out_dir is None and not diff:
         raise KaskoError("import-needs-out")
