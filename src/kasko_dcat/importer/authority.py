@@ -5,7 +5,7 @@ so the first line names nothing. The page names its authority elsewhere, and eac
 is a candidate with a score:
 
 - a statement: "Taivassalon kunta on tiedonhallintalaissa tarkoitettu tiedonhallintayksikkö",
-  "Kimitoöns kommun är en informationshanteringsenhet" (strongest);
+  "Kimitoöns kommun är en informationshanteringsenhet", "tiedonhallintayksikkö eli Gradia" (strongest);
 - "Tämä on X:n asiakirjajulkisuuskuvaus" and the title's genitive ("Kuusirannan kunnan tietovarannot");
 - a name with a kind of authority in it, in the basic form ("Keski-Suomen hyvinvointialue",
   "Pargas stad") or in the genitive ("Kruunupyyn kunnan asiarekisteri" → "Kruunupyyn kunta"),
@@ -85,6 +85,11 @@ _STATED = re.compile(
     r"(?:tiedonhallintayksikkö|informationshanteringsenhet)",
 )
 """The page's own statement: ``X on (tiedonhallintalaissa tarkoitettu) tiedonhallintayksikkö``."""
+_NAMED = re.compile(
+    r"\b(?:tiedonhallintayksikkö|informationshanteringsenhet(?:en)?),?\s(?:eli|dvs\.?)\s"
+    r"([A-ZÅÄÖ][\w-]{0,40}(?:\s[A-ZÅÄÖ][\w-]{0,40}){0,4})(?![\w-])"
+)
+"""The unit named in apposition: ``tiedonhallintayksikkö eli Gradia`` (the name in its basic form, capitalised)."""
 _OWN = re.compile(
     r"\b(?:Tämä on|Detta är|Det här är)\s(" + _WORD + r"(?:\s" + _WORD + r"){0,4}?)\s"
     r"(?:asiakirjajulkisuuskuvaus|julkisuuskuvaus|tietovarantojen kuvaus|tiedonhallinnan kuvaus|beskrivning)"
@@ -158,6 +163,10 @@ def _candidates(lines: list[Line], title: Line | None, headings: set[int]) -> It
             if stated:
                 genitive = _GENITIVE.fullmatch(stated)
                 yield (_basic_of_genitive(*genitive.groups()[:2]) if genitive else stated), "stated", line.number
+        for match in _NAMED.finditer(text):
+            named = _clean(match.group(1))
+            if named:
+                yield named, "stated", line.number
         for match in _OWN.finditer(text):
             genitive = _GENITIVE.fullmatch(match.group(1))
             if genitive:
