@@ -83,7 +83,10 @@ _LAW_FEATURES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         re.compile(
             r"\b(?:asiakirjajulkisuuskuvau\w{0,6}|kuvauksen)\s+(?:avulla|tarkoitu\w{0,6}|tavoittee\w{0,6})"
             r"|\bpyyntö saada tieto viranomaisen asiakirjan\b|\bjokaisella on oikeus saada tieto\b"
-            r"|\bvar och en har rätt att få\b|\bbeskrivningens\s+(?:syfte|mål)",
+            r"|\bvar och en har rätt att få\b|\bbeskrivningens\s+(?:syfte|mål)"
+            # the public access act's 13 § as pages paraphrase it: requests specified, the authority helps
+            r"|\bon yksi tavoista avustaa\b|\bvelvollisuus on avustaa tiedon pyytäjää\b"
+            r"|\basiakirjan sisällöstä on yksilöitävä\b",
             re.IGNORECASE,
         ),
         2,
