@@ -31,8 +31,8 @@ from kasko_dcat.model import dataset, distribution
 from kasko_dcat.model.description import Source
 from kasko_dcat.quality.indicators import Indicator
 from kasko_dcat.quality.scoring import Outcome, Scorecard
-from kasko_dcat.shacl.report import _message
-from kasko_dcat.shacl.validate import FIELD_EXCEPTIONS, _field_line, _line_of, _lines
+from kasko_dcat.shacl.report import result_message
+from kasko_dcat.shacl.validate import FIELD_EXCEPTIONS, field_line, line_of, source_lines
 from kasko_dcat.source.problems import Where
 
 Advice = Literal[
@@ -131,10 +131,10 @@ def _fixes(
         findings = [f for f in report.findings if f.owner == item and f.severity == "Violation"] if report else []
         if block is None:  # not from the source: the item's name, and no source field
             return [
-                Fix("fix-violations", None, None, (), f"{_name(card, item)}: {_message(f.result, lang)}")
+                Fix("fix-violations", None, None, (), f"{_name(card, item)}: {result_message(f.result, lang)}")
                 for f in findings
             ]
-        return [Fix("fix-violations", f.where, f.field, (), _message(f.result, lang)) for f in findings]
+        return [Fix("fix-violations", f.where, f.field, (), result_message(f.result, lang)) for f in findings]
     predicate = indicator.predicate
     assert predicate is not None
     answering = indicator.network and bool(outcome.detail)  # given, but the address does not answer
@@ -150,15 +150,15 @@ def _fixes(
     where: Where | None = None
     if indicator.level == "dataset" and predicate in DEFAULT_FIELDS and root is not None:
         field = f"dataset_defaults: {DEFAULT_FIELDS[predicate]}"
-        where = _child(Where.of(root / "catalog.yaml", _line_of(root / "catalog.yaml", "dataset_defaults:")), texts)
-        where = _field_line(where, DEFAULT_FIELDS[predicate], texts) if where else None
+        where = _child(Where.of(root / "catalog.yaml", line_of(root / "catalog.yaml", "dataset_defaults:")), texts)
+        where = field_line(where, DEFAULT_FIELDS[predicate], texts) if where else None
     elif indicator.level == "dataset":
         field = DATASET_FIELDS.get(predicate) or FIELD_EXCEPTIONS.get(predicate)
         if block is not None and field is not None:
-            where = _field_line(block, field.split(" ")[0], texts)
+            where = field_line(block, field.split(" ")[0], texts)
             whole = inherited.get(item)
             if where == block and whole is not None:  # a register without the field
-                resource_line = _field_line(whole, field.split(" ")[0], texts)
+                resource_line = field_line(whole, field.split(" ")[0], texts)
                 if field in dataset.INHERITED:  # takes its resource's: fixed there, with the resource
                     where = resource_line
                 elif (resource_line.file, resource_line.line) in gap_lines:  # unknown if its resource's is
@@ -168,7 +168,7 @@ def _fixes(
         if field is not None:
             field = f"information_request: {field}"
             child = _child(block, texts) if block is not None else None
-            where = _field_line(child, field.split(": ")[1], texts) if child is not None else block
+            where = field_line(child, field.split(": ")[1], texts) if child is not None else block
     if field is None:
         advice: Advice = "not-answering" if answering else "no-field"
         return [Fix(advice, block if indicator.level == "dataset" else None, None, (), outcome.detail)]
@@ -188,7 +188,7 @@ def _child(block: Where | None, texts: dict[str, list[str]]) -> Where | None:
     if block is None:
         return None
     if block.file not in texts:
-        texts[block.file] = _lines(block.file)
+        texts[block.file] = source_lines(block.file)
     lines = texts[block.file]
     for number in range(block.line + 1, len(lines) + 1):
         line = lines[number - 1]

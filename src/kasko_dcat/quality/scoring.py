@@ -258,10 +258,10 @@ def assess(
     machine_readable: frozenset[str] = frozenset(),
 ) -> Scorecard:
     """Validate ``graph`` with SEMIC's shapes (findings placed in the source by ``places``) and score it."""
-    from kasko_dcat.shacl.validate import _Namer, check
+    from kasko_dcat.shacl.validate import Namer, check
 
     dcat_ap = check(graph, label, lang, dict(places or {}), (), semic_shapes())
-    namer = _Namer(graph, lang)
+    namer = Namer(graph, lang)
     datasets, distributions = items(graph)
     titles = {item: namer.title(item) for item in (*datasets, *distributions)}
     return score(graph, label, dcat_ap=dcat_ap, answers=answers, titles=titles, machine_readable=machine_readable)

@@ -73,7 +73,7 @@ def _by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:
 def _text_rule(shape: str, findings: list[Finding], lang: str, verbose: bool) -> list[str]:
     first = findings[0]
     word = SEVERITY_WORDS[lang].get(first.severity, first.severity)
-    out = [f"{word} ×{len(findings)}  {shape}", f"  {_message(first.result, lang)}"]
+    out = [f"{word} ×{len(findings)}  {shape}", f"  {result_message(first.result, lang)}"]
     if verbose:
         places = [_place(finding, lang, verbose) for finding in findings]
     else:  # one line per place to fix, naming what it fixes: 19 findings are 4 privacy_notices lines
@@ -151,7 +151,7 @@ def _text_summary(report: Report, lang: str, fail_on: str) -> list[str]:
     return out
 
 
-def _message(result: Result, lang: str) -> str:
+def result_message(result: Result, lang: str) -> str:
     """The shape's message, or what failed where a shape has no ``sh:message`` (others' shapes often have none)."""
     if message := result.message(lang):
         return message
@@ -384,7 +384,7 @@ def junit(reports: list[Report], lang: str, fail_on: str) -> str:
             if failing:
                 failures += 1
                 failure = ET.SubElement(
-                    case, "failure", type=failing[0].severity, message=_message(failing[0].result, lang)
+                    case, "failure", type=failing[0].severity, message=result_message(failing[0].result, lang)
                 )
                 failure.text = body
             else:
@@ -425,7 +425,7 @@ def _junit_line(finding: Finding, lang: str) -> str:
     where = f" ({finding.where}{', ' + finding.field if finding.field else ''})" if finding.where else ""
     value = "" if finding.result.value is None else f" — {short(finding.result.value)}"
     word = SEVERITY_WORDS[lang].get(finding.severity, finding.severity)
-    return f"{word}: {finding.title} <{finding.result.focus}>: {_message(finding.result, lang)}{value}{where}"
+    return f"{word}: {finding.title} <{finding.result.focus}>: {result_message(finding.result, lang)}{value}{where}"
 
 
 RENDERERS: dict[str, Callable[[list[Report], str, str], str]] = {

@@ -223,7 +223,7 @@ def check(
             label, findings, count, len(graph), ignored, skipped=skipped, data=graph, shapes_graph=shapes_graph
         )
     places = places or {}
-    namer = _Namer(graph, lang)
+    namer = Namer(graph, lang)
     texts: dict[str, list[str]] = {}  # each source file's lines, read once per check
     findings = []
     for result in results:
@@ -238,7 +238,7 @@ def check(
         if field in RESOURCE_ONLY and whole is not None and whole in places:
             where = places[whole]  # a register: the field is its resource's
         if where is not None and field:
-            where = _field_line(where, field.split(":")[0].split(" ")[0], texts)
+            where = field_line(where, field.split(":")[0].split(" ")[0], texts)
         findings.append(Finding(result, owner, namer.title(owner), where, field))
     findings.sort(key=_finding_order)
     catalogues = sorted(str(c) for c in graph.subjects(RDF.type, DCAT.Catalog) if str(c).endswith("/catalog"))
@@ -288,23 +288,23 @@ def source_places(source: Source, root: Path) -> dict[Node, Where]:
             places.update({mint[kind](ident): where for ident, where in ids.items()})
     law_places = source.places.get("law", {})
     places.update({URIRef(law.eli): law_places[law.id] for law in source.laws if law.id in law_places})
-    places[iris.catalog()] = Where.of(root / "catalog.yaml", _line_of(root / "catalog.yaml", "") or 1)
+    places[iris.catalog()] = Where.of(root / "catalog.yaml", line_of(root / "catalog.yaml", "") or 1)
     if source.information_request is not None:  # every distribution is the request route of request.yaml
-        route = Where.of(root / "request.yaml", _line_of(root / "request.yaml", "information_request:"))
+        route = Where.of(root / "request.yaml", line_of(root / "request.yaml", "information_request:"))
         places[iris.rights()] = route
         places.update({iris.distribution(dataset.id): route for dataset, _ in source.datasets})
-    places[EXAMPLES] = Where.of(root / "request.yaml", _line_of(root / "request.yaml", "examples:"))
+    places[EXAMPLES] = Where.of(root / "request.yaml", line_of(root / "request.yaml", "examples:"))
     return places
 
 
-def _field_line(block: Where, field: str, texts: dict[str, list[str]]) -> Where:
+def field_line(block: Where, field: str, texts: dict[str, list[str]]) -> Where:
     """Where ``field`` is written in the block that starts at ``block``, or the block's own line if it is not.
 
     A keeper goes straight to ``privacy_notices: []`` instead of looking for it under ``id:``.
     ``texts`` keeps the lines of each file read so far.
     """
     if block.file not in texts:
-        texts[block.file] = _lines(block.file)
+        texts[block.file] = source_lines(block.file)
     lines = texts[block.file]
     if not 0 < block.line <= len(lines):
         return block
@@ -323,7 +323,7 @@ def _field_line(block: Where, field: str, texts: dict[str, list[str]]) -> Where:
     return block
 
 
-def _lines(file: str) -> list[str]:
+def source_lines(file: str) -> list[str]:
     """The lines of a source file; none when it cannot be read."""
     try:
         return guarded.read_text(Path(file), limit=LINES_MAX_BYTES).splitlines()
@@ -331,7 +331,7 @@ def _lines(file: str) -> list[str]:
         return []
 
 
-def _line_of(path: Path, start: str) -> int:
+def line_of(path: Path, start: str) -> int:
     """The 1-based number of the first field line of ``path`` that starts with ``start``; 0 if none does.
 
     Comments and blank lines are skipped, so ``""`` finds the file's first field.
@@ -344,7 +344,7 @@ def _line_of(path: Path, start: str) -> int:
     return next((number for number, line in fields if line.startswith(start)), 0)
 
 
-class _Namer:
+class Namer:
     """Finds the resource a node belongs to and its title, as the division would name it."""
 
     def __init__(self, graph: Graph, lang: str) -> None:
