@@ -51,6 +51,10 @@ class RdfFormat:
     of :class:`~kasko_dcat.rdf.canonical.Canonical` triples); None for one only read."""
     named_graphs: bool = False
     """The format can hold named graphs; ``validate`` reads them all, as one."""
+    reader: str = "oxigraph"
+    """How ``validate`` parses a file: ``oxigraph`` (and rdflib where Oxigraph refuses it, as rdflib is
+    more lenient), ``oxigraph-only`` (rdflib's line parser is quadratic in a literal's length), or
+    ``rdflib`` (Oxigraph reads N3's formulas as named graphs)."""
 
     @property
     def suffix(self) -> str:
@@ -145,10 +149,12 @@ FORMATS: tuple[RdfFormat, ...] = (
     RdfFormat("Turtle", ("ttl", "turtle"), "text/turtle", "turtle", "TURTLE", _oxigraph("TURTLE")),
     RdfFormat("JSON-LD", ("jsonld", "json"), "application/ld+json", "json-ld", "JSON_LD", _jsonld, True),
     RdfFormat("RDF/XML", ("rdf", "xml", "owl"), "application/rdf+xml", "xml", "RDF_XML", _rdfxml),
-    RdfFormat("N-Triples", ("nt",), "application/n-triples", "nt", "N_TRIPLES", _ntriples),
-    RdfFormat("N3", ("n3",), "text/n3", "n3", "N3"),
+    RdfFormat("N-Triples", ("nt",), "application/n-triples", "nt", "N_TRIPLES", _ntriples, reader="oxigraph-only"),
+    RdfFormat("N3", ("n3",), "text/n3", "n3", "N3", reader="rdflib"),
     RdfFormat("TriG", ("trig",), "application/trig", "trig", "TRIG", named_graphs=True),
-    RdfFormat("N-Quads", ("nq",), "application/n-quads", "nquads", "N_QUADS", named_graphs=True),
+    RdfFormat(
+        "N-Quads", ("nq",), "application/n-quads", "nquads", "N_QUADS", named_graphs=True, reader="oxigraph-only"
+    ),
 )
 """Every format, the ones ``build`` writes first in the order ``serve`` prefers them (Turtle for ``*/*``)."""
 

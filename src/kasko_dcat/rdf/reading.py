@@ -3,12 +3,13 @@
 ``validate PATH`` reads files that may come from anywhere, so each is read in chunks up to a
 size limit, refused if it is not a regular file, decoded strictly, and parsed by the format its
 suffix names in :mod:`kasko_dcat.rdf.formats` (or that its first bytes suggest). XML entity
-declarations and remote JSON-LD contexts are refused before rdflib sees them.
+declarations and remote JSON-LD contexts are refused before a parser sees them.
 
-N-Triples and N-Quads are parsed by Oxigraph, not rdflib: rdflib's line parser is quadratic in
-the length of a literal (1 MB took 13 s, a 30 MB file under the size limit ran for 49 minutes),
-Oxigraph's is linear. Its terms are turned into rdflib's, a plain literal without a datatype as
-rdflib's own parser gives it, so the validation sees the same graph either way.
+Oxigraph parses (:mod:`kasko_dcat.rdf.triples`): ten times faster than rdflib, and linear where
+rdflib's line parser is quadratic in the length of a literal (1 MB took 13 s, a 30 MB file under
+the size limit ran for 49 minutes). Oxigraph is stricter than rdflib (an IRI with a space, a
+relative IRI without a base): such a file is read by rdflib, as before, except in N-Triples and
+N-Quads, where rdflib's line parser is never used.
 """
 
 from __future__ import annotations
@@ -17,21 +18,16 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import pyoxigraph as ox
-import rdflib
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph
 from rdflib.term import Node
 
 from kasko_dcat import files as guarded
 from kasko_dcat.errors import KaskoError
-from kasko_dcat.rdf.formats import by_rdflib_name, by_suffix
-from kasko_dcat.rdf.namespaces import DCAT, RDF, XSD, new_graph
-
-_LINE_FORMATS = {"nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS}
-"""Formats read by Oxigraph's linear parser (see the module docstring)."""
+from kasko_dcat.rdf.formats import RdfFormat, by_rdflib_name, by_suffix
+from kasko_dcat.rdf.namespaces import DCAT, RDF, new_graph
+from kasko_dcat.rdf.triples import Triples, exact_literals
 
 DEFAULT_MAX_MB = 32
 """Largest file ``validate`` reads unless told otherwise: 1 000 datasets in N-Triples take about 12 MB."""
@@ -39,23 +35,6 @@ DEFAULT_MAX_MB = 32
 
 class InputError(KaskoError):
     """A file ``validate`` was asked to read cannot be read as RDF."""
-
-
-@contextmanager
-def exact_literals() -> Iterator[None]:
-    """Literals made meanwhile keep their lexical form as written.
-
-    rdflib rewrites typed literals into a canonical form when it makes them (``"1"^^xsd:boolean``
-    becomes ``true``, ``"01"^^xsd:integer`` becomes ``1``); SHACL compares RDF terms, so a shape's
-    ``sh:uniqueLang "1"^^xsd:boolean`` or a value ``"01"^^xsd:integer`` must stay what it is.
-    The switch is rdflib's global one: nothing parses in another thread while validating.
-    """
-    previous = rdflib.NORMALIZE_LITERALS
-    rdflib.NORMALIZE_LITERALS = False
-    try:
-        yield
-    finally:
-        rdflib.NORMALIZE_LITERALS = previous
 
 
 def parse_exact(graph: Graph, **parse_args: object) -> Graph:
@@ -81,7 +60,7 @@ def read_shapes(paths: tuple[Path, ...], max_mb: float = DEFAULT_MAX_MB) -> Grap
             parsed = _parse(file, max_mb, None, folder)
             for triple in parsed:
                 graph.add(triple)
-            for prefix, namespace in parsed.namespace_manager.namespaces():  # kept for the Turtle report
+            for prefix, namespace in parsed.prefixes.items():  # kept for the Turtle report
                 graph.bind(prefix, namespace, override=False)
     return _name_blank_nodes(graph)
 
@@ -170,7 +149,7 @@ def _digest(text: str) -> str:
 
 def read_rdf(
     path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | None = None, catalogue: bool = True
-) -> Graph:
+) -> Triples:
     """Parse ``path`` as RDF, or raise :class:`InputError` saying in one line why it cannot be.
 
     Named graphs (TriG, N-Quads, JSON-LD) are read into one graph, so that no triple escapes
@@ -191,7 +170,7 @@ def read_datasets(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | 
     ``/dataset/ID.rdf``) names no ``dcat:Catalog`` and is still worth scoring before it is harvested.
     """
     try:
-        graph = _parse(path, max_mb, rdf_format)
+        graph = _parse(path, max_mb, rdf_format).graph()
     except InputError as error:  # validate's hint ("without paths, validate …") would name the wrong command
         if error.code != "validate-no-file":
             raise
@@ -201,66 +180,50 @@ def read_datasets(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | 
     return graph
 
 
-def _parse(path: Path, max_mb: float, rdf_format: str | None, folder: Path | None = None) -> Graph:
-    """Any RDF file as one graph (named graphs merged), literals as written, or :class:`InputError`."""
+def _parse(path: Path, max_mb: float, rdf_format: str | None, folder: Path | None = None) -> Triples:
+    """Any RDF file as one graph (named graphs merged), literals as written, or :class:`InputError`.
+
+    Oxigraph parses (see :mod:`kasko_dcat.rdf.triples`); a file it refuses in a format rdflib also
+    reads is read by rdflib, more lenient, as every file was before, so nothing that read then is refused now.
+    """
     raw = _read_bounded(path, max_mb, folder)
     if not raw.strip():
         raise InputError("validate-empty", path=path)
     known = by_rdflib_name(rdf_format) if rdf_format else by_suffix(path)
-    fmt = known.rdflib if known else _sniff(raw)  # other suffixes are recognised by their first characters
-    # The engine reads rdflib's SimpleMemory store fastest; the parsers of formats with named
-    # graphs need a store that knows them, whose union is then copied.
-    named = by_rdflib_name(fmt).named_graphs
-    target = Dataset() if named else new_graph()
+    fmt = known or by_rdflib_name(_sniff(raw))  # other suffixes are recognised by their first characters
+    if fmt.rdflib == "xml" and (b"<!DOCTYPE" in raw or b"<!ENTITY" in raw):
+        raise InputError("validate-xml-doctype", path=path)
+    data: bytes | str = raw if fmt.rdflib == "xml" else _utf8(path, raw)  # XML declares its own encoding
+    if fmt.rdflib == "json-ld":
+        _check_json_ld(path, str(data))
+    triples = None
+    if fmt.reader != "rdflib":
+        try:
+            triples = Triples.parse(data, fmt.oxigraph)
+        except (SyntaxError, ValueError) as exc:
+            if fmt.reader == "oxigraph-only":
+                raise InputError("validate-not-rdf", path=path, format=fmt.rdflib, reason=_first_line(exc)) from None
+    if triples is None:
+        triples = Triples.of(_parse_rdflib(path, data, fmt))
+    if len(triples) == 0:
+        raise InputError("validate-no-triples", path=path, format=fmt.rdflib)
+    return triples
+
+
+def _parse_rdflib(path: Path, data: bytes | str, fmt: RdfFormat) -> Graph:
+    """``data`` read by rdflib into one graph, literals as written."""
+    # The parsers of formats with named graphs need a store that knows them, whose union is then copied.
+    target = Dataset() if fmt.named_graphs else new_graph()
     try:
-        if fmt == "xml":  # XML declares its own encoding
-            if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
-                raise InputError("validate-xml-doctype", path=path)
-            parse_exact(target, data=raw, format=fmt)
-        elif fmt in _LINE_FORMATS:
-            text = _utf8(path, raw)
-            target = new_graph()
-            named = False
-            terms: dict[object, Node] = {}  # each term converted once: IRIs and many literals repeat
-
-            def term(node: object) -> Node:
-                if (known := terms.get(node)) is None:
-                    known = terms[node] = _rdflib(node)
-                return known
-
-            with exact_literals():
-                for quad in ox.parse(text, format=_LINE_FORMATS[fmt]):  # every graph into one, as for the others
-                    target.add((term(quad.subject), term(quad.predicate), term(quad.object)))
-        else:
-            text = _utf8(path, raw)
-            if fmt == "json-ld":
-                _check_json_ld(path, text)
-            parse_exact(target, data=text, format=fmt)
-    except InputError:
-        raise
+        parse_exact(target, data=data, format=fmt.rdflib)
     except Exception as exc:  # every rdflib parser raises its own kinds; all mean "not this format"
-        raise InputError("validate-not-rdf", path=path, format=fmt, reason=_first_line(exc)) from None
-    graph = target
-    if named:
-        graph = new_graph()
-        for s, p, o, _ in target.quads((None, None, None, None)):
-            graph.store.add((s, p, o), graph)
-    if len(graph) == 0:
-        raise InputError("validate-no-triples", path=path, format=fmt)
+        raise InputError("validate-not-rdf", path=path, format=fmt.rdflib, reason=_first_line(exc)) from None
+    if not fmt.named_graphs:
+        return target
+    graph = new_graph()
+    for s, p, o, _ in target.quads((None, None, None, None)):
+        graph.store.add((s, p, o), graph)
     return graph
-
-
-def _rdflib(term: object) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = None if term.datatype.value == str(XSD.string) else URIRef(term.datatype.value)
-        return Literal(term.value, datatype=datatype)
-    raise ValueError("a triple term (RDF 1.2), which this validator does not read")
 
 
 def _read_bounded(path: Path, max_mb: float, folder: Path | None = None) -> bytes:

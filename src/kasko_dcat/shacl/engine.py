@@ -50,6 +50,7 @@ from rdflib.term import Node
 
 from kasko_dcat.errors import KaskoError
 from kasko_dcat.rdf.namespaces import OWL, RDF, RDFS, SH, TVKS, XSD
+from kasko_dcat.rdf.triples import Triples
 from kasko_dcat.shacl.pic import find_identity_codes
 from kasko_dcat.shacl.xpath_regex import TIME_LIMIT, NotXPath, PatternTimeout, compile_xpath
 
@@ -426,56 +427,26 @@ def _name(node: Node, with_label: bool = False) -> str:
 # --- the data graph -----------------------------------------------------------------------------
 
 
-class DataGraph:
-    """The data graph, indexed by predicate in one pass on first use.
+class DataGraph(Triples):
+    """The data graph as the engine reads it: :class:`Triples`' subject index, and what SHACL derives from it.
 
-    One walk over every triple costs less than a pattern query per predicate: rdflib's stores
-    answer ``(None, p, None)`` through a generator per triple, and shapes ask for about 80 predicates.
+    One lookup per (focus node, predicate) costs less than any pattern query of rdflib's stores,
+    which answer through a generator per triple; shapes ask for about 80 predicates.
     """
 
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
-
-    @cached_property
-    def _indexes(self) -> tuple[dict[Node, dict[Node, list[Node]]], dict[Node, dict[Node, list[Node]]]]:
-        out: dict[Node, dict[Node, list[Node]]] = {}
-        back: dict[Node, dict[Node, list[Node]]] = {}
-        for s, p, o in self.graph:
-            out.setdefault(p, {}).setdefault(s, []).append(o)
-            back.setdefault(p, {}).setdefault(o, []).append(s)
-        return out, back
-
-    def objects(self, subject: Node, predicate: Node) -> list[Node]:
-        """Objects of ``subject predicate ?``."""
-        return self._indexes[0].get(predicate, {}).get(subject, [])
-
-    def subjects(self, predicate: Node, obj: Node | None = None) -> list[Node]:
-        """Subjects of ``? predicate obj``, or of any object when ``obj`` is None."""
-        if obj is None:
-            return list(self._indexes[0].get(predicate, ()))
-        return self._indexes[1].get(predicate, {}).get(obj, [])
-
-    def object_nodes(self, predicate: Node) -> list[Node]:
-        """Every object of ``predicate``."""
-        return list(self._indexes[1].get(predicate, ()))
-
-    @cached_property
-    def _by_subject(self) -> dict[Node, list[tuple[Node, Node]]]:
-        """Subject → its (predicate, object) pairs; built only for ``sh:closed``."""
-        found: dict[Node, list[tuple[Node, Node]]] = {}
-        for p, by_subject in self._indexes[0].items():
-            for s, objects in by_subject.items():
-                found.setdefault(s, []).extend((p, o) for o in objects)
-        return found
-
-    def predicate_objects(self, subject: Node) -> list[tuple[Node, Node]]:
-        """Every (predicate, object) of ``subject``."""
-        return self._by_subject.get(subject, [])
+    @classmethod
+    def of(cls, graph: Triples | Graph) -> DataGraph:
+        """The data graph of triples already read (shared, not copied), or of an rdflib graph built in memory."""
+        if isinstance(graph, DataGraph):
+            return graph
+        if isinstance(graph, Triples):
+            return cls(graph.index, len(graph), graph.prefixes)
+        return super().of(graph)  # type: ignore[return-value]
 
     @cached_property
     def _superclasses(self) -> dict[Node, set[Node]]:
         """Each class with itself and its ``rdfs:subClassOf`` ancestors in the data graph (§ 2.1.3.3)."""
-        parents = self._indexes[0].get(RDFS.subClassOf, {})
+        parents = {s: pairs[_SUBCLASS_OF] for s, pairs in self.index.items() if _SUBCLASS_OF in pairs}
         closed: dict[Node, set[Node]] = {}
         for cls in parents:
             seen, todo = {cls}, [cls]
@@ -496,16 +467,12 @@ class DataGraph:
         Values only, as the shape's SPARQL validator checks: a subject IRI is some node's value too.
         """
         found: dict[Node, list[Node]] = {}
-        for by_subject in self._indexes[0].values():
-            for s, objects in by_subject.items():
+        for s, pairs in self.index.items():
+            for objects in pairs.values():
                 for term in objects:
                     if isinstance(term, Literal | URIRef) and _holds_identity_code(term):
                         found.setdefault(s, []).append(term)
         return found
-
-    def every_subject(self) -> list[Node]:
-        """Every subject of the graph (results are sorted at the end, so no order is needed here)."""
-        return list({s for subjects in self._indexes[0].values() for s in subjects})
 
     def identity_codes(self, node: Node) -> list[Node]:
         """The values of ``node`` (literals and IRIs) that hold a valid Finnish personal identity code."""
@@ -513,12 +480,12 @@ class DataGraph:
 
     def is_instance(self, node: Node, cls: Node) -> bool:
         """SHACL instance: a type of ``node`` is ``cls`` or one of its subclasses."""
-        return any(t == cls or cls in self._superclasses.get(t, ()) for t in self.objects(node, RDF.type))
+        return any(t == cls or cls in self._superclasses.get(t, ()) for t in self.objects(node, _TYPE))
 
     def instances(self, cls: Node) -> list[Node]:
         """Every SHACL instance of ``cls``."""
         classes = [cls, *(c for c, sups in self._superclasses.items() if cls in sups and c != cls)]
-        return list(dict.fromkeys(node for c in classes for node in self.subjects(RDF.type, c)))
+        return list(dict.fromkeys(node for c in classes for node in self.subjects(_TYPE, c)))
 
     def values(self, focus: Node, path: Path, inverse: bool = False) -> list[Node]:
         """The value nodes of ``path`` from ``focus`` (§ 2.3.1), or of its inverse; without duplicates."""
@@ -546,6 +513,9 @@ class DataGraph:
                     todo.append(value)
         return list(reached)
 
+
+_TYPE = RDF.type  # an attribute of rdflib's namespaces makes a new URIRef each time: read once
+_SUBCLASS_OF = RDFS.subClassOf
 
 # --- evaluation ---------------------------------------------------------------------------------
 
@@ -584,7 +554,7 @@ class Validator:
             elif kind == SH.targetSubjectsOf:
                 nodes.extend(self.data.subjects(value))
             elif kind == SH.target:  # tvks:EverySubject, the only one ShapesGraph accepts
-                nodes.extend(self.data.every_subject())
+                nodes.extend(self.data.subjects())
             else:
                 nodes.extend(self.data.object_nodes(value))
         return list(dict.fromkeys(nodes))
@@ -619,10 +589,10 @@ class Validator:
 _TRUE = Literal(True)
 
 
-def validate(data: Graph, shapes: ShapesGraph) -> list[Result]:
+def validate(data: Triples | Graph, shapes: ShapesGraph) -> list[Result]:
     """Validate ``data`` against ``shapes``; no inference, no graph beyond ``data`` (§ 3)."""
     try:
-        return Validator(shapes, DataGraph(data)).run()
+        return Validator(shapes, DataGraph.of(data)).run()
     except RecursionError:
         raise ShapesError(_TOO_DEEP) from None
 

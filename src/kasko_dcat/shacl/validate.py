@@ -27,7 +27,8 @@ from kasko_dcat.model.mapping import field_names
 from kasko_dcat.rdf.iris import Iris
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, RDFS, SKOS, TVK, VCARD
 from kasko_dcat.rdf.reading import parse_exact
-from kasko_dcat.shacl.engine import Result, ShapesGraph, targeted
+from kasko_dcat.rdf.triples import Triples
+from kasko_dcat.shacl.engine import DataGraph, Result, ShapesGraph, targeted
 from kasko_dcat.shacl.engine import validate as run_engine
 from kasko_dcat.shacl.pyshacl_engine import validate_with_pyshacl
 from kasko_dcat.source.problems import Where
@@ -155,7 +156,7 @@ class Report:
     their source id (``dataset/perusopetus``), so it survives a change of ``base_iri``."""
     skipped: tuple[tuple[str, str], ...] = ()
     """Shapes not run (``--skip-ill-formed``): (shape, why), the shape as an IRI or ``_:label``."""
-    data: Graph | None = field(default=None, repr=False, compare=False)
+    data: Triples | Graph | None = field(default=None, repr=False, compare=False)
     """The data graph, for the Turtle report's copies of blank nodes it names (as pySHACL copies them)."""
     shapes_graph: Graph | None = field(default=None, repr=False, compare=False)
     """The shapes graph, for the Turtle report's ``sh:resultPath`` structures and blank-node shapes."""
@@ -192,7 +193,7 @@ ENGINES = ("kasko", "pyshacl")
 
 
 def check(
-    graph: Graph,
+    graph: Triples | Graph,
     label: str,
     lang: str,
     places: dict[Node, Where] | None = None,
@@ -208,22 +209,23 @@ def check(
     """
     ignored: tuple[URIRef, ...] = ()
     skipped: tuple[tuple[str, str], ...] = ()
+    data = DataGraph.of(graph)  # read once, for the engine, the names and the report
     if engine == "pyshacl":
         shapes_graph = load_shapes(profiles).graph if shapes is None else shapes
-        results, count = validate_with_pyshacl(graph, shapes_graph), len(targeted(shapes_graph))
+        rdflib_graph = graph if isinstance(graph, Graph) else data.graph()
+        results, count = validate_with_pyshacl(rdflib_graph, shapes_graph), len(targeted(shapes_graph))
     else:
         compiled = load_shapes(profiles) if shapes is None else ShapesGraph(shapes, skip_ill_formed)
-        results, count = run_engine(graph, compiled), len(compiled.targeted)
+        results, count = run_engine(data, compiled), len(compiled.targeted)
         ignored = tuple(sorted(compiled.unknown, key=str))
         skipped = tuple(sorted((_shape_name(node), why) for node, why in compiled.skipped.items()))
         shapes_graph = compiled.graph
-    if (None, RDF.type, DCAT.Catalog) not in graph:  # not a catalogue: no resource, title or source place to name
+    catalogues = sorted(str(c) for c in data.subjects(RDF.type, DCAT.Catalog))
+    if not catalogues:  # not a catalogue: no resource, title or source place to name
         findings = [Finding(result, result.focus, "", None, None) for result in results]
-        return Report(
-            label, findings, count, len(graph), ignored, skipped=skipped, data=graph, shapes_graph=shapes_graph
-        )
+        return Report(label, findings, count, len(data), ignored, skipped=skipped, data=data, shapes_graph=shapes_graph)
     places = places or {}
-    namer = Namer(graph, lang)
+    namer = Namer(data, lang)
     texts: dict[str, list[str]] = {}  # each source file's lines, read once per check
     findings = []
     for result in results:
@@ -234,25 +236,17 @@ def check(
         field = SHAPE_FIELDS.get(shape_name) or (FIELDS.get(predicate) if owner == result.focus else None)
         field = field or PART_FIELDS.get(predicate)
         where = places.get(SHAPE_PLACES.get(shape_name)) or places.get(result.focus) or places.get(owner)
-        whole = graph.value(result.focus, DCTERMS.isPartOf)
+        whole = data.value(result.focus, DCTERMS.isPartOf)
         if field in RESOURCE_ONLY and whole is not None and whole in places:
             where = places[whole]  # a register: the field is its resource's
         if where is not None and field:
             where = field_line(where, field.split(":")[0].split(" ")[0], texts)
         findings.append(Finding(result, owner, namer.title(owner), where, field))
     findings.sort(key=_finding_order)
-    catalogues = sorted(str(c) for c in graph.subjects(RDF.type, DCAT.Catalog) if str(c).endswith("/catalog"))
-    base = catalogues[0].removesuffix("catalog") if catalogues else ""
+    ours = [c for c in catalogues if c.endswith("/catalog")]
+    base = ours[0].removesuffix("catalog") if ours else ""
     return Report(
-        label,
-        findings,
-        count,
-        len(graph),
-        ignored,
-        base=base,
-        skipped=skipped,
-        data=graph,
-        shapes_graph=shapes_graph,
+        label, findings, count, len(data), ignored, base=base, skipped=skipped, data=data, shapes_graph=shapes_graph
     )
 
 
@@ -347,7 +341,7 @@ def line_of(path: Path, start: str) -> int:
 class Namer:
     """Finds the resource a node belongs to and its title, as the division would name it."""
 
-    def __init__(self, graph: Graph, lang: str) -> None:
+    def __init__(self, graph: Triples | Graph, lang: str) -> None:
         self.graph = graph
         self.lang = lang
         self._owner: dict[Node, Node] = {}

@@ -71,7 +71,7 @@ def ill_formed(shapes: Graph) -> dict[Node, list[str]]:
             graph.remove(triple)
     found: dict[Node, list[str]] = {}
     results = validate(graph, checker)
-    validator = Validator(checker, DataGraph(graph))
+    validator = Validator(checker, DataGraph.of(graph))
     for result in list(results):
         if result.component == SH.XoneConstraintComponent and result.value == result.focus:
             # "neither a node shape nor a property shape": say what makes it not the kind it claims
