@@ -30,6 +30,28 @@ Index = dict[Node, dict[Node, list[Node]]]
 _NO_OBJECTS: list[Node] = []
 _NO_PAIRS: dict[Node, list[Node]] = {}
 
+_VOCABULARY: dict[str, URIRef] = {}
+_VOCABULARY_MAX = 100_000
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def vocabulary_term(iri: str) -> URIRef:
+    """One object per predicate or class IRI, shared by the shapes and every data graph read.
+
+    The engine looks predicates and classes up in dictionaries keyed by the data's terms; a key
+    that is the very object looked up matches at once, an equal one only after rdflib's ``__eq__``,
+    a Python call (a million of them at 10 000 datasets). Predicates and classes are a vocabulary,
+    not data, so the table stays small; past its bound (a hostile file of distinct predicates)
+    terms are simply not shared.
+    """
+    key = str(iri)  # a URIRef never equals a str key: rdflib's __eq__ compares types first
+    if (known := _VOCABULARY.get(key)) is not None:
+        return known
+    term = iri if type(iri) is URIRef else str.__new__(URIRef, key)
+    if len(_VOCABULARY) < _VOCABULARY_MAX:
+        _VOCABULARY[key] = term
+    return term
+
 
 @contextmanager
 def exact_literals() -> Iterator[None]:
@@ -83,14 +105,18 @@ class Triples:
         lines = dict.fromkeys(text.split(" .\n"))  # equal lines are one triple
         lines.pop("", None)
         terms: dict[str, Node] = {}
-        known = terms.get
+        vocabulary: dict[str, Node] = {}  # predicates and classes, kept apart: see vocabulary_term
+        known, known_vocabulary = terms.get, vocabulary.get
         index: Index = {}
         with exact_literals():
             for line in lines:
                 s, p, o = line.split(" ", 2)
                 subject = known(s) or terms.setdefault(s, _term(s))
-                predicate = known(p) or terms.setdefault(p, _term(p))
-                obj = known(o) or terms.setdefault(o, _term(o))
+                predicate = known_vocabulary(p) or vocabulary.setdefault(p, vocabulary_term(p[1:-1]))
+                if p == _RDF_TYPE and o[0] == "<":
+                    obj = known_vocabulary(o) or vocabulary.setdefault(o, vocabulary_term(o[1:-1]))
+                else:
+                    obj = known(o) or terms.setdefault(o, _term(o))
                 pairs = index.get(subject)
                 if pairs is None:
                     index[subject] = {predicate: [obj]}
@@ -168,12 +194,16 @@ class Triples:
         return by_object
 
     def _subjects_of(self, obj: Node) -> list[Node]:
-        """Subjects of any triple whose object is ``obj``, each once."""
+        """Subjects of any triple whose object is ``obj``, each once; literals (rarely asked) by a scan."""
+        if type(obj) is Literal:
+            return [s for s, pairs in self.index.items() if any(obj in objects for objects in pairs.values())]
         if self._by_object is None:
             by_object: dict[Node, list[Node]] = {}
             for s, pairs in self.index.items():
                 for objects in pairs.values():
                     for o in objects:
+                        if type(o) is Literal:  # a literal links to nothing (and hashes slowly)
+                            continue
                         if (subjects := by_object.get(o)) is None:
                             by_object[o] = [s]
                         elif subjects[-1] is not s:  # terms are shared: one subject's triples are in a row

@@ -50,7 +50,7 @@ from rdflib.term import Node
 
 from kasko_dcat.errors import KaskoError
 from kasko_dcat.rdf.namespaces import OWL, RDF, RDFS, SH, TVKS, XSD
-from kasko_dcat.rdf.triples import Triples
+from kasko_dcat.rdf.triples import Triples, vocabulary_term
 from kasko_dcat.shacl.pic import find_identity_codes
 from kasko_dcat.shacl.xpath_regex import TIME_LIMIT, NotXPath, PatternTimeout, compile_xpath
 
@@ -246,9 +246,9 @@ class ShapesGraph:
             raise ShapesError(f"shape {_name(node)} has {len(paths)} values of sh:path; a property shape has one")
         path_node = paths[0] if paths else None
         severity = g.value(node, SH.severity, default=SH.Violation)
-        targets = [(p, o) for p, o in g.predicate_objects(node) if p in _TARGETS]
+        targets = [(p, o if p == SH.targetNode else _shared(o)) for p, o in g.predicate_objects(node) if p in _TARGETS]
         if node in self._implicit:
-            targets.append((SH.targetClass, node))
+            targets.append((SH.targetClass, _shared(node)))
         shape = Shape(
             node=node,
             path=None if path_node is None else self._path(path_node),
@@ -303,7 +303,7 @@ def read_path(
     """
     items = items or (lambda head: read_list(graph, head))
     if isinstance(node, URIRef):
-        return Path("pred", iri=node, node=node)
+        return Path("pred", iri=vocabulary_term(node), node=node)
     if node in above:
         raise ShapesError("a path contains itself (a blank node of sh:path is its own part); no value can be found")
     inner_above = above | {node}
@@ -480,7 +480,11 @@ class DataGraph(Triples):
 
     def is_instance(self, node: Node, cls: Node) -> bool:
         """SHACL instance: a type of ``node`` is ``cls`` or one of its subclasses."""
-        return any(t == cls or cls in self._superclasses.get(t, ()) for t in self.objects(node, _TYPE))
+        types = self.objects(node, _TYPE)
+        if cls in types:  # a list's ``in`` tries identity first: no call of rdflib's __eq__ for the common case
+            return True
+        superclasses = self._superclasses
+        return bool(superclasses) and any(cls in superclasses.get(t, ()) for t in types)
 
     def instances(self, cls: Node) -> list[Node]:
         """Every SHACL instance of ``cls``."""
@@ -514,8 +518,8 @@ class DataGraph(Triples):
         return list(reached)
 
 
-_TYPE = RDF.type  # an attribute of rdflib's namespaces makes a new URIRef each time: read once
-_SUBCLASS_OF = RDFS.subClassOf
+_TYPE = vocabulary_term(RDF.type)  # an attribute of rdflib's namespaces makes a new URIRef each time
+_SUBCLASS_OF = vocabulary_term(RDFS.subClassOf)
 
 # --- evaluation ---------------------------------------------------------------------------------
 
@@ -573,9 +577,20 @@ class Validator:
         for check in shape.checks:
             for component, value, other_path in check(self, focus, values):
                 yield Result(focus, shape.node, shape.severity, component, other_path or path, value, shape.messages)
+        index = self.data.index
         for prop in shape.properties:
+            prop_path = prop.path
+            if prop_path is None or prop_path.kind != "pred" or prop.fires_on_nothing:
+                for value in values:
+                    yield from self.check(prop, value)
+                continue
+            # Most property shapes constrain an optional predicate a node does not have: one lookup
+            # skips the node, where a generator per (shape, node) took most of the run.
+            predicate = prop_path.iri
             for value in values:
-                yield from self.check(prop, value)
+                pairs = index.get(value)
+                if pairs is not None and predicate in pairs:
+                    yield from self.check(prop, value)
 
     def conforms(self, node: Node, shape_node: Node) -> bool:
         """Whether ``node`` conforms to a shape referred to by ``sh:node``, ``sh:or``, … (any severity)."""
@@ -614,7 +629,13 @@ def _each(component: URIRef, ok: Callable[[Validator, Node], bool]) -> Check:
     return check
 
 
+def _shared(term: Node) -> Node:
+    """A class or predicate IRI as the one object the data graph shares (see ``vocabulary_term``)."""
+    return vocabulary_term(term) if isinstance(term, URIRef) else term
+
+
 def _class(_: ShapesGraph, __: Node, cls: Node) -> Check:
+    cls = _shared(cls)
     return _each(SH.ClassConstraintComponent, lambda v, value: v.data.is_instance(value, cls))
 
 
@@ -891,6 +912,8 @@ def _unique_lang(_: ShapesGraph, __: Node, argument: Node) -> Check | None:
 
 
 def _equals(_: ShapesGraph, __: Node, predicate: Node) -> Check:
+    predicate = _shared(predicate)
+
     def check(v: Validator, focus: Node, values: list[Node]) -> Found:
         others = v.data.objects(focus, predicate)
         yield from ((SH.EqualsConstraintComponent, value, None) for value in values if value not in others)
@@ -900,6 +923,8 @@ def _equals(_: ShapesGraph, __: Node, predicate: Node) -> Check:
 
 
 def _disjoint(_: ShapesGraph, __: Node, predicate: Node) -> Check:
+    predicate = _shared(predicate)
+
     def check(v: Validator, focus: Node, values: list[Node]) -> Found:
         others = v.data.objects(focus, predicate)
         yield from ((SH.DisjointConstraintComponent, value, None) for value in values if value in others)
@@ -909,6 +934,8 @@ def _disjoint(_: ShapesGraph, __: Node, predicate: Node) -> Check:
 
 def _less(component: URIRef, accepts: Callable[[int], bool]) -> Compiler:
     def compile_less(_: ShapesGraph, __: Node, predicate: Node) -> Check:
+        predicate = _shared(predicate)
+
         def check(v: Validator, focus: Node, values: list[Node]) -> Found:
             for value in values:
                 for other in v.data.objects(focus, predicate):
