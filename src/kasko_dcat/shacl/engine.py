@@ -544,7 +544,7 @@ class Validator:
         found: list[Result] = []
         for shape in self.shapes.targeted:
             for focus in self.focus_nodes(shape):
-                found.extend(self.check(shape, focus))
+                self._collect(shape, focus, found)
         return sorted(found, key=Result.sort_key)
 
     def focus_nodes(self, shape: Shape) -> list[Node]:
@@ -563,8 +563,17 @@ class Validator:
                 nodes.extend(self.data.object_nodes(value))
         return list(dict.fromkeys(nodes))
 
-    def check(self, shape: Shape, focus: Node) -> Iterator[Result]:
-        """Validate ``focus`` against ``shape`` and its property shapes."""
+    def check(self, shape: Shape, focus: Node) -> list[Result]:
+        """The results of validating ``focus`` against ``shape`` and its property shapes."""
+        found: list[Result] = []
+        self._collect(shape, focus, found)
+        return found
+
+    def _collect(self, shape: Shape, focus: Node, found: list[Result]) -> None:
+        """Append to ``found`` the results of ``focus`` against ``shape`` and its property shapes.
+
+        One list for a whole run, not a generator per (shape, node), whose set-up took most of the time.
+        """
         if shape.deactivated:
             return
         path = shape.path
@@ -576,28 +585,28 @@ class Validator:
                 return
         for check in shape.checks:
             for component, value, other_path in check(self, focus, values):
-                yield Result(focus, shape.node, shape.severity, component, other_path or path, value, shape.messages)
+                found.append(
+                    Result(focus, shape.node, shape.severity, component, other_path or path, value, shape.messages)
+                )
         index = self.data.index
         for prop in shape.properties:
             prop_path = prop.path
             if prop_path is None or prop_path.kind != "pred" or prop.fires_on_nothing:
                 for value in values:
-                    yield from self.check(prop, value)
+                    self._collect(prop, value, found)
                 continue
-            # Most property shapes constrain an optional predicate a node does not have: one lookup
-            # skips the node, where a generator per (shape, node) took most of the run.
-            predicate = prop_path.iri
+            predicate = prop_path.iri  # most property shapes constrain an optional predicate: skip, as above
             for value in values:
                 pairs = index.get(value)
                 if pairs is not None and predicate in pairs:
-                    yield from self.check(prop, value)
+                    self._collect(prop, value, found)
 
     def conforms(self, node: Node, shape_node: Node) -> bool:
         """Whether ``node`` conforms to a shape referred to by ``sh:node``, ``sh:or``, … (any severity)."""
         key = (node, shape_node)
         if key not in self._conforms:
             self._conforms[key] = True  # a shape that refers back to itself does not loop
-            self._conforms[key] = next(self.check(self.shapes.shape(shape_node), node), None) is None
+            self._conforms[key] = not self.check(self.shapes.shape(shape_node), node)
         return self._conforms[key]
 
 

@@ -369,7 +369,11 @@ class Namer:
     def title(self, node: Node) -> str:
         """The node's name in the user's language, else in Finnish, else any; its IRI when it has none."""
         if node not in self._title:
-            names = [o for p in LABELS for o in self.graph.objects(node, p) if isinstance(o, Literal)]
-            ranked = [n for lang in (self.lang, "fi", "en", None) for n in names if lang is None or n.language == lang]
+            first: dict[str | None, Literal] = {}  # each language's first name
+            for p in LABELS:
+                for name in self.graph.objects(node, p):
+                    if isinstance(name, Literal):
+                        first.setdefault(name.language, name)
+            ranked = [first[lang] for lang in (self.lang, "fi", "en") if lang in first] or list(first.values())
             self._title[node] = str(ranked[0]) if ranked else str(node)
         return self._title[node]
