@@ -193,18 +193,19 @@ def _parse(path: Path, max_mb: float, rdf_format: str | None, folder: Path | Non
     fmt = known or by_rdflib_name(_sniff(raw))  # other suffixes are recognised by their first characters
     if fmt.rdflib == "xml" and (b"<!DOCTYPE" in raw or b"<!ENTITY" in raw):
         raise InputError("validate-xml-doctype", path=path)
-    data: bytes | str = raw if fmt.rdflib == "xml" else _utf8(path, raw)  # XML declares its own encoding
     if fmt.rdflib == "json-ld":
-        _check_json_ld(path, str(data))
+        _check_json_ld(path, _utf8(path, raw))
     triples = None
     if fmt.reader != "rdflib":
-        try:
-            triples = Triples.parse(data, fmt.oxigraph)
+        try:  # Oxigraph reads the bytes (and checks their UTF-8 itself): no copy of a large file as text
+            triples = Triples.parse(raw.removeprefix(_BOM), fmt.oxigraph)
         except (SyntaxError, ValueError) as exc:
+            if fmt.rdflib != "xml":
+                _utf8(path, raw)  # a file that is not UTF-8 is told so, with the offset
             if fmt.reader == "oxigraph-only":
                 raise InputError("validate-not-rdf", path=path, format=fmt.rdflib, reason=_first_line(exc)) from None
-    if triples is None:
-        triples = Triples.of(_parse_rdflib(path, data, fmt))
+    if triples is None:  # XML declares its own encoding
+        triples = Triples.of(_parse_rdflib(path, raw if fmt.rdflib == "xml" else _utf8(path, raw), fmt))
     if len(triples) == 0:
         raise InputError("validate-no-triples", path=path, format=fmt.rdflib)
     return triples
@@ -245,9 +246,13 @@ def _sniff(raw: bytes) -> str:
     return "turtle"  # also reads N-Triples
 
 
+_BOM = b"\xef\xbb\xbf"
+"""A UTF-8 byte-order mark, as some Windows editors write: no error."""
+
+
 def _utf8(path: Path, raw: bytes) -> str:
     try:
-        return raw.decode("utf-8-sig")  # a byte-order mark, as some Windows editors write, is no error
+        return raw.decode("utf-8-sig")  # without a byte-order mark
     except UnicodeDecodeError as exc:
         raise InputError("validate-encoding", path=path, offset=exc.start, byte=f"0x{raw[exc.start]:02x}") from None
 
