@@ -118,7 +118,7 @@ it, the files take less time to write than a child costs to start and hand them 
 
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while a build allocates its millions of objects.
+    """Pause Python's cycle collector while a build, or a validation of a large file, allocates millions of objects.
 
     The collector runs after every few hundred new containers and, as the heap grows, walks
     all of it again and again: 4 s of a 10 000-dataset build's 17 s of CPU. A build makes
@@ -163,6 +163,7 @@ def gaps(source_dir: Path = Path("source"), base_iri: str | None = None) -> list
     return sorted([*source.gaps, *ckan_gaps(source, source_dir)], key=lambda p: (p.where.file, p.where.line, p.code))
 
 
+@_no_cycle_collection()  # a large file is read into a million objects, as a build makes them
 def validate(
     paths: tuple[Path, ...] = (),
     source_dir: Path = Path("source"),
