@@ -242,7 +242,7 @@ def check(
         if where is not None and field:
             where = field_line(where, field.split(":")[0].split(" ")[0], texts)
         findings.append(Finding(result, owner, namer.title(owner), where, field))
-    findings.sort(key=_finding_order)
+    findings = _in_report_order(findings)
     ours = [c for c in catalogues if c.endswith("/catalog")]
     base = ours[0].removesuffix("catalog") if ours else ""
     return Report(
@@ -258,9 +258,18 @@ def _shape_name(node: Node) -> str:
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
 
-def _finding_order(f: Finding) -> tuple[str, str, int, tuple[str, str, str, str]]:
-    """By resource title, then severity (the text report's grouping), then the result's own order."""
-    return (f.title.casefold(), str(f.owner), SEVERITY_ORDER.get(f.severity, 9), f.result.sort_key())
+def _in_report_order(findings: list[Finding]) -> list[Finding]:
+    """By resource title, then severity (the text report's grouping), then the results' own order.
+
+    The engines return results sorted by :meth:`Result.sort_key`, so a finding's position stands
+    for its key, which is not computed a second time (60 000 times for 10 000 datasets).
+    """
+    keyed = [
+        (f.title.casefold(), str(f.owner), SEVERITY_ORDER.get(f.severity, 9), position, f)
+        for position, f in enumerate(findings)
+    ]
+    keyed.sort(key=lambda k: k[:4])
+    return [k[4] for k in keyed]
 
 
 def source_places(source: Source, root: Path) -> dict[Node, Where]:
