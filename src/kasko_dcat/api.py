@@ -118,7 +118,7 @@ it, the files take less time to write than a child costs to start and hand them 
 
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while a build allocates its millions of objects.
+    """Pause Python's cycle collector while a build or a validation allocates its millions of objects.
 
     The collector runs after every few hundred new containers and, as the heap grows, walks
     all of it again and again: 4 s of a 10 000-dataset build's 17 s of CPU. A build makes
@@ -163,6 +163,7 @@ def gaps(source_dir: Path = Path("source"), base_iri: str | None = None) -> list
     return sorted([*source.gaps, *ckan_gaps(source, source_dir)], key=lambda p: (p.where.file, p.where.line, p.code))
 
 
+@_no_cycle_collection()  # reading the data and checking it allocate as a build does: 1.2 s of 6.3 at 10 000 datasets
 def validate(
     paths: tuple[Path, ...] = (),
     source_dir: Path = Path("source"),
@@ -186,7 +187,6 @@ def validate(
     ``pyshacl``. Ill-formed shapes are refused unless ``skip_ill_formed``: then each report lists them.
     """
     from kasko_dcat.model.description import read_source
-    from kasko_dcat.model.graph import build_triples
     from kasko_dcat.rdf.reading import DEFAULT_MAX_MB, read_rdf, read_shapes
     from kasko_dcat.shacl.validate import ShapesChoice, source_places
     from kasko_dcat.source.problems import SourceError
@@ -197,6 +197,8 @@ def validate(
         progress("progress-reading", path=source_dir)
         source = read(source_dir, base_iri)
         progress("progress-validating", count=len(source.datasets))
+        from kasko_dcat.model.graph import build_triples  # the source's graph: not needed for built files
+
         return [_check_source(build_triples(source).graph, source, source_dir, lang, choice)]
     places: dict[Node, Where] = {}
     profiles: tuple[str, ...] = ("helsinki",)
