@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 from xml.etree import ElementTree as ET
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -80,11 +83,10 @@ def _text_rule(shape: str, findings: list[Finding], lang: str, verbose: bool) ->
         by_place: dict[str, list[Finding]] = {}
         for finding in findings:
             by_place.setdefault(_where(finding, lang), []).append(finding)
-        places = [_about(where, found, lang) for where, found in by_place.items()]
-    for line in places[: None if verbose else PLACES_SHOWN]:
-        out.append("    " + line)
-    if not verbose and len(places) > PLACES_SHOWN:
-        out.append("    " + render("validate-more-places", lang, {"count": str(len(places) - PLACES_SHOWN)}))
+        places = [_about(where, found, lang) for where, found in islice(by_place.items(), PLACES_SHOWN)]
+        if len(by_place) > PLACES_SHOWN:  # only counted: a rule may fire on 10 000 places
+            places.append(render("validate-more-places", lang, {"count": str(len(by_place) - PLACES_SHOWN)}))
+    out.extend("    " + line for line in places)
     return out
 
 
@@ -160,15 +162,32 @@ def result_message(result: Result, lang: str) -> str:
     return render("validate-no-message", lang, {"component": short(result.component) + where})
 
 
+def _messages(lang: str) -> Callable[[Result], str]:
+    """:func:`result_message` in ``lang``, each worded once: 60 000 findings of 10 000 datasets have a dozen."""
+    worded: dict[tuple[object, ...], str] = {}
+
+    def message(result: Result) -> str:
+        key = (result.messages, result.path, result.component)
+        if (known := worded.get(key)) is None:
+            known = worded[key] = result_message(result, lang)
+        return known
+
+    return message
+
+
 def short(node: object) -> str:
     """A node as the reports show it: a prefixed name, or a quoted literal cut at 80 characters."""
     if isinstance(node, Literal):
         shown = str(node) if len(str(node)) <= 80 else str(node)[:79] + "…"
         return f'"{shown}"' + (f"@{node.language}" if node.language else "")
-    text = str(node)
-    for prefix, namespace in _NAMESPACES:
-        if text.startswith(namespace) and text != namespace:
-            return f"{prefix}:{text[len(namespace) :]}"
+    return _short_iri(str(node))
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_iri(text: str) -> str:
+    """Kept for the run's next reports: a report of 10 000 datasets names each focus node several times."""
+    if (found := _NAMESPACE.match(text)) and found.lastindex:  # the group of the namespace matched
+        return f"{_NAMESPACES[found.lastindex - 1][0]}:{text[found.end() :]}"
     return f"<{text}>"
 
 
@@ -180,50 +199,115 @@ def short_name(shape: str) -> str:
 _NAMESPACES = tuple((prefix, str(namespace)) for prefix, namespace in SHAPES_PREFIXES.items())
 """Prefixes of shown IRIs, as text once: a report of 1 000 datasets shortens some 15 000 IRIs."""
 
+_NAMESPACE = re.compile("(?:" + "|".join(f"({re.escape(namespace)})" for _, namespace in _NAMESPACES) + ")(?=.)", re.S)
+"""The first of :data:`_NAMESPACES` an IRI starts with and goes on after (one group each), tried in one pass."""
+
 
 def as_json(reports: list[Report], lang: str, fail_on: str) -> str:
-    """One JSON document: per report its counts and findings (messages in fi, sv and en)."""
-    return (
-        json.dumps(
+    """One JSON document: per report its counts and findings (messages in fi, sv and en).
+
+    Laid out as ``json.dumps(..., ensure_ascii=False, indent=2)`` lays it out, but written here:
+    with an indent, ``json`` encodes in pure Python, and took 0.6 s on the 60 000 findings of
+    10 000 datasets. Each string is still encoded by ``json``'s C encoder.
+    """
+    del lang  # every message language is written
+    document = {
+        "conforms": not any(r.fails(fail_on) for r in reports),
+        "reports": [
             {
-                "conforms": not any(r.fails(fail_on) for r in reports),
-                "reports": [
-                    {
-                        "label": r.label,
-                        "violations": r.count("Violation"),
-                        "warnings": r.count("Warning"),
-                        "shapes": r.shapes,
-                        "triples": r.triples,
-                        "findings": [_json_finding(f) for f in r.findings],
-                        "accepted": r.accepted,
-                        "stale": [{"shape": e.shape, "focus": e.focus, "value": e.value} for e in r.stale],
-                        "skipped": [{"shape": shape, "reason": why} for shape, why in r.skipped],
-                    }
-                    for r in reports
-                ],
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
-        + "\n"
-    )
-
-
-def _json_finding(finding: Finding) -> dict[str, object]:
-    result = finding.result
-    return {
-        "severity": finding.severity,
-        "resource": str(finding.owner),
-        "title": finding.title,
-        "focus": str(result.focus),
-        "path": None if result.path is None else str(result.path),
-        "value": None if result.value is None else str(result.value),
-        "shape": str(result.shape),
-        "component": str(result.component),
-        "message": dict(result.messages),
-        "source": None if finding.where is None else {"file": finding.where.file, "line": finding.where.line},
-        "field": finding.field,
+                "label": r.label,
+                "violations": r.count("Violation"),
+                "warnings": r.count("Warning"),
+                "shapes": r.shapes,
+                "triples": r.triples,
+                "findings": _Findings(r.findings),
+                "accepted": r.accepted,
+                "stale": [{"shape": e.shape, "focus": e.focus, "value": e.value} for e in r.stale],
+                "skipped": [{"shape": shape, "reason": why} for shape, why in r.skipped],
+            }
+            for r in reports
+        ],
     }
+    out: list[str] = []
+    _write_json(document, 0, out)
+    out.append("\n")
+    return "".join(out)  # joined once: the document of 10 000 datasets is 34 MB
+
+
+@dataclass(frozen=True)
+class _Findings:
+    """A report's findings in the JSON document, written by :func:`_write_findings` (at level 3 only)."""
+
+    findings: list[Finding]
+
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+"""A value written on one line: a number, true, false, null, ``[]`` or ``{}``."""
+
+_string = json.encoder.encode_basestring
+"""A string as ``json`` writes it with ``ensure_ascii=False`` (its C encoder)."""
+
+
+def _write_json(value: object, level: int, out: list[str]) -> None:
+    """Append ``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it ``level`` levels deep."""
+    if isinstance(value, _Findings):
+        _write_findings(value.findings, out)
+    elif isinstance(value, str):
+        out.append(_string(value))
+    elif isinstance(value, dict) and value:
+        inner = "\n" + "  " * (level + 1)
+        for number, (key, item) in enumerate(value.items()):
+            out.append(("{" if number == 0 else ",") + inner + _string(str(key)) + ": ")
+            _write_json(item, level + 1, out)
+        out.append("\n" + "  " * level + "}")
+    elif isinstance(value, list | tuple) and value:
+        inner = "\n" + "  " * (level + 1)
+        for number, item in enumerate(value):
+            out.append(("[" if number == 0 else ",") + inner)
+            _write_json(item, level + 1, out)
+        out.append("\n" + "  " * level + "]")
+    else:
+        out.append(_encode(value))
+
+
+def _json_text(value: object, level: int) -> str:
+    out: list[str] = []
+    _write_json(value, level, out)
+    return "".join(out)
+
+
+def _write_findings(findings: list[Finding], out: list[str]) -> None:
+    """The findings' list at level 3 of the document, each finding from one template."""
+    if not findings:
+        out.append("[]")
+        return
+    out.append("[")
+    said: dict[tuple[tuple[str, str], ...], str] = {}  # the messages of a rule, repeated on each of its findings
+    for number, finding in enumerate(findings):
+        result, where = finding.result, finding.where
+        if (message := said.get(result.messages)) is None:
+            message = said[result.messages] = _json_text(dict(result.messages), 5)
+        source = "null" if where is None else _json_text({"file": where.file, "line": where.line}, 5)
+        path = "null" if result.path is None else _string(str(result.path))
+        value = "null" if result.value is None else _string(str(result.value))
+        field = "null" if finding.field is None else _string(finding.field)
+        out.append(
+            f"""{"," if number else ""}
+        {{
+          "severity": {_string(finding.severity)},
+          "resource": {_string(str(finding.owner))},
+          "title": {_string(finding.title)},
+          "focus": {_string(str(result.focus))},
+          "path": {path},
+          "value": {value},
+          "shape": {_string(str(result.shape))},
+          "component": {_string(str(result.component))},
+          "message": {message},
+          "source": {source},
+          "field": {field}
+        }}"""
+        )
+    out.append("\n      ]")
 
 
 def turtle(reports: list[Report], lang: str, fail_on: str) -> str:
@@ -251,25 +335,34 @@ def turtle(reports: list[Report], lang: str, fail_on: str) -> str:
         writer.block(lines + [f"sh:result {entry}" for entry in results])
     first = 0
     for report in reports:
+        data, shapes = report.data, report.shapes_graph
+        # What many results share (shape, severity, component, path; messages), written once: the terms
+        # are asked for in the order of the lines, so blank nodes are labelled as they appear.
+        shared: dict[tuple[object, ...], str] = {}
+        said: dict[tuple[tuple[str, str], ...], str] = {}
         for finding in report.findings:
-            result, entry = finding.result, f"_:r{first}"
+            result = finding.result
+            focus = writer.term(result.focus, data)
+            path = None if result.path is None else result.path.node
+            key = (result.severity, result.shape, result.component, path)
+            if (rule := shared.get(key)) is None:
+                rule = shared[key] = "".join(
+                    [
+                        f" ;\n    sh:resultSeverity {writer.term(result.severity)}",
+                        f" ;\n    sh:sourceShape {writer.term(result.shape, shapes)}",
+                        f" ;\n    sh:sourceConstraintComponent {writer.term(result.component)}",
+                        "" if path is None else f" ;\n    sh:resultPath {writer.term(path, shapes)}",
+                    ]
+                )
+            value = "" if result.value is None else f" ;\n    sh:value {writer.term(result.value, data)}"
+            if (messages := said.get(result.messages)) is None:
+                messages = said[result.messages] = "".join(
+                    f" ;\n    sh:resultMessage {writer.term(Literal(message, lang=message_lang or None))}"
+                    for message_lang, message in result.messages
+                )
+            entry = f"_:r{first} a sh:ValidationResult ;\n    sh:focusNode {focus}"
+            writer.text_block(f"{entry}{rule}{value}{messages} .\n")
             first += 1
-            lines = [
-                f"{entry} a sh:ValidationResult",
-                f"sh:focusNode {writer.term(result.focus, report.data)}",
-                f"sh:resultSeverity {writer.term(result.severity)}",
-                f"sh:sourceShape {writer.term(result.shape, report.shapes_graph)}",
-                f"sh:sourceConstraintComponent {writer.term(result.component)}",
-            ]
-            if result.path is not None and result.path.node is not None:
-                lines.append(f"sh:resultPath {writer.term(result.path.node, report.shapes_graph)}")
-            if result.value is not None:
-                lines.append(f"sh:value {writer.term(result.value, report.data)}")
-            lines.extend(
-                f"sh:resultMessage {writer.term(Literal(message, lang=message_lang or None))}"
-                for message_lang, message in result.messages
-            )
-            writer.block(lines)
             writer.flush()
     skipped = "".join(f"# skipped: {shape} — {why}\n" for r in reports for shape, why in r.skipped)
     return skipped + writer.text()
@@ -298,6 +391,10 @@ class _TurtleWriter:
         """One subject's triples: its first line is ``subject predicate object``, the rest ``predicate object``."""
         self._blocks.append(" ;\n    ".join(lines) + " .\n")
 
+    def text_block(self, written: str) -> None:
+        """One subject's triples already written as :meth:`block` writes them."""
+        self._blocks.append(written)
+
     def flush(self) -> None:
         """Write the copies of the blank nodes named so far (each once), with what hangs below them."""
         while self._pending:
@@ -314,6 +411,8 @@ class _TurtleWriter:
 
     def term(self, term: object, source: Graph | None = None) -> str:
         """A term in Turtle; a blank node of ``source`` gets a label and is copied at the next :meth:`flush`."""
+        if (known := self._written.get(term)) is not None:  # never a blank node: those are labelled per source
+            return known
         if isinstance(term, BNode):
             key = (id(source), term)
             if key not in self._labels:
@@ -321,8 +420,6 @@ class _TurtleWriter:
                 if source is not None:
                     self._pending.append((term, source))
             return self._labels[key]
-        if (known := self._written.get(term)) is not None:
-            return known
         if isinstance(term, URIRef):
             text = str(term)
             cut = max(text.rfind("#"), text.rfind("/")) + 1
@@ -369,6 +466,7 @@ def junit(reports: list[Report], lang: str, fail_on: str) -> str:
     """
     suites = ET.Element("testsuites", name="kasko-dcat validate")
     total = failed = 0
+    message = _messages(lang)
     for report in reports:
         by_shape: dict[str, list[Finding]] = {}
         for finding in report.findings:
@@ -380,12 +478,10 @@ def junit(reports: list[Report], lang: str, fail_on: str) -> str:
             cases += 1
             fatal = {"Violation", "Warning"} if fail_on == "warning" else {"Violation"}
             failing = [f for f in findings if f.severity in fatal]
-            body = "\n".join(_junit_line(f, lang) for f in findings)
+            body = "\n".join(_junit_line(f, lang, message(f.result)) for f in findings)
             if failing:
                 failures += 1
-                failure = ET.SubElement(
-                    case, "failure", type=failing[0].severity, message=result_message(failing[0].result, lang)
-                )
+                failure = ET.SubElement(case, "failure", type=failing[0].severity, message=message(failing[0].result))
                 failure.text = body
             else:
                 ET.SubElement(case, "system-out").text = body
@@ -421,11 +517,11 @@ def _xml_safe(text: str) -> str:
     return _NOT_IN_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def _junit_line(finding: Finding, lang: str) -> str:
+def _junit_line(finding: Finding, lang: str, message: str) -> str:
     where = f" ({finding.where}{', ' + finding.field if finding.field else ''})" if finding.where else ""
     value = "" if finding.result.value is None else f" — {short(finding.result.value)}"
     word = SEVERITY_WORDS[lang].get(finding.severity, finding.severity)
-    return f"{word}: {finding.title} <{finding.result.focus}>: {result_message(finding.result, lang)}{value}{where}"
+    return f"{word}: {finding.title} <{finding.result.focus}>: {message}{value}{where}"
 
 
 RENDERERS: dict[str, Callable[[list[Report], str, str], str]] = {

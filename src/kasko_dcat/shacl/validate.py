@@ -9,7 +9,7 @@ a user names are read by :mod:`kasko_dcat.rdf.reading`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,9 +127,9 @@ class Finding:
     where: Where | None
     field: str | None
 
-    @property
+    @cached_property
     def severity(self) -> str:
-        """``Violation``, ``Warning`` or ``Info``."""
+        """``Violation``, ``Warning`` or ``Info``: kept once found, since every report asks it of each finding."""
         return str(self.result.severity).rsplit("#", 1)[-1]
 
 
