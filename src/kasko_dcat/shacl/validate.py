@@ -8,6 +8,7 @@ a user names are read by :mod:`kasko_dcat.rdf.reading`.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
@@ -127,9 +128,9 @@ class Finding:
     where: Where | None
     field: str | None
 
-    @cached_property
+    @property
     def severity(self) -> str:
-        """``Violation``, ``Warning`` or ``Info``: kept once found, since every report asks it of each finding."""
+        """``Violation``, ``Warning`` or ``Info``."""
         return str(self.result.severity).rsplit("#", 1)[-1]
 
 
@@ -162,7 +163,12 @@ class Report:
 
     def count(self, severity: str) -> int:
         """How many findings have ``severity``."""
-        return sum(f.severity == severity for f in self.findings)
+        return self._counts[severity]
+
+    @cached_property
+    def _counts(self) -> Counter[str]:
+        # Counted once: the writers and the exit code ask again and again, of 60 000 findings at 10 000 datasets.
+        return Counter(f.severity for f in self.findings)
 
     def fails(self, fail_on: str) -> bool:
         """Whether this report fails a CI run that fails on ``fail_on`` (violation or warning)."""
