@@ -306,26 +306,37 @@ def _write_findings(findings: list[Finding], out: list[str]) -> None:
         out.append("[]")
         return
     out.append("[")
-    said: dict[tuple[tuple[str, str], ...], str] = {}  # the messages of a rule, repeated on each of its findings
+    # What a rule repeats on each of its findings, encoded once: the path by identity (equal paths of
+    # different results compare slowly, field by field; the results, alive meanwhile, keep each id to its path).
+    rules: dict[tuple[object, ...], tuple[str, str, str, str, str]] = {}
     for number, finding in enumerate(findings):
         result, where = finding.result, finding.where
-        if (message := said.get(result.messages)) is None:
-            message = said[result.messages] = _json_text(dict(result.messages), 5)
-        source = "null" if where is None else _json_text({"file": where.file, "line": where.line}, 5)
-        path = "null" if result.path is None else _string(str(result.path))
+        key = (result.severity, result.shape, result.component, id(result.path), result.messages)
+        if (rule := rules.get(key)) is None:
+            rule = rules[key] = (
+                _string(finding.severity),
+                "null" if result.path is None else _string(str(result.path)),
+                _string(str(result.shape)),
+                _string(str(result.component)),
+                _json_text(dict(result.messages), 5),
+            )
+        severity, path, shape, component, message = rule
+        resource = _string(str(finding.owner))
+        focus = resource if result.focus is finding.owner else _string(str(result.focus))
         value = "null" if result.value is None else _string(str(result.value))
+        source = "null" if where is None else _json_text({"file": where.file, "line": where.line}, 5)
         field = "null" if finding.field is None else _string(finding.field)
         out.append(
             f"""{"," if number else ""}
         {{
-          "severity": {_string(finding.severity)},
-          "resource": {_string(str(finding.owner))},
+          "severity": {severity},
+          "resource": {resource},
           "title": {_string(finding.title)},
-          "focus": {_string(str(result.focus))},
+          "focus": {focus},
           "path": {path},
           "value": {value},
-          "shape": {_string(str(result.shape))},
-          "component": {_string(str(result.component))},
+          "shape": {shape},
+          "component": {component},
           "message": {message},
           "source": {source},
           "field": {field}
@@ -394,6 +405,8 @@ def turtle(reports: list[Report], lang: str, fail_on: str) -> str:
 
 _TURTLE_PREFIXES = {"rdf": str(RDF), "sh": str(SH), "xsd": str(XSD)}
 _IRI_ESCAPES = {ord(c): f"\\u{ord(c):04X}" for c in '<>"{}|^`\\'} | {c: f"\\u{c:04X}" for c in range(0x21)}
+_IRI_UNSAFE = re.compile("[" + re.escape("".join(map(chr, _IRI_ESCAPES))) + "]")
+"""Whether an IRI has a character to escape: most have none, and the search is quicker than the translation."""
 
 
 class _TurtleWriter:
@@ -452,7 +465,7 @@ class _TurtleWriter:
                 self._used.add(prefix)
                 written = f"{prefix}:{text[cut:]}"
             else:
-                written = f"<{text.translate(_IRI_ESCAPES)}>"
+                written = f"<{text.translate(_IRI_ESCAPES) if _IRI_UNSAFE.search(text) else text}>"
         elif isinstance(term, Literal):
             lexical = _quote(str(term))
             if term.language:
