@@ -279,6 +279,7 @@ def test_skip_ill_formed_runs_the_rest_and_lists_each_skipped_shape(tmp_path: Pa
     assert any("<http://example.org/U> — needs the verdict of <http://example.org/T>" in line for line in skipped)
     code, out, _ = run(tmp_path, ILL_FORMED, "ex:a ex:p 1 .", "--skip-ill-formed", "--format", "json")
     assert len(json.loads(out)["reports"][0]["skipped"]) == 3
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"  # the layout json.dumps has
     code, out, _ = run(tmp_path, ILL_FORMED, "ex:a ex:p 1 .", "--skip-ill-formed", "--format", "junit")
     assert out.count("<skipped ") == 3
     code, out, _ = run(tmp_path, ILL_FORMED, "ex:a ex:p 1 .", "--skip-ill-formed", "--format", "turtle")

@@ -128,6 +128,8 @@ def test_json_report(scratch: Path) -> None:
     # search keys are written in request.yaml's examples, not in the resource's file
     assert finding["source"]["file"] == "source/request.yaml" and finding["field"] == "search_keys"
     assert set(finding["message"]) == {"fi", "sv", "en"}
+    # written by hand for speed, laid out exactly as json.dumps lays it out
+    assert result.stdout == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_turtle_report_is_a_shacl_validation_report(scratch: Path) -> None:

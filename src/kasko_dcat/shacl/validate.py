@@ -8,8 +8,9 @@ a user names are read by :mod:`kasko_dcat.rdf.reading`.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -163,7 +164,12 @@ class Report:
 
     def count(self, severity: str) -> int:
         """How many findings have ``severity``."""
-        return sum(f.severity == severity for f in self.findings)
+        return self._counts[severity]
+
+    @cached_property
+    def _counts(self) -> Counter[str]:
+        # Counted once: the writers and the exit code ask again and again, of 60 000 findings at 10 000 datasets.
+        return Counter(f.severity for f in self.findings)
 
     def fails(self, fail_on: str) -> bool:
         """Whether this report fails a CI run that fails on ``fail_on`` (violation or warning)."""
