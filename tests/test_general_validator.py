@@ -356,3 +356,16 @@ def test_a_literal_rdflib_finds_weird_is_reported_without_a_python_warning(tmp_p
     )
     assert done.returncode == 1, done.stderr
     assert "DatatypeConstraintComponent" in done.stdout and done.stderr == ""
+
+
+@pytest.mark.parametrize("report_format", ["text", "json", "turtle", "junit"])
+@pytest.mark.parametrize("where", ["data", "shapes"])
+def test_an_iri_no_iri_can_be_is_a_reading_error_not_an_internal_one(
+    tmp_path: Path, where: str, report_format: str
+) -> None:
+    """``<…a{b}>`` is no IRI (Turtle's IRIREF excludes ``{``): rdflib read it, then failed to write it (exit 3)."""
+    bad, shape = " ex:s ex:p <http://example.org/a{b}> .", "ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:p ."
+    shapes, data = (shape, bad) if where == "data" else (shape + bad, " ex:s ex:p 1 .")
+    code, out, err = run(tmp_path, shapes, data, "--format", report_format)
+    assert code == 2, (out, err)
+    assert f"{where}.ttl" in err and "line 3" in err and "Invalid IRI" in err

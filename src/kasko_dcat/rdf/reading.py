@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kasko_dcat import files as guarded
@@ -196,6 +196,7 @@ def _parse(path: Path, max_mb: float, rdf_format: str | None, folder: Path | Non
     if fmt.rdflib == "json-ld":
         _check_json_ld(path, _utf8(path, raw))
     triples = None
+    refused: Exception | None = None
     if fmt.reader != "rdflib":
         try:  # Oxigraph reads the bytes (and checks their UTF-8 itself): no copy of a large file as text
             triples = Triples.parse(raw.removeprefix(_BOM), fmt.oxigraph)
@@ -204,11 +205,30 @@ def _parse(path: Path, max_mb: float, rdf_format: str | None, folder: Path | Non
                 _utf8(path, raw)  # a file that is not UTF-8 is told so, with the offset
             if fmt.reader == "oxigraph-only":
                 raise InputError("validate-not-rdf", path=path, format=fmt.rdflib, reason=_first_line(exc)) from None
+            refused = exc
     if triples is None:  # XML declares its own encoding
-        triples = Triples.of(_parse_rdflib(path, raw if fmt.rdflib == "xml" else _utf8(path, raw), fmt))
+        graph = _parse_rdflib(path, raw if fmt.rdflib == "xml" else _utf8(path, raw), fmt)
+        if refused is not None and any(_NOT_IRI.search(term) for term in _iris(graph)):
+            # rdflib lets an IRI hold what none can ("{", a space): the file is not RDF, as Oxigraph said
+            raise InputError("validate-not-rdf", path=path, format=fmt.rdflib, reason=_first_line(refused))
+        triples = Triples.of(graph)
     if len(triples) == 0:
         raise InputError("validate-no-triples", path=path, format=fmt.rdflib)
     return triples
+
+
+_NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+"""What an IRI cannot hold (RFC 3987; Turtle's IRIREF): rdflib reads it, then cannot write it back."""
+
+
+def _iris(graph: Graph) -> Iterator[str]:
+    """Every IRI of ``graph``, datatypes included."""
+    for triple in graph:
+        for term in triple:
+            if isinstance(term, URIRef):
+                yield term
+            elif isinstance(term, Literal) and term.datatype is not None:
+                yield term.datatype
 
 
 def _parse_rdflib(path: Path, data: bytes | str, fmt: RdfFormat) -> Graph:
