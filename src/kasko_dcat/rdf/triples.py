@@ -84,6 +84,7 @@ class Triples:
         self.prefixes = prefixes or {}
         """The prefixes the file declared, for a report that names its terms as the file did."""
         self._back: dict[Node, dict[Node, list[Node]]] = {}
+        self._with_predicate: dict[Node, list[Node]] = {}
         self._by_object: dict[Node, list[Node]] | None = None
 
     @classmethod
@@ -179,7 +180,9 @@ class Triples:
         if predicate is None:
             return list(self.index) if obj is None else self._subjects_of(obj)
         if obj is None:
-            return [s for s, pairs in self.index.items() if predicate in pairs]
+            if (found := self._with_predicate.get(predicate)) is None:  # sh:targetSubjectsOf asks once a shape
+                found = self._with_predicate[predicate] = [s for s, pairs in self.index.items() if predicate in pairs]
+            return found
         return self._inverse(predicate).get(obj, _NO_OBJECTS)
 
     def object_nodes(self, predicate: Node) -> list[Node]:

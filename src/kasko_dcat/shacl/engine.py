@@ -484,10 +484,13 @@ class DataGraph(Triples):
         Values only, as the shape's SPARQL validator checks: a subject IRI is some node's value too.
         """
         found: dict[Node, list[Node]] = {}
+        holds: dict[int, bool] = {}  # by the term's identity: a term read once is one object (rdf/triples.py)
         for s, pairs in self.index.items():
             for objects in pairs.values():
                 for term in objects:
-                    if isinstance(term, Literal | URIRef) and _holds_identity_code(term):
+                    if (code := holds.get(id(term))) is None:
+                        code = holds[id(term)] = isinstance(term, Literal | URIRef) and _holds_identity_code(term)
+                    if code:
                         found.setdefault(s, []).append(term)
         return found
 
@@ -554,7 +557,7 @@ class Validator:
     def __init__(self, shapes: ShapesGraph, data: DataGraph) -> None:
         self.shapes = shapes
         self.data = data
-        self._conforms: dict[tuple[Node, Node], bool] = {}
+        self._conforms: dict[tuple[int, int], tuple[Node, Node, bool]] = {}
 
     def run(self) -> list[Result]:
         """Every result of every targeted shape, in a stable order; equal results are all kept (§ 3.6)."""
@@ -631,11 +634,13 @@ class Validator:
 
     def conforms(self, node: Node, shape_node: Node) -> bool:
         """Whether ``node`` conforms to a shape referred to by ``sh:node``, ``sh:or``, … (any severity)."""
-        key = (node, shape_node)
-        if key not in self._conforms:
-            self._conforms[key] = True  # a shape that refers back to itself does not loop
-            self._conforms[key] = not self.check(self.shapes.shape(shape_node), node)
-        return self._conforms[key]
+        # Keyed by identity (a Literal hashes in Python, a million times with our shapes' sh:or); the
+        # entry holds both terms, so neither id can be reused while the entry stands.
+        key = (id(node), id(shape_node))
+        if (known := self._conforms.get(key)) is None:
+            self._conforms[key] = (node, shape_node, True)  # a shape that refers back to itself does not loop
+            known = self._conforms[key] = (node, shape_node, not self.check(self.shapes.shape(shape_node), node))
+        return known[2]
 
 
 _TRUE = Literal(True)

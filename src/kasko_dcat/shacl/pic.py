@@ -44,7 +44,9 @@ def is_identity_code(day: str, month: str, year: str, sign: str, individual: str
 def find_identity_codes(text: str) -> list[str]:
     """Every valid personal identity code in ``text``, in every spelling of it (see the module docstring)."""
     found: list[str] = []
-    plain = unicodedata.normalize("NFKC", text)
+    plain = text if text.isascii() else unicodedata.normalize("NFKC", text)  # ASCII is its own NFKC form
+    if sum(map(plain.count, "0123456789")) < 9:  # a code has nine digits, and the variants add none
+        return found
     for variant in (_visible(plain), _visible(plain.replace(SOFT_HYPHEN, "-"))):
         for match in CANDIDATE.finditer(variant):
             day, month, year, sign, individual, check, spaced = match.groups()
