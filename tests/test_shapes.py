@@ -14,9 +14,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kasko_dcat.model.catalog import PROFILES
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, RDF, SH, SKOS, TVK, TVKS, VCARD, XSD
 from kasko_dcat.shacl.engine import Shape, ShapesError, ShapesGraph, validate
 from kasko_dcat.shacl.validate import load_shapes
+from kasko_dcat.shacl.wellformed import ill_formed
 
 from .conftest import ROOT
 
@@ -459,3 +461,9 @@ def test_recommendations_that_do_not_apply_are_not_checked_there() -> None:
         "Distribution-dct_license-recommended",
         "Distribution-dcatap_availability-recommended",
     }
+
+
+@pytest.mark.parametrize("profiles", [(), *((p,) for p in PROFILES), tuple(PROFILES)])
+def test_our_shapes_are_well_formed_by_shacl_for_shacl(profiles: tuple[str, ...]) -> None:
+    """``load_shapes`` skips SHACL's shapes for shapes at run time (a user's shapes are checked): this is why it may."""
+    assert ill_formed(load_shapes(profiles).graph) == {}

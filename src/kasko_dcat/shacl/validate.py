@@ -25,9 +25,9 @@ from kasko_dcat.model.catalog import PROFILES
 from kasko_dcat.model.description import MAX_SOURCE_FILE_BYTES as LINES_MAX_BYTES
 from kasko_dcat.model.description import Source
 from kasko_dcat.model.mapping import field_names
+from kasko_dcat.rdf.formats import by_rdflib_name
 from kasko_dcat.rdf.iris import Iris
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, RDFS, SKOS, TVK, VCARD
-from kasko_dcat.rdf.reading import parse_exact
 from kasko_dcat.rdf.triples import Triples
 from kasko_dcat.shacl.engine import DataGraph, Result, ShapesGraph, targeted
 from kasko_dcat.shacl.engine import validate as run_engine
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from kasko_dcat.shacl.baseline import BaselineEntry
 
 ALL_PROFILES = tuple(PROFILES)
+TURTLE = by_rdflib_name("turtle")
 
 
 def load_shapes(profiles: tuple[str, ...] = ALL_PROFILES) -> ShapesGraph:
@@ -51,14 +52,21 @@ def load_shapes(profiles: tuple[str, ...] = ALL_PROFILES) -> ShapesGraph:
 
 @cache
 def _parse_shapes(profiles: frozenset[str]) -> ShapesGraph:
+    """Our shapes, read by Oxigraph as every data file is (rdf/triples.py).
+
+    They are not checked against SHACL's shapes for shapes on each run, as a user's are:
+    ``tests/test_shapes.py`` holds every combination of them well formed, and the check took a
+    fifth of a small validation.
+    """
     graph = Graph()
     folder = files("kasko_dcat").joinpath("shapes")
     names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".ttl"))
     for name in names:
         profile = name.removesuffix(".ttl")
         if profile not in PROFILES or profile in profiles:
-            parse_exact(graph, data=folder.joinpath(name).read_text("utf-8"), format="turtle")
-    return ShapesGraph(graph)
+            for triple in Triples.parse(folder.joinpath(name).read_bytes(), TURTLE.oxigraph):
+                graph.add(triple)
+    return ShapesGraph(graph, checked=False)
 
 
 # --- findings ------------------------------------------------------------------------------------
