@@ -2,8 +2,9 @@
 
 Why not pySHACL: it evaluates every constraint of every shape on every focus node through generic
 machinery, about 10 ms per dataset with SEMIC's shapes, so a catalogue of 10 000 datasets takes
-minutes. This engine reads each predicate of the data graph once into an index and then checks
-constraints with dictionary lookups.
+minutes. This engine reads the data graph as Oxigraph's parse indexed by subject
+(``rdf/triples.py``) and checks constraints with dictionary lookups, a node's predicates choosing
+the property shapes to run.
 
 It implements all of SHACL Core (https://www.w3.org/TR/shacl/; ``tests/test_w3c_shacl.py`` runs
 the W3C Core test suite on it) and the two SHACL-AF/SHACL-SPARQL features ``shapes/`` uses, and
