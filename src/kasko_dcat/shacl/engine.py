@@ -51,7 +51,7 @@ from rdflib.term import Node
 
 from kasko_dcat.errors import KaskoError
 from kasko_dcat.rdf.namespaces import OWL, RDF, RDFS, SH, TVKS, XSD
-from kasko_dcat.rdf.triples import Triples, vocabulary_term
+from kasko_dcat.rdf.triples import Index, Triples, vocabulary_term
 from kasko_dcat.shacl.pic import find_identity_codes
 from kasko_dcat.shacl.xpath_regex import TIME_LIMIT, NotXPath, PatternTimeout, compile_xpath
 
@@ -452,6 +452,10 @@ class DataGraph(Triples):
     which answer through a generator per triple; shapes ask for about 80 predicates.
     """
 
+    def __init__(self, index: Index, size: int, prefixes: dict[str, str] | None = None) -> None:
+        super().__init__(index, size, prefixes)
+        self._instances: dict[Node, list[Node]] = {}
+
     @classmethod
     def of(cls, graph: Triples | Graph) -> DataGraph:
         """The data graph of triples already read (shared, not copied), or of an rdflib graph built in memory."""
@@ -508,9 +512,13 @@ class DataGraph(Triples):
         return bool(superclasses) and any(cls in superclasses.get(t, ()) for t in types)
 
     def instances(self, cls: Node) -> list[Node]:
-        """Every SHACL instance of ``cls``."""
-        classes = [cls, *(c for c, sups in self._superclasses.items() if cls in sups and c != cls)]
-        return list(dict.fromkeys(node for c in classes for node in self.subjects(_TYPE, c)))
+        """Every SHACL instance of ``cls``; listed once per class, as many shapes target the same classes."""
+        if (found := self._instances.get(cls)) is None:
+            classes = [cls, *(c for c, sups in self._superclasses.items() if cls in sups and c != cls)]
+            found = self._instances[cls] = list(
+                dict.fromkeys(node for c in classes for node in self.subjects(_TYPE, c))
+            )
+        return found
 
     def values(self, focus: Node, path: Path, inverse: bool = False) -> list[Node]:
         """The value nodes of ``path`` from ``focus`` (§ 2.3.1), or of its inverse; without duplicates."""
@@ -563,9 +571,20 @@ class Validator:
     def run(self) -> list[Result]:
         """Every result of every targeted shape, in a stable order; equal results are all kept (§ 3.6)."""
         found: list[Result] = []
+        index = self.data.index
         for shape in self.shapes.targeted:
+            path = shape.path
+            if path is None or path.kind != "pred" or shape.fires_on_nothing:
+                for focus in self.focus_nodes(shape):
+                    self._collect(shape, focus, found)
+                continue
+            # A targeted property shape on an optional predicate (most of ours): a focus node without
+            # the predicate is passed over after one lookup, as in _apply.
+            predicate = path.iri
             for focus in self.focus_nodes(shape):
-                self._collect(shape, focus, found)
+                pairs = index.get(focus)
+                if pairs is not None and (values := pairs.get(predicate)) is not None:
+                    self._apply(shape, focus, values, found)
         return sorted(found, key=Result.sort_key)
 
     def focus_nodes(self, shape: Shape) -> list[Node]:
