@@ -369,3 +369,18 @@ def test_an_iri_no_iri_can_be_is_a_reading_error_not_an_internal_one(
     code, out, err = run(tmp_path, shapes, data, "--format", report_format)
     assert code == 2, (out, err)
     assert f"{where}.ttl" in err and "line 3" in err and "Invalid IRI" in err
+
+
+def test_blank_node_labels_of_two_shapes_files_are_two_nodes(tmp_path: Path) -> None:
+    """Oxigraph keeps a file's ``_:p``; two files' ``_:p`` merged into one shape would have two paths."""
+    for name, predicate in (("one", "p"), ("two", "q")):
+        shape = f"ex:S{name} a sh:NodeShape ; sh:targetNode ex:a ; sh:property _:p .\n"
+        text = shape + f"_:p sh:path ex:{predicate} ; sh:minCount 1 ."
+        (tmp_path / f"{name}.ttl").write_text(PREFIXES + text, "utf-8")
+    (tmp_path / "data.ttl").write_text(PREFIXES + " ex:a ex:r 1 .", "utf-8")
+    shapes = ["--shapes", str(tmp_path / "one.ttl"), "--shapes", str(tmp_path / "two.ttl")]
+    args = ["--lang", "en", "validate", "--source", str(tmp_path / "none"), *shapes, str(tmp_path / "data.ttl")]
+    result = CliRunner().invoke(main, [*args, "--format", "json"])
+    assert result.exit_code == 1, result.stderr
+    paths = {finding["path"] for finding in json.loads(result.stdout)["reports"][0]["findings"]}
+    assert paths == {EX + "p", EX + "q"}

@@ -60,7 +60,8 @@ def read_shapes(paths: tuple[Path, ...], max_mb: float = DEFAULT_MAX_MB) -> Grap
             parsed = _parse(file, max_mb, None, folder)
             for triple in parsed:
                 graph.add(triple)
-            for prefix, namespace in parsed.prefixes.items():  # kept for the Turtle report
+            # Kept for the Turtle report: the prefixes the file's own graph would have (ours, then its own).
+            for prefix, namespace in parsed.bind(new_graph()).namespace_manager.namespaces():
                 graph.bind(prefix, namespace, override=False)
     return _name_blank_nodes(graph)
 
@@ -170,7 +171,7 @@ def read_datasets(path: Path, max_mb: float = DEFAULT_MAX_MB, rdf_format: str | 
     ``/dataset/ID.rdf``) names no ``dcat:Catalog`` and is still worth scoring before it is harvested.
     """
     try:
-        graph = _parse(path, max_mb, rdf_format).graph()
+        graph = _parse(path, max_mb, rdf_format).graph(into=new_graph())
     except InputError as error:  # validate's hint ("without paths, validate …") would name the wrong command
         if error.code != "validate-no-file":
             raise

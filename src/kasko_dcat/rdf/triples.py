@@ -93,7 +93,7 @@ class Triples:
 
         Raises Oxigraph's ``SyntaxError`` (or ``ValueError``) where the text is not ``rdf_format``.
         """
-        parser = ox.parse(data, format=rdf_format)
+        parser = ox.parse(data, format=rdf_format, rename_blank_nodes=True)  # "_:b0" of two files: two nodes
         quads: Iterable[ox.Quad | ox.Triple] = parser
         if rdf_format.supports_datasets:
             quads = (ox.Triple(q.subject, q.predicate, q.object) for q in parser)
@@ -219,14 +219,18 @@ class Triples:
             self._by_object = by_object
         return self._by_object.get(obj, _NO_OBJECTS)
 
-    def graph(self) -> Graph:
-        """The same triples as an rdflib graph, with the file's prefixes, for code that needs rdflib's API."""
-        graph = Graph()
+    def bind(self, graph: Graph) -> Graph:
+        """Bind the file's prefixes in ``graph`` as rdflib's parsers do (the file's prefix wins its namespace)."""
+        for prefix, namespace in self.prefixes.items():
+            graph.bind(prefix, namespace)
+        return graph
+
+    def graph(self, into: Graph | None = None) -> Graph:
+        """The same triples in an rdflib graph (``into``, or a new one), with the file's prefixes bound."""
+        graph = Graph() if into is None else into
         for triple in self:
             graph.add(triple)
-        for prefix, namespace in self.prefixes.items():
-            graph.bind(prefix, namespace, override=False)
-        return graph
+        return self.bind(graph)
 
 
 def _term(text: str) -> Node:

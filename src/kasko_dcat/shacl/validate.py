@@ -64,8 +64,7 @@ def _parse_shapes(profiles: frozenset[str]) -> ShapesGraph:
     for name in names:
         profile = name.removesuffix(".ttl")
         if profile not in PROFILES or profile in profiles:
-            for triple in Triples.parse(folder.joinpath(name).read_bytes(), TURTLE.oxigraph):
-                graph.add(triple)
+            Triples.parse(folder.joinpath(name).read_bytes(), TURTLE.oxigraph).graph(into=graph)
     return ShapesGraph(graph, checked=False)
 
 
