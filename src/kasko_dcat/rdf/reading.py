@@ -194,21 +194,24 @@ def _parse(path: Path, max_mb: float, rdf_format: str | None, folder: Path | Non
     fmt = known or by_rdflib_name(_sniff(raw))  # other suffixes are recognised by their first characters
     if fmt.rdflib == "xml" and (b"<!DOCTYPE" in raw or b"<!ENTITY" in raw):
         raise InputError("validate-xml-doctype", path=path)
+    # The text only where it is needed (XML declares its own encoding); Oxigraph reads the bytes and
+    # checks their UTF-8 itself, so a large file is not copied as text.
+    text = _utf8(path, raw) if fmt.rdflib == "json-ld" or fmt.reader == "rdflib" else None
     if fmt.rdflib == "json-ld":
-        _check_json_ld(path, _utf8(path, raw))
+        _check_json_ld(path, text or "")
     triples = None
     refused: Exception | None = None
     if fmt.reader != "rdflib":
-        try:  # Oxigraph reads the bytes (and checks their UTF-8 itself): no copy of a large file as text
+        try:
             triples = Triples.parse(raw.removeprefix(_BOM), fmt.oxigraph)
         except (SyntaxError, ValueError) as exc:
             if fmt.rdflib != "xml":
-                _utf8(path, raw)  # a file that is not UTF-8 is told so, with the offset
+                text = text or _utf8(path, raw)  # a file that is not UTF-8 is told so, with the offset
             if fmt.reader == "oxigraph-only":
                 raise InputError("validate-not-rdf", path=path, format=fmt.rdflib, reason=_first_line(exc)) from None
             refused = exc
-    if triples is None:  # XML declares its own encoding
-        graph = _parse_rdflib(path, raw if fmt.rdflib == "xml" else _utf8(path, raw), fmt)
+    if triples is None:
+        graph = _parse_rdflib(path, raw if text is None else text, fmt)
         if refused is not None and any(_NOT_IRI.search(term) for term in _iris(graph)):
             # rdflib lets an IRI hold what none can ("{", a space): the file is not RDF, as Oxigraph said
             raise InputError("validate-not-rdf", path=path, format=fmt.rdflib, reason=_first_line(refused))

@@ -82,8 +82,9 @@ def ill_formed(shapes: Graph) -> dict[Node, list[str]]:
         for triple in strange:
             graph.remove(triple)
     found: dict[Node, list[str]] = {}
-    results = validate(graph, checker)
-    validator = Validator(checker, DataGraph.of(graph))
+    data = DataGraph.of(graph)  # indexed once, for the run and for the details below
+    results = validate(data, checker)
+    validator = Validator(checker, data)
     for result in list(results):
         if result.component == SH.XoneConstraintComponent and result.value == result.focus:
             # "neither a node shape nor a property shape": say what makes it not the kind it claims
