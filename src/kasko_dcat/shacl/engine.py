@@ -112,6 +112,13 @@ class Path:
     node: Node | None = None
     """The path's node in the shapes graph, copied into Turtle reports as ``sh:resultPath``."""
 
+    @cached_property
+    def predicates(self) -> tuple[URIRef, ...] | None:
+        """An alternative path of predicates alone (``dct:title|dct:description``): its predicates; else None."""
+        if self.kind == "alternative" and all(part.kind == "pred" for part in self.parts):
+            return tuple(part.iri for part in self.parts)  # type: ignore[misc]
+        return None
+
     def __str__(self) -> str:
         if self.kind == "pred":
             return str(self.iri)
@@ -153,6 +160,23 @@ class Shape:
 
     Most DCAT-AP shapes constrain optional properties; when a node has none of them, this lets the
     engine skip the shape after one lookup."""
+
+    @cached_property
+    def test(self) -> Callable[[Validator, Node], bool] | None:
+        """A node shape's verdict on a value without making results, where it only tests the value itself.
+
+        ``sh:node``, ``sh:or`` and ``sh:qualifiedValueShape`` ask a shape's verdict on each value, and
+        most shapes they name test a language, a datatype or a class; None for any other shape. Read
+        on the first validation, once the shapes graph is compiled.
+        """
+        if self.path is not None or self.properties or self.deactivated or not self.checks:
+            return None
+        if not all(type(check) is Each and check.leaf for check in self.checks):
+            return None
+        oks = [check.ok for check in self.checks]  # type: ignore[attr-defined]
+        if len(oks) == 1:
+            return oks[0]
+        return lambda v, value: all(ok(v, value) for ok in oks)
 
     @cached_property
     def by_predicate(self) -> tuple[dict[Node, list[Shape]], list[Shape]]:
@@ -488,15 +512,18 @@ class DataGraph(Triples):
         path publishes the code just the same. An IRI is read percent-decoded (``%2D`` is ``-``).
         Values only, as the shape's SPARQL validator checks: a subject IRI is some node's value too.
         """
+        # Each term is searched once, by its identity: a term read from a file is one object however
+        # often it recurs (rdf/triples.py). Most graphs hold no code, and are then not walked again.
+        index = self.index
+        terms = {id(term): term for pairs in index.values() for objects in pairs.values() for term in objects}
+        holders = {key for key, term in terms.items() if type(term) is not BNode and _holds_identity_code(term)}
         found: dict[Node, list[Node]] = {}
-        holds: dict[int, bool] = {}  # by the term's identity: a term read once is one object (rdf/triples.py)
-        for s, pairs in self.index.items():
-            for objects in pairs.values():
-                for term in objects:
-                    if (code := holds.get(id(term))) is None:
-                        code = holds[id(term)] = isinstance(term, Literal | URIRef) and _holds_identity_code(term)
-                    if code:
-                        found.setdefault(s, []).append(term)
+        if holders:
+            for s, pairs in index.items():
+                for objects in pairs.values():
+                    for term in objects:
+                        if id(term) in holders:
+                            found.setdefault(s, []).append(term)
         return found
 
     def identity_codes(self, node: Node) -> list[Node]:
@@ -533,6 +560,14 @@ class DataGraph(Triples):
                 nodes = list(dict.fromkeys(v for n in nodes for v in self.values(n, part, inverse)))
             return nodes
         if kind == "alternative":
+            if not inverse and (predicates := path.predicates) is not None:  # free text in any of 11 predicates
+                pairs = self.index.get(focus)
+                if pairs is None:
+                    return _NO_VALUES
+                found = [objects for predicate in predicates if (objects := pairs.get(predicate)) is not None]
+                if len(found) < 2:
+                    return found[0] if found else _NO_VALUES
+                return list(dict.fromkeys(value for objects in found for value in objects))
             return list(dict.fromkeys(v for part in path.parts for v in self.values(focus, part, inverse)))
         step = path.parts[0]
         if kind == "zeroOrOne":
@@ -566,7 +601,7 @@ class Validator:
     def __init__(self, shapes: ShapesGraph, data: DataGraph) -> None:
         self.shapes = shapes
         self.data = data
-        self._conforms: dict[tuple[int, int], tuple[Node, Node, bool]] = {}
+        self._conforms: dict[tuple[int, int], tuple[Node, bool]] = {}
 
     def run(self) -> list[Result]:
         """Every result of every targeted shape, in a stable order; equal results are all kept (§ 3.6)."""
@@ -628,6 +663,13 @@ class Validator:
         if shape.deactivated:
             return
         for check in shape.checks:
+            if type(check) is Each:  # most constraints: tested here, with no generator per focus node
+                ok, component = check.ok, check.component
+                for value in values:
+                    if not ok(self, value):
+                        node, severity, messages = shape.node, shape.severity, shape.messages
+                        found.append(Result(focus, node, severity, component, shape.path, value, messages))
+                continue
             for component, value, other_path in check(self, focus, values):
                 found.append(
                     Result(
@@ -652,19 +694,22 @@ class Validator:
                     for prop in by_predicate.get(predicate, _NO_SHAPES):
                         self._apply(prop, value, prop_values, found)
 
-    def conforms(self, node: Node, shape_node: Node) -> bool:
+    def conforms(self, node: Node, shape: Shape) -> bool:
         """Whether ``node`` conforms to a shape referred to by ``sh:node``, ``sh:or``, … (any severity)."""
+        if (test := shape.test) is not None:
+            return test(self, node)
         # Keyed by identity (a Literal hashes in Python, a million times with our shapes' sh:or); the
-        # entry holds both terms, so neither id can be reused while the entry stands.
-        key = (id(node), id(shape_node))
+        # entry holds the term, so its id cannot be reused while the entry stands (shapes live as long).
+        key = (id(node), id(shape))
         if (known := self._conforms.get(key)) is None:
-            self._conforms[key] = (node, shape_node, True)  # a shape that refers back to itself does not loop
-            known = self._conforms[key] = (node, shape_node, not self.check(self.shapes.shape(shape_node), node))
-        return known[2]
+            self._conforms[key] = (node, True)  # a shape that refers back to itself does not loop
+            known = self._conforms[key] = (node, not self.check(shape, node))
+        return known[1]
 
 
 _TRUE = Literal(True)
 _NO_SHAPES: list[Shape] = []
+_NO_VALUES: list[Node] = []
 
 
 def validate(data: Triples | Graph, shapes: ShapesGraph) -> list[Result]:
@@ -681,15 +726,26 @@ Compiler = Callable[[ShapesGraph, Node, Node], "Check | None"]
 """Reads one constraint parameter of a shape (shapes graph, shape, value) into a check; None if it checks nothing."""
 
 
-def _each(component: URIRef, ok: Callable[[Validator, Node], bool]) -> Check:
-    """A constraint tested on each value node on its own."""
+class Each:
+    """A constraint tested on each value node on its own: a result per value that fails ``ok``.
 
-    def check(v: Validator, _: Node, values: list[Node]) -> Found:
+    A class, not a closure, so that the engine can call ``ok`` in its own loop (no generator per
+    focus node) and can test a value against a shape made only of such constraints without making
+    results (see :attr:`Shape.test`). ``leaf``: ``ok`` asks no other shape's verdict.
+    """
+
+    __slots__ = ("component", "leaf", "ok")
+
+    def __init__(self, component: URIRef, ok: Callable[[Validator, Node], bool], leaf: bool = True) -> None:
+        self.component = component
+        self.ok = ok
+        self.leaf = leaf
+
+    def __call__(self, v: Validator, _: Node, values: list[Node]) -> Found:
+        ok = self.ok
         for value in values:
             if not ok(v, value):
-                yield component, value, None
-
-    return check
+                yield self.component, value, None
 
 
 def _shared(term: Node) -> Node:
@@ -699,7 +755,7 @@ def _shared(term: Node) -> Node:
 
 def _class(_: ShapesGraph, __: Node, cls: Node) -> Check:
     cls = _shared(cls)
-    return _each(SH.ClassConstraintComponent, lambda v, value: v.data.is_instance(value, cls))
+    return Each(SH.ClassConstraintComponent, lambda v, value: v.data.is_instance(value, cls))
 
 
 _NODE_KINDS: dict[Node, tuple[type, ...]] = {
@@ -716,7 +772,7 @@ def _node_kind(_: ShapesGraph, shape: Node, kind: Node) -> Check:
     if kind not in _NODE_KINDS:
         raise ShapesError(f"shape {_name(shape)} has sh:nodeKind {_name(kind)}, which is not a node kind")
     kinds = _NODE_KINDS[kind]
-    return _each(SH.NodeKindConstraintComponent, lambda _, value: isinstance(value, kinds))
+    return Each(SH.NodeKindConstraintComponent, lambda _, value: isinstance(value, kinds))
 
 
 _TIMEZONE = r"(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?"
@@ -767,15 +823,19 @@ _LEXICAL = {
 
 
 def _datatype(_: ShapesGraph, __: Node, datatype: Node) -> Check:
+    datatype = _shared(datatype)  # the data's datatypes are shared terms: most comparisons are by identity
+    if datatype == RDF.langString:
+        return Each(
+            SH.DatatypeConstraintComponent, lambda _, value: isinstance(value, Literal) and value.language is not None
+        )
+
     def ok(_: Validator, value: Node) -> bool:
         if not isinstance(value, Literal):
             return False
-        if datatype == RDF.langString:
-            return value.language is not None
         actual = value.datatype or (None if value.language else XSD.string)
-        return actual == datatype and _well_typed(value)
+        return (actual is datatype or actual == datatype) and _well_typed(value)
 
-    return _each(SH.DatatypeConstraintComponent, ok)
+    return Each(SH.DatatypeConstraintComponent, ok)
 
 
 def _well_typed(value: Literal) -> bool:
@@ -905,7 +965,7 @@ def _range(component: URIRef, accepts: Callable[[int], bool]) -> Compiler:
             order = _order(value, bound)
             return order is not None and accepts(order)
 
-        return _each(component, ok)
+        return Each(component, ok)
 
     return compile_range
 
@@ -913,7 +973,7 @@ def _range(component: URIRef, accepts: Callable[[int], bool]) -> Compiler:
 def _length(component: URIRef, accepts: Callable[[int, int], bool]) -> Compiler:
     def compile_length(_: ShapesGraph, __: Node, argument: Node) -> Check:
         limit = int(argument)
-        return _each(component, lambda _, value: not isinstance(value, BNode) and accepts(len(str(value)), limit))
+        return Each(component, lambda _, value: not isinstance(value, BNode) and accepts(len(str(value)), limit))
 
     return compile_length
 
@@ -926,18 +986,24 @@ def _pattern(shapes: ShapesGraph, shape: Node, argument: Node) -> Check:
     except NotXPath as exc:
         raise ShapesError(f"shape {_name(shape)} has sh:pattern {argument.n3()}: {exc}") from None
 
+    known: dict[int, tuple[Node, bool]] = {}  # by the term's identity: an IRI of a code list recurs thousands of times
+
     def ok(_: Validator, value: Node) -> bool:
+        if (verdict := known.get(id(value))) is not None:
+            return verdict[1]
         if isinstance(value, BNode):
             return False
         try:
-            return regex.search(str(value))
+            found = bool(regex.search(str(value)))
         except PatternTimeout:
             raise ShapesError(
                 f"shape {_name(shape)}: sh:pattern {argument.n3()} took more than {TIME_LIMIT:g} s on one value "
                 f"({_short_value(value)}); the pattern backtracks without end, write it without nested repetition"
             ) from None
+        known[id(value)] = (value, found)  # the entry holds the term, so its id is not reused meanwhile
+        return found
 
-    return _each(SH.PatternConstraintComponent, ok)
+    return Each(SH.PatternConstraintComponent, ok)
 
 
 def _short_value(value: Node) -> str:
@@ -946,15 +1012,17 @@ def _short_value(value: Node) -> str:
 
 
 def _language_in(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
-    ranges = [str(r).lower() for r in shapes.list(argument)]
+    ranges = {str(r).lower() for r in shapes.list(argument)}
+    anything = "*" in ranges
 
     def ok(_: Validator, value: Node) -> bool:
-        if not isinstance(value, Literal) or not value.language:
+        if not isinstance(value, Literal) or not (lang := value.language):
             return False
-        lang = value.language.lower()
-        return any(r == "*" or lang == r or lang.startswith(f"{r}-") for r in ranges)
+        lang = lang.lower()
+        # a range matches its tag and the tag's subtags (RFC 4647 basic filtering): "fi" takes "fi-FI"
+        return anything or lang in ranges or ("-" in lang and any(lang.startswith(f"{r}-") for r in ranges))
 
-    return _each(SH.LanguageInConstraintComponent, ok)
+    return Each(SH.LanguageInConstraintComponent, ok)
 
 
 def _unique_lang(_: ShapesGraph, __: Node, argument: Node) -> Check | None:
@@ -1012,28 +1080,27 @@ def _less(component: URIRef, accepts: Callable[[int], bool]) -> Compiler:
 
 
 def _holds_identity_code(term: Literal | URIRef) -> bool:
-    text = str(term)
-    return bool(find_identity_codes(text if isinstance(term, Literal) else unquote(text)))
+    return bool(find_identity_codes(unquote(term) if isinstance(term, URIRef) and "%" in term else term))
 
 
 def _node(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
-    shapes.shape(argument)
-    return _each(SH.NodeConstraintComponent, lambda v, value: v.conforms(value, argument))
+    shape = shapes.shape(argument)
+    return Each(SH.NodeConstraintComponent, lambda v, value: v.conforms(value, shape), leaf=False)
 
 
 def _not(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
-    shapes.shape(argument)
-    return _each(SH.NotConstraintComponent, lambda v, value: not v.conforms(value, argument))
+    shape = shapes.shape(argument)
+    return Each(SH.NotConstraintComponent, lambda v, value: not v.conforms(value, shape), leaf=False)
 
 
 def _logical(component: URIRef, accepts: Callable[[int, int], bool]) -> Compiler:
     """``sh:and``, ``sh:or``, ``sh:xone``: how many of the listed shapes a value conforms to, of how many."""
 
     def compile_logical(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
-        members = tuple(shapes.list(argument))
-        for member in members:
-            shapes.shape(member)
-        return _each(component, lambda v, value: accepts(sum(v.conforms(value, s) for s in members), len(members)))
+        members = tuple(shapes.shape(member) for member in shapes.list(argument))
+        return Each(
+            component, lambda v, value: accepts(sum(v.conforms(value, s) for s in members), len(members)), leaf=False
+        )
 
     return compile_logical
 
@@ -1054,13 +1121,11 @@ def _qualified(shapes: ShapesGraph, shape: Node, qualified: Node) -> Check:
             },
             key=str,
         )
-    for node in (qualified, *siblings):
-        shapes.shape(node)
+    wanted, others = shapes.shape(qualified), [shapes.shape(node) for node in siblings]
 
     def check(v: Validator, _: Node, values: list[Node]) -> Found:
-        matching = sum(
-            v.conforms(value, qualified) and not any(v.conforms(value, s) for s in siblings) for value in values
-        )
+        conforms = v.conforms
+        matching = sum(conforms(value, wanted) and not any(conforms(value, s) for s in others) for value in values)
         if low is not None and matching < int(low):
             yield SH.QualifiedMinCountConstraintComponent, None, None
         if high is not None and matching > int(high):
@@ -1097,7 +1162,7 @@ def _has_value(_: ShapesGraph, __: Node, expected: Node) -> Check:
 
 def _in(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
     members = frozenset(shapes.list(argument))
-    return _each(SH.InConstraintComponent, lambda _, value: value in members)
+    return Each(SH.InConstraintComponent, lambda _, value: value in members)
 
 
 def _no_personal_identity_code(_: ShapesGraph, __: Node, argument: Node) -> Check | None:
