@@ -39,7 +39,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
@@ -587,7 +588,7 @@ _SUBCLASS_OF = vocabulary_term(RDFS.subClassOf)
 
 # --- evaluation ---------------------------------------------------------------------------------
 
-Found = Iterator[tuple[URIRef, Node | None, Path | None]]
+Found = Iterable[tuple[URIRef, Node | None, Path | None]]
 """What a constraint yields per result: the component, the value (if any), and a path other than
 the shape's (only ``sh:closed`` names one: the unexpected predicate)."""
 
@@ -606,26 +607,39 @@ class Validator:
     def run(self) -> list[Result]:
         """Every result of every targeted shape, in a stable order; equal results are all kept (§ 3.6)."""
         found: list[Result] = []
-        index = self.data.index
+        # Targeted property shapes of one predicate (SEMIC writes one per property of a class, so
+        # about 150 target dcat:Dataset) run together per target: each focus node is looked up once
+        # and its own predicates pick the shapes, as in _apply; the shapes a node without the
+        # predicate can fail (sh:minCount …) run on every focus node.
+        groups: dict[tuple[tuple[URIRef, Node], ...], tuple[list[Shape], dict[Node, list[Shape]]]] = {}
         for shape in self.shapes.targeted:
             path = shape.path
-            if path is None or path.kind != "pred" or shape.fires_on_nothing:
-                for focus in self.focus_nodes(shape):
+            if shape.deactivated:
+                continue
+            if path is None or path.kind != "pred":
+                for focus in self.focus_nodes(shape.targets):
                     self._collect(shape, focus, found)
                 continue
-            # A targeted property shape on an optional predicate (most of ours): a focus node without
-            # the predicate is passed over after one lookup, as in _apply.
-            predicate = path.iri
-            for focus in self.focus_nodes(shape):
-                pairs = index.get(focus)
-                if pairs is not None and (values := pairs.get(predicate)) is not None:
-                    self._apply(shape, focus, values, found)
+            always, by_predicate = groups.setdefault(tuple(shape.targets), ([], {}))
+            if shape.fires_on_nothing:
+                always.append(shape)
+            else:
+                by_predicate.setdefault(path.iri, []).append(shape)
+        index = self.data.index
+        for targets, (always, by_predicate) in groups.items():
+            for focus in self.focus_nodes(list(targets)):
+                pairs = index.get(focus, _NO_PAIRS)
+                for shape in always:
+                    self._apply(shape, focus, pairs.get(shape.path.iri, _NO_VALUES), found)  # type: ignore[union-attr]
+                for predicate, values in pairs.items():
+                    for shape in by_predicate.get(predicate, _NO_SHAPES):
+                        self._apply(shape, focus, values, found)
         return sorted(found, key=Result.sort_key)
 
-    def focus_nodes(self, shape: Shape) -> list[Node]:
-        """The targets of ``shape`` (§ 2.1.3), each once."""
+    def focus_nodes(self, targets: list[tuple[URIRef, Node]]) -> list[Node]:
+        """The focus nodes of a shape's ``targets`` (§ 2.1.3), each once."""
         nodes: list[Node] = []
-        for kind, value in shape.targets:
+        for kind, value in targets:
             if kind == SH.targetClass:
                 nodes.extend(self.data.instances(value))
             elif kind == SH.targetNode:
@@ -663,12 +677,18 @@ class Validator:
         if shape.deactivated:
             return
         for check in shape.checks:
-            if type(check) is Each:  # most constraints: tested here, with no generator per focus node
+            kind = type(check)
+            if kind is Each:  # most constraints: tested here, with no generator per focus node
                 ok, component = check.ok, check.component
                 for value in values:
                     if not ok(self, value):
                         node, severity, messages = shape.node, shape.severity, shape.messages
                         found.append(Result(focus, node, severity, component, shape.path, value, messages))
+                continue
+            if kind is Count:
+                if not check.low <= len(values) <= check.high:
+                    node, severity, messages = shape.node, shape.severity, shape.messages
+                    found.append(Result(focus, node, severity, check.component, shape.path, None, messages))
                 continue
             for component, value, other_path in check(self, focus, values):
                 found.append(
@@ -710,6 +730,9 @@ class Validator:
 _TRUE = Literal(True)
 _NO_SHAPES: list[Shape] = []
 _NO_VALUES: list[Node] = []
+_NO_PAIRS: dict[Node, list[Node]] = {}
+_NONE: Found = ()
+"""What a check returns that finds nothing: checks return lists rather than generators, cheaper to make."""
 
 
 def validate(data: Triples | Graph, shapes: ShapesGraph) -> list[Result]:
@@ -874,20 +897,31 @@ def _typed(value: Node) -> Node:
     return Literal(f"{day + timedelta(days=1)}T00:00:00{zone}", datatype=XSD.dateTime)
 
 
-def _count(component: URIRef, too_few: int | None, too_many: int | None) -> Check:
-    def check(_: Validator, __: Node, values: list[Node]) -> Found:
-        if (too_few is not None and len(values) < too_few) or (too_many is not None and len(values) > too_many):
-            yield component, None, None
+class Count:
+    """``sh:minCount`` or ``sh:maxCount``: one result, with no value, when the values are too few or too many.
 
-    return check
+    A class, as :class:`Each`, so that the engine tests the count in its own loop: SEMIC's shapes
+    count a property of every dataset, once per mandatory property.
+    """
+
+    __slots__ = ("component", "high", "low")
+
+    def __init__(self, component: URIRef, low: int = 0, high: float = math.inf) -> None:
+        self.component = component
+        self.low = low
+        self.high = high
+
+    def __call__(self, _: Validator, __: Node, values: list[Node]) -> Found:
+        if not self.low <= len(values) <= self.high:
+            yield self.component, None, None
 
 
 def _min_count(_: ShapesGraph, __: Node, argument: Node) -> Check:
-    return _count(SH.MinCountConstraintComponent, int(argument), None)
+    return Count(SH.MinCountConstraintComponent, low=int(argument))
 
 
 def _max_count(_: ShapesGraph, __: Node, argument: Node) -> Check:
-    return _count(SH.MaxCountConstraintComponent, None, int(argument))
+    return Count(SH.MaxCountConstraintComponent, high=int(argument))
 
 
 def _order(a: Node, b: Node) -> int | None:
@@ -1031,13 +1065,11 @@ def _unique_lang(_: ShapesGraph, __: Node, argument: Node) -> Check | None:
         return None
 
     def check(_: Validator, __: Node, values: list[Node]) -> Found:
-        seen: dict[str, int] = {}
-        for value in values:
-            if isinstance(value, Literal) and value.language:
-                seen[value.language.lower()] = seen.get(value.language.lower(), 0) + 1
-        for count in seen.values():
-            if count > 1:
-                yield SH.UniqueLangConstraintComponent, None, None
+        tags = [lang.lower() for value in values if isinstance(value, Literal) and (lang := value.language)]
+        if len(set(tags)) == len(tags):
+            return _NONE
+        used = Counter(tags)
+        return [(SH.UniqueLangConstraintComponent, None, None) for count in used.values() if count > 1]
 
     return check
 
@@ -1123,13 +1155,22 @@ def _qualified(shapes: ShapesGraph, shape: Node, qualified: Node) -> Check:
         )
     wanted, others = shapes.shape(qualified), [shapes.shape(node) for node in siblings]
 
+    fewest = -1 if low is None else int(low)
+    most = math.inf if high is None else int(high)
+
     def check(v: Validator, _: Node, values: list[Node]) -> Found:
         conforms = v.conforms
         matching = sum(conforms(value, wanted) and not any(conforms(value, s) for s in others) for value in values)
-        if low is not None and matching < int(low):
-            yield SH.QualifiedMinCountConstraintComponent, None, None
-        if high is not None and matching > int(high):
-            yield SH.QualifiedMaxCountConstraintComponent, None, None
+        if fewest <= matching <= most:
+            return _NONE
+        return [
+            (component, None, None)
+            for component, fails in (
+                (SH.QualifiedMinCountConstraintComponent, matching < fewest),
+                (SH.QualifiedMaxCountConstraintComponent, matching > most),
+            )
+            if fails
+        ]
 
     return check
 
@@ -1154,8 +1195,7 @@ def _closed(shapes: ShapesGraph, shape: Node, argument: Node) -> Check | None:
 
 def _has_value(_: ShapesGraph, __: Node, expected: Node) -> Check:
     def check(_: Validator, __: Node, values: list[Node]) -> Found:
-        if expected not in values:
-            yield SH.HasValueConstraintComponent, None, None
+        return _NONE if expected in values else [(SH.HasValueConstraintComponent, None, None)]
 
     return check
 
@@ -1171,10 +1211,8 @@ def _no_personal_identity_code(_: ShapesGraph, __: Node, argument: Node) -> Chec
         return None
 
     def check(v: Validator, _: Node, values: list[Node]) -> Found:
-        for focus in values:
-            yield from (
-                (TVKS.NoPersonalIdentityCodeConstraintComponent, text, None) for text in v.data.identity_codes(focus)
-            )
+        component = TVKS.NoPersonalIdentityCodeConstraintComponent
+        return [(component, text, None) for focus in values for text in v.data.identity_codes(focus)]
 
     return check
 
