@@ -1159,8 +1159,14 @@ def _qualified(shapes: ShapesGraph, shape: Node, qualified: Node) -> Check:
     most = math.inf if high is None else int(high)
 
     def check(v: Validator, _: Node, values: list[Node]) -> Found:
-        conforms = v.conforms
-        matching = sum(conforms(value, wanted) and not any(conforms(value, s) for s in others) for value in values)
+        if not others and (test := wanted.test) is not None:  # "a text in Finnish": the value's own test
+            matching = 0
+            for value in values:
+                if test(v, value):
+                    matching += 1
+        else:
+            conforms = v.conforms
+            matching = sum(conforms(value, wanted) and not any(conforms(value, s) for s in others) for value in values)
         if fewest <= matching <= most:
             return _NONE
         return [

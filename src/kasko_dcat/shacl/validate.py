@@ -28,7 +28,7 @@ from kasko_dcat.model.mapping import field_names
 from kasko_dcat.rdf.formats import by_rdflib_name
 from kasko_dcat.rdf.iris import Iris
 from kasko_dcat.rdf.namespaces import DCAT, DCATAP, DCTERMS, FOAF, RDF, RDFS, SKOS, TVK, VCARD
-from kasko_dcat.rdf.triples import Triples
+from kasko_dcat.rdf.triples import Triples, vocabulary_term
 from kasko_dcat.shacl.engine import DataGraph, Result, ShapesGraph, targeted
 from kasko_dcat.shacl.engine import validate as run_engine
 from kasko_dcat.shacl.pyshacl_engine import validate_with_pyshacl
@@ -70,20 +70,28 @@ def _parse_shapes(profiles: frozenset[str]) -> ShapesGraph:
 
 # --- findings ------------------------------------------------------------------------------------
 
-LABELS = (DCTERMS.title, FOAF.name, VCARD.fn, SKOS.prefLabel, RDFS.label)
+# Predicates and classes here are the objects the data graph shares (``vocabulary_term``), so that
+# looking them up in its index, and a result's predicate up in these tables, matches by identity.
+
+LABELS = tuple(map(vocabulary_term, (DCTERMS.title, FOAF.name, VCARD.fn, SKOS.prefLabel, RDFS.label)))
 """Where a resource's human name is found, in order of preference."""
 
+_TYPE, _PART_OF = vocabulary_term(RDF.type), vocabulary_term(DCTERMS.isPartOf)
+
 OWNERS = {
-    DCAT.Catalog,
-    DCAT.Dataset,
-    DCAT.DataService,
-    URIRef(f"{DCAT}DatasetSeries"),  # DCAT 3, unknown to rdflib's closed DCAT namespace
-    DCAT.Resource,
-    TVK.InformationSystem,
-    TVK.RequestGuidance,
-    TVK.RequestChannel,
-    FOAF.Agent,
-    VCARD.Kind,
+    vocabulary_term(kind)
+    for kind in (
+        DCAT.Catalog,
+        DCAT.Dataset,
+        DCAT.DataService,
+        URIRef(f"{DCAT}DatasetSeries"),  # DCAT 3, unknown to rdflib's closed DCAT namespace
+        DCAT.Resource,
+        TVK.InformationSystem,
+        TVK.RequestGuidance,
+        TVK.RequestChannel,
+        FOAF.Agent,
+        VCARD.Kind,
+    )
 }
 """Kinds of things a finding is reported under; a distribution's finding goes under its dataset, etc."""
 
@@ -100,12 +108,18 @@ FIELD_EXCEPTIONS: dict[Node, str] = {
 }
 """Fields the model modules read by hand, and predicates that rows of different names write."""
 
-PART_FIELDS: dict[Node, str] = {DCAT.startDate: "temporal: start", DCAT.endDate: "temporal: end"}
+PART_FIELDS: dict[Node, str] = {
+    vocabulary_term(DCAT.startDate): "temporal: start",
+    vocabulary_term(DCAT.endDate): "temporal: end",
+}
 """Predicates of a node written inside its owner's block (a dataset's period of time)."""
 
 FIELDS: dict[Node, str] = {
-    **field_names(module.FIELDS for module in (agent, catalog, contact, dataset, distribution, guidance, system)),
-    **FIELD_EXCEPTIONS,
+    vocabulary_term(predicate): name
+    for predicate, name in {
+        **field_names(module.FIELDS for module in (agent, catalog, contact, dataset, distribution, guidance, system)),
+        **FIELD_EXCEPTIONS,
+    }.items()
 }
 """Predicate → the source field that writes it (see the mapping table of each model module)."""
 
@@ -249,7 +263,7 @@ def check(
         field = SHAPE_FIELDS.get(shape_name) or (FIELDS.get(predicate) if owner == result.focus else None)
         field = field or PART_FIELDS.get(predicate)
         where = places.get(SHAPE_PLACES.get(shape_name)) or places.get(result.focus) or places.get(owner)
-        whole = data.value(result.focus, DCTERMS.isPartOf)
+        whole = data.value(result.focus, _PART_OF)
         if field in RESOURCE_ONLY and whole is not None and whole in places:
             where = places[whole]  # a register: the field is its resource's
         if where is not None and field:
@@ -374,7 +388,7 @@ class Namer:
         if node in self._owner:
             return self._owner[node]
         chain, current = [node], node  # walked in a loop: a chain of links may be thousands long
-        while not any(t in OWNERS for t in self.graph.objects(current, RDF.type)):
+        while not any(t in OWNERS for t in self.graph.objects(current, _TYPE)):
             parents = sorted((s for s in self.graph.subjects(None, current) if s not in chain), key=str)
             if not parents:
                 current = node  # no named resource above it: the node stands for itself
