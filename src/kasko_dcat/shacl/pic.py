@@ -30,6 +30,8 @@ CANDIDATE = re.compile(
     re.I,
 )
 SOFT_HYPHEN = "\u00ad"
+ASCII_SHAPE = re.compile(r"[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}")
+"""What every code in ASCII text matches (CANDIDATE's ASCII core), found faster than CANDIDATE: most texts have none."""
 
 
 def is_identity_code(day: str, month: str, year: str, sign: str, individual: str, check: str) -> bool:
@@ -44,9 +46,14 @@ def is_identity_code(day: str, month: str, year: str, sign: str, individual: str
 def find_identity_codes(text: str) -> list[str]:
     """Every valid personal identity code in ``text``, in every spelling of it (see the module docstring)."""
     found: list[str] = []
-    plain = text if text.isascii() else unicodedata.normalize("NFKC", text)  # ASCII is its own NFKC form
-    if sum(map(plain.count, "0123456789")) < 9:  # a code has nine digits, and the variants add none
-        return found
+    if text.isascii():  # its own NFKC form, with no format character: a code is written as CANDIDATE reads it
+        if ASCII_SHAPE.search(text) is None:
+            return found
+        plain = text
+    else:
+        plain = unicodedata.normalize("NFKC", text)
+        if sum(map(plain.count, "0123456789")) < 9:  # a code has nine digits, and the variants add none
+            return found
     for variant in (_visible(plain), _visible(plain.replace(SOFT_HYPHEN, "-"))):
         for match in CANDIDATE.finditer(variant):
             day, month, year, sign, individual, check, spaced = match.groups()
