@@ -384,3 +384,23 @@ def test_blank_node_labels_of_two_shapes_files_are_two_nodes(tmp_path: Path) -> 
     assert result.exit_code == 1, result.stderr
     paths = {finding["path"] for finding in json.loads(result.stdout)["reports"][0]["findings"]}
     assert paths == {EX + "p", EX + "q"}
+
+
+@pytest.mark.parametrize(
+    "path, data",
+    [
+        # a text in two predicates is one value of their alternative (values are told apart by identity)
+        ("[ sh:alternativePath ( ex:p ex:q ) ]", "ex:a ex:p 'x' ; ex:q 'x' ."),
+        ("[ sh:alternativePath ( ex:p ex:q ) ]", "ex:a ex:p ex:b ; ex:q ex:b ."),
+        # the focus node, written in the shapes graph, is the same node as the data's
+        ("[ sh:alternativePath ( [ sh:zeroOrOnePath ex:p ] ex:q ) ]", "ex:a ex:q ex:a ."),
+        ("[ sh:alternativePath ( [ sh:zeroOrMorePath ex:p ] ex:q ) ]", "ex:a ex:q ex:a ."),
+        ("( [ sh:zeroOrOnePath ex:p ] [ sh:zeroOrOnePath ex:q ] )", "ex:a ex:q ex:a ."),
+    ],
+)
+def test_a_value_reached_twice_is_one_value(tmp_path: Path, path: str, data: str) -> None:
+    shapes = f"ex:S a sh:PropertyShape ; sh:targetNode ex:a ; sh:path {path} ; sh:maxCount 1 ."
+    code, out, err = run(tmp_path, shapes, data, catalogue=False)
+    assert code == 0 and "passes" in out, (out, err)
+    code, out, _ = run(tmp_path, shapes, data + " ex:a ex:q ex:c .", catalogue=False)
+    assert code == 1 and "1 violation" in out, out

@@ -78,9 +78,13 @@ class Triples:
     build their index on first use, per predicate: most shapes never read one.
     """
 
-    def __init__(self, index: Index, size: int, prefixes: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, index: Index, size: int, prefixes: dict[str, str] | None = None, *, one_object_per_term: bool = False
+    ) -> None:
         self.index = index
         self._size = size
+        self.one_object_per_term = one_object_per_term
+        """Whether equal terms are one object (a file read here), so that identity tells terms apart."""
         self.prefixes = prefixes or {}
         """The prefixes the file declared, for a report that names its terms as the file did."""
         self._back: dict[Node, dict[Node, list[Node]]] = {}
@@ -130,7 +134,7 @@ class Triples:
                     pairs[predicate] = [obj]
                 else:
                     objects.append(obj)
-        return cls(index, len(lines), prefixes)
+        return cls(index, len(lines), prefixes, one_object_per_term=True)
 
     @classmethod
     def of(cls, graph: Graph) -> Triples:

@@ -477,8 +477,10 @@ class DataGraph(Triples):
     which answer through a generator per triple; shapes ask for about 80 predicates.
     """
 
-    def __init__(self, index: Index, size: int, prefixes: dict[str, str] | None = None) -> None:
-        super().__init__(index, size, prefixes)
+    def __init__(
+        self, index: Index, size: int, prefixes: dict[str, str] | None = None, *, one_object_per_term: bool = False
+    ) -> None:
+        super().__init__(index, size, prefixes, one_object_per_term=one_object_per_term)
         self._instances: dict[Node, list[Node]] = {}
 
     @classmethod
@@ -487,7 +489,7 @@ class DataGraph(Triples):
         if isinstance(graph, DataGraph):
             return graph
         if isinstance(graph, Triples):
-            return cls(graph.index, len(graph), graph.prefixes)
+            return cls(graph.index, len(graph), graph.prefixes, one_object_per_term=graph.one_object_per_term)
         return super().of(graph)  # type: ignore[return-value]
 
     @cached_property
@@ -548,6 +550,27 @@ class DataGraph(Triples):
             )
         return found
 
+    @cached_property
+    def _own_terms(self) -> dict[Node, Node]:
+        """Each term of the graph → itself: the graph's own object for an equal term (see :meth:`own`)."""
+        terms: dict[Node, Node] = {}
+        for s, pairs in self.index.items():
+            terms.setdefault(s, s)
+            for objects in pairs.values():
+                for o in objects:
+                    terms.setdefault(o, o)
+        return terms
+
+    def own(self, term: Node) -> Node:
+        """The graph's own object for ``term`` (a ``sh:targetNode`` of the shapes graph): :meth:`distinct` needs it."""
+        return self._own_terms.get(term, term) if self.one_object_per_term else term
+
+    def distinct(self, values: Iterable[Node]) -> list[Node]:
+        """Each value once, in order: by identity where equal terms are one object, as a Literal hashes in Python."""
+        if self.one_object_per_term:
+            return list({id(value): value for value in values}.values())
+        return list(dict.fromkeys(values))
+
     def values(self, focus: Node, path: Path, inverse: bool = False) -> list[Node]:
         """The value nodes of ``path`` from ``focus`` (§ 2.3.1), or of its inverse; without duplicates."""
         kind = path.kind
@@ -558,7 +581,7 @@ class DataGraph(Triples):
         if kind == "sequence":
             nodes = [focus]
             for part in reversed(path.parts) if inverse else path.parts:
-                nodes = list(dict.fromkeys(v for n in nodes for v in self.values(n, part, inverse)))
+                nodes = self.distinct(v for n in nodes for v in self.values(n, part, inverse))
             return nodes
         if kind == "alternative":
             if not inverse and (predicates := path.predicates) is not None:  # free text in any of 11 predicates
@@ -568,11 +591,11 @@ class DataGraph(Triples):
                 found = [objects for predicate in predicates if (objects := pairs.get(predicate)) is not None]
                 if len(found) < 2:
                     return found[0] if found else _NO_VALUES
-                return list(dict.fromkeys(value for objects in found for value in objects))
-            return list(dict.fromkeys(v for part in path.parts for v in self.values(focus, part, inverse)))
+                return self.distinct(value for objects in found for value in objects)
+            return self.distinct(v for part in path.parts for v in self.values(focus, part, inverse))
         step = path.parts[0]
         if kind == "zeroOrOne":
-            return list(dict.fromkeys([focus, *self.values(focus, step, inverse)]))
+            return self.distinct([focus, *self.values(focus, step, inverse)])
         reached: dict[Node, None] = {focus: None} if kind == "zeroOrMore" else {}
         todo = [focus]
         while todo:
@@ -643,7 +666,7 @@ class Validator:
             if kind == SH.targetClass:
                 nodes.extend(self.data.instances(value))
             elif kind == SH.targetNode:
-                nodes.append(value)
+                nodes.append(self.data.own(value))
             elif kind == SH.targetSubjectsOf:
                 nodes.extend(self.data.subjects(value))
             elif kind == SH.target:  # tvks:EverySubject, the only one ShapesGraph accepts
