@@ -148,6 +148,7 @@ def _through_oxigraph(text: str) -> Triples:
         (CANONICAL.replace("\n", "\r\n"), CANONICAL),
         (CANONICAL.replace("\\t", "\t"), CANONICAL),  # a raw tab, written back escaped
         (CANONICAL + "\n\n", CANONICAL),
+        (CANONICAL.removesuffix("\n"), CANONICAL),  # the last line without its line feed
         (CANONICAL + CANONICAL.splitlines(keepends=True)[0].replace('"A"', '"\\u0041"'), CANONICAL),  # a triple twice
     ],
 )
@@ -171,7 +172,6 @@ def test_canonical_ntriples_are_indexed_as_written_with_fresh_blank_nodes() -> N
     assert not {n for n in second.index if isinstance(n, BNode)} & {n for n in first.index if isinstance(n, BNode)}
     (kind,) = first.objects(URIRef("http://e/s"), vocabulary_term(RDF.type))
     assert kind is vocabulary_term(URIRef("http://e/C"))  # identity, as the engine looks classes up
-    assert len(_read_as_written(CANONICAL.rstrip("\n")) or []) == 5  # the last line without its line feed
 
 
 @pytest.mark.parametrize(

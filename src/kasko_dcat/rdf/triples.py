@@ -115,10 +115,7 @@ class Triples:
         the canonical form when first met (:class:`NotCanonical` if it is not one) and each blank-node
         label gets a fresh one, as Oxigraph's ``rename_blank_nodes`` gives.
         """
-        pieces = text.split(" .\n")
-        if pieces[-1].endswith(" ."):  # the last line without its line feed
-            pieces[-1] = pieces[-1][:-2]
-        lines = dict.fromkeys(pieces)  # equal lines are one triple
+        lines = dict.fromkeys(text.split(" .\n"))  # equal lines are one triple
         lines.pop("", None)
         new_term, new_vocabulary_term = (_written_term, _written_vocabulary_term) if as_written else (_term, _iri_term)
         terms: dict[str, Node] = {}
