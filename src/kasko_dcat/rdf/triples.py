@@ -314,7 +314,7 @@ _IRI = (
     r"(?://[A-Za-z0-9._~!$&'()*+,;=-]*(?::[0-9]*)?(?=[/?#>])|(?!/))"  # a host and port, or none and a path not from /
     rf"{_IRI_CHARS}(?:#{_IRI_CHARS})?>"  # the path and query, the fragment
 )
-_LITERAL_CHAR = '[^"\\\\\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]'
+_LITERAL_CHAR = r'[^"\\\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]'
 _WRITTEN_TERM = re.compile(
     rf"{_IRI}"
     r"|_:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?"
@@ -335,7 +335,7 @@ is read through Oxigraph, only slower. An IRI's code points beyond ASCII are che
 (:data:`_NOT_IN_IRI`): a class of them in each place took 30 ms to compile, on every run.
 tests/test_triples.py holds the pattern to Oxigraph."""
 
-_NOT_IN_IRI = re.compile("[\x80-\x9f\ud800-\uf8ff\ufdd0-\ufdef\ufff0-\U0010ffff]")
+_NOT_IN_IRI = re.compile(r"[\x80-\x9f\ud800-\uf8ff\ufdd0-\ufdef\ufff0-\U0010ffff]")
 """Beyond ASCII, what RFC 3987 keeps out of an IRI (outside ``ucschar``), and what we do (beyond the first plane)."""
 
 
