@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
+
+import pyoxigraph as ox
 import pytest
-from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kasko_dcat.rdf.formats import by_rdflib_name
 from kasko_dcat.rdf.reading import parse_exact
-from kasko_dcat.rdf.triples import Triples, _text_literal, exact_literals, vocabulary_term
+from kasko_dcat.rdf.triples import Triples, _read_as_written, _text_literal, exact_literals, vocabulary_term
 
 TEXTS = ["", "x", "0", "false", " spaced ", "rivi\nrivi", 'lainaus "x" \\', "é ö å", "\u0001", "😀"]
 TAGS = [None, "fi", "sv", "en-gb", "x-private"]
@@ -113,3 +116,140 @@ def test_ill_typed_and_special_literals_keep_their_form() -> None:
     found = {o.n3() for o in triples.objects(URIRef("http://e/s"), URIRef("http://e/p"))}
     assert found == {o.n3() for o in expected.objects()}
     assert len(triples) == 3
+
+
+NT = by_rdflib_name("nt").oxigraph
+CANONICAL = (
+    '<http://e/s> <http://e/p> "A"@en-gb .\n'
+    '<http://e/s> <http://e/p> "tab\\tquote\\"" .\n'
+    "<http://e/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://e/C> .\n"
+    "<http://e/s> <http://e/link> _:b .\n"
+    "_:b <http://e/link> <http://e/s> .\n"
+)
+
+
+def _through_oxigraph(text: str) -> Triples:
+    """The text read as every other format is: Oxigraph parses and writes canonical N-Triples back."""
+    parser = ox.parse(text, format=NT, rename_blank_nodes=True)
+    return Triples.from_ntriples(ox.serialize(parser, format=NT))
+
+
+@pytest.mark.parametrize(
+    ("written", "as_oxigraph_writes_it"),
+    [
+        (CANONICAL.replace('"A"', '"\\u0041"'), CANONICAL),  # an escape Oxigraph decodes
+        (CANONICAL.replace("<http://e/s> <http://e/link>", "<http://e/\\u0073> <http://e/link>"), CANONICAL),
+        (CANONICAL.replace("<http://e/p> ", "<http://e/p>  ", 1), CANONICAL),  # two spaces
+        (CANONICAL.replace("<http://e/s> ", "<http://e/s>\t", 1), CANONICAL),  # a tab
+        ("# a comment .\n" + CANONICAL, CANONICAL),
+        (CANONICAL.replace(" .\n", " . # after\n", 1), CANONICAL),
+        (CANONICAL.replace("@en-gb", "@en-GB"), CANONICAL),  # upper case, equal in RDF
+        (CANONICAL.replace("@en-gb", f"^^<{XSD.string}>"), CANONICAL.replace("@en-gb", "")),
+        (CANONICAL.replace("\n", "\r\n"), CANONICAL),
+        (CANONICAL.replace("\\t", "\t"), CANONICAL),  # a raw tab, written back escaped
+        (CANONICAL + "\n\n", CANONICAL),
+        (CANONICAL.removesuffix("\n"), CANONICAL),  # the last line without its line feed
+        (CANONICAL + CANONICAL.splitlines(keepends=True)[0].replace('"A"', '"\\u0041"'), CANONICAL),  # a triple twice
+    ],
+)
+def test_ntriples_not_written_as_oxigraph_writes_them_are_read_through_it(
+    written: str, as_oxigraph_writes_it: str
+) -> None:
+    """Equal terms written two ways would be two terms (and a triple twice) if indexed as written."""
+    assert _read_as_written(written) is None and _read_as_written(as_oxigraph_writes_it) is not None
+    read, expected = Triples.parse(written, NT), Triples.parse(as_oxigraph_writes_it, NT)
+    assert len(read) == len(expected) == 5
+    assert isomorphic(read.graph(), expected.graph())
+
+
+def test_canonical_ntriples_are_indexed_as_written_with_fresh_blank_nodes() -> None:
+    """Shared blank nodes stay one node across lines; two reads of one file are two sets of nodes (as two files)."""
+    first, second = _read_as_written(CANONICAL.encode()), _read_as_written(CANONICAL.encode())
+    assert first is not None and second is not None
+    assert isomorphic(first.graph(), _through_oxigraph(CANONICAL).graph())
+    (blank,) = first.objects(URIRef("http://e/s"), URIRef("http://e/link"))
+    assert isinstance(blank, BNode) and blank != BNode("b") and first.value(blank, URIRef("http://e/link"))
+    assert not {n for n in second.index if isinstance(n, BNode)} & {n for n in first.index if isinstance(n, BNode)}
+    (kind,) = first.objects(URIRef("http://e/s"), vocabulary_term(RDF.type))
+    assert kind is vocabulary_term(URIRef("http://e/C"))  # identity, as the engine looks classes up
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<http://e/s> <http://e/p> .",
+        '"x" <http://e/p> <http://e/o> .',  # a literal as subject (the literal is known from line 1)
+        "<rel> <http://e/p> <http://e/o> .",
+        "<http://e:80x/s> <http://e/p> <http://e/o> .",
+        '<http://e/s> <http://e/p> "x"@a- .',
+        '<http://e/s> <http://e/p> "x"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString> .',
+        "<http://e/s> _:p <http://e/o> .",
+        "<http://e/s> <http://e/p> <http://e/o> <http://e/o> .",
+    ],
+)
+def test_malformed_ntriples_are_refused_by_oxigraph_with_the_line(line: str) -> None:
+    text = '<http://e/s> <http://e/p> "x" .\n<http://e/s> <http://e/p> <http://e/o> .\n' + line + "\n"
+    with pytest.raises(SyntaxError, match="line 3"):
+        Triples.parse(text.encode(), NT)
+
+
+def test_ntriples_read_as_written_only_where_oxigraph_writes_them_back_unchanged() -> None:
+    """Random lines, right and wrong: any file indexed as written is one Oxigraph reads and writes back byte for byte.
+
+    The other way is allowed (a file Oxigraph would write back unchanged read through it): only slower.
+    """
+    rng = random.Random(22)
+    read_as_written = 0
+    for _ in range(10_000):
+        text = "".join(_random_line(rng) for _ in range(rng.randint(1, 3)))
+        triples = _read_as_written(text)
+        if triples is None:
+            continue
+        read_as_written += 1
+        assert ox.serialize(ox.parse(text, format=NT), format=NT).decode() == text.removesuffix("\n") + "\n"
+        expected = _through_oxigraph(text)
+        assert len(triples) == len(expected) and isomorphic(triples.graph(), expected.graph()), text
+    assert 150 < read_as_written < 9000  # both ways were taken
+
+
+_SCHEMES = ["http", "https", "urn", "mailto", "a+b-c.d", "1x", "", "H"]
+_AFTER_SCHEME = ["://", ":", ":/", ":///"]
+_HOSTS = ["e.org", "e-x.org:8080", "e:80x", "e:", "user@host", "[::1]", "ä.fi", "", "h t", "%41", "a~b!$&'()*+,;="]
+_PATHS = ["", "/", "/a/b", "/ä", "/%zz", "/%4A", "/%4", "/a b", "/a\\u0041", "/{x}", "/a|b", "//x", "/\ue000"]
+_PATHS += ["/\ufdd0", "/😀", "/\x85", "/a^b", "/`", '/a"b', "/<", "/a:b@c", "a/b", "/\t", "/\\", "/[x]"]
+_QUERIES = ["", "?x=1&y", "?\ue000", "?a?b/c", "?%", "?%2F", "?a#b#c", "#f", "#/?", "#%20", "#\ufffd", "#\uffef"]
+_GOOD_IRIS = ["<http://e.org/a>", "<https://x.fi/ä?q=1#f>", "<urn:x:y>", "<mailto:a@b.fi>", "<http://a:80/%C3%A4>"]
+_CHARS = ["a", "ä", " ", "\\t", "\t", "\\n", '\\"', "\\\\", "\\u0041", "\\u0009", "\\U0001F600", "\x01", "\x7f"]
+_CHARS += ["\ufffe", "😀", "\\b", "\\f", "\\r", "\\x", '"', "#", " .", "\x85", "€"]
+_SUFFIXES = ["", "", "@fi", "@EN", "@en-GB", "@en-gb", "@zh-hant-tw", "@zh-Hant", "@x-private", "@en--ltr", "@fil"]
+_SUFFIXES += ["@e", "@123", "@de-419", "@abcd", "@en-a", "^^", "@", f"^^<{XSD.string}>", f"^^<{XSD.integer}>"]
+_SUFFIXES += [f"^^<{RDF.langString}>", f"^^<{RDF.HTML}>", "^^<rel>"]
+_BLANKS = ["_:b0", "_:a.b", "_:a.", "_:-a", "_:0", "_:ä", "_:", "_:x_y-z"]
+_ENDS = [".\n", " . # c\n", " .\r\n", " . \n", " .", "\n", " . .\n"]
+
+
+def _random_iri(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return rng.choice(_GOOD_IRIS)
+    parts = (_SCHEMES, _AFTER_SCHEME, _HOSTS, _PATHS, _QUERIES)
+    return "<" + "".join(rng.choice(part) for part in parts) + ">"
+
+
+def _random_term(rng: random.Random, position: str) -> str:
+    kind = rng.random()
+    if position == "p" and kind < 0.1:
+        return rng.choice([*_BLANKS, '"x"'])
+    if kind < 0.45 or (position != "o" and kind < 0.9):
+        return _random_iri(rng)
+    if kind < 0.6:
+        return rng.choice(_BLANKS)
+    suffix = "^^" + _random_iri(rng) if rng.random() < 0.2 else rng.choice(_SUFFIXES)
+    return '"' + "".join(rng.choice(_CHARS) for _ in range(rng.randint(0, 4))) + '"' + suffix
+
+
+def _random_line(rng: random.Random) -> str:
+    if rng.random() < 0.05:
+        return rng.choice(["# comment .\n", "\n"])
+    space = " " if rng.random() < 0.93 else rng.choice(["\t", "  ", ""])
+    end = " .\n" if rng.random() < 0.9 else rng.choice(_ENDS)
+    return _random_term(rng, "s") + space + _random_term(rng, "p") + " " + _random_term(rng, "o") + end

@@ -188,7 +188,7 @@ def _parse(path: Path, max_mb: float, rdf_format: str | None, folder: Path | Non
     reads is read by rdflib, more lenient, as every file was before, so nothing that read then is refused now.
     """
     raw = _read_bounded(path, max_mb, folder)
-    if not raw.strip():
+    if not raw or raw.isspace():  # not raw.strip(): a copy of the file
         raise InputError("validate-empty", path=path)
     known = by_rdflib_name(rdf_format) if rdf_format else by_suffix(path)
     fmt = known or by_rdflib_name(_sniff(raw))  # other suffixes are recognised by their first characters
