@@ -392,6 +392,8 @@ def test_blank_node_labels_of_two_shapes_files_are_two_nodes(tmp_path: Path) -> 
         # a text in two predicates is one value of their alternative (values are told apart by identity)
         ("[ sh:alternativePath ( ex:p ex:q ) ]", "ex:a ex:p 'x' ; ex:q 'x' ."),
         ("[ sh:alternativePath ( ex:p ex:q ) ]", "ex:a ex:p ex:b ; ex:q ex:b ."),
+        # a class is a shared term as an object of rdf:type, and is the same IRI as another's object
+        ("[ sh:alternativePath ( rdf:type ex:q ) ]", "ex:a a ex:C ; ex:q ex:C ."),
         # the focus node, written in the shapes graph, is the same node as the data's
         ("[ sh:alternativePath ( [ sh:zeroOrOnePath ex:p ] ex:q ) ]", "ex:a ex:q ex:a ."),
         ("[ sh:alternativePath ( [ sh:zeroOrMorePath ex:p ] ex:q ) ]", "ex:a ex:q ex:a ."),

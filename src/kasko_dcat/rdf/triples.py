@@ -85,12 +85,15 @@ class Triples:
     """
 
     def __init__(
-        self, index: Index, size: int, prefixes: dict[str, str] | None = None, *, one_object_per_term: bool = False
+        self, index: Index, size: int, prefixes: dict[str, str] | None = None, *, one_object_per_literal: bool = False
     ) -> None:
         self.index = index
         self._size = size
-        self.one_object_per_term = one_object_per_term
-        """Whether equal terms are one object (a file read here), so that identity tells terms apart."""
+        self.one_object_per_literal = one_object_per_literal
+        """Whether equal literals are one object (a file read here), so that identity tells literals apart.
+
+        Not every equal IRI is one object: a predicate or class is the shared vocabulary term, and the
+        same IRI as a subject or another object is a term of its own (an IRI hashes fast, as a str)."""
         self.prefixes = prefixes or {}
         """The prefixes the file declared, for a report that names its terms as the file did."""
         self._back: dict[Node, dict[Node, list[Node]]] = {}
@@ -152,7 +155,7 @@ class Triples:
                     pairs[predicate] = [obj]
                 else:
                     objects.append(obj)
-        return cls(index, len(lines), prefixes, one_object_per_term=True)
+        return cls(index, len(lines), prefixes, one_object_per_literal=True)
 
     @classmethod
     def of(cls, graph: Graph) -> Triples:

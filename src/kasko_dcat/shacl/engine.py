@@ -478,9 +478,9 @@ class DataGraph(Triples):
     """
 
     def __init__(
-        self, index: Index, size: int, prefixes: dict[str, str] | None = None, *, one_object_per_term: bool = False
+        self, index: Index, size: int, prefixes: dict[str, str] | None = None, *, one_object_per_literal: bool = False
     ) -> None:
-        super().__init__(index, size, prefixes, one_object_per_term=one_object_per_term)
+        super().__init__(index, size, prefixes, one_object_per_literal=one_object_per_literal)
         self._instances: dict[Node, list[Node]] = {}
 
     @classmethod
@@ -489,7 +489,7 @@ class DataGraph(Triples):
         if isinstance(graph, DataGraph):
             return graph
         if isinstance(graph, Triples):
-            return cls(graph.index, len(graph), graph.prefixes, one_object_per_term=graph.one_object_per_term)
+            return cls(graph.index, len(graph), graph.prefixes, one_object_per_literal=graph.one_object_per_literal)
         return super().of(graph)  # type: ignore[return-value]
 
     @cached_property
@@ -551,24 +551,21 @@ class DataGraph(Triples):
         return found
 
     @cached_property
-    def _own_terms(self) -> dict[Node, Node]:
-        """Each term of the graph → itself: the graph's own object for an equal term (see :meth:`own`)."""
-        terms: dict[Node, Node] = {}
-        for s, pairs in self.index.items():
-            terms.setdefault(s, s)
-            for objects in pairs.values():
-                for o in objects:
-                    terms.setdefault(o, o)
-        return terms
+    def _own_literals(self) -> dict[Node, Node]:
+        """Each literal of the graph → itself: the graph's own object for an equal literal (see :meth:`own`)."""
+        index = self.index
+        return {o: o for pairs in index.values() for objects in pairs.values() for o in objects if type(o) is Literal}
 
     def own(self, term: Node) -> Node:
         """The graph's own object for ``term`` (a ``sh:targetNode`` of the shapes graph): :meth:`distinct` needs it."""
-        return self._own_terms.get(term, term) if self.one_object_per_term else term
+        if self.one_object_per_literal and type(term) is Literal:
+            return self._own_literals.get(term, term)
+        return term
 
     def distinct(self, values: Iterable[Node]) -> list[Node]:
-        """Each value once, in order: by identity where equal terms are one object, as a Literal hashes in Python."""
-        if self.one_object_per_term:
-            return list({id(value): value for value in values}.values())
+        """Each value once, in order; a literal by identity where equal literals are one object (hashed in Python)."""
+        if self.one_object_per_literal:
+            return list({id(value) if type(value) is Literal else value: value for value in values}.values())
         return list(dict.fromkeys(values))
 
     def values(self, focus: Node, path: Path, inverse: bool = False) -> list[Node]:
