@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from kasko_dcat.shacl.pic import find_identity_codes
+from kasko_dcat.shacl.pic import find_identity_codes, no_code_in_ascii
 
 from .conftest import run_cli
 
@@ -117,3 +118,37 @@ def test_validate_stops_a_code_in_a_word_processors_spelling(spelling: str, scra
     result = run_cli("validate", cwd=scratch)
     assert result.returncode == 1, result.stderr
     assert "personal identity code" in result.stdout
+
+
+def test_the_screen_of_many_ascii_texts_misses_no_code() -> None:
+    """``no_code_in_ascii`` is the engine's one search over every ASCII text of a graph: never wrong on a code."""
+    fillers = ["Oppilashuolto", "https://kasko.example/dataset/1", "puh. 09 310 12345", "2023-01-01"]
+    for code in ("131052-308T", "Yhteyshenkilo 131052-308T", "010170+123F", "x 020505a123k", "150698W123S"):
+        assert find_identity_codes(code)
+        assert not no_code_in_ascii([*fillers, code, *fillers])
+    assert no_code_in_ascii(fillers)
+    assert no_code_in_ascii(["131052", "-308T"])  # a code is not found across two texts
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        '"Yhteyshenkilö 131052-308T"@fi',  # not ASCII: searched on its own
+        '"contact 131052-308T"@en',  # ASCII: found by the screen of all ASCII texts, then on its own
+        "<mailto:131052%2D308T@example.org>",  # an IRI, read %-decoded
+        "<https://example.org/people/131052-308T>",
+    ],
+)
+def test_validate_finds_a_code_among_thousands_of_texts(term: str, tmp_path: Path) -> None:
+    title = "<http://purl.org/dc/terms/title>"
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    lines = [f"<https://kasko.example/catalog> {rdf_type} <http://www.w3.org/ns/dcat#Catalog> ."]
+    lines += [f'<https://example.org/r{n}> {title} "Rekisteri {n} ä"@fi .' for n in range(2000)]
+    lines += [f'<https://example.org/r{n}> {title} "Register {n}"@en .' for n in range(2000)]
+    lines.append(f"<https://example.org/r7> <http://example.org/p> {term} .")
+    (tmp_path / "data.nt").write_text("\n".join(lines) + "\n", "utf-8")
+    result = run_cli("validate", str(tmp_path / "data.nt"), "--format", "json", cwd=tmp_path)
+    findings = [f for report in json.loads(result.stdout)["reports"] for f in report["findings"]]
+    codes = [f for f in findings if f["component"].endswith("NoPersonalIdentityCodeConstraintComponent")]
+    shown = term.strip("<>").rsplit("@", 1)[0].strip('"') if term[0] == '"' else term.strip("<>")
+    assert [(c["focus"], c["value"]) for c in codes] == [("https://example.org/r7", shown)], codes

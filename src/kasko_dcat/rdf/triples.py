@@ -85,9 +85,17 @@ class Triples:
     """
 
     def __init__(
-        self, index: Index, size: int, prefixes: dict[str, str] | None = None, *, one_object_per_literal: bool = False
+        self,
+        index: Index,
+        size: int,
+        prefixes: dict[str, str] | None = None,
+        *,
+        one_object_per_literal: bool = False,
+        terms: list[Node] | None = None,
     ) -> None:
         self.index = index
+        self.terms = terms
+        """Every distinct term, where known (a file read here): a search of every text need not walk the triples."""
         self._size = size
         self.one_object_per_literal = one_object_per_literal
         """Whether equal literals are one object (a file read here), so that identity tells literals apart.
@@ -155,7 +163,8 @@ class Triples:
                     pairs[predicate] = [obj]
                 else:
                     objects.append(obj)
-        return cls(index, len(lines), prefixes, one_object_per_literal=True)
+        every = [*terms.values(), *vocabulary.values()]
+        return cls(index, len(lines), prefixes, one_object_per_literal=True, terms=every)
 
     @classmethod
     def of(cls, graph: Graph) -> Triples:

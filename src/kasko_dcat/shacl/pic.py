@@ -63,6 +63,15 @@ def find_identity_codes(text: str) -> list[str]:
     return found
 
 
+def no_code_in_ascii(texts: list[str]) -> bool:
+    """Whether none of ``texts``, all ASCII, holds a code: one search of them all, as most texts hold none.
+
+    Joined by line feeds, which no code holds, the texts are searched for what every code in ASCII
+    text matches (:data:`ASCII_SHAPE`); False says only that one of them may hold a code.
+    """
+    return ASCII_SHAPE.search("\n".join(texts)) is None
+
+
 def _visible(text: str) -> str:
     """``text`` without format characters (Unicode category Cf), which no reader sees."""
     if text.isascii():
