@@ -76,8 +76,9 @@ def read(path: Path, *, limit: int, folder: Path | None = None) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise FileRefused("validate-not-a-file", path=path)
         chunks, total = [], 0
+        want = max(_CHUNK, info.st_size + 1)  # a file whole in one read: one chunk is joined without a copy
         try:
-            while total <= limit and (chunk := stream.read(min(_CHUNK, limit + 1 - total))):
+            while total <= limit and (chunk := stream.read(min(want, limit + 1 - total))):
                 chunks.append(chunk)
                 total += len(chunk)
         except OSError as exc:
