@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -140,9 +140,11 @@ RESOURCE_ONLY = frozenset(row.field for row in dataset.RESOURCE_FIELDS) - {row.f
 """Fields a resource has and its registers do not: a register's finding on one is fixed in its resource."""
 
 
-@dataclass(frozen=True)
-class Finding:
-    """A result with the resource it belongs to and, where known, the place to fix it."""
+class Finding(NamedTuple):
+    """A result with the resource it belongs to and, where known, the place to fix it.
+
+    A named tuple, as :class:`Result` is: one is made per result, 240 000 for SEMIC's shapes on 10 000 datasets.
+    """
 
     result: Result
     owner: Node
