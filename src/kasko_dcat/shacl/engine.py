@@ -677,6 +677,12 @@ class Validator:
                 pairs = index.get(focus, _NO_PAIRS)
                 for shape in always:
                     self._apply(shape, focus, pairs.get(shape.path.iri, _NO_VALUES), found)  # type: ignore[union-attr]
+                if len(by_predicate) < len(pairs):  # the shorter of the two is walked
+                    for predicate, shapes in by_predicate.items():
+                        if (values := pairs.get(predicate)) is not None:
+                            for shape in shapes:
+                                self._apply(shape, focus, values, found)
+                    continue
                 for predicate, values in pairs.items():
                     for shape in by_predicate.get(predicate, _NO_SHAPES):
                         self._apply(shape, focus, values, found)
