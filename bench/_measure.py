@@ -6,7 +6,7 @@ import os
 import platform
 import subprocess
 import sys
-import time
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,20 +26,28 @@ class Run:
 
 
 def run(args: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> Run:
-    """Run ``python args…`` in a new process (``env`` added to ours); ``wait4`` gives that child's own peak RSS."""
-    start = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, *args],
-        cwd=cwd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, **(env or {})},
-    )
-    assert child.stdout is not None
-    stdout = child.stdout.read().decode("utf-8")
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds, cpu = time.perf_counter() - start, usage.ru_utime + usage.ru_stime
-    return Run(seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), stdout, cpu)
+    """Run ``python args…`` in a new process (``env`` added to ours): its wall time, own peak RSS and CPU time.
+
+    The command is started by ``_peak.py``, a small process, not by this one: Linux would count
+    this benchmark's own memory into the command's peak (see ``_peak.py``).
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "peak"
+        child = subprocess.Popen(
+            [sys.executable, str(_PEAK), str(report), sys.executable, *args],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, **(env or {})},
+        )
+        assert child.stdout is not None
+        stdout = child.stdout.read().decode("utf-8")
+        code = child.wait()
+        seconds, kib, cpu = report.read_text("utf-8").split()
+    return Run(float(seconds), int(kib) / 1024, code, stdout, float(cpu))
+
+
+_PEAK = Path(__file__).resolve().parent / "_peak.py"
 
 
 def machine() -> str:
