@@ -53,7 +53,7 @@ from rdflib.term import Node
 
 from kasko_dcat.errors import KaskoError
 from kasko_dcat.rdf.namespaces import OWL, RDF, RDFS, SH, TVKS, XSD
-from kasko_dcat.rdf.triples import Index, Triples, vocabulary_term
+from kasko_dcat.rdf.triples import Triples, vocabulary_term
 from kasko_dcat.shacl.pic import find_identity_codes, no_code_in_ascii
 from kasko_dcat.shacl.xpath_regex import TIME_LIMIT, NotXPath, PatternTimeout, compile_xpath
 
@@ -481,18 +481,6 @@ class DataGraph(Triples):
     which answer through a generator per triple; shapes ask for about 80 predicates.
     """
 
-    def __init__(
-        self,
-        index: Index,
-        size: int,
-        prefixes: dict[str, str] | None = None,
-        *,
-        one_object_per_literal: bool = False,
-        terms: list[Node] | None = None,
-    ) -> None:
-        super().__init__(index, size, prefixes, one_object_per_literal=one_object_per_literal, terms=terms)
-        self._instances: dict[Node, list[Node]] = {}
-
     @classmethod
     def of(cls, graph: Triples | Graph) -> DataGraph:
         """The data graph of triples already read (shared, not copied), or of an rdflib graph built in memory."""
@@ -566,6 +554,11 @@ class DataGraph(Triples):
             return True
         superclasses = self._superclasses
         return bool(superclasses) and any(cls in superclasses.get(t, ()) for t in types)
+
+    @cached_property
+    def _instances(self) -> dict[Node, list[Node]]:
+        """Each class asked for → its instances (see :meth:`instances`)."""
+        return {}
 
     def instances(self, cls: Node) -> list[Node]:
         """Every SHACL instance of ``cls``; listed once per class, as many shapes target the same classes."""
@@ -715,14 +708,16 @@ class Validator:
 
         One list for a whole run, not a generator per (shape, node), whose set-up took most of the time.
         """
+        if (values := self._values(shape, focus)) is not None:
+            self._apply(shape, focus, values, found)
+
+    def _values(self, shape: Shape, focus: Node) -> list[Node] | None:
+        """The value nodes of ``shape`` at ``focus``; None where the shape cannot fail there (no value, none needed)."""
         path = shape.path
         if path is None:
-            values = [focus]
-        else:
-            values = self.data.objects(focus, path.iri) if path.kind == "pred" else self.data.values(focus, path)
-            if not values and not shape.fires_on_nothing:
-                return
-        self._apply(shape, focus, values, found)
+            return [focus]
+        values = self.data.objects(focus, path.iri) if path.kind == "pred" else self.data.values(focus, path)
+        return values if values or shape.fires_on_nothing else None
 
     def _apply(self, shape: Shape, focus: Node, values: list[Node], found: list[Result]) -> None:
         """:meth:`_collect` once the value nodes are known."""
@@ -768,15 +763,8 @@ class Validator:
 
     def _holds(self, shape: Shape, focus: Node) -> bool:
         """Whether :meth:`check` finds nothing, found without making results: stops at the first failure."""
-        if shape.deactivated:
+        if shape.deactivated or (values := self._values(shape, focus)) is None:
             return True
-        path = shape.path
-        if path is None:
-            values = [focus]
-        else:
-            values = self.data.objects(focus, path.iri) if path.kind == "pred" else self.data.values(focus, path)
-            if not values and not shape.fires_on_nothing:
-                return True
         for check in shape.checks:
             kind = type(check)
             if kind is Each:
