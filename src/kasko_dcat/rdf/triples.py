@@ -90,18 +90,12 @@ class Triples:
         size: int,
         prefixes: dict[str, str] | None = None,
         *,
-        one_object_per_literal: bool = False,
         terms: list[Node] | None = None,
     ) -> None:
         self.index = index
         self.terms = terms
         """Every distinct term, where known (a file read here): a search of every text need not walk the triples."""
         self._size = size
-        self.one_object_per_literal = one_object_per_literal
-        """Whether equal literals are one object (a file read here), so that identity tells literals apart.
-
-        Not every equal IRI is one object: a predicate or class is the shared vocabulary term, and the
-        same IRI as a subject or another object is a term of its own (an IRI hashes fast, as a str)."""
         self.prefixes = prefixes or {}
         """The prefixes the file declared, for a report that names its terms as the file did."""
         self._back: dict[Node, dict[Node, list[Node]]] = {}
@@ -164,7 +158,16 @@ class Triples:
                 else:
                     objects.append(obj)
         every = [*terms.values(), *vocabulary.values()]
-        return cls(index, len(lines), prefixes, one_object_per_literal=True, terms=every)
+        return cls(index, len(lines), prefixes, terms=every)
+
+    @property
+    def one_object_per_literal(self) -> bool:
+        """Whether equal literals are one object, so that identity tells literals apart: true of a file read here.
+
+        Not every equal IRI is one object: a predicate or class is the shared vocabulary term, and the
+        same IRI as a subject or another object is a term of its own (an IRI hashes fast, as a str).
+        """
+        return self.terms is not None
 
     @classmethod
     def of(cls, graph: Graph) -> Triples:

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, Union
 from urllib.parse import unquote
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -487,13 +487,7 @@ class DataGraph(Triples):
         if isinstance(graph, DataGraph):
             return graph
         if isinstance(graph, Triples):
-            return cls(
-                graph.index,
-                len(graph),
-                graph.prefixes,
-                one_object_per_literal=graph.one_object_per_literal,
-                terms=graph.terms,
-            )
+            return cls(graph.index, len(graph), graph.prefixes, terms=graph.terms)
         return super().of(graph)  # type: ignore[return-value]
 
     @cached_property
@@ -631,8 +625,10 @@ Found = Iterable[tuple[URIRef, Node | None, Path | None]]
 """What a constraint yields per result: the component, the value (if any), and a path other than
 the shape's (only ``sh:closed`` names one: the unexpected predicate)."""
 
-Check = Callable[["Validator", Node, list[Node]], Found]
-"""A constraint compiled with its arguments, applied to one focus node and its value nodes."""
+Check = Union[Callable[["Validator", Node, list[Node]], Found], "Each", "Count"]  # Each, Count: defined below
+"""A constraint compiled with its arguments: a test of each value (:class:`Each`), a count
+(:class:`Count`), both run by the engine's own loop, or a function applied to one focus node and its
+value nodes (``sh:qualifiedValueShape``, ``sh:equals``, ``sh:closed`` …)."""
 
 
 class Validator:
@@ -828,12 +824,6 @@ class Each:
         self.ok = ok
         self.leaf = leaf
 
-    def __call__(self, v: Validator, _: Node, values: list[Node]) -> Found:
-        ok = self.ok
-        for value in values:
-            if not ok(v, value):
-                yield self.component, value, None
-
 
 def _shared(term: Node) -> Node:
     """A class or predicate IRI as the one object the data graph shares (see ``vocabulary_term``)."""
@@ -974,10 +964,6 @@ class Count:
         self.component = component
         self.low = low
         self.high = high
-
-    def __call__(self, _: Validator, __: Node, values: list[Node]) -> Found:
-        if not self.low <= len(values) <= self.high:
-            yield self.component, None, None
 
 
 def _min_count(_: ShapesGraph, __: Node, argument: Node) -> Check:
