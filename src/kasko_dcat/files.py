@@ -39,7 +39,8 @@ ALIAS_GROWTH = 10
 """How many times more nodes aliases may expand a YAML document to (plus :data:`ALIAS_ALLOWANCE`)."""
 ALIAS_ALLOWANCE = 10_000
 _CHUNK = 1 << 20
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""The safe YAML loader, libyaml's where installed: several times faster, with the same marks and nodes."""
 
 
 class FileRefused(KaskoError):
@@ -105,7 +106,7 @@ def yaml_node(loader: yaml.SafeLoader, text: str, path: Path) -> yaml.Node | Non
     syntax errors are left to the caller, which knows how to explain them.
     """
     depth = 0
-    for event in yaml.parse(text, Loader=_BaseLoader):  # events come without recursion, nodes do not
+    for event in yaml.parse(text, Loader=SAFE_LOADER):  # events come without recursion, nodes do not
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
@@ -122,7 +123,7 @@ def yaml_node(loader: yaml.SafeLoader, text: str, path: Path) -> yaml.Node | Non
 
 def load_yaml(text: str, path: Path) -> object:
     """Plain YAML (``yaml.safe_load``) behind :func:`yaml_node`'s limits."""
-    loader = _BaseLoader(text)
+    loader = SAFE_LOADER(text)
     try:
         node = yaml_node(loader, text, path)
         return None if node is None else loader.construct_document(node)

@@ -111,20 +111,21 @@ def account(lines: list[Line], unplaced: list[Line], files: dict[str, str]) -> t
     more: list[Line] = []
     for line in sorted(lines, key=lambda line: line.number):
         if id(line) in listed:
-            if line.number in cited and not line.reason.startswith("navigation"):
+            navigation = line.reason.startswith("navigation")
+            if line.number in cited and not navigation:
                 partly = PARTLY.format(where=cited[line.number])
                 line.reason = f"{line.reason}; {partly}" if line.reason else partly
-            kind = SKIPPED if line.reason.startswith("navigation") else UNPLACED
-            out.append(Outcome(line.number, line.text, kind, line.reason))
+            out.append(Outcome(line.number, line.text, SKIPPED if navigation else UNPLACED, line.reason))
             continue
         own = content_words(line.text)
         # A line no value cites may repeat one ("Tietojärjestelmä: Vati" after a list naming Vati).
         where = cited.get(line.number) or rows.holding(line, own)
-        if where is not None and all(word in found for word in own):
+        covered = all(word in found for word in own)
+        if where is not None and covered:
             out.append(Outcome(line.number, line.text, WRITTEN, where))
         elif not own:
             out.append(Outcome(line.number, line.text, SKIPPED, STRUCTURE))
-        elif where is None and all(word in found for word in own):
+        elif where is None and covered:
             out.append(Outcome(line.number, line.text, SKIPPED, SPREAD))
         else:
             line.reason = PARTLY.format(where=where) if where else NOWHERE

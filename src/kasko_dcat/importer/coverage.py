@@ -17,6 +17,8 @@ import re
 
 import yaml
 
+from kasko_dcat.files import SAFE_LOADER
+
 _STRUCTURE = re.compile(
     r"^(?:"
     # the § 28 sections and labels, Finnish
@@ -62,5 +64,5 @@ def values(document: str) -> list[str]:
         elif node is not None:
             out.append(str(node))
 
-    walk(yaml.safe_load(document))
+    walk(yaml.load(document, Loader=SAFE_LOADER))  # libyaml: the pages of an import are parsed more than once
     return out

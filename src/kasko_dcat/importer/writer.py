@@ -253,7 +253,8 @@ def render_source(page: ImportedPage, homepage: str | None) -> dict[str, str]:
     for line in page.unplaced:
         line.reason = line.reason or NOT_RECOGNISED
     furniture = [line for line in page.unplaced if line.reason.startswith("navigation")]
-    every = [*page.lines, *(line for line in furniture if all(line is not other for other in page.lines))]
+    in_page = {id(line) for line in page.lines}  # a line the reader screened out is in both lists
+    every = [*page.lines, *(line for line in furniture if id(line) not in in_page)]
     files = annotate(files, page.lines)  # each value beside the page line that writes it
     # The acts every description is under are not the page's words.
     written = {name: text for name, text in files.items() if name != "legislation.yaml"}

@@ -9,19 +9,21 @@ the report formats and the exit codes are the same as with our engine.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from kasko_dcat.rdf.namespaces import RDF, SH
 from kasko_dcat.shacl.engine import Result, ShapesError, read_path
 
 
-def validate_with_pyshacl(data: Graph, shapes: Graph) -> list[Result]:
-    """The results pySHACL finds in ``data`` against ``shapes``: no inference, SHACL-AF on (our shapes use it)."""
+def validate_with_pyshacl(data: Iterable[tuple[Node, Node, Node]], shapes: Graph) -> list[Result]:
+    """The results pySHACL finds in the triples ``data`` against ``shapes``: no inference, SHACL-AF on (ours use it)."""
     from pyshacl import validate  # about a second to import: only when asked for
     from pyshacl.errors import ReportableRuntimeError
 
-    copy = Graph()  # pySHACL reads rdflib's default store; the converter builds an ordered one
+    copy = Graph()  # pySHACL reads an rdflib graph in its default store: the triples are put in one once
     for triple in data:
         copy.add(triple)
     # The cycle collector on, though ``validate`` pauses it for our engine (api.no_cycle_collection):

@@ -241,15 +241,14 @@ def check(
     data = DataGraph.of(graph)  # read once, for the engine, the names and the report
     if engine == "pyshacl":
         shapes_graph = load_shapes(profiles).graph if shapes is None else shapes
-        rdflib_graph = graph if isinstance(graph, Graph) else data.graph()
-        results, count = validate_with_pyshacl(rdflib_graph, shapes_graph), len(targeted(shapes_graph))
+        results, count = validate_with_pyshacl(data, shapes_graph), len(targeted(shapes_graph))
     else:
         compiled = load_shapes(profiles) if shapes is None else ShapesGraph(shapes, skip_ill_formed)
         results, count = run_engine(data, compiled), len(compiled.targeted)
         ignored = tuple(sorted(compiled.unknown, key=str))
         skipped = tuple(sorted((_shape_name(node), why) for node, why in compiled.skipped.items()))
         shapes_graph = compiled.graph
-    catalogues = sorted(str(c) for c in data.subjects(RDF.type, DCAT.Catalog))
+    catalogues = sorted(str(c) for c in data.subjects(_TYPE, DCAT.Catalog))
     if not catalogues:  # not a catalogue: no resource, title or source place to name
         findings = [Finding(result, result.focus, "", None, None) for result in results]
         return Report(label, findings, count, len(data), ignored, skipped=skipped, data=data, shapes_graph=shapes_graph)
@@ -290,15 +289,10 @@ SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 def _in_report_order(findings: list[Finding]) -> list[Finding]:
     """By resource title, then severity (the text report's grouping), then the results' own order.
 
-    The engines return results sorted by :meth:`Result.sort_key`, so a finding's position stands
-    for its key, which is not computed a second time (60 000 times for 10 000 datasets).
+    The engines return results sorted by :meth:`Result.sort_key` and the sort is stable, so that
+    order is kept without computing the key a second time (60 000 times for 10 000 datasets).
     """
-    keyed = [
-        (f.title.casefold(), str(f.owner), SEVERITY_ORDER.get(f.severity, 9), position, f)
-        for position, f in enumerate(findings)
-    ]
-    keyed.sort(key=lambda k: k[:4])
-    return [k[4] for k in keyed]
+    return sorted(findings, key=lambda f: (f.title.casefold(), str(f.owner), SEVERITY_ORDER.get(f.severity, 9)))
 
 
 def source_places(source: Source, root: Path) -> dict[Node, Where]:

@@ -43,11 +43,7 @@ class Items(list[object]):
     lines: list[int]
 
 
-# The C loader is several times faster; its marks and nodes are the same as the pure-Python one's.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+class _Loader(guarded.SAFE_LOADER):  # type: ignore[valid-type,misc]
     """Types only booleans and empty values; everything else stays text (see module docstring)."""
 
     yaml_implicit_resolvers: dict = {}  # noqa: RUF012 - PyYAML's own class-level registry
@@ -157,7 +153,7 @@ def read_yaml(path: Path, problems: Problems, raw: bytes | None = None) -> objec
         return None
     except yaml.reader.ReaderError as exc:  # a control character: the reader reports a position, not a mark
         # libyaml counts that position in bytes of UTF-8, the pure-Python reader in characters.
-        if _BaseLoader is yaml.SafeLoader:
+        if guarded.SAFE_LOADER is yaml.SafeLoader:
             line = text[: exc.position].count("\n") + 1
         else:
             line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
