@@ -271,7 +271,7 @@ def import_page(page: str) -> Imported:
     from kasko_dcat.importer.pagetext import Line, decode, fetch, paragraphs
     from kasko_dcat.importer.reader import read_page
     from kasko_dcat.importer.report import render as review
-    from kasko_dcat.importer.writer import NOT_RECOGNISED, as_checked, render_source
+    from kasko_dcat.importer.writer import as_checked, render_source
     from kasko_dcat.model.description import read_source
     from kasko_dcat.source.problems import SourceError
 
@@ -285,7 +285,7 @@ def import_page(page: str) -> Imported:
         source = read_source(Path("source"), files=as_checked(files))
     except SourceError as exc:
         raise RuntimeError(f"the imported source does not build: {exc.problems[0].message('en')}") from None
-    files = {**files, **review(page, imported.organisation, files, imported.lines, imported.unplaced, NOT_RECOGNISED)}
+    files = {**files, **review(page, imported.organisation, files, imported.lines, imported.unplaced)}
     return Imported(imported, files, source)
 
 

@@ -125,7 +125,7 @@ Values written, each with the page line that writes it:
 <- {{ ("page line %d" % fact.page_line) if fact.page_line else "no page line writes this as is: check it" }}
 {% endfor %}
 Page lines not placed ({{ unplaced|length }}), with the reason:
-{% for line in unplaced %}  page line {{ line.number }}: {{ line.text }}  [{{ line.reason or default }}]
+{% for line in unplaced %}  page line {{ line.number }}: {{ line.text }}  [{{ line.reason }}]
 {% endfor %}"""
 
 _HTML = """\
@@ -144,18 +144,16 @@ vertical-align:top}.check{background:#fff3cd}</style></head>
 <h2>Page lines not placed ({{ unplaced|length }})</h2>
 <table><tr><th>Page line</th><th>Text</th><th>Reason</th></tr>
 {% for line in unplaced %}<tr><td>{{ line.number }}</td><td>{{ line.text }}</td>
-<td>{{ line.reason or default }}</td></tr>
+<td>{{ line.reason }}</td></tr>
 {% endfor %}</table></body></html>
 """
 
 
-def render(
-    page: str, authority: str, files: dict[str, str], lines: list[Line], unplaced: list[Line], default: str
-) -> dict[str, str]:
+def render(page: str, authority: str, files: dict[str, str], lines: list[Line], unplaced: list[Line]) -> dict[str, str]:
     """``import-report.txt`` and ``import-report.html`` for the imported ``files``."""
     env = Environment(autoescape=True, keep_trailing_newline=True)
     found = facts(files, lines)
-    context = {"page": page, "authority": authority, "facts": found, "unplaced": unplaced, "default": default}
+    context = {"page": page, "authority": authority, "facts": found, "unplaced": unplaced}
     text_env = Environment(autoescape=False, keep_trailing_newline=True)  # plain text: nothing to escape
     return {
         "import-report.txt": text_env.from_string(_TEXT).render(context),

@@ -261,7 +261,7 @@ def render_source(page: ImportedPage, homepage: str | None) -> dict[str, str]:
     outcomes, page.unplaced = account(every, page.unplaced, written)
     files["import-accounting.yaml"] = accounting(outcomes)
     if page.unplaced:
-        files["unplaced.yaml"] = _unplaced(page) + "\n"
+        files["unplaced.yaml"] = _unplaced(page)
     return dict(sorted(files.items()))
 
 
@@ -578,14 +578,13 @@ def _unplaced(page: ImportedPage) -> str:
         "# where it belongs (see source/README.md), then delete this file: 'kasko-dcat build' does not read it.",
         "unplaced:",
     ]
-    for line in page.unplaced:
-        reason = line.reason or NOT_RECOGNISED
+    for line in page.unplaced:  # each has its reason: see render_source's accounting
         lines += [
             f"  - line: {line.number}",
             f"    text: {json.dumps(line.text, ensure_ascii=False)}",
-            f"    reason: {json.dumps(reason, ensure_ascii=False)}",
+            f"    reason: {json.dumps(line.reason, ensure_ascii=False)}",
         ]
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n"
 
 
 def _related_title(phrase: str) -> str:
