@@ -222,6 +222,20 @@ class Triples:
             return found
         return self._inverse(predicate).get(obj, _NO_OBJECTS)
 
+    def know_subjects(self, predicates: Iterable[Node]) -> None:
+        """List the subjects of each of ``predicates`` in one walk of the index, for :meth:`subjects` to answer.
+
+        Shapes target the subjects of two dozen predicates (``sh:targetSubjectsOf``): one walk for
+        them all, not one each.
+        """
+        wanted = {p for p in predicates if p not in self._with_predicate}
+        if wanted:
+            found: dict[Node, list[Node]] = {p: [] for p in wanted}
+            for s, pairs in self.index.items():
+                for p in pairs.keys() & wanted:
+                    found[p].append(s)
+            self._with_predicate.update(found)
+
     def object_nodes(self, predicate: Node) -> list[Node]:
         """Every object of ``predicate``, each once."""
         return list(self._inverse(predicate))

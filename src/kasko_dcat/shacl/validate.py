@@ -255,6 +255,7 @@ def check(
     places = places or {}
     namer = Namer(data, lang)
     texts: dict[str, list[str]] = {}  # each source file's lines, read once per check
+    field_at: dict[tuple[Where, str], Where] = {}
     findings = []
     for result in results:
         owner = namer.owner(result.focus)
@@ -267,8 +268,10 @@ def check(
         whole = data.value(result.focus, _PART_OF)
         if field in RESOURCE_ONLY and whole is not None and whole in places:
             where = places[whole]  # a register: the field is its resource's
-        if where is not None and field:
-            where = field_line(where, field.split(":")[0].split(" ")[0], texts)
+        if where is not None and field:  # found once per block and field: 10 000 datasets share a few
+            if (at := field_at.get((where, field))) is None:
+                at = field_at[where, field] = field_line(where, field.split(":")[0].split(" ")[0], texts)
+            where = at
         findings.append(Finding(result, owner, namer.title(owner), where, field))
     findings = _in_report_order(findings)
     ours = [c for c in catalogues if c.endswith("/catalog")]
