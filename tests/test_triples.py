@@ -253,3 +253,16 @@ def _random_line(rng: random.Random) -> str:
     space = " " if rng.random() < 0.93 else rng.choice(["\t", "  ", ""])
     end = " .\n" if rng.random() < 0.9 else rng.choice(_ENDS)
     return _random_term(rng, "s") + space + _random_term(rng, "p") + " " + _random_term(rng, "o") + end
+
+
+def test_a_file_of_megabytes_is_read_whole_with_each_triple_once() -> None:
+    """Read a mebibyte at a time: lines across a piece's end are whole, a triple written again far apart is one."""
+    lines = [f'<http://e/s{n % 5000}> <http://e/p{n % 7}> "teksti {n} ä"@fi .' for n in range(40_000)]
+    lines += lines[:300] + lines[-5:]  # written again, megabytes later
+    text = "\n".join(lines) + "\n"
+    assert len(text.encode("utf-8")) > 2 * 2**20
+    triples = _read_as_written(text.encode("utf-8"))
+    assert triples is not None  # read as written, not through Oxigraph
+    expected = parse_exact(Graph(), data=text, format="nt")
+    assert len(triples) == len(expected) == 40_000
+    assert set(triples) == set(expected)
