@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _measure import ROOT, Run, machine, run
+from _measure import ROOT, Run, machine, precompiled, run
 
 TARGET_SECONDS = 1.5
 
@@ -106,6 +106,7 @@ def main() -> None:
     args = parser.parse_args()
 
     print(machine())
+    print(precompiled())
     if args.sizes:
         sizes([int(count) for count in args.sizes.split(",")], args.runs)
         return

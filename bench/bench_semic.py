@@ -5,7 +5,7 @@ For each size (default 1 000 and 10 000 datasets) and each generator, one ``cata
 ``plain`` is bench/plain_dcat.py's catalogue as a typical portal publishes DCAT-AP. Then each
 command runs in a fresh process (start-up, imports, parsing and the report included), timed with
 its peak memory (``wait4``); kasko-dcat's modules are compiled to bytecode first, as installing the
-package does (see :func:`precompiled`):
+package does (see ``_measure.precompiled``):
 
 - ``kasko-dcat validate catalog.nt --shapes`` SEMIC's four files (our engine), once per report
   format (``--format text``, ``json``, ``turtle``, ``junit``);
@@ -16,7 +16,7 @@ package does (see :func:`precompiled`):
   merged into one beforehand because it takes one shapes file (only at ``--pyshacl-sizes``: it
   takes minutes a run at 10 000 datasets), and the same through ``--engine pyshacl``;
 - ``kasko-dcat validate catalog.nt``: our own shapes, once per report format, on the built
-  (synthetic) files only, beside the Rust engine given the same ``shapes/*.ttl``; with
+  (synthetic) files only, beside the Rust engine given the same shapes files (``shape_files``); with
   ``--compare-with REV`` the same command (JSON) with the code of git revision REV.
 
 The commands run in turn, round after round (A B C … A B C …), ``--rounds`` times (default 3):
@@ -36,7 +36,6 @@ the Rust engine's. This script prints what it measured; it does not judge.
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import re
 import statistics
@@ -44,7 +43,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from _measure import ROOT, Run, machine, run
+from _measure import ROOT, Run, machine, precompiled, run
+from kasko_dcat.shacl.validate import shape_files
 from plain_dcat import write as write_plain
 from synthetic import make_source
 
@@ -100,7 +100,7 @@ def commands(
     if generator == "synthetic":
         for fmt in formats:
             found[f"own shapes ({fmt})"] = ([*validate, "--format", fmt], None)
-        own = sorted(str(path) for path in (ROOT / "shapes").glob("*.ttl"))  # what validate loads (profile helsinki)
+        own = [str(path) for path in shape_files(("helsinki",))]  # what validate loads for our built catalogue
         found[RUST_OWN] = ([str(HERE / "_rust_shacl.py"), str(nt), *own], None)
         if old_src is not None:
             found["own shapes, before (json)"] = ([*validate, "--format", "json"], {"PYTHONPATH": str(old_src)})
@@ -137,17 +137,6 @@ def report(generator: str, size: int, runs: dict[str, list[Run]]) -> None:
             f"  {label:<28} {spread:>18} {peak:9.0f} {found(label, done[-1]):>8}"
             f" {ratio(runs, label, rust):>7} {versus_pyshacl:>10}"
         )
-
-
-def precompiled(src: Path) -> str:
-    """Compile kasko-dcat's modules to bytecode before timing, as pip does when it installs the package.
-
-    With ``PYTHONDONTWRITEBYTECODE`` set (this machine sets it) or an editable install, Python
-    would compile every module on every run, about 35 ms a command that an installed package
-    does not pay; the Rust engine and pySHACL are installed packages, compiled at install.
-    """
-    compileall.compile_dir(src, quiet=1)
-    return f"kasko-dcat's modules compiled to bytecode first ({src}), as an installed package is"
 
 
 def export(revision: str, scratch: Path) -> Path:

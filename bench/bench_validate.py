@@ -25,7 +25,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from _measure import ROOT, Run, machine, run
+from _measure import ROOT, Run, machine, precompiled, run
 from synthetic import make_source
 
 SEMIC = ROOT.parent / "shared" / "reference" / "dcat-ap-3.0.1"
@@ -71,6 +71,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     baseline = SEMIC.is_dir()
     print(machine())
+    print(precompiled())
     if not baseline:
         print(f"baseline skipped: SEMIC's shapes are not at {SEMIC}")
     with tempfile.TemporaryDirectory() as scratch:

@@ -9,6 +9,7 @@ a user names are read by :mod:`kasko_dcat.rdf.reading`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
@@ -35,6 +36,8 @@ from kasko_dcat.shacl.pyshacl_engine import validate_with_pyshacl
 from kasko_dcat.source.problems import Where
 
 if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
     from kasko_dcat.shacl.baseline import BaselineEntry
 
 ALL_PROFILES = tuple(PROFILES)
@@ -59,13 +62,19 @@ def _parse_shapes(profiles: frozenset[str]) -> ShapesGraph:
     fifth of a small validation.
     """
     graph = Graph()
-    folder = files("kasko_dcat").joinpath("shapes")
-    names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".ttl"))
-    for name in names:
-        profile = name.removesuffix(".ttl")
-        if profile not in PROFILES or profile in profiles:
-            Triples.parse(folder.joinpath(name).read_bytes(), TURTLE.oxigraph).graph(into=graph)
+    for shapes_file in shape_files(profiles):
+        Triples.parse(shapes_file.read_bytes(), TURTLE.oxigraph).graph(into=graph)
     return ShapesGraph(graph, checked=False)
+
+
+def shape_files(profiles: Iterable[str]) -> list[Traversable]:
+    """Our shapes files (``shapes/*.ttl``) that apply: the common ones and those of ``profiles``, by name."""
+    chosen = []
+    for entry in sorted(files("kasko_dcat").joinpath("shapes").iterdir(), key=lambda entry: entry.name):
+        profile = entry.name.removesuffix(".ttl")
+        if entry.name.endswith(".ttl") and (profile not in PROFILES or profile in profiles):
+            chosen.append(entry)
+    return chosen
 
 
 # --- findings ------------------------------------------------------------------------------------
