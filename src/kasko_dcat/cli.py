@@ -925,7 +925,7 @@ def import_page(
     if not imported.page.organisation:
         _say(lang, "import-no-authority", page=page, path=out_dir / "organisations.yaml")
     # Navigation left out (menus, skip links) is listed in unplaced.yaml with its reason, not printed.
-    shown = [line for line in imported.page.unplaced if not line.reason.startswith("navigation")]
+    shown = [line for line in imported.page.unplaced if not line.furniture]
     for line in shown:
         _say(lang, "import-unplaced-line", page=page, line=line.number, text=line.text)
     if shown:

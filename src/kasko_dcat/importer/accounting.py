@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from kasko_dcat.importer.coverage import content_words, values, words
+from kasko_dcat.importer.coverage import WordIndex, content_words, values, words
 from kasko_dcat.importer.pagetext import Line
 from kasko_dcat.importer.report import facts
 
@@ -44,22 +44,15 @@ def _plain(text: str) -> str:
 class _Rows:
     """The files' value rows by their words, so that finding the row holding a line costs a bounded number of looks."""
 
-    CANDIDATES = 64
-
     def __init__(self, files: dict[str, str]) -> None:
-        self.rows: list[tuple[str, str, set[str]]] = []
-        self.by_word: dict[str, list[int]] = {}
+        self.rows: WordIndex[tuple[str, str, set[str]]] = WordIndex()
         for name, text in sorted(files.items()):
             for number, row in enumerate(text.split("\n"), start=1):
                 if not row.strip() or row.lstrip().startswith("#"):
                     continue
                 value = _plain(row.split("  # ")[0])
                 found = set(words(value))
-                for word in found:
-                    at = self.by_word.setdefault(word, [])
-                    if len(at) < self.CANDIDATES:
-                        at.append(len(self.rows))
-                self.rows.append((f"{name}:{number}", value, found))
+                self.rows.add((f"{name}:{number}", value, found), found)
 
     def holding(self, line: Line, own: list[str]) -> str | None:
         """The first row holding the whole line, else every content word of it, as ``file:line``, or None.
@@ -69,12 +62,10 @@ class _Rows:
         wanted, every = _plain(line.text), words(line.text)
         if not every:
             return None
-        candidates = self.by_word.get(max(every, key=len), [])
-        whole = next((self.rows[at][0] for at in candidates if wanted in self.rows[at][1]), None)
+        whole = next((at for at, value, _ in self.rows.candidates(max(every, key=len)) if wanted in value), None)
         if whole is not None or not own:
             return whole
-        candidates = self.by_word.get(max(own, key=len), [])
-        return next((self.rows[at][0] for at in candidates if set(own) <= self.rows[at][2]), None)
+        return next((at for at, _, found in self.rows.candidates(max(own, key=len)) if set(own) <= found), None)
 
 
 def account(lines: list[Line], unplaced: list[Line], files: dict[str, str]) -> tuple[list[Outcome], list[Line]]:
@@ -111,7 +102,7 @@ def account(lines: list[Line], unplaced: list[Line], files: dict[str, str]) -> t
     more: list[Line] = []
     for line in sorted(lines, key=lambda line: line.number):
         if id(line) in listed:
-            navigation = line.reason.startswith("navigation")
+            navigation = line.furniture
             if line.number in cited and not navigation:
                 partly = PARTLY.format(where=cited[line.number])
                 line.reason = f"{line.reason}; {partly}" if line.reason else partly

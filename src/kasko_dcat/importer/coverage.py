@@ -14,10 +14,14 @@ same by where they put the fact.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from typing import Generic, TypeVar
 
 import yaml
 
 from kasko_dcat.files import SAFE_LOADER
+
+T = TypeVar("T")
 
 _STRUCTURE = re.compile(
     r"^(?:"
@@ -43,6 +47,32 @@ _STRUCTURE = re.compile(
 def words(text: str) -> list[str]:
     """The words of a text, case folded; single letters and punctuation are not words."""
     return [word for word in re.findall(r"\w+", text.casefold()) if len(word) > 1 or word.isdigit()]
+
+
+class WordIndex(Generic[T]):
+    """Items by their words, the first :attr:`CANDIDATES` under each: a search costs a bounded number of looks.
+
+    A page or a source of thousands of lines is searched for each of thousands of values; a common
+    word would otherwise make each search walk every line.
+    """
+
+    CANDIDATES = 64
+
+    def __init__(self) -> None:
+        self._items: list[T] = []
+        self._by_word: dict[str, list[int]] = {}
+
+    def add(self, item: T, item_words: Iterable[str]) -> None:
+        """Index ``item`` under each of ``item_words``, after the items added before it."""
+        for word in set(item_words):
+            positions = self._by_word.setdefault(word, [])
+            if len(positions) < self.CANDIDATES:
+                positions.append(len(self._items))
+        self._items.append(item)
+
+    def candidates(self, word: str) -> Iterator[T]:
+        """The first items indexed under ``word``, in the order they were added."""
+        return (self._items[at] for at in self._by_word.get(word, ()))
 
 
 def content_words(text: str) -> list[str]:

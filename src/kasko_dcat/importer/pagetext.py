@@ -41,7 +41,10 @@ _SKIPPED = {"script", "style", "noscript", "template", "head", "nav", "footer", 
 """Page furniture, not the description: menus, footers, scripts."""
 _NOT_TEXT = {"script", "style", "noscript", "template", "head", "svg"}
 """Skipped elements whose content is not text a reader sees: not listed as skipped lines either."""
-_SKIPPED_ELEMENT = "navigation: a menu, footer, form or other furniture element of the page"
+FURNITURE = "navigation"
+"""How the reason of a line skipped as page furniture begins (``unplaced.yaml`` shows it)."""
+_SKIPPED_ELEMENT = f"{FURNITURE}: a menu, footer, form or other furniture element of the page"
+_FURNITURE_REASON = "page furniture (a skip link, breadcrumbs, a cookie notice, a copyright line)"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
 _FURNITURE_ATTRIBUTE = re.compile(
@@ -86,6 +89,11 @@ class Line:
     """Where the line's HTML links point (a privacy notice, an e-service), absolute."""
     reason: str = ""
     """Why the importer did not read the line as a fact, when it did not (``unplaced.yaml`` shows it)."""
+
+    @property
+    def furniture(self) -> bool:
+        """Whether the line was skipped as page furniture (a menu, a skip link): listed, never a fact."""
+        return self.reason.startswith(FURNITURE)
 
 
 @dataclass
@@ -215,7 +223,7 @@ def paragraphs(text: str, base: str | None = None, skipped: list[Line] | None = 
             if not is_furniture(line.text):
                 kept.append(line)
             elif skipped is not None:
-                line.reason = "navigation: page furniture (a skip link, breadcrumbs, a cookie notice, a copyright line)"
+                line.reason = f"{FURNITURE}: {_FURNITURE_REASON}"
                 skipped.append(line)
         paragraph.lines = kept
         if paragraph.lines:

@@ -18,7 +18,7 @@ from kasko_dcat.importer.authority import find_authority
 from kasko_dcat.importer.contacts import Contacts, read_contacts
 from kasko_dcat.importer.kinds import BlockKind, classify_block, is_law_text
 from kasko_dcat.importer.names import POSTAL, capitalise, parse_address
-from kasko_dcat.importer.pagetext import Line, PageError, Paragraph
+from kasko_dcat.importer.pagetext import FURNITURE, Line, PageError, Paragraph
 from kasko_dcat.source.fields import is_web_address, normalise_phone
 
 _URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:]")
@@ -691,7 +691,7 @@ class _Reader:
         "X on tiedonhallintayksikkö", "Detta är X:s beskrivning …", "X är informationshanteringsenhet").
         """
         lines = self.every or [line for paragraph in self.paragraphs for line in paragraph.lines]
-        lines = [line for line in lines if not line.reason.startswith("navigation")]
+        lines = [line for line in lines if not line.furniture]
         headings = [paragraph.lines[0].number for paragraph in self.paragraphs if _is_heading(paragraph)]
         found = find_authority(lines, self.paragraphs[0].lines[0], headings)
         if found is not None and found.reason.startswith("stated"):  # "X on … tiedonhallintayksikkö"
@@ -1420,7 +1420,7 @@ def screen(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Line]]:
         for line in paragraph.lines:
             verdict = classify_block(line.text, heading=paragraph.heading)
             if verdict.kind is BlockKind.NAVIGATION:
-                line.reason = f"navigation: {verdict.reason}"
+                line.reason = f"{FURNITURE}: {verdict.reason}"
                 screened.append(line)
             else:
                 lines.append(line)

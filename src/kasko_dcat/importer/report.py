@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
+from kasko_dcat.importer.coverage import WordIndex
 from kasko_dcat.importer.pagetext import Line
 
 _VALUE = re.compile(r"^\s{0,40}(?:- )?(?:([\w-]{1,40}): )?(?!~|\[\]|\||>)(.{2,})$")
@@ -65,23 +66,15 @@ def facts(files: dict[str, str], lines: list[Line]) -> list[Fact]:
 class _PageIndex:
     """The page's lines by their words, so that finding a value's line costs a bounded number of looks."""
 
-    CANDIDATES = 64
-    """Lines looked at per value: those sharing its longest word, first ones first."""
-
     def __init__(self, lines: list[Line]) -> None:
         # By position, not number: an HTML source line may hold several texts (a table's cells).
-        self.lines: list[tuple[int, str]] = []
+        self.lines: WordIndex[tuple[int, str]] = WordIndex()
         self.exact: dict[str, int] = {}
-        self.by_word: dict[str, list[int]] = {}
         # A line the import could not place (it has a reason) is cited only where no placed line writes the value.
         for line in sorted(lines, key=lambda line: bool(line.reason)):
             text = _plain(line.text)
             self.exact.setdefault(text, line.number)
-            for word in set(re.findall(r"\w+", text)):
-                positions = self.by_word.setdefault(word, [])
-                if len(positions) < self.CANDIDATES:
-                    positions.append(len(self.lines))
-            self.lines.append((line.number, text))
+            self.lines.add((line.number, text), re.findall(r"\w+", text))
 
     def find(self, wanted: str) -> int | None:
         """The first page line that writes ``wanted`` (case and spacing aside), or None."""
@@ -93,7 +86,7 @@ class _PageIndex:
         if not words:
             return None
         longest = max(words, key=len)
-        return next((self.lines[at][0] for at in self.by_word.get(longest, []) if wanted in self.lines[at][1]), None)
+        return next((number for number, text in self.lines.candidates(longest) if wanted in text), None)
 
 
 def annotate(files: dict[str, str], lines: list[Line]) -> dict[str, str]:

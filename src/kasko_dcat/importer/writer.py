@@ -252,7 +252,7 @@ def render_source(page: ImportedPage, homepage: str | None) -> dict[str, str]:
     # unplaced. A line with a reason is unplaced: a value is cited to it only where no placed line writes it.
     for line in page.unplaced:
         line.reason = line.reason or NOT_RECOGNISED
-    furniture = [line for line in page.unplaced if line.reason.startswith("navigation")]
+    furniture = [line for line in page.unplaced if line.furniture]
     in_page = {id(line) for line in page.lines}  # a line the reader screened out is in both lists
     every = [*page.lines, *(line for line in furniture if id(line) not in in_page)]
     files = annotate(files, page.lines)  # each value beside the page line that writes it
