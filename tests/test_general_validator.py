@@ -406,3 +406,24 @@ def test_a_value_reached_twice_is_one_value(tmp_path: Path, path: str, data: str
     assert code == 0 and "passes" in out, (out, err)
     code, out, _ = run(tmp_path, shapes, data + " ex:a ex:q ex:c .", catalogue=False)
     assert code == 1 and "1 violation" in out, out
+
+
+def test_values_that_read_as_python_stay_values(tmp_path: Path) -> None:
+    """The engine writes a function per shape (engine._compiled): a shape's values are its arguments, never its text."""
+    code = "__import__('os').system('exit 7') or True"
+    shapes = (
+        f'ex:S a sh:NodeShape ; sh:targetNode ex:a, ex:b ; sh:property [ sh:path ex:p ; sh:in ( "{code}" 1 ) ] ;'
+        " sh:property [ sh:path ex:q ; sh:class ex:cls_0 ; sh:nodeKind sh:IRI ; sh:maxCount 1 ] ."
+    )
+    data = f'ex:a ex:p "{code}", 2 ; ex:q ex:c1 . ex:c1 a ex:cls_0 . ex:b ex:p 1 ; ex:q ex:c2, "{{cls}}" .'
+    exit_code, out, _ = run(tmp_path, shapes, data, "--format", "json")
+    assert exit_code == 1
+    findings = json.loads(out)["reports"][0]["findings"]
+    found = sorted((f["focus"], f["component"].rsplit("#")[-1], f["value"]) for f in findings)
+    assert found == [
+        (f"{EX}a", "InConstraintComponent", "2"),
+        (f"{EX}b", "ClassConstraintComponent", f"{EX}c2"),
+        (f"{EX}b", "ClassConstraintComponent", "{cls}"),
+        (f"{EX}b", "MaxCountConstraintComponent", None),
+        (f"{EX}b", "NodeKindConstraintComponent", "{cls}"),
+    ]

@@ -181,6 +181,16 @@ class Shape:
         return lambda v, value: all(ok(v, value) for ok in oks)
 
     @cached_property
+    def apply(self) -> Callable[[Validator, Shape, Node, list[Node], list[Result]], None]:
+        """How the engine applies this shape to a focus node's values: a function made for it, else its general loop.
+
+        A shape of value tests and counts alone (most of SEMIC's: ``sh:class`` and ``sh:nodeKind`` of
+        one property) gets a function written for its own constraints, the tests inline, so applying
+        it is one call rather than a dispatch on each constraint.
+        """
+        return _compiled(self) or Validator._apply
+
+    @cached_property
     def sparse(self) -> bool:
         """Whether this is a node shape of :class:`Sparse` constraints alone, which can fail only where they say."""
         checks, properties = self.checks, self.properties
@@ -643,6 +653,54 @@ value nodes (``sh:qualifiedValueShape``, ``sh:equals``, ``sh:closed`` …), alon
 where it can fail (:class:`Sparse`)."""
 
 
+def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], list[Result]], None] | None:
+    """A function applying ``shape`` (see :attr:`Shape.apply`); None unless it is only value tests and counts.
+
+    The text names the shape's constants and never holds them: they are the arguments of a maker
+    compiled once per text (shapes of the same constraints in the same order share it), whose
+    closure holds them.
+    """
+    if shape.deactivated or shape.properties or not shape.checks:
+        return None
+    constants: dict[str, object] = {"NODE": shape.node, "SEVERITY": shape.severity}
+    constants |= {"PATH": shape.path, "MESSAGES": shape.messages}
+    tests, counts = [], []
+    for number, check in enumerate(shape.checks):
+        if type(check) is Each:
+            expression, values = check.inline
+            names = {name: f"{name}_{number}" for name in values}
+            constants |= {names[name]: value for name, value in values.items()}
+            constants[f"COMPONENT_{number}"] = check.component
+            tests.append((expression.format(**names), number))
+        elif type(check) is Count:
+            constants |= {f"LOW_{number}": check.low, f"HIGH_{number}": check.high}
+            constants[f"COMPONENT_{number}"] = check.component
+            counts.append(number)
+        else:
+            return None
+    lines = [f"def make({', '.join(constants)}):", "    def apply(v, shape, focus, values, found):"]
+    if tests:
+        lines += ["        index = v.data.index", "        for value in values:"]
+        for expression, number in tests:
+            lines.append(f"            if not ({expression}):")
+            lines.append(f"                found.append(Result({_RESULT.format(number=number, value='value')}))")
+    for number in counts:
+        lines.append(f"        if not LOW_{number} <= len(values) <= HIGH_{number}:")
+        lines.append(f"            found.append(Result({_RESULT.format(number=number, value='None')}))")
+    lines.append("    return apply")
+    source = "\n".join(lines)
+    if (make := _MAKERS.get(source)) is None:
+        namespace: dict[str, object] = {"Result": Result}
+        exec(source, namespace)  # our own text of names; the values are the maker's arguments
+        make = _MAKERS[source] = namespace["make"]  # type: ignore[assignment]
+    return make(*constants.values())
+
+
+_RESULT = "focus, NODE, SEVERITY, COMPONENT_{number}, PATH, {value}, MESSAGES"
+_MAKERS: dict[str, Callable[..., Callable[[Validator, Shape, Node, list[Node], list[Result]], None]]] = {}
+"""Each text of :func:`_compiled`'s makers, compiled once per process."""
+
+
 class Validator:
     """Validates one data graph against one shapes graph."""
 
@@ -683,16 +741,16 @@ class Validator:
             for focus in self.focus_nodes(list(targets)):
                 pairs = index.get(focus, _NO_PAIRS)
                 for shape in always:
-                    self._apply(shape, focus, pairs.get(shape.path.iri, _NO_VALUES), found)  # type: ignore[union-attr]
+                    shape.apply(self, shape, focus, pairs.get(shape.path.iri, _NO_VALUES), found)  # type: ignore[union-attr]
                 if len(by_predicate) < len(pairs):  # the shorter of the two is walked
                     for predicate, shapes in by_predicate.items():
                         if (values := pairs.get(predicate)) is not None:
                             for shape in shapes:
-                                self._apply(shape, focus, values, found)
+                                shape.apply(self, shape, focus, values, found)
                     continue
                 for predicate, values in pairs.items():
                     for shape in by_predicate.get(predicate, _NO_SHAPES):
-                        self._apply(shape, focus, values, found)
+                        shape.apply(self, shape, focus, values, found)
         return sorted(found, key=Result.sort_key)
 
     def focus_nodes(self, targets: list[tuple[URIRef, Node]]) -> list[Node]:
@@ -723,7 +781,7 @@ class Validator:
         One list for a whole run, not a generator per (shape, node), whose set-up took most of the time.
         """
         if (values := self._values(shape, focus)) is not None:
-            self._apply(shape, focus, values, found)
+            shape.apply(self, shape, focus, values, found)
 
     def _values(self, shape: Shape, focus: Node) -> list[Node] | None:
         """The value nodes of ``shape`` at ``focus``; None where the shape cannot fail there (no value, none needed)."""
@@ -734,7 +792,7 @@ class Validator:
         return values if values or shape.fires_on_nothing else None
 
     def _apply(self, shape: Shape, focus: Node, values: list[Node], found: list[Result]) -> None:
-        """:meth:`_collect` once the value nodes are known."""
+        """:meth:`_collect` once the value nodes are known: the general loop (see :attr:`Shape.apply`)."""
         if shape.deactivated:
             return
         for check in shape.checks:
@@ -773,7 +831,7 @@ class Validator:
             if pairs is not None:
                 for predicate, prop_values in pairs.items():
                     for prop in by_predicate.get(predicate, _NO_SHAPES):
-                        self._apply(prop, value, prop_values, found)
+                        prop.apply(self, prop, value, prop_values, found)
 
     def _holds(self, shape: Shape, focus: Node) -> bool:
         """Whether :meth:`check` finds nothing, found without making results: stops at the first failure."""
@@ -835,12 +893,21 @@ class Each:
     results (see :attr:`Shape.test`). ``leaf``: ``ok`` asks no other shape's verdict.
     """
 
-    __slots__ = ("component", "leaf", "ok")
+    __slots__ = ("component", "inline", "leaf", "ok")
 
-    def __init__(self, component: URIRef, ok: Callable[[Validator, Node], bool], leaf: bool = True) -> None:
+    def __init__(
+        self,
+        component: URIRef,
+        ok: Callable[[Validator, Node], bool],
+        leaf: bool = True,
+        inline: tuple[str, dict[str, object]] | None = None,
+    ) -> None:
         self.component = component
         self.ok = ok
         self.leaf = leaf
+        self.inline = inline or ("{ok}(v, value)", {"ok": ok})
+        """``ok`` as an expression of ``v``, ``value`` and ``index`` (the data's) with ``{name}`` for each
+        constant, and the constants by name, for :func:`_compiled`: by default a call of ``ok``."""
 
 
 def _shared(term: Node) -> Node:
@@ -850,7 +917,14 @@ def _shared(term: Node) -> Node:
 
 def _class(_: ShapesGraph, __: Node, cls: Node) -> Check:
     cls = _shared(cls)
-    return Each(SH.ClassConstraintComponent, lambda v, value: v.data.is_instance(value, cls))
+    # Inline: the common case, a type that is the class itself, without a call (see _compiled).
+    inline = "{cls} in index.get(value, {no_pairs}).get({type}, {no_values}) or v.data.is_instance(value, {cls})"
+    constants = {"cls": cls, "no_pairs": _NO_PAIRS, "type": _TYPE, "no_values": _NO_VALUES}
+
+    def ok(v: Validator, value: Node) -> bool:
+        return v.data.is_instance(value, cls)
+
+    return Each(SH.ClassConstraintComponent, ok, inline=(inline, constants))
 
 
 _NODE_KINDS: dict[Node, tuple[type, ...]] = {
@@ -867,7 +941,9 @@ def _node_kind(_: ShapesGraph, shape: Node, kind: Node) -> Check:
     if kind not in _NODE_KINDS:
         raise ShapesError(f"shape {_name(shape)} has sh:nodeKind {_name(kind)}, which is not a node kind")
     kinds = _NODE_KINDS[kind]
-    return Each(SH.NodeKindConstraintComponent, lambda _, value: isinstance(value, kinds))
+    exact = frozenset(kinds)  # rdflib's terms are ABCs: isinstance() of another kind than the first calls Python
+    inline = ("type(value) in {exact} or isinstance(value, {kinds})", {"exact": exact, "kinds": kinds})
+    return Each(SH.NodeKindConstraintComponent, lambda _, value: isinstance(value, kinds), inline=inline)
 
 
 _TIMEZONE = r"(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?"
@@ -921,7 +997,9 @@ def _datatype(_: ShapesGraph, __: Node, datatype: Node) -> Check:
     datatype = _shared(datatype)  # the data's datatypes are shared terms: most comparisons are by identity
     if datatype == RDF.langString:
         return Each(
-            SH.DatatypeConstraintComponent, lambda _, value: type(value) is Literal and value._language is not None
+            SH.DatatypeConstraintComponent,
+            lambda _, value: type(value) is Literal and value._language is not None,
+            inline=("type(value) is {literal} and value._language is not None", {"literal": Literal}),
         )
 
     def ok(_: Validator, value: Node) -> bool:
@@ -1294,7 +1372,8 @@ def _has_value(_: ShapesGraph, __: Node, expected: Node) -> Check:
 
 def _in(shapes: ShapesGraph, _: Node, argument: Node) -> Check:
     members = frozenset(shapes.list(argument))
-    return Each(SH.InConstraintComponent, lambda _, value: value in members)
+    inline = ("value in {members}", {"members": members})
+    return Each(SH.InConstraintComponent, lambda _, value: value in members, inline=inline)
 
 
 def _no_personal_identity_code(_: ShapesGraph, __: Node, argument: Node) -> Check | None:
