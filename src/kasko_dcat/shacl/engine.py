@@ -738,19 +738,24 @@ class Validator:
                 by_predicate.setdefault(path.iri, []).append(shape)
         index = self.data.index
         for targets, (always, by_predicate) in groups.items():
+            # Each shape with how it is applied, looked up once per group rather than once per focus node.
+            always_applied = [(shape.apply, shape, shape.path.iri) for shape in always]  # type: ignore[union-attr]
+            applied = {
+                predicate: [(shape.apply, shape) for shape in shapes] for predicate, shapes in by_predicate.items()
+            }
             for focus in self.focus_nodes(list(targets)):
                 pairs = index.get(focus, _NO_PAIRS)
-                for shape in always:
-                    shape.apply(self, shape, focus, pairs.get(shape.path.iri, _NO_VALUES), found)  # type: ignore[union-attr]
-                if len(by_predicate) < len(pairs):  # the shorter of the two is walked
-                    for predicate, shapes in by_predicate.items():
+                for apply, shape, predicate in always_applied:
+                    apply(self, shape, focus, pairs.get(predicate, _NO_VALUES), found)
+                if len(applied) < len(pairs):  # the shorter of the two is walked
+                    for predicate, shapes in applied.items():
                         if (values := pairs.get(predicate)) is not None:
-                            for shape in shapes:
-                                shape.apply(self, shape, focus, values, found)
+                            for apply, shape in shapes:
+                                apply(self, shape, focus, values, found)
                     continue
                 for predicate, values in pairs.items():
-                    for shape in by_predicate.get(predicate, _NO_SHAPES):
-                        shape.apply(self, shape, focus, values, found)
+                    for apply, shape in applied.get(predicate, ()):
+                        apply(self, shape, focus, values, found)
         return sorted(found, key=Result.sort_key)
 
     def focus_nodes(self, targets: list[tuple[URIRef, Node]]) -> list[Node]:
