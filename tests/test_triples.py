@@ -264,5 +264,19 @@ def test_a_file_of_megabytes_is_read_whole_with_each_triple_once() -> None:
     triples = _read_as_written(text.encode("utf-8"))
     assert triples is not None  # read as written, not through Oxigraph
     expected = parse_exact(Graph(), data=text, format="nt")
-    assert len(triples) == len(expected) == 40_000
+    assert len(triples) == len(list(triples)) == len(expected) == 40_000
+    assert set(triples) == set(expected)
+
+
+@pytest.mark.parametrize("order", ["sorted", "shuffled"])
+def test_a_triple_written_twice_is_one_in_either_order(order: str) -> None:
+    """Sorted lines (as build writes them) drop a repeat as it is read; others by identity in the index."""
+    lines = sorted(f'<http://e/s{n % 40}> <http://e/p{n % 3}> "{n % 90}"@fi .' for n in range(600))  # repeats
+    if order == "shuffled":
+        random.Random(5).shuffle(lines)
+    text = "\n".join(lines) + "\n"
+    triples = _read_as_written(text.encode("utf-8"))
+    assert triples is not None
+    expected = parse_exact(Graph(), data=text, format="nt")
+    assert len(triples) == len(list(triples)) == len(expected) == len(set(lines)) < 600
     assert set(triples) == set(expected)

@@ -135,9 +135,17 @@ class Triples:
         known, known_vocabulary = terms.get, vocabulary.get
         index: Index = {}
         last, pairs = b"", {}
+        previous, ordered, size = b"", True, 0
         with exact_literals():
             for lines in _line_chunks(data):
+                size += len(lines)
                 for line in lines:
+                    if line <= previous:  # sorted lines (as build writes them) hold a repeated triple in a row
+                        if line == previous:
+                            size -= 1
+                            continue
+                        ordered = False
+                    previous = line
                     s, p, o = line.split(b" ", 2)
                     if s != last:  # a subject's triples are mostly in a row: one lookup for them all
                         if (subject := known(s)) is None:
@@ -157,7 +165,7 @@ class Triples:
                     else:
                         objects.append(obj)
         every = [*terms.values(), *vocabulary.values()]
-        return cls(index, _without_repeats(index), prefixes, terms=every)
+        return cls(index, size if ordered else _without_repeats(index), prefixes, terms=every)
 
     @property
     def one_object_per_literal(self) -> bool:
@@ -306,6 +314,9 @@ def _line_chunks(data: bytes) -> Iterator[list[bytes]]:
 
 def _without_repeats(index: Index) -> int:
     """Drop each triple written more than once (a graph holds it once); the number of triples left.
+
+    Needed only where the lines are not sorted: sorted lines (as ``build`` writes them) hold a
+    repeated triple in a row, dropped as it is read.
 
     Equal terms of a file are one object, so a repeated triple is an object repeated in one list;
     most lists hold one object, the rest are told apart by identity, where hashing every line
