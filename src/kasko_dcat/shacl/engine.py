@@ -184,9 +184,9 @@ class Shape:
     def apply(self) -> Callable[[Validator, Shape, Node, list[Node], list[Result]], None]:
         """How the engine applies this shape to a focus node's values: a function made for it, else its general loop.
 
-        A shape of value tests and counts alone (most of SEMIC's: ``sh:class`` and ``sh:nodeKind`` of
-        one property) gets a function written for its own constraints, the tests inline, so applying
-        it is one call rather than a dispatch on each constraint.
+        A shape without property shapes (most of SEMIC's: ``sh:class`` and ``sh:nodeKind`` of one
+        property) gets a function written for its own constraints, value tests inline, so applying it
+        is one call rather than a dispatch on each constraint.
         """
         return _compiled(self) or Validator._apply
 
@@ -654,7 +654,7 @@ where it can fail (:class:`Sparse`)."""
 
 
 def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], list[Result]], None] | None:
-    """A function applying ``shape`` (see :attr:`Shape.apply`); None unless it is only value tests and counts.
+    """A function applying ``shape`` (see :attr:`Shape.apply`); None for a shape with property shapes.
 
     The text names the shape's constants and never holds them: they are the arguments of a maker
     compiled once per text (shapes of the same constraints in the same order share it), whose
@@ -664,7 +664,7 @@ def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], lis
         return None
     constants: dict[str, object] = {"NODE": shape.node, "SEVERITY": shape.severity}
     constants |= {"PATH": shape.path, "MESSAGES": shape.messages}
-    tests, counts = [], []
+    tests, counts, others = [], [], []
     for number, check in enumerate(shape.checks):
         if type(check) is Each:
             expression, values = check.inline
@@ -677,7 +677,8 @@ def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], lis
             constants[f"COMPONENT_{number}"] = check.component
             counts.append(number)
         else:
-            return None
+            constants[f"CHECK_{number}"] = check.check if type(check) is Sparse else check
+            others.append(number)
     lines = [f"def make({', '.join(constants)}):", "    def apply(v, shape, focus, values, found):"]
     if tests:
         lines += ["        index = v.data.index", "        for value in values:"]
@@ -687,6 +688,9 @@ def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], lis
     for number in counts:
         lines.append(f"        if not LOW_{number} <= len(values) <= HIGH_{number}:")
         lines.append(f"            found.append(Result({_RESULT.format(number=number, value='None')}))")
+    for number in others:
+        lines.append(f"        for component, value, other_path in CHECK_{number}(v, focus, values):")
+        lines.append(f"            found.append(Result({_OTHER_RESULT}))")
     lines.append("    return apply")
     source = "\n".join(lines)
     if (make := _MAKERS.get(source)) is None:
@@ -697,6 +701,7 @@ def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], lis
 
 
 _RESULT = "focus, NODE, SEVERITY, COMPONENT_{number}, PATH, {value}, MESSAGES"
+_OTHER_RESULT = "focus, NODE, SEVERITY, component, other_path or PATH, value, MESSAGES"
 _MAKERS: dict[str, Callable[..., Callable[[Validator, Shape, Node, list[Node], list[Result]], None]]] = {}
 """Each text of :func:`_compiled`'s makers, compiled once per process."""
 
