@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import itertools
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,20 @@ def _children() -> set[str]:
     for task in Path(f"/proc/{os.getpid()}/task").iterdir():
         found.update((task / "children").read_text().split())
     return found
+
+
+def test_beside_another_thread_the_work_runs_here() -> None:
+    """A library user who builds from a thread (a server's): no fork, whose child would hold only that thread."""
+    found: list[int] = []
+
+    def build_in_a_thread() -> None:
+        with beside(os.getpid) as result:
+            found.append(result())
+
+    worker = threading.Thread(target=build_in_a_thread)
+    worker.start()
+    worker.join()
+    assert found == [os.getpid()]
 
 
 def test_without_fork_the_work_runs_here_when_asked() -> None:

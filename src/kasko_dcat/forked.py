@@ -6,7 +6,10 @@ written in a child process that shares the parent's memory as it was at the fork
 copied or pickled on the way in); only the finished bytes come back through a pipe.
 
 Only on Linux with more than one CPU (fork is unsafe on macOS once some system libraries are
-loaded, and absent on Windows); elsewhere the work simply runs when its result is asked for.
+loaded, and absent on Windows), and only from a process running no other thread: the child holds
+only the thread that forked, so a lock another thread held at that moment (logging's, a C
+library's) would stay locked in it for ever. Elsewhere, and for a library user who builds from a
+thread (a server), the work simply runs when its result is asked for.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import TypeVar
@@ -32,10 +36,10 @@ def beside(work: Callable[[], T], fork: bool = True) -> Iterator[Callable[[], T]
     """Start ``work`` in a child process now; the function yielded waits for and returns its result.
 
     An exception in the child is raised by that function. Leaving the block without asking for
-    the result (the parent failed) ends the child. With ``fork`` false, or where :func:`can_fork`
-    says no, ``work`` runs in this process when its result is asked for.
+    the result (the parent failed) ends the child. With ``fork`` false, where :func:`can_fork`
+    says no, or beside another thread, ``work`` runs in this process when its result is asked for.
     """
-    if not (fork and can_fork()):
+    if not (fork and can_fork() and threading.active_count() == 1):
         yield work
         return
     read_end, write_end = os.pipe()
