@@ -427,3 +427,14 @@ def test_values_that_read_as_python_stay_values(tmp_path: Path) -> None:
         (f"{EX}b", "MaxCountConstraintComponent", None),
         (f"{EX}b", "NodeKindConstraintComponent", "{cls}"),
     ]
+
+
+def test_a_shape_of_many_constraints_runs_in_the_general_loop(tmp_path: Path) -> None:
+    """Past engine._COMPILED_MAX_CHECKS a shape gets no function of its own, and gives the same results."""
+    classes = ", ".join(f"ex:C{n}" for n in range(100))
+    shapes = f"ex:S a sh:NodeShape ; sh:targetNode ex:a ; sh:property [ sh:path ex:p ; sh:class {classes} ] ."
+    exit_code, out, _ = run(tmp_path, shapes, "ex:a ex:p ex:v . ex:v a ex:C4 .", "--format", "json")
+    assert exit_code == 1
+    findings = json.loads(out)["reports"][0]["findings"]
+    assert len(findings) == 99  # every class but ex:C4
+    assert {f["component"].rsplit("#")[-1] for f in findings} == {"ClassConstraintComponent"}

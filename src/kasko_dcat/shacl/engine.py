@@ -660,7 +660,7 @@ def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], lis
     compiled once per text (shapes of the same constraints in the same order share it), whose
     closure holds them.
     """
-    if shape.deactivated or shape.properties or not shape.checks:
+    if shape.deactivated or shape.properties or not 0 < len(shape.checks) <= _COMPILED_MAX_CHECKS:
         return None
     constants: dict[str, object] = {"NODE": shape.node, "SEVERITY": shape.severity}
     constants |= {"PATH": shape.path, "MESSAGES": shape.messages}
@@ -700,6 +700,10 @@ def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], lis
     return make(*constants.values())
 
 
+_COMPILED_MAX_CHECKS = 64
+"""Constraints of the largest shape given a function of its own: a shapes file of thousands of
+constraints on one shape is run by the general loop, not compiled into a function as long (ours
+have at most four)."""
 _RESULT = "focus, NODE, SEVERITY, COMPONENT_{number}, PATH, {value}, MESSAGES"
 _OTHER_RESULT = "focus, NODE, SEVERITY, component, other_path or PATH, value, MESSAGES"
 _MAKERS: dict[str, Callable[..., Callable[[Validator, Shape, Node, list[Node], list[Result]], None]]] = {}
