@@ -438,3 +438,23 @@ def test_a_shape_of_many_constraints_runs_in_the_general_loop(tmp_path: Path) ->
     findings = json.loads(out)["reports"][0]["findings"]
     assert len(findings) == 99  # every class but ex:C4
     assert {f["component"].rsplit("#")[-1] for f in findings} == {"ClassConstraintComponent"}
+
+
+def test_shapes_in_a_cycle_run_their_constraints_in_order(tmp_path: Path) -> None:
+    """A shape's function runs its constraints in the shape's order, as the general loop does.
+
+    In a cycle of shapes a verdict asked while another is being decided depends on that order
+    (SHACL leaves recursion undefined); a function that tested every value first and asked the
+    verdicts after found two of these three results (found by a review, 2026-12-06).
+    """
+    shapes = (
+        "ex:S a sh:PropertyShape ; sh:targetNode ex:f ; sh:path ex:v ; sh:node ex:T, ex:U ."
+        " ex:T a sh:NodeShape ; sh:property ex:T1 . ex:T1 sh:path ex:r ; sh:node ex:U ."
+        " ex:U a sh:NodeShape ; sh:property ex:U1, ex:U2 . ex:U1 sh:path ex:s ; sh:node ex:T ."
+        " ex:U2 sh:path ex:t ; sh:minCount 1 ."
+    )
+    data = "ex:f ex:v ex:v1, ex:v2 . ex:v2 ex:r ex:v1 . ex:v1 ex:s ex:v2 ."
+    exit_code, out, _ = run(tmp_path, shapes, data, "--format", "json")
+    assert exit_code == 1
+    findings = json.loads(out)["reports"][0]["findings"]
+    assert sorted(f["value"] for f in findings) == [f"{EX}v1", f"{EX}v2", f"{EX}v2"]

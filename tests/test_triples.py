@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -12,6 +14,8 @@ from rdflib.compare import isomorphic
 from kasko_dcat.rdf.formats import by_rdflib_name
 from kasko_dcat.rdf.reading import parse_exact
 from kasko_dcat.rdf.triples import Triples, _read_as_written, _text_literal, exact_literals, vocabulary_term
+
+from .conftest import run_cli
 
 TEXTS = ["", "x", "0", "false", " spaced ", "rivi\nrivi", 'lainaus "x" \\', "é ö å", "\u0001", "😀"]
 TAGS = [None, "fi", "sv", "en-gb", "x-private"]
@@ -280,3 +284,28 @@ def test_a_triple_written_twice_is_one_in_either_order(order: str) -> None:
     expected = parse_exact(Graph(), data=text, format="nt")
     assert len(triples) == len(list(triples)) == len(expected) == len(set(lines)) < 600
     assert set(triples) == set(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "refused_at"),
+    [
+        (' .\n<http://e/s> <http://e/p> "x" .\n', "line 1"),  # an empty first line, ended as a triple is
+        ('<http://e/s> <http://e/p> "x" .\n<http://e/a> <http://e/b> <http://e/c>', "line 2"),  # no " ." at the end
+        ('<http://e/s> <http://e/p> "x" .\n<http://e/a> <http://e/b> <http://e/c> .', None),  # no final line feed: fine
+    ],
+)
+def test_lines_not_ended_as_oxigraph_ends_them_are_oxigraphs_to_judge(
+    text: str, refused_at: str | None, tmp_path: Path
+) -> None:
+    """What the reading as written would take wrongly goes to Oxigraph, which reads it or says where it is wrong."""
+    path = tmp_path / "data.nt"
+    path.write_text(text, "utf-8")
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text("<http://e/S> a <http://www.w3.org/ns/shacl#NodeShape> .\n", "utf-8")
+    result = run_cli("validate", "--shapes", str(shapes), str(path), "--format", "json", cwd=tmp_path)
+    if refused_at is None:
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["reports"][0]["triples"] == 2
+    else:
+        assert result.returncode == 2
+        assert refused_at in result.stderr and "Traceback" not in result.stderr

@@ -102,11 +102,11 @@ def account(lines: list[Line], unplaced: list[Line], files: dict[str, str]) -> t
     more: list[Line] = []
     for line in sorted(lines, key=lambda line: line.number):
         if id(line) in listed:
-            navigation = line.furniture
-            if line.number in cited and not navigation:
+            furniture = line.furniture
+            if line.number in cited and not furniture:
                 partly = PARTLY.format(where=cited[line.number])
                 line.reason = f"{line.reason}; {partly}" if line.reason else partly
-            out.append(Outcome(line.number, line.text, SKIPPED if navigation else UNPLACED, line.reason))
+            out.append(Outcome(line.number, line.text, SKIPPED if furniture else UNPLACED, line.reason))
             continue
         own = content_words(line.text)
         # A line no value cites may repeat one ("Tietojärjestelmä: Vati" after a list naming Vati).

@@ -22,6 +22,7 @@ import requests
 
 from kasko_dcat import files as guarded
 from kasko_dcat.errors import KaskoError
+from kasko_dcat.importer.kinds import BlockKind
 
 TIMEOUT_SECONDS = 20
 """The whole fetch, redirects and a slow body included (a stalled read is noticed within ``READ_SECONDS``)."""
@@ -41,7 +42,7 @@ _SKIPPED = {"script", "style", "noscript", "template", "head", "nav", "footer", 
 """Page furniture, not the description: menus, footers, scripts."""
 _NOT_TEXT = {"script", "style", "noscript", "template", "head", "svg"}
 """Skipped elements whose content is not text a reader sees: not listed as skipped lines either."""
-FURNITURE = "navigation"
+FURNITURE = BlockKind.NAVIGATION.value
 """How the reason of a line skipped as page furniture begins (``unplaced.yaml`` shows it)."""
 _SKIPPED_ELEMENT = f"{FURNITURE}: a menu, footer, form or other furniture element of the page"
 _FURNITURE_REASON = "page furniture (a skip link, breadcrumbs, a cookie notice, a copyright line)"

@@ -646,56 +646,65 @@ Found = Iterable[tuple[URIRef, Node | None, Path | None]]
 """What a constraint yields per result: the component, the value (if any), and a path other than
 the shape's (only ``sh:closed`` names one: the unexpected predicate)."""
 
-Check = Union[Callable[["Validator", Node, list[Node]], Found], "Each", "Count", "Sparse"]  # classes: defined below
+Check = Union[Callable[["Validator", Node, list[Node]], Found], "Each", "Count"]  # Each, Count: defined below
 """A constraint compiled with its arguments: a test of each value (:class:`Each`), a count
 (:class:`Count`), both run by the engine's own loop, or a function applied to one focus node and its
 value nodes (``sh:qualifiedValueShape``, ``sh:equals``, ``sh:closed`` …), alone or with the nodes
-where it can fail (:class:`Sparse`)."""
+where it can fail (:class:`Sparse`, a callable)."""
 
 
 def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], list[Result]], None] | None:
     """A function applying ``shape`` (see :attr:`Shape.apply`); None for a shape with property shapes.
 
-    The text names the shape's constants and never holds them: they are the arguments of a maker
-    compiled once per text (shapes of the same constraints in the same order share it), whose
-    closure holds them.
+    The constraints run in the shape's order, as the general loop runs them: one that asks another
+    shape's verdict (``sh:node``, ``sh:or``, ``sh:qualifiedValueShape`` …) may meet a shape still
+    being decided, in a cycle of shapes, and the verdicts then depend on the order. Value tests in a
+    row that ask none share one walk of the values. The text names the shape's constants and never
+    holds them: they are the arguments of a maker compiled once per text (shapes of the same
+    constraints in the same order share it), whose closure holds them.
     """
     if shape.deactivated or shape.properties or not 0 < len(shape.checks) <= _COMPILED_MAX_CHECKS:
         return None
     constants: dict[str, object] = {"NODE": shape.node, "SEVERITY": shape.severity}
     constants |= {"PATH": shape.path, "MESSAGES": shape.messages}
-    tests, counts, others = [], [], []
+    lines: list[str] = []  # the body of apply
+    walk: list[str] = []  # the tests of the current walk of the values
+
+    def end_walk() -> None:
+        if walk:
+            lines.append("        for value in values:")
+            lines.extend(walk)
+            walk.clear()
+
     for number, check in enumerate(shape.checks):
+        constants[f"COMPONENT_{number}"] = getattr(check, "component", None)
         if type(check) is Each:
             expression, values = check.inline
             names = {name: f"{name}_{number}" for name in values}
             constants |= {names[name]: value for name, value in values.items()}
-            constants[f"COMPONENT_{number}"] = check.component
-            tests.append((expression.format(**names), number))
-        elif type(check) is Count:
+            walk.append(f"            if not ({expression.format(**names)}):")
+            walk.append(f"                found.append(Result({_RESULT.format(number=number, value='value')}))")
+            if not check.leaf:
+                end_walk()
+            continue
+        end_walk()
+        if type(check) is Count:
             constants |= {f"LOW_{number}": check.low, f"HIGH_{number}": check.high}
-            constants[f"COMPONENT_{number}"] = check.component
-            counts.append(number)
+            lines.append(f"        if not LOW_{number} <= len(values) <= HIGH_{number}:")
+            lines.append(f"            found.append(Result({_RESULT.format(number=number, value='None')}))")
         else:
-            constants[f"CHECK_{number}"] = check.check if type(check) is Sparse else check
-            others.append(number)
-    lines = [f"def make({', '.join(constants)}):", "    def apply(v, shape, focus, values, found):"]
-    if tests:
-        lines += ["        index = v.data.index", "        for value in values:"]
-        for expression, number in tests:
-            lines.append(f"            if not ({expression}):")
-            lines.append(f"                found.append(Result({_RESULT.format(number=number, value='value')}))")
-    for number in counts:
-        lines.append(f"        if not LOW_{number} <= len(values) <= HIGH_{number}:")
-        lines.append(f"            found.append(Result({_RESULT.format(number=number, value='None')}))")
-    for number in others:
-        lines.append(f"        for component, value, other_path in CHECK_{number}(v, focus, values):")
-        lines.append(f"            found.append(Result({_OTHER_RESULT}))")
-    lines.append("    return apply")
-    source = "\n".join(lines)
+            constants[f"CHECK_{number}"] = check
+            lines.append(f"        for component, value, other_path in CHECK_{number}(v, focus, values):")
+            lines.append(f"            found.append(Result({_OTHER_RESULT}))")
+    end_walk()
+    head = [f"def make({', '.join(constants)}):", "    def apply(v, shape, focus, values, found):"]
+    if any(type(check) is Each for check in shape.checks):
+        head.append("        index = v.data.index")
+    source = "\n".join([*head, *lines, "    return apply"])
     if (make := _MAKERS.get(source)) is None:
         namespace: dict[str, object] = {"Result": Result}
-        exec(source, namespace)  # our own text of names; the values are the maker's arguments
+        # Our own text of names (the values are the maker's arguments), named for a traceback.
+        exec(compile(source, "<kasko-dcat: a shape's function>", "exec"), namespace)
         make = _MAKERS[source] = namespace["make"]  # type: ignore[assignment]
     return make(*constants.values())
 
@@ -727,7 +736,9 @@ class Validator:
         # predicate can fail (sh:minCount …) run on every focus node.
         groups: dict[tuple[tuple[URIRef, Node], ...], tuple[list[Shape], dict[Node, list[Shape]]]] = {}
         targeted = self.shapes.targeted
-        self.data.know_subjects(o for shape in targeted for p, o in shape.targets if p == SH.targetSubjectsOf)
+        self.data.know_subjects(
+            o for shape in targeted if not shape.deactivated for p, o in shape.targets if p == SH.targetSubjectsOf
+        )
         for shape in targeted:
             path = shape.path
             if shape.deactivated:
@@ -823,7 +834,7 @@ class Validator:
                     node, severity, messages = shape.node, shape.severity, shape.messages
                     found.append(Result(focus, node, severity, check.component, shape.path, None, messages))
                 continue
-            for component, value, other_path in (check.check if kind is Sparse else check)(self, focus, values):
+            for component, value, other_path in check(self, focus, values):
                 found.append(
                     Result(
                         focus, shape.node, shape.severity, component, other_path or shape.path, value, shape.messages
@@ -860,7 +871,7 @@ class Validator:
             elif kind is Count:
                 if not check.low <= len(values) <= check.high:
                     return False
-            elif any(True for _ in (check.check if kind is Sparse else check)(self, focus, values)):
+            elif any(True for _ in check(self, focus, values)):
                 return False
         return all(self._holds(prop, value) for prop in shape.properties for value in values)
 
@@ -1092,6 +1103,9 @@ class Sparse:
     ) -> None:
         self.check = check
         self.where = where
+
+    def __call__(self, v: Validator, focus: Node, values: list[Node]) -> Found:
+        return self.check(v, focus, values)
 
 
 def _min_count(_: ShapesGraph, __: Node, argument: Node) -> Check:

@@ -9,7 +9,7 @@ a user names are read by :mod:`kasko_dcat.rdf.reading`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
@@ -36,7 +36,7 @@ from kasko_dcat.shacl.pyshacl_engine import validate_with_pyshacl
 from kasko_dcat.source.problems import Where
 
 if TYPE_CHECKING:
-    from importlib.abc import Traversable
+    from importlib.resources.abc import Traversable
 
     from kasko_dcat.shacl.baseline import BaselineEntry
 
@@ -67,7 +67,7 @@ def _parse_shapes(profiles: frozenset[str]) -> ShapesGraph:
     return ShapesGraph(graph, checked=False)
 
 
-def shape_files(profiles: Iterable[str]) -> list[Traversable]:
+def shape_files(profiles: Collection[str]) -> list[Traversable]:
     """Our shapes files (``shapes/*.ttl``) that apply: the common ones and those of ``profiles``, by name."""
     chosen = []
     for entry in sorted(files("kasko_dcat").joinpath("shapes").iterdir(), key=lambda entry: entry.name):
