@@ -656,10 +656,11 @@ where it can fail (:class:`Sparse`, a callable)."""
 def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], list[Result]], None] | None:
     """A function applying ``shape`` (see :attr:`Shape.apply`); None for a shape with property shapes.
 
-    The constraints run in the shape's order, as the general loop runs them: one that asks another
-    shape's verdict (``sh:node``, ``sh:or``, ``sh:qualifiedValueShape`` …) may meet a shape still
-    being decided, in a cycle of shapes, and the verdicts then depend on the order. Value tests in a
-    row that ask none share one walk of the values. The text names the shape's constants and never
+    The constraints that may ask another shape's verdict (``sh:node``, ``sh:or``,
+    ``sh:qualifiedValueShape`` …) run in the shape's order, as in the general loop: in a cycle of
+    shapes one may meet a shape still being decided, and the verdicts then depend on the order.
+    Value tests that ask none share one walk of the values between them; counts ask nothing and
+    come last. The text names the shape's constants and never
     holds them: they are the arguments of a maker compiled once per text (shapes of the same
     constraints in the same order share it), whose closure holds them.
     """
@@ -669,6 +670,7 @@ def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], lis
     constants |= {"PATH": shape.path, "MESSAGES": shape.messages}
     lines: list[str] = []  # the body of apply
     walk: list[str] = []  # the tests of the current walk of the values
+    counts: list[str] = []
 
     def end_walk() -> None:
         if walk:
@@ -687,16 +689,17 @@ def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], lis
             if not check.leaf:
                 end_walk()
             continue
-        end_walk()
         if type(check) is Count:
             constants |= {f"LOW_{number}": check.low, f"HIGH_{number}": check.high}
-            lines.append(f"        if not LOW_{number} <= len(values) <= HIGH_{number}:")
-            lines.append(f"            found.append(Result({_RESULT.format(number=number, value='None')}))")
-        else:
-            constants[f"CHECK_{number}"] = check
-            lines.append(f"        for component, value, other_path in CHECK_{number}(v, focus, values):")
-            lines.append(f"            found.append(Result({_OTHER_RESULT}))")
+            counts.append(f"        if not LOW_{number} <= len(values) <= HIGH_{number}:")
+            counts.append(f"            found.append(Result({_RESULT.format(number=number, value='None')}))")
+            continue
+        end_walk()
+        constants[f"CHECK_{number}"] = check
+        lines.append(f"        for component, value, other_path in CHECK_{number}(v, focus, values):")
+        lines.append(f"            found.append(Result({_OTHER_RESULT}))")
     end_walk()
+    lines.extend(counts)
     head = [f"def make({', '.join(constants)}):", "    def apply(v, shape, focus, values, found):"]
     if any(type(check) is Each for check in shape.checks):
         head.append("        index = v.data.index")
