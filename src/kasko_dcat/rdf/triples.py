@@ -224,9 +224,8 @@ class Triples:
         if predicate is None:
             return list(self.index) if obj is None else self._subjects_of(obj)
         if obj is None:
-            if (found := self._with_predicate.get(predicate)) is None:  # sh:targetSubjectsOf asks once a shape
-                found = self._with_predicate[predicate] = [s for s, pairs in self.index.items() if predicate in pairs]
-            return found
+            self.know_subjects((predicate,))  # listed once: sh:targetSubjectsOf asks once a shape
+            return self._with_predicate[predicate]
         return self._inverse(predicate).get(obj, _NO_OBJECTS)
 
     def know_subjects(self, predicates: Iterable[Node]) -> None:

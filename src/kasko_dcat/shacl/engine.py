@@ -660,9 +660,9 @@ def _compiled(shape: Shape) -> Callable[[Validator, Shape, Node, list[Node], lis
     ``sh:qualifiedValueShape`` …) run in the shape's order, as in the general loop: in a cycle of
     shapes one may meet a shape still being decided, and the verdicts then depend on the order.
     Value tests that ask none share one walk of the values between them; counts ask nothing and
-    come last. The text names the shape's constants and never
-    holds them: they are the arguments of a maker compiled once per text (shapes of the same
-    constraints in the same order share it), whose closure holds them.
+    come last. The text names the shape's constants and never holds them: they are the arguments
+    of a maker compiled once per text (shapes of the same constraints in the same order share it),
+    whose closure holds them.
     """
     if shape.deactivated or shape.properties or not 0 < len(shape.checks) <= _COMPILED_MAX_CHECKS:
         return None
